@@ -1,0 +1,339 @@
+//! Countries: [`Country`] (ISO 3166-1, re-exported by `iso_currency`), read from
+//! alpha-2, alpha-3, the English name or a common Chinese name.
+
+use std::sync::OnceLock;
+
+pub use iso_currency::Country;
+
+/// The error for text that names no country.
+///
+/// # Example
+///
+/// ```
+/// let err = crossborder::parse_country("Atlantis").unwrap_err();
+/// assert_eq!(err.input(), "Atlantis");
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("unknown country {0:?}: expected an ISO 3166 alpha-2 or alpha-3 code or an English name")]
+pub struct CountryError(String);
+
+impl CountryError {
+    /// The text that named no country.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert_eq!(crossborder::parse_country("XX").unwrap_err().input(), "XX");
+    /// ```
+    pub fn input(&self) -> &str {
+        &self.0
+    }
+}
+
+/// Common names that are not the ISO short names: everyday English forms and
+/// the Chinese names sellers write in the API's `country` field.
+const ALIASES: &[(&str, &str)] = &[
+    ("united states", "US"),
+    ("usa", "US"),
+    ("u.s.", "US"),
+    ("u.s.a.", "US"),
+    ("america", "US"),
+    ("united kingdom", "GB"),
+    ("uk", "GB"),
+    ("great britain", "GB"),
+    ("britain", "GB"),
+    ("england", "GB"),
+    ("south korea", "KR"),
+    ("korea", "KR"),
+    ("republic of korea", "KR"),
+    ("north korea", "KP"),
+    ("russia", "RU"),
+    ("vietnam", "VN"),
+    ("taiwan", "TW"),
+    ("iran", "IR"),
+    ("syria", "SY"),
+    ("laos", "LA"),
+    ("bolivia", "BO"),
+    ("venezuela", "VE"),
+    ("tanzania", "TZ"),
+    ("moldova", "MD"),
+    ("czech republic", "CZ"),
+    ("czechia", "CZ"),
+    ("macau", "MO"),
+    ("macao", "MO"),
+    ("turkey", "TR"),
+    ("türkiye", "TR"),
+    ("turkiye", "TR"),
+    ("ivory coast", "CI"),
+    ("netherlands", "NL"),
+    ("the netherlands", "NL"),
+    ("holland", "NL"),
+    ("uae", "AE"),
+    ("mainland china", "CN"),
+    ("prc", "CN"),
+    ("people's republic of china", "CN"),
+    ("hong kong sar", "HK"),
+    ("中国", "CN"),
+    ("中国大陆", "CN"),
+    ("中华人民共和国", "CN"),
+    ("美国", "US"),
+    ("英国", "GB"),
+    ("日本", "JP"),
+    ("韩国", "KR"),
+    ("朝鲜", "KP"),
+    ("德国", "DE"),
+    ("法国", "FR"),
+    ("意大利", "IT"),
+    ("西班牙", "ES"),
+    ("葡萄牙", "PT"),
+    ("荷兰", "NL"),
+    ("比利时", "BE"),
+    ("卢森堡", "LU"),
+    ("瑞士", "CH"),
+    ("奥地利", "AT"),
+    ("瑞典", "SE"),
+    ("挪威", "NO"),
+    ("丹麦", "DK"),
+    ("芬兰", "FI"),
+    ("冰岛", "IS"),
+    ("爱尔兰", "IE"),
+    ("波兰", "PL"),
+    ("捷克", "CZ"),
+    ("斯洛伐克", "SK"),
+    ("匈牙利", "HU"),
+    ("罗马尼亚", "RO"),
+    ("保加利亚", "BG"),
+    ("希腊", "GR"),
+    ("克罗地亚", "HR"),
+    ("斯洛文尼亚", "SI"),
+    ("爱沙尼亚", "EE"),
+    ("拉脱维亚", "LV"),
+    ("立陶宛", "LT"),
+    ("乌克兰", "UA"),
+    ("俄罗斯", "RU"),
+    ("土耳其", "TR"),
+    ("以色列", "IL"),
+    ("阿联酋", "AE"),
+    ("沙特阿拉伯", "SA"),
+    ("沙特", "SA"),
+    ("卡塔尔", "QA"),
+    ("科威特", "KW"),
+    ("埃及", "EG"),
+    ("南非", "ZA"),
+    ("尼日利亚", "NG"),
+    ("肯尼亚", "KE"),
+    ("摩洛哥", "MA"),
+    ("加拿大", "CA"),
+    ("墨西哥", "MX"),
+    ("巴西", "BR"),
+    ("阿根廷", "AR"),
+    ("智利", "CL"),
+    ("哥伦比亚", "CO"),
+    ("秘鲁", "PE"),
+    ("澳大利亚", "AU"),
+    ("澳洲", "AU"),
+    ("新西兰", "NZ"),
+    ("新加坡", "SG"),
+    ("马来西亚", "MY"),
+    ("泰国", "TH"),
+    ("越南", "VN"),
+    ("印度尼西亚", "ID"),
+    ("印尼", "ID"),
+    ("菲律宾", "PH"),
+    ("柬埔寨", "KH"),
+    ("缅甸", "MM"),
+    ("老挝", "LA"),
+    ("印度", "IN"),
+    ("巴基斯坦", "PK"),
+    ("孟加拉国", "BD"),
+    ("斯里兰卡", "LK"),
+    ("尼泊尔", "NP"),
+    ("蒙古", "MN"),
+    ("哈萨克斯坦", "KZ"),
+    ("香港", "HK"),
+    ("中国香港", "HK"),
+    ("澳门", "MO"),
+    ("中国澳门", "MO"),
+    ("台湾", "TW"),
+    ("中国台湾", "TW"),
+];
+
+struct Tables {
+    /// (lower-case key, country): alpha-2, alpha-3, English names, aliases.
+    keys: Vec<(String, Country)>,
+    /// (country, alpha-3), sorted by country.
+    alpha3: Vec<(Country, &'static str)>,
+}
+
+fn normalise(s: &str) -> String {
+    s.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+fn tables() -> &'static Tables {
+    static TABLES: OnceLock<Tables> = OnceLock::new();
+    TABLES.get_or_init(|| {
+        let mut keys = Vec::new();
+        let mut alpha3 = Vec::new();
+        for entry in iso_country::data::all() {
+            let Ok(country) = entry.alpha2.parse::<Country>() else {
+                continue;
+            };
+            keys.push((entry.alpha2.to_lowercase(), country));
+            keys.push((entry.alpha3.to_lowercase(), country));
+            keys.push((normalise(entry.name), country));
+            keys.push((normalise(country.name()), country));
+            alpha3.push((country, entry.alpha3));
+        }
+        for (alias, alpha2) in ALIASES {
+            if let Ok(country) = alpha2.parse::<Country>() {
+                keys.push((normalise(alias), country));
+            }
+        }
+        keys.sort();
+        keys.dedup_by(|a, b| a.0 == b.0);
+        alpha3.sort();
+        Tables { keys, alpha3 }
+    })
+}
+
+/// Reads a country from its ISO 3166-1 alpha-2 code (`CN`), alpha-3 code
+/// (`CHN`), English name (`China`, `United States of America`), a common
+/// English alias (`USA`, `UK`, `South Korea`, `Vietnam`, `Taiwan`) or a common
+/// Chinese name (`中国`, `美国`, `日本`, `香港`, ...), case-insensitively.
+///
+/// # Errors
+///
+/// [`CountryError`] when the text names no country.
+///
+/// # Example
+///
+/// ```
+/// use crossborder::{parse_country, Country};
+///
+/// assert_eq!(parse_country("cn")?, Country::CN);
+/// assert_eq!(parse_country("CHN")?, Country::CN);
+/// assert_eq!(parse_country("china")?, Country::CN);
+/// assert_eq!(parse_country("United States")?, Country::US);
+/// assert_eq!(parse_country("德国")?, Country::DE);
+/// assert!(parse_country("Narnia").is_err());
+/// # Ok::<(), crossborder::CountryError>(())
+/// ```
+pub fn parse_country(s: &str) -> Result<Country, CountryError> {
+    let key = normalise(s);
+    if key.is_empty() {
+        return Err(CountryError(s.to_owned()));
+    }
+    let keys = &tables().keys;
+    keys.binary_search_by(|(k, _)| k.as_str().cmp(&key))
+        .map(|i| keys[i].1)
+        .map_err(|_| CountryError(s.to_owned()))
+}
+
+/// The ISO 3166-1 alpha-2 code of a country (`"CN"`).
+///
+/// # Example
+///
+/// ```
+/// use crossborder::{country_alpha2, Country};
+/// assert_eq!(country_alpha2(Country::CN), "CN");
+/// ```
+pub fn country_alpha2(country: Country) -> String {
+    country.to_string()
+}
+
+/// The ISO 3166-1 alpha-3 code of a country (`"CHN"`).
+///
+/// # Example
+///
+/// ```
+/// use crossborder::{country_alpha3, Country};
+/// assert_eq!(country_alpha3(Country::US), Some("USA"));
+/// ```
+pub fn country_alpha3(country: Country) -> Option<&'static str> {
+    let t = &tables().alpha3;
+    t.binary_search_by(|(c, _)| c.cmp(&country))
+        .ok()
+        .map(|i| t[i].1)
+}
+
+/// Serde helpers that write a [`Country`] as its alpha-2 code and read it with
+/// [`parse_country`]: `#[serde(with = "crossborder::country_serde")]`.
+///
+/// # Example
+///
+/// ```
+/// use crossborder::Country;
+///
+/// #[derive(serde::Serialize, serde::Deserialize)]
+/// struct Dest {
+///     #[serde(with = "crossborder::country_serde")]
+///     country: Country,
+/// }
+/// let d: Dest = serde_json::from_str(r#"{"country":"Germany"}"#)?;
+/// assert_eq!(d.country, Country::DE);
+/// assert_eq!(serde_json::to_string(&d)?, r#"{"country":"DE"}"#);
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+pub mod country_serde {
+    use super::{parse_country, Country};
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    /// Writes the alpha-2 code.
+    ///
+    /// # Errors
+    ///
+    /// Only those of the serializer.
+    pub fn serialize<S: Serializer>(country: &Country, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(country)
+    }
+
+    /// Reads anything [`parse_country`] reads.
+    ///
+    /// # Errors
+    ///
+    /// When the text names no country.
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Country, D::Error> {
+        let text = std::borrow::Cow::<str>::deserialize(d)?;
+        parse_country(&text).map_err(serde::de::Error::custom)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_iso_country_reads_by_all_three_forms() {
+        let mut n = 0;
+        for e in iso_country::data::all() {
+            let Ok(c) = e.alpha2.parse::<Country>() else {
+                continue;
+            };
+            n += 1;
+            assert_eq!(parse_country(e.alpha2).unwrap(), c);
+            assert_eq!(parse_country(&e.alpha3.to_lowercase()).unwrap(), c);
+            assert_eq!(
+                parse_country(&e.name.to_uppercase()).unwrap(),
+                c,
+                "{}",
+                e.name
+            );
+            assert_eq!(country_alpha3(c), Some(e.alpha3));
+            assert_eq!(country_alpha2(c), e.alpha2);
+        }
+        assert!(n >= 240, "{n}");
+    }
+
+    #[test]
+    fn aliases_and_rejections() {
+        assert_eq!(parse_country("  u.s.a. ").unwrap(), Country::US);
+        assert_eq!(parse_country("Hong  Kong").unwrap(), Country::HK);
+        assert_eq!(parse_country("中国香港").unwrap(), Country::HK);
+        for bad in ["", " ", "ZZ", "Chna", "中"] {
+            assert!(parse_country(bad).is_err(), "{bad:?}");
+        }
+    }
+}

@@ -1,0 +1,83 @@
+//! Error types shared by several value types.
+
+use std::fmt;
+
+/// The error for text that is none of a closed set's values (a clearance
+/// mode, a product status, a platform, ...).
+///
+/// # Example
+///
+/// ```
+/// use crossborder::ClearanceMode;
+///
+/// let err = "XB".parse::<ClearanceMode>().unwrap_err();
+/// assert_eq!(err.kind(), "clearance mode");
+/// assert_eq!(err.input(), "XB");
+/// assert_eq!(err.to_string(), r#"unknown clearance mode "XB": expected one of CC, BC, BBC"#);
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ParseEnumError {
+    kind: &'static str,
+    input: String,
+    expected: &'static [&'static str],
+}
+
+impl ParseEnumError {
+    pub(crate) fn new(kind: &'static str, input: &str, expected: &'static [&'static str]) -> Self {
+        ParseEnumError {
+            kind,
+            input: input.to_owned(),
+            expected,
+        }
+    }
+
+    /// What was being read, in words ("clearance mode").
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let err = "x".parse::<crossborder::Gender>().unwrap_err();
+    /// assert_eq!(err.kind(), "gender");
+    /// ```
+    pub fn kind(&self) -> &'static str {
+        self.kind
+    }
+
+    /// The text that did not match.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let err = "x".parse::<crossborder::Gender>().unwrap_err();
+    /// assert_eq!(err.input(), "x");
+    /// ```
+    pub fn input(&self) -> &str {
+        &self.input
+    }
+
+    /// The values that would have matched, in the API's spelling.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let err = "x".parse::<crossborder::Gender>().unwrap_err();
+    /// assert_eq!(err.expected(), ["Female", "Male", "Custom"]);
+    /// ```
+    pub fn expected(&self) -> &'static [&'static str] {
+        self.expected
+    }
+}
+
+impl fmt::Display for ParseEnumError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "unknown {} {:?}: expected one of {}",
+            self.kind,
+            self.input,
+            self.expected.join(", ")
+        )
+    }
+}
+
+impl std::error::Error for ParseEnumError {}

@@ -1,0 +1,5 @@
+//! HS codes: the [`HsCode`] value type.
+
+mod code;
+
+pub use code::{HsCode, HsCodeError};
