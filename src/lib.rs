@@ -11,10 +11,12 @@ mod enums;
 mod error;
 pub mod hs;
 mod measure;
+mod model;
 mod money;
 mod number;
 mod report;
 mod time;
+pub mod wire;
 
 pub use country::{
     country_alpha2, country_alpha3, country_serde, parse_country, Country, CountryError,
@@ -25,14 +27,11 @@ pub use enums::{
 pub use error::ParseEnumError;
 pub use hs::{HsCode, HsCodeError};
 pub use iso_currency::Currency;
+pub use model::{Component, Converted, DeclarationResult, Order, OrderItem, Party, Product, Sku};
 pub use measure::{Dimensions, LengthUnit, MassUnit, MeasureError, VolumetricDivisor, Weight};
 pub use money::{
     api_currency_code, minor_unit, parse_currency, CurrencyError, ExchangeRates, Money, MoneyError,
 };
 pub use report::{Code, JsonPointer, JsonPointerError, Language, Loc, Report, Severity, Violation};
 pub use time::{Timestamp, TimestampError};
-
-/// The wire layer: serde structs that mirror the customs API's JSON exactly.
-pub mod wire {
-    pub use crate::number::{parse_decimal, Number, NumberError};
-}
+pub use wire::DocumentKind;

@@ -61,6 +61,25 @@ pub enum TimestampError {
     Invalid(String),
 }
 
+impl TimestampError {
+    /// The message in Chinese.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let err = "yesterday".parse::<crossborder::Timestamp>().unwrap_err();
+    /// assert!(err.message_zh().starts_with("时间 \"yesterday\" 无效"));
+    /// ```
+    pub fn message_zh(&self) -> String {
+        match self {
+            TimestampError::MissingOffset(s) => format!("时间 {s:?} 无效：需要时区偏移，如 +08:00 或 Z"),
+            TimestampError::Invalid(s) => format!(
+                "时间 {s:?} 无效：应为 ISO 8601 格式，如 2024-05-01T12:30:00+08:00，或日期如 2024-05-01"
+            ),
+        }
+    }
+}
+
 impl Timestamp {
     /// A timestamp from a chrono time.
     ///
