@@ -40,7 +40,10 @@ impl CountryError {
     /// assert_eq!(err.message_zh(), "未知国家或地区 \"Atlantis\"：应为 ISO 3166 二位或三位代码或英文名称");
     /// ```
     pub fn message_zh(&self) -> String {
-        format!("未知国家或地区 {:?}：应为 ISO 3166 二位或三位代码或英文名称", self.0)
+        format!(
+            "未知国家或地区 {:?}：应为 ISO 3166 二位或三位代码或英文名称",
+            self.0
+        )
     }
 }
 

@@ -27,8 +27,8 @@ pub use enums::{
 pub use error::ParseEnumError;
 pub use hs::{HsCode, HsCodeError};
 pub use iso_currency::Currency;
-pub use model::{Component, Converted, DeclarationResult, Order, OrderItem, Party, Product, Sku};
 pub use measure::{Dimensions, LengthUnit, MassUnit, MeasureError, VolumetricDivisor, Weight};
+pub use model::{Component, Converted, DeclarationResult, Order, OrderItem, Party, Product, Sku};
 pub use money::{
     api_currency_code, minor_unit, parse_currency, CurrencyError, ExchangeRates, Money, MoneyError,
 };

@@ -135,8 +135,14 @@ impl MeasureError {
             MeasureError::NotPositive(s) => format!("尺寸 {s} 无效：每条边都必须大于零"),
             MeasureError::TooLarge(s) => format!("{s} 数值过大，无法计量"),
             MeasureError::Parse { kind, input, .. } => {
-                let kind = if *kind == "weight" { "重量" } else { "尺寸" };
-                format!("{kind} {input:?} 无效：应为数字加单位，如 \"1.5 kg\" 或 \"30 x 20 x 10 cm\"")
+                let kind = if *kind == "weight" {
+                    "重量"
+                } else {
+                    "尺寸"
+                };
+                format!(
+                    "{kind} {input:?} 无效：应为数字加单位，如 \"1.5 kg\" 或 \"30 x 20 x 10 cm\""
+                )
             }
         }
     }

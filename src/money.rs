@@ -47,7 +47,10 @@ impl CurrencyError {
     /// assert_eq!(err.message_zh(), "未知币种 \"YUAN\"：应为 ISO 4217 代码，如 CNY 或 USD（RMB 视为 CNY）");
     /// ```
     pub fn message_zh(&self) -> String {
-        format!("未知币种 {:?}：应为 ISO 4217 代码，如 CNY 或 USD（RMB 视为 CNY）", self.0)
+        format!(
+            "未知币种 {:?}：应为 ISO 4217 代码，如 CNY 或 USD（RMB 视为 CNY）",
+            self.0
+        )
     }
 }
 

@@ -4,7 +4,11 @@ use crossborder::{wire, Code, Currency, MassUnit, Order, Product, Severity, Weig
 use serde_json::Value;
 
 fn fixture(name: &str) -> String {
-    std::fs::read_to_string(format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"))).unwrap()
+    std::fs::read_to_string(format!(
+        "{}/tests/fixtures/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap()
 }
 
 #[test]
@@ -31,7 +35,11 @@ fn six_bad_values_give_one_violation_each_at_the_exact_pointer() {
             expect("weight.negative", "/skus/1/netWeight", "-0.5"),
             expect("currency.unknown", "/currency", "XXY"),
             expect("status.unknown", "/status", "archived"),
-            expect("timestamp.invalid", "/createdAt", "2024-02-30T10:00:00+08:00"),
+            expect(
+                "timestamp.invalid",
+                "/createdAt",
+                "2024-02-30T10:00:00+08:00"
+            ),
             expect("hs_code.invalid", "/hsCode", "85A8.30"),
             expect("clearance_mode.unknown", "/expressType", "EMS"),
         ]
@@ -124,14 +132,16 @@ fn clean_fixtures_convert_without_violations() {
 #[test]
 fn blank_optional_text_means_absent() {
     let w: wire::Product =
-        serde_json::from_str(r#"{"hsCode":"","country":" ","expressType":"","createdAt":""}"#).unwrap();
+        serde_json::from_str(r#"{"hsCode":"","country":" ","expressType":"","createdAt":""}"#)
+            .unwrap();
     let c = Product::from_wire(w);
     assert!(c.is_clean(), "{}", c.report());
 }
 
 #[test]
 fn a_bad_currency_hides_amounts_but_still_checks_their_format() {
-    let w: wire::Product = serde_json::from_str(r#"{"currency":"??","price":"x","rrp":5}"#).unwrap();
+    let w: wire::Product =
+        serde_json::from_str(r#"{"currency":"??","price":"x","rrp":5}"#).unwrap();
     let c = Product::from_wire(w);
     let codes: Vec<_> = c.report().iter().map(|v| v.code().clone()).collect();
     assert_eq!(codes, [Code::CURRENCY_UNKNOWN, Code::NUMBER_INVALID]);

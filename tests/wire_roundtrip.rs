@@ -5,7 +5,11 @@ use serde::{de::DeserializeOwned, Serialize};
 use serde_json::Value;
 
 fn fixture(name: &str) -> String {
-    std::fs::read_to_string(format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"))).unwrap()
+    std::fs::read_to_string(format!(
+        "{}/tests/fixtures/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap()
 }
 
 /// Reads `name` as `T` and asserts that writing it back gives the same JSON.
@@ -56,7 +60,10 @@ fn declaration_result_callback_keeps_its_snake_case_fields() {
 #[test]
 fn response_envelope_keeps_free_form_connector_responses() {
     let r: wire::Response = round_trips("response_envelope.json");
-    assert_eq!(r.code.as_ref().map(ToString::to_string).as_deref(), Some("200"));
+    assert_eq!(
+        r.code.as_ref().map(ToString::to_string).as_deref(),
+        Some("200")
+    );
     let data = r.data.unwrap();
     assert_eq!(data.product.unwrap().status, "to_check");
 }
@@ -84,7 +91,11 @@ fn the_domain_writes_numeric_strings_as_numbers() {
     let product: Product = serde_json::from_str(&fixture("product_three_skus.json")).unwrap();
     let v = serde_json::to_value(&product).unwrap();
     assert_eq!(v["skus"][2]["price"], serde_json::json!(62.5));
-    assert_eq!(v["skus"][0].get("netWeight"), None, "inherited weight left out");
+    assert_eq!(
+        v["skus"][0].get("netWeight"),
+        None,
+        "inherited weight left out"
+    );
     assert_eq!(v["skus"][1]["netWeight"], serde_json::json!(0.21));
 }
 
@@ -144,4 +155,3 @@ fn wrong_json_types_are_errors_not_panics() {
         assert!(serde_json::from_str::<wire::Product>(bad).is_err(), "{bad}");
     }
 }
-

@@ -8,8 +8,8 @@ use rust_decimal::Decimal;
 
 use crate::wire::Number;
 use crate::{
-    parse_country, parse_currency, Code, Country, HsCode, Loc, MassUnit, Money, ParseEnumError, Report,
-    Severity, Timestamp, Violation, Weight,
+    parse_country, parse_currency, Code, Country, HsCode, Loc, MassUnit, Money, ParseEnumError,
+    Report, Severity, Timestamp, Violation, Weight,
 };
 
 /// Collects the violations of one conversion.
@@ -34,7 +34,13 @@ impl Conv {
         match HsCode::parse(text) {
             Ok(code) => Some(code),
             Err(e) => {
-                self.error(loc, Code::HS_CODE_INVALID, text, e.to_string(), e.message_zh());
+                self.error(
+                    loc,
+                    Code::HS_CODE_INVALID,
+                    text,
+                    e.to_string(),
+                    e.message_zh(),
+                );
                 None
             }
         }
@@ -55,7 +61,12 @@ impl Conv {
     }
 
     /// A closed-set value that may be absent.
-    pub(crate) fn optional_enum<T>(&mut self, loc: &Loc<'_>, raw: Option<&String>, code: Code) -> Option<T>
+    pub(crate) fn optional_enum<T>(
+        &mut self,
+        loc: &Loc<'_>,
+        raw: Option<&String>,
+        code: Code,
+    ) -> Option<T>
     where
         T: FromStr<Err = ParseEnumError>,
     {
@@ -67,7 +78,13 @@ impl Conv {
         match parse_currency(raw) {
             Ok(c) => Some(c),
             Err(e) => {
-                self.error(loc, Code::CURRENCY_UNKNOWN, raw, e.to_string(), e.message_zh());
+                self.error(
+                    loc,
+                    Code::CURRENCY_UNKNOWN,
+                    raw,
+                    e.to_string(),
+                    e.message_zh(),
+                );
                 None
             }
         }
@@ -82,7 +99,13 @@ impl Conv {
         match parse_country(text) {
             Ok(c) => Some(c),
             Err(e) => {
-                self.error(loc, Code::COUNTRY_UNKNOWN, text, e.to_string(), e.message_zh());
+                self.error(
+                    loc,
+                    Code::COUNTRY_UNKNOWN,
+                    text,
+                    e.to_string(),
+                    e.message_zh(),
+                );
                 None
             }
         }
@@ -93,7 +116,13 @@ impl Conv {
         match text.parse::<Timestamp>() {
             Ok(t) => Some(t),
             Err(e) => {
-                self.error(loc, Code::TIMESTAMP_INVALID, text, e.to_string(), e.message_zh());
+                self.error(
+                    loc,
+                    Code::TIMESTAMP_INVALID,
+                    text,
+                    e.to_string(),
+                    e.message_zh(),
+                );
                 None
             }
         }
@@ -112,12 +141,22 @@ impl Conv {
 
     /// An amount: any sign (refunds and deductions are checked by rules, not
     /// here). `None` also when the currency was bad (already reported).
-    pub(crate) fn money(&mut self, loc: &Loc<'_>, raw: Option<&Number>, currency: Option<Currency>) -> Option<Money> {
+    pub(crate) fn money(
+        &mut self,
+        loc: &Loc<'_>,
+        raw: Option<&Number>,
+        currency: Option<Currency>,
+    ) -> Option<Money> {
         let amount = self.decimal(loc, raw)?;
         currency.map(|c| Money::new(amount, c))
     }
 
-    pub(crate) fn weight(&mut self, loc: &Loc<'_>, raw: Option<&Number>, unit: Option<MassUnit>) -> Option<Weight> {
+    pub(crate) fn weight(
+        &mut self,
+        loc: &Loc<'_>,
+        raw: Option<&Number>,
+        unit: Option<MassUnit>,
+    ) -> Option<Weight> {
         let value = self.decimal(loc, raw)?;
         // Check the sign even when the unit was bad, so both are reported.
         let unit_or_kg = unit.unwrap_or(MassUnit::Kilogram);

@@ -134,9 +134,10 @@ macro_rules! serde_via_wire {
             fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
                 let wire = <$wire as serde::Deserialize>::deserialize(d)?;
                 <$ty>::from_wire(wire).into_result().map_err(|report| {
-                    let first = report.errors().next().map(|v| {
-                        format!("{} at {}", v.message_en(), v.pointer())
-                    });
+                    let first = report
+                        .errors()
+                        .next()
+                        .map(|v| format!("{} at {}", v.message_en(), v.pointer()));
                     serde::de::Error::custom(first.unwrap_or_default())
                 })
             }

@@ -7,8 +7,8 @@ use super::product::convert_product;
 use super::{Converted, Product};
 use crate::wire::{self, Json, Number};
 use crate::{
-    api_currency_code, ClearanceMode, Code, Country, CustomsPort, DeclarationType, DocumentKind, Gender,
-    Loc, Money, OrderType, Platform, Timestamp,
+    api_currency_code, ClearanceMode, Code, Country, CustomsPort, DeclarationType, DocumentKind,
+    Gender, Loc, Money, OrderType, Platform, Timestamp,
 };
 
 /// An order (or payment) declaration in domain terms.
@@ -320,9 +320,15 @@ impl OrderItem {
     }
 }
 
-fn convert_item(conv: &mut Conv, loc: &Loc<'_>, w: wire::OrderItem, currency: Option<Currency>) -> OrderItem {
+fn convert_item(
+    conv: &mut Conv,
+    loc: &Loc<'_>,
+    w: wire::OrderItem,
+    currency: Option<Currency>,
+) -> OrderItem {
     let f = |name| loc.field(name);
-    let money = |conv: &mut Conv, name, raw: &Option<Number>| conv.money(&f(name), raw.as_ref(), currency);
+    let money =
+        |conv: &mut Conv, name, raw: &Option<Number>| conv.money(&f(name), raw.as_ref(), currency);
     let product_loc = f("product");
     OrderItem {
         product: w.product.map(|p| convert_product(conv, &product_loc, *p)),
@@ -452,7 +458,8 @@ impl Order {
         o.is_distribution_order = self.is_distribution_order;
         o.distributor_name.clone_from(&self.distributor_name);
         o.order_type = self.order_type.as_str().to_owned();
-        o.items = (!self.items.is_empty()).then(|| self.items.iter().map(OrderItem::to_wire).collect());
+        o.items =
+            (!self.items.is_empty()).then(|| self.items.iter().map(OrderItem::to_wire).collect());
         o.customer = self.customer.as_ref().map(Party::to_wire);
         o.customer_id_ref.clone_from(&self.customer_id_ref);
         o.seller = self.seller.as_ref().map(Party::to_wire);
@@ -494,7 +501,8 @@ impl Order {
 fn convert_order(conv: &mut Conv, loc: &Loc<'_>, w: wire::Order) -> Order {
     let f = |name| loc.field(name);
     let currency = conv.currency(&f("currency"), &w.currency);
-    let money = |conv: &mut Conv, name, raw: &Option<Number>| conv.money(&f(name), raw.as_ref(), currency);
+    let money =
+        |conv: &mut Conv, name, raw: &Option<Number>| conv.money(&f(name), raw.as_ref(), currency);
     let items_loc = f("items");
     let items = w
         .items
@@ -503,9 +511,15 @@ fn convert_order(conv: &mut Conv, loc: &Loc<'_>, w: wire::Order) -> Order {
         .enumerate()
         .map(|(i, item)| convert_item(conv, &items_loc.index(i), item, currency))
         .collect();
-    let party = |conv: &mut Conv, name, raw: Option<wire::Address>| raw.map(|a| convert_party(conv, &f(name), a));
+    let party = |conv: &mut Conv, name, raw: Option<wire::Address>| {
+        raw.map(|a| convert_party(conv, &f(name), a))
+    };
     Order {
-        platform: conv.optional_enum(&f("platformName"), w.platform_name.as_ref(), Code::PLATFORM_UNKNOWN),
+        platform: conv.optional_enum(
+            &f("platformName"),
+            w.platform_name.as_ref(),
+            Code::PLATFORM_UNKNOWN,
+        ),
         order_type: conv
             .required_enum(&f("orderType"), &w.order_type, Code::ORDER_TYPE_UNKNOWN)
             .unwrap_or_default(),
@@ -513,10 +527,18 @@ fn convert_order(conv: &mut Conv, loc: &Loc<'_>, w: wire::Order) -> Order {
         customer: party(conv, "customer", w.customer),
         seller: party(conv, "seller", w.seller),
         payer: party(conv, "payer", w.payer),
-        express_type: conv.optional_enum(&f("expressType"), w.express_type.as_ref(), Code::CLEARANCE_MODE_UNKNOWN),
+        express_type: conv.optional_enum(
+            &f("expressType"),
+            w.express_type.as_ref(),
+            Code::CLEARANCE_MODE_UNKNOWN,
+        ),
         currency: currency.unwrap_or(Currency::CNY),
         customs_port: conv
-            .required_enum(&f("customsCode"), &w.customs_code, Code::CUSTOMS_PORT_UNKNOWN)
+            .required_enum(
+                &f("customsCode"),
+                &w.customs_code,
+                Code::CUSTOMS_PORT_UNKNOWN,
+            )
             .unwrap_or_default(),
         created_at: conv.timestamp(&f("createdAt"), w.created_at.as_ref()),
         updated_at: conv.timestamp(&f("updatedAt"), w.updated_at.as_ref()),
@@ -529,7 +551,11 @@ fn convert_order(conv: &mut Conv, loc: &Loc<'_>, w: wire::Order) -> Order {
         shipping_cost: money(conv, "shippingCost", &w.shipping_cost),
         shipping_tax: money(conv, "shippingTax", &w.shipping_tax),
         shipped_date: conv.timestamp(&f("shippedDate"), w.shipped_date.as_ref()),
-        non_cash_deduction_amount: money(conv, "nonCashDeductionAmount", &w.non_cash_deduction_amount),
+        non_cash_deduction_amount: money(
+            conv,
+            "nonCashDeductionAmount",
+            &w.non_cash_deduction_amount,
+        ),
         insurance_fee: money(conv, "insuranceFee", &w.insurance_fee),
         order_id: w.order_id,
         client_order_ref: w.client_order_ref,
@@ -614,7 +640,11 @@ impl DeclarationResult {
         let mut conv = Conv::default();
         let root = Loc::ROOT;
         let value = DeclarationResult {
-            region: conv.optional_enum(&root.field("region"), w.region.as_ref(), Code::CUSTOMS_PORT_UNKNOWN),
+            region: conv.optional_enum(
+                &root.field("region"),
+                w.region.as_ref(),
+                Code::CUSTOMS_PORT_UNKNOWN,
+            ),
             declaration_type: conv.optional_enum(
                 &root.field("declarationType"),
                 w.declaration_type.as_ref(),

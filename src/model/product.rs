@@ -337,7 +337,8 @@ impl Product {
         w.product_id.clone_from(&self.product_id);
         w.name.clone_from(&self.name);
         w.name_en.clone_from(&self.name_en);
-        w.skus = (!self.skus.is_empty()).then(|| self.skus.iter().map(|s| s.to_wire(self)).collect());
+        w.skus =
+            (!self.skus.is_empty()).then(|| self.skus.iter().map(|s| s.to_wire(self)).collect());
         w.currency = api_currency_code(self.currency).to_owned();
         w.mass_unit = unit.as_str().to_owned();
         w.time_unit.clone_from(&self.time_unit);
@@ -374,7 +375,8 @@ impl Product {
         w.brand.clone_from(&self.brand);
         w.store_id.clone_from(&self.store_id);
         w.category_id.clone_from(&self.category_id);
-        w.components = (!self.components.is_empty()).then(|| self.components.iter().map(Component::to_wire).collect());
+        w.components = (!self.components.is_empty())
+            .then(|| self.components.iter().map(Component::to_wire).collect());
         w
     }
 }
@@ -393,7 +395,8 @@ pub(crate) fn convert_product(conv: &mut Conv, loc: &Loc<'_>, w: wire::Product) 
     let mass_unit = conv.mass_unit(&f("massUnit"), &w.mass_unit);
     let net_weight = conv.weight(&f("netWeight"), w.net_weight.as_ref(), mass_unit);
     let gross_weight = conv.weight(&f("grossWeight"), w.gross_weight.as_ref(), mass_unit);
-    let money = |conv: &mut Conv, name, raw: &Option<Number>| conv.money(&f(name), raw.as_ref(), currency);
+    let money =
+        |conv: &mut Conv, name, raw: &Option<Number>| conv.money(&f(name), raw.as_ref(), currency);
 
     let skus_loc = f("skus");
     let skus = w
@@ -413,7 +416,10 @@ pub(crate) fn convert_product(conv: &mut Conv, loc: &Loc<'_>, w: wire::Product) 
         .into_iter()
         .enumerate()
         .map(|(i, c)| Component {
-            quantity: conv.count(&components_loc.index(i).field("quantity"), c.quantity.as_ref()),
+            quantity: conv.count(
+                &components_loc.index(i).field("quantity"),
+                c.quantity.as_ref(),
+            ),
             product_id: c.product_id,
             sku_number: c.sku_number,
             barcode: c.barcode,
@@ -437,7 +443,11 @@ pub(crate) fn convert_product(conv: &mut Conv, loc: &Loc<'_>, w: wire::Product) 
         warranty_period: conv
             .count(&f("warrantyPeriod"), Some(&w.warranty_period))
             .unwrap_or(365),
-        express_type: conv.optional_enum(&f("expressType"), w.express_type.as_ref(), Code::CLEARANCE_MODE_UNKNOWN),
+        express_type: conv.optional_enum(
+            &f("expressType"),
+            w.express_type.as_ref(),
+            Code::CLEARANCE_MODE_UNKNOWN,
+        ),
         discount: money(conv, "discount", &w.discount),
         tax_rate: conv.decimal(&f("taxRate"), w.tax_rate.as_ref()),
         product_id: w.product_id,
@@ -479,7 +489,8 @@ fn convert_sku(
     product_gross: Option<Weight>,
 ) -> Sku {
     let f = |name| loc.field(name);
-    let money = |conv: &mut Conv, name, raw: &Option<Number>| conv.money(&f(name), raw.as_ref(), currency);
+    let money =
+        |conv: &mut Conv, name, raw: &Option<Number>| conv.money(&f(name), raw.as_ref(), currency);
     let own_net = conv.weight(&f("netWeight"), w.net_weight.as_ref(), mass_unit);
     let own_gross = conv.weight(&f("grossWeight"), w.gross_weight.as_ref(), mass_unit);
     Sku {
@@ -597,7 +608,11 @@ impl Sku {
         s.quantity = wire_count(self.quantity);
         s.is_onsale = self.is_onsale;
         s.net_weight = own(self.net_weight, self.inherited.net, product.net_weight);
-        s.gross_weight = own(self.gross_weight, self.inherited.gross, product.gross_weight);
+        s.gross_weight = own(
+            self.gross_weight,
+            self.inherited.gross,
+            product.gross_weight,
+        );
         s.shipping_cost = wire_money(self.shipping_cost.as_ref());
         s.shipping_time = wire_count(self.shipping_time);
         s.model.clone_from(&self.model);

@@ -211,7 +211,9 @@ fn null_as_default_product_status<'de, D: Deserializer<'de>>(d: D) -> Result<Str
     Ok(Option::<String>::deserialize(d)?.unwrap_or_else(|| "draft".to_owned()))
 }
 
-fn null_as_default_product_warranty_period<'de, D: Deserializer<'de>>(d: D) -> Result<Number, D::Error> {
+fn null_as_default_product_warranty_period<'de, D: Deserializer<'de>>(
+    d: D,
+) -> Result<Number, D::Error> {
     Ok(Option::<Number>::deserialize(d)?.unwrap_or_else(|| Number::from(365u32)))
 }
 
@@ -338,10 +340,13 @@ impl Default for Sku {
 }
 
 fn null_as_default_sku_cost<'de, D: Deserializer<'de>>(d: D) -> Result<Number, D::Error> {
-    Ok(Option::<Number>::deserialize(d)?.unwrap_or_else(|| Number::from_decimal(Decimal::new(00, 1))))
+    Ok(Option::<Number>::deserialize(d)?
+        .unwrap_or_else(|| Number::from_decimal(Decimal::new(00, 1))))
 }
 
-fn null_as_default_sku_customs_unit_code_weight<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+fn null_as_default_sku_customs_unit_code_weight<'de, D: Deserializer<'de>>(
+    d: D,
+) -> Result<String, D::Error> {
     Ok(Option::<String>::deserialize(d)?.unwrap_or_else(|| "035".to_owned()))
 }
 
@@ -626,7 +631,9 @@ fn null_as_default_order_is_sub_order<'de, D: Deserializer<'de>>(d: D) -> Result
     Ok(Option::<bool>::deserialize(d)?.unwrap_or_else(|| false))
 }
 
-fn null_as_default_order_is_distribution_order<'de, D: Deserializer<'de>>(d: D) -> Result<bool, D::Error> {
+fn null_as_default_order_is_distribution_order<'de, D: Deserializer<'de>>(
+    d: D,
+) -> Result<bool, D::Error> {
     Ok(Option::<bool>::deserialize(d)?.unwrap_or_else(|| false))
 }
 
@@ -642,8 +649,11 @@ fn null_as_default_order_customs_code<'de, D: Deserializer<'de>>(d: D) -> Result
     Ok(Option::<String>::deserialize(d)?.unwrap_or_else(|| "SH".to_owned()))
 }
 
-fn null_as_default_order_refund_amount<'de, D: Deserializer<'de>>(d: D) -> Result<Number, D::Error> {
-    Ok(Option::<Number>::deserialize(d)?.unwrap_or_else(|| Number::from_decimal(Decimal::new(00, 1))))
+fn null_as_default_order_refund_amount<'de, D: Deserializer<'de>>(
+    d: D,
+) -> Result<Number, D::Error> {
+    Ok(Option::<Number>::deserialize(d)?
+        .unwrap_or_else(|| Number::from_decimal(Decimal::new(00, 1))))
 }
 
 /// A line of an order: `items[]`.
@@ -707,8 +717,11 @@ impl Default for OrderItem {
     }
 }
 
-fn null_as_default_order_item_refund_amount<'de, D: Deserializer<'de>>(d: D) -> Result<Number, D::Error> {
-    Ok(Option::<Number>::deserialize(d)?.unwrap_or_else(|| Number::from_decimal(Decimal::new(00, 1))))
+fn null_as_default_order_item_refund_amount<'de, D: Deserializer<'de>>(
+    d: D,
+) -> Result<Number, D::Error> {
+    Ok(Option::<Number>::deserialize(d)?
+        .unwrap_or_else(|| Number::from_decimal(Decimal::new(00, 1))))
 }
 
 /// A party of an order: `customer`, `seller` or `payer`.
@@ -946,11 +959,146 @@ impl Default for ResponseData {
 
 /// The JSON names of each object's fields, in document order.
 pub(crate) mod fields {
-    pub(crate) const PRODUCT: &[&str] = &["productId", "name", "nameEn", "skus", "currency", "massUnit", "timeUnit", "barcode", "description", "price", "rrp", "groupBuyingPrice", "netWeight", "grossWeight", "images", "isOnsale", "isCombined", "status", "category", "vendor", "country", "shelfLife", "createdAt", "updatedAt", "logisticsMode", "shippingCost", "shippingTime", "hsCode", "personalPostalArticlesTax", "ingredient", "model", "spec", "warrantyPeriod", "expressType", "discount", "taxRate", "brand", "storeId", "categoryId", "components"];
-    pub(crate) const SKU: &[&str] = &["skuNumber", "price", "rrp", "groupBuyingPrice", "cost", "images", "barcode", "color", "size", "quantity", "isOnsale", "netWeight", "grossWeight", "shippingCost", "shippingTime", "model", "spec", "customsUnitCode", "customsUnitCodePackage", "customsUnitCodeWeight", "availableStock", "warehouseStock", "warehouse"];
+    pub(crate) const PRODUCT: &[&str] = &[
+        "productId",
+        "name",
+        "nameEn",
+        "skus",
+        "currency",
+        "massUnit",
+        "timeUnit",
+        "barcode",
+        "description",
+        "price",
+        "rrp",
+        "groupBuyingPrice",
+        "netWeight",
+        "grossWeight",
+        "images",
+        "isOnsale",
+        "isCombined",
+        "status",
+        "category",
+        "vendor",
+        "country",
+        "shelfLife",
+        "createdAt",
+        "updatedAt",
+        "logisticsMode",
+        "shippingCost",
+        "shippingTime",
+        "hsCode",
+        "personalPostalArticlesTax",
+        "ingredient",
+        "model",
+        "spec",
+        "warrantyPeriod",
+        "expressType",
+        "discount",
+        "taxRate",
+        "brand",
+        "storeId",
+        "categoryId",
+        "components",
+    ];
+    pub(crate) const SKU: &[&str] = &[
+        "skuNumber",
+        "price",
+        "rrp",
+        "groupBuyingPrice",
+        "cost",
+        "images",
+        "barcode",
+        "color",
+        "size",
+        "quantity",
+        "isOnsale",
+        "netWeight",
+        "grossWeight",
+        "shippingCost",
+        "shippingTime",
+        "model",
+        "spec",
+        "customsUnitCode",
+        "customsUnitCodePackage",
+        "customsUnitCodeWeight",
+        "availableStock",
+        "warehouseStock",
+        "warehouse",
+    ];
     pub(crate) const IMAGES: &[&str] = &["ids", "urls", "uploads"];
     pub(crate) const COMPONENT: &[&str] = &["productId", "skuNumber", "barcode", "quantity"];
-    pub(crate) const ORDER: &[&str] = &["orderId", "clientOrderRef", "clientParentOrderRef", "platformTransactionId", "platformName", "isSubOrder", "isDistributionOrder", "distributorName", "orderType", "items", "customer", "customerIdRef", "seller", "payer", "status", "trackingReference", "destinationCode", "nodeCode", "expressCompany", "expressType", "currency", "customsCode", "customsFilingId", "createdAt", "updatedAt", "paidAt", "payMethod", "payMerchantName", "payAmount", "refundAmount", "payId", "paymentPayId", "payCustomsNo", "productsTotalTax", "shippingCost", "shippingTax", "shippedDate", "nonCashDeductionAmount", "insuranceFee", "customerNote", "deliverySlipUrl", "campaignTrackingData", "discountCode"];
-    pub(crate) const ORDER_ITEM: &[&str] = &["itemId", "product", "quantity", "price", "discount", "tax", "distributorName", "distributorId", "refundAmount"];
-    pub(crate) const ADDRESS: &[&str] = &["firstName", "lastName", "address1", "address2", "city", "state", "country", "zip", "tin", "phone", "countryCode", "email", "age", "gender", "chineseId"];
+    pub(crate) const ORDER: &[&str] = &[
+        "orderId",
+        "clientOrderRef",
+        "clientParentOrderRef",
+        "platformTransactionId",
+        "platformName",
+        "isSubOrder",
+        "isDistributionOrder",
+        "distributorName",
+        "orderType",
+        "items",
+        "customer",
+        "customerIdRef",
+        "seller",
+        "payer",
+        "status",
+        "trackingReference",
+        "destinationCode",
+        "nodeCode",
+        "expressCompany",
+        "expressType",
+        "currency",
+        "customsCode",
+        "customsFilingId",
+        "createdAt",
+        "updatedAt",
+        "paidAt",
+        "payMethod",
+        "payMerchantName",
+        "payAmount",
+        "refundAmount",
+        "payId",
+        "paymentPayId",
+        "payCustomsNo",
+        "productsTotalTax",
+        "shippingCost",
+        "shippingTax",
+        "shippedDate",
+        "nonCashDeductionAmount",
+        "insuranceFee",
+        "customerNote",
+        "deliverySlipUrl",
+        "campaignTrackingData",
+        "discountCode",
+    ];
+    pub(crate) const ORDER_ITEM: &[&str] = &[
+        "itemId",
+        "product",
+        "quantity",
+        "price",
+        "discount",
+        "tax",
+        "distributorName",
+        "distributorId",
+        "refundAmount",
+    ];
+    pub(crate) const ADDRESS: &[&str] = &[
+        "firstName",
+        "lastName",
+        "address1",
+        "address2",
+        "city",
+        "state",
+        "country",
+        "zip",
+        "tin",
+        "phone",
+        "countryCode",
+        "email",
+        "age",
+        "gender",
+        "chineseId",
+    ];
 }

@@ -36,8 +36,9 @@ mod order;
 pub use crate::number::{parse_decimal, Number, NumberError};
 pub(crate) use generated::fields;
 pub use generated::{
-    Address, Component, DeclarationResult, Images, Order, OrderItem, Product, Response, ResponseData, Sku,
+    Address, Component, DeclarationResult, Images, Order, OrderItem, Product, Response,
+    ResponseData, Sku,
 };
 pub use json::Json;
-pub use order::DocumentKind;
 pub(crate) use order::document_key;
+pub use order::DocumentKind;
