@@ -6,10 +6,14 @@
 
 mod macros;
 
+mod barcode;
 mod country;
+mod customs_unit;
+pub mod declaration;
 mod enums;
 mod error;
 pub mod hs;
+mod identity;
 mod measure;
 mod model;
 mod money;
@@ -18,14 +22,17 @@ mod report;
 mod time;
 pub mod wire;
 
+pub use barcode::{Gtin, GtinError, GtinKind};
 pub use country::{
     country_alpha2, country_alpha3, country_serde, parse_country, Country, CountryError,
 };
+pub use customs_unit::{CustomsUnit, CustomsUnitError};
 pub use enums::{
     ClearanceMode, CustomsPort, DeclarationType, Gender, OrderType, Platform, ProductStatus,
 };
 pub use error::ParseEnumError;
 pub use hs::{HsCode, HsCodeError};
+pub use identity::{ResidentId, ResidentIdError};
 pub use iso_currency::Currency;
 pub use measure::{Dimensions, LengthUnit, MassUnit, MeasureError, VolumetricDivisor, Weight};
 pub use model::{Component, Converted, DeclarationResult, Order, OrderItem, Party, Product, Sku};

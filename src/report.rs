@@ -901,7 +901,16 @@ impl Report {
         let mut keyed: Vec<_> = std::mem::take(&mut self.violations)
             .into_iter()
             .enumerate()
-            .map(|(i, v)| ((crate::wire::document_key(kind, &v.path), i), v))
+            .map(|(i, v)| {
+                // A missing field sorts where the field would stand.
+                let key = match (&v.value, v.code == Code::REQUIRED_MISSING) {
+                    (Some(field), true) => {
+                        crate::wire::document_key(kind, &v.path.clone().field(field))
+                    }
+                    _ => crate::wire::document_key(kind, &v.path),
+                };
+                ((key, i), v)
+            })
             .collect();
         keyed.sort_by(|a, b| a.0.cmp(&b.0));
         self.violations = keyed.into_iter().map(|(_, v)| v).collect();

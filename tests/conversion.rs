@@ -1,5 +1,7 @@
 //! Wire to domain: every format problem at once, at its pointer.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // tests may fail loudly
+
 use crossborder::{wire, Code, Currency, MassUnit, Order, Product, Severity, Weight};
 use serde_json::Value;
 

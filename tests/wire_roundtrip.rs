@@ -1,5 +1,7 @@
 //! Golden fixtures: every wire object reads and writes back the same JSON.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // tests may fail loudly
+
 use crossborder::{wire, DeclarationResult, Order, Product};
 use serde::{de::DeserializeOwned, Serialize};
 use serde_json::Value;

@@ -687,16 +687,16 @@ impl DeclarationResult {
     /// assert_eq!(r.to_wire().is_regsitered, Some(true));
     /// ```
     pub fn to_wire(&self) -> wire::DeclarationResult {
-        let mut w = wire::DeclarationResult::default();
-        w.region = self.region.map(|r| r.as_str().to_owned());
-        w.declaration_type = self.declaration_type.map(|t| t.as_str().to_owned());
-        w.declaration_number.clone_from(&self.declaration_number);
-        w.client_order_ref.clone_from(&self.client_order_ref);
-        w.order_id.clone_from(&self.order_id);
-        w.product_sku_number.clone_from(&self.product_sku_number);
-        w.product_barcode.clone_from(&self.product_barcode);
-        w.orig_message.clone_from(&self.orig_message);
-        w.is_regsitered = self.is_registered;
-        w
+        wire::DeclarationResult {
+            region: self.region.map(|r| r.as_str().to_owned()),
+            declaration_type: self.declaration_type.map(|t| t.as_str().to_owned()),
+            declaration_number: self.declaration_number.clone(),
+            client_order_ref: self.client_order_ref.clone(),
+            order_id: self.order_id.clone(),
+            product_sku_number: self.product_sku_number.clone(),
+            product_barcode: self.product_barcode.clone(),
+            orig_message: self.orig_message.clone(),
+            is_regsitered: self.is_registered,
+        }
     }
 }

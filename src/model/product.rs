@@ -527,6 +527,16 @@ fn convert_sku(
 }
 
 impl Sku {
+    /// Whether the net weight was taken from the product during conversion.
+    pub(crate) fn net_is_inherited(&self) -> bool {
+        self.inherited.net
+    }
+
+    /// Whether the gross weight was taken from the product during conversion.
+    pub(crate) fn gross_is_inherited(&self) -> bool {
+        self.inherited.gross
+    }
+
     /// A SKU with nothing set but the API's defaults (cost 0 in `currency`,
     /// customs weight unit `035`).
     ///

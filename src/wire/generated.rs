@@ -204,7 +204,7 @@ fn null_as_default_product_mass_unit<'de, D: Deserializer<'de>>(d: D) -> Result<
 }
 
 fn null_as_default_product_is_combined<'de, D: Deserializer<'de>>(d: D) -> Result<bool, D::Error> {
-    Ok(Option::<bool>::deserialize(d)?.unwrap_or_else(|| false))
+    Ok(Option::<bool>::deserialize(d)?.unwrap_or_default())
 }
 
 fn null_as_default_product_status<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
@@ -628,13 +628,13 @@ impl Default for Order {
 }
 
 fn null_as_default_order_is_sub_order<'de, D: Deserializer<'de>>(d: D) -> Result<bool, D::Error> {
-    Ok(Option::<bool>::deserialize(d)?.unwrap_or_else(|| false))
+    Ok(Option::<bool>::deserialize(d)?.unwrap_or_default())
 }
 
 fn null_as_default_order_is_distribution_order<'de, D: Deserializer<'de>>(
     d: D,
 ) -> Result<bool, D::Error> {
-    Ok(Option::<bool>::deserialize(d)?.unwrap_or_else(|| false))
+    Ok(Option::<bool>::deserialize(d)?.unwrap_or_default())
 }
 
 fn null_as_default_order_order_type<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
