@@ -295,7 +295,7 @@ pub fn country_alpha3(country: Country) -> Option<&'static str> {
 /// # Ok::<(), serde_json::Error>(())
 /// ```
 pub mod country_serde {
-    use super::{parse_country, Country};
+    use super::{Country, parse_country};
     use serde::{Deserialize, Deserializer, Serializer};
 
     /// Writes the alpha-2 code.

@@ -160,7 +160,9 @@ pub struct CustomsUnit(u8);
 /// assert_eq!(err.input(), "pcs");
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
-#[error("unknown customs unit {0:?}: expected a China customs unit code such as 011 or its Chinese name such as 件")]
+#[error(
+    "unknown customs unit {0:?}: expected a China customs unit code such as 011 or its Chinese name such as 件"
+)]
 pub struct CustomsUnitError(String);
 
 impl CustomsUnitError {

@@ -24,7 +24,7 @@ pub mod wire;
 
 pub use barcode::{Gtin, GtinError, GtinKind};
 pub use country::{
-    country_alpha2, country_alpha3, country_serde, parse_country, Country, CountryError,
+    Country, CountryError, country_alpha2, country_alpha3, country_serde, parse_country,
 };
 pub use customs_unit::{CustomsUnit, CustomsUnitError};
 pub use enums::{
@@ -37,7 +37,7 @@ pub use iso_currency::Currency;
 pub use measure::{Dimensions, LengthUnit, MassUnit, MeasureError, VolumetricDivisor, Weight};
 pub use model::{Component, Converted, DeclarationResult, Order, OrderItem, Party, Product, Sku};
 pub use money::{
-    api_currency_code, minor_unit, parse_currency, CurrencyError, ExchangeRates, Money, MoneyError,
+    CurrencyError, ExchangeRates, Money, MoneyError, api_currency_code, minor_unit, parse_currency,
 };
 pub use report::{Code, JsonPointer, JsonPointerError, Language, Loc, Report, Severity, Violation};
 pub use time::{Timestamp, TimestampError};

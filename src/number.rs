@@ -74,9 +74,7 @@ pub enum NumberError {
     )]
     Invalid(String),
     /// A number too large, too small or too precise to hold exactly.
-    #[error(
-        "number {0} is out of range: at most 28 significant digits and magnitude below 7.9e28"
-    )]
+    #[error("number {0} is out of range: at most 28 significant digits and magnitude below 7.9e28")]
     OutOfRange(String),
     /// A fraction where a whole number is needed.
     #[error("number {0} is not a whole number")]
@@ -230,11 +228,7 @@ fn with_fraction_digit(d: Decimal) -> Decimal {
     }
     let mut r = d;
     r.rescale(1);
-    if r == d && r.scale() == 1 {
-        r
-    } else {
-        d
-    }
+    if r == d && r.scale() == 1 { r } else { d }
 }
 
 /// A fixed-size text buffer so that reading a number does not allocate.

@@ -1102,14 +1102,16 @@ mod tests {
 
     #[test]
     fn report_serializes_as_array() {
-        let r: Report = vec![Violation::new(
-            Code::CURRENCY_UNKNOWN,
-            Severity::Error,
-            JsonPointer::root().field("currency"),
-            "unknown currency \"XXY\"",
-            "未知币种 \"XXY\"",
-        )
-        .with_value("XXY")]
+        let r: Report = vec![
+            Violation::new(
+                Code::CURRENCY_UNKNOWN,
+                Severity::Error,
+                JsonPointer::root().field("currency"),
+                "unknown currency \"XXY\"",
+                "未知币种 \"XXY\"",
+            )
+            .with_value("XXY"),
+        ]
         .into_iter()
         .collect();
         let json = serde_json::to_value(&r).unwrap();

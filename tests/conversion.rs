@@ -2,7 +2,7 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // tests may fail loudly
 
-use crossborder::{wire, Code, Currency, MassUnit, Order, Product, Severity, Weight};
+use crossborder::{Code, Currency, MassUnit, Order, Product, Severity, Weight, wire};
 use serde_json::Value;
 
 fn fixture(name: &str) -> String {

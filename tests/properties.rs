@@ -4,11 +4,11 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // tests may fail loudly
 
 use crossborder::{
-    parse_country, wire, Currency, HsCode, MassUnit, Money, Order, Product, Timestamp, Weight,
+    Currency, HsCode, MassUnit, Money, Order, Product, Timestamp, Weight, parse_country, wire,
 };
 use proptest::prelude::*;
 use rust_decimal::Decimal;
-use serde_json::{json, Map, Value};
+use serde_json::{Map, Value, json};
 
 fn hs_code() -> impl Strategy<Value = String> {
     (

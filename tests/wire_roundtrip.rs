@@ -2,8 +2,8 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // tests may fail loudly
 
-use crossborder::{wire, DeclarationResult, Order, Product};
-use serde::{de::DeserializeOwned, Serialize};
+use crossborder::{DeclarationResult, Order, Product, wire};
+use serde::{Serialize, de::DeserializeOwned};
 use serde_json::Value;
 
 fn fixture(name: &str) -> String {

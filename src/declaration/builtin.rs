@@ -11,10 +11,10 @@ use std::sync::Arc;
 use rust_decimal::Decimal;
 
 use super::rule::{Findings, OrderInput, ProductInput, Rule, RuleInfo, Scope};
-use super::{catalogue_date, Declaration};
+use super::{Declaration, catalogue_date};
 use crate::{
-    minor_unit, ClearanceMode, Code, Country, Currency, CustomsUnit, Gtin, Loc, Money, Order,
-    ResidentId, Weight,
+    ClearanceMode, Code, Country, Currency, CustomsUnit, Gtin, Loc, Money, Order, ResidentId,
+    Weight, minor_unit,
 };
 
 macro_rules! modes_text {
@@ -726,7 +726,9 @@ fn tax_rate(i: &ProductInput<'_>, out: &mut Findings<'_>) {
     let (en, zh) = if rate > Decimal::ONE && rate <= Decimal::ONE_HUNDRED {
         let fraction = rate / Decimal::ONE_HUNDRED;
         (
-            format!("tax rate {rate} looks like a percentage: write it as a fraction, {fraction} for {rate}%"),
+            format!(
+                "tax rate {rate} looks like a percentage: write it as a fraction, {fraction} for {rate}%"
+            ),
             format!("税率 {rate} 像是百分数：应写成小数，{rate}% 即 {fraction}"),
         )
     } else {

@@ -50,8 +50,8 @@ pub use builtin::catalogue;
 pub use rule::{Findings, OrderInput, ProductInput, Rule, RuleInfo, RuleSet, Scope};
 
 use crate::{
-    wire, ClearanceMode, Code, Converted, Country, CustomsPort, DocumentKind, ExchangeRates, Loc,
-    Money, Order, Product, Report,
+    ClearanceMode, Code, Converted, Country, CustomsPort, DocumentKind, ExchangeRates, Loc, Money,
+    Order, Product, Report, wire,
 };
 
 /// Which declaration a document is, by the API endpoint it goes to.

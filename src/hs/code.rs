@@ -93,7 +93,9 @@ pub enum HsCodeError {
         input: String,
     },
     /// A chapter outside 01 to 97.
-    #[error("invalid hs code {input:?}: chapter {chapter:02} does not exist, chapters run from 01 to 97")]
+    #[error(
+        "invalid hs code {input:?}: chapter {chapter:02} does not exist, chapters run from 01 to 97"
+    )]
     UnknownChapter {
         /// The text given.
         input: String,
@@ -173,7 +175,7 @@ impl HsCode {
                     return Err(HsCodeError::InvalidCharacter {
                         input: input(),
                         character: c,
-                    })
+                    });
                 }
             }
         }

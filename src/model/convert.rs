@@ -8,8 +8,8 @@ use rust_decimal::Decimal;
 
 use crate::wire::Number;
 use crate::{
-    parse_country, parse_currency, Code, Country, HsCode, Loc, MassUnit, Money, ParseEnumError,
-    Report, Severity, Timestamp, Violation, Weight,
+    Code, Country, HsCode, Loc, MassUnit, Money, ParseEnumError, Report, Severity, Timestamp,
+    Violation, Weight, parse_country, parse_currency,
 };
 
 /// Collects the violations of one conversion.

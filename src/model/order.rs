@@ -2,13 +2,13 @@
 
 use iso_currency::Currency;
 
-use super::convert::{wire_count, wire_money, Conv};
+use super::convert::{Conv, wire_count, wire_money};
 use super::product::convert_product;
 use super::{Converted, Product};
 use crate::wire::{self, Json, Number};
 use crate::{
-    api_currency_code, ClearanceMode, Code, Country, CustomsPort, DeclarationType, DocumentKind,
-    Gender, Loc, Money, OrderType, Platform, Timestamp,
+    ClearanceMode, Code, Country, CustomsPort, DeclarationType, DocumentKind, Gender, Loc, Money,
+    OrderType, Platform, Timestamp, api_currency_code,
 };
 
 /// An order (or payment) declaration in domain terms.

@@ -3,12 +3,12 @@
 use iso_currency::Currency;
 use rust_decimal::Decimal;
 
-use super::convert::{wire_count, wire_list, wire_money, Conv};
 use super::Converted;
+use super::convert::{Conv, wire_count, wire_list, wire_money};
 use crate::wire::{self, Number};
 use crate::{
-    api_currency_code, ClearanceMode, Code, Country, DocumentKind, HsCode, Loc, MassUnit, Money,
-    ProductStatus, Timestamp, Weight,
+    ClearanceMode, Code, Country, DocumentKind, HsCode, Loc, MassUnit, Money, ProductStatus,
+    Timestamp, Weight, api_currency_code,
 };
 
 /// A product declaration in domain terms: every value typed and valid.

@@ -33,12 +33,12 @@ mod generated;
 mod json;
 mod order;
 
-pub use crate::number::{parse_decimal, Number, NumberError};
+pub use crate::number::{Number, NumberError, parse_decimal};
 pub(crate) use generated::fields;
 pub use generated::{
     Address, Component, DeclarationResult, Images, Order, OrderItem, Product, Response,
     ResponseData, Sku,
 };
 pub use json::Json;
-pub(crate) use order::document_key;
 pub use order::DocumentKind;
+pub(crate) use order::document_key;
