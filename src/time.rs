@@ -232,10 +232,10 @@ impl FromStr for Timestamp {
                 return Ok(Timestamp::from_datetime(at));
             }
         }
-        if t.len() == 10 {
-            if let Ok(date) = NaiveDate::parse_from_str(t, "%Y-%m-%d") {
-                return Ok(Timestamp::from_date(date));
-            }
+        if t.len() == 10
+            && let Ok(date) = NaiveDate::parse_from_str(t, "%Y-%m-%d")
+        {
+            return Ok(Timestamp::from_date(date));
         }
         for format in [
             "%Y-%m-%dT%H:%M:%S%.f",

@@ -504,15 +504,15 @@ fn mode_mismatch(
     at: &Loc<'_>,
     out: &mut Findings<'_>,
 ) {
-    if let (Some(payload), Some(declared)) = (payload, declared) {
-        if payload != declared {
-            out.add(
-                &at.field("expressType"),
-                Some(payload.as_str()),
-                format!("expressType is {payload} but the declaration is made under {declared}"),
-                format!("expressType 为 {payload}，但申报按 {declared} 进行"),
-            );
-        }
+    if let (Some(payload), Some(declared)) = (payload, declared)
+        && payload != declared
+    {
+        out.add(
+            &at.field("expressType"),
+            Some(payload.as_str()),
+            format!("expressType is {payload} but the declaration is made under {declared}"),
+            format!("expressType 为 {payload}，但申报按 {declared} 进行"),
+        );
     }
 }
 
@@ -580,10 +580,10 @@ fn net_exceeds_gross(i: &ProductInput<'_>, out: &mut Findings<'_>) {
             format!("净重 {net} 大于毛重 {gross}"),
         );
     };
-    if let (Some(net), Some(gross)) = (p.net_weight, p.gross_weight) {
-        if net > gross {
-            report(out, &i.at.field("netWeight"), net, gross);
-        }
+    if let (Some(net), Some(gross)) = (p.net_weight, p.gross_weight)
+        && net > gross
+    {
+        report(out, &i.at.field("netWeight"), net, gross);
     }
     let skus = i.at.field("skus");
     for (n, sku) in p.skus.iter().enumerate() {
@@ -663,15 +663,16 @@ fn price_not_positive_order(i: &OrderInput<'_>, out: &mut Findings<'_>) {
 fn discount_product(i: &ProductInput<'_>, out: &mut Findings<'_>) {
     let p = i.product;
     // A product's `discount` is a discounted price.
-    if let (Some(discounted), Some(price)) = (p.discount, p.price) {
-        if discounted.currency() == price.currency() && discounted.amount() > price.amount() {
-            out.add(
-                &i.at.field("discount"),
-                Some(&discounted.amount().to_string()),
-                format!("discounted price {discounted} is above the price {price}"),
-                format!("折后价 {discounted} 高于原价 {price}"),
-            );
-        }
+    if let (Some(discounted), Some(price)) = (p.discount, p.price)
+        && discounted.currency() == price.currency()
+        && discounted.amount() > price.amount()
+    {
+        out.add(
+            &i.at.field("discount"),
+            Some(&discounted.amount().to_string()),
+            format!("discounted price {discounted} is above the price {price}"),
+            format!("折后价 {discounted} 高于原价 {price}"),
+        );
     }
 }
 
@@ -821,15 +822,15 @@ fn before(
     field: &str,
     out: &mut Findings<'_>,
 ) {
-    if let (Some(created), Some(later)) = (created, later) {
-        if later < created {
-            out.add(
-                at,
-                Some(&later.to_string()),
-                format!("{field} {later} is before createdAt {created}"),
-                format!("{field} {later} 早于 createdAt {created}"),
-            );
-        }
+    if let (Some(created), Some(later)) = (created, later)
+        && later < created
+    {
+        out.add(
+            at,
+            Some(&later.to_string()),
+            format!("{field} {later} is before createdAt {created}"),
+            format!("{field} {later} 早于 createdAt {created}"),
+        );
     }
 }
 
