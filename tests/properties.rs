@@ -3,6 +3,8 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // tests may fail loudly
 
+use crossborder::declaration::{Context, Declaration, Validator};
+use crossborder::{ClearanceMode, ExchangeRates};
 use crossborder::{
     Currency, HsCode, MassUnit, Money, Order, Product, Timestamp, Weight, parse_country, wire,
 };
@@ -99,6 +101,24 @@ proptest! {
 
 // ---- arbitrary declarations ----
 
+fn validator() -> &'static Validator {
+    static V: std::sync::OnceLock<Validator> = std::sync::OnceLock::new();
+    V.get_or_init(Validator::default)
+}
+
+/// A context under which every rule can run: a mode for the mode rules,
+/// rates for every generated currency, and spending for the annual limit.
+fn any_context() -> Context {
+    let mut rates = ExchangeRates::new();
+    for c in [Currency::USD, Currency::EUR, Currency::JPY] {
+        rates.insert(c, Currency::CNY, Decimal::new(7, 0)).unwrap();
+    }
+    Context::new(chrono::NaiveDate::from_ymd_opt(2024, 5, 1).unwrap())
+        .with_mode(ClearanceMode::Bc)
+        .with_rates(rates)
+        .with_annual_spent(Money::new(Decimal::MAX, Currency::CNY))
+}
+
 fn scalar() -> impl Strategy<Value = Value> {
     prop_oneof![
         Just(Value::Null),
@@ -163,7 +183,9 @@ fn number() -> BoxedStrategy<Value> {
     prop_oneof![
         2 => any::<i32>().prop_map(Value::from),
         2 => (-1_000_000i64..1_000_000, 0u32..4).prop_map(|(m, s)| json!(m as f64 / 10f64.powi(s as i32))),
-        1 => prop::sample::select(vec![json!(1e300), json!(-0.0), json!(u64::MAX), json!(1.5), json!("12.50"), json!("12,5"), json!("1e-7"), json!("abc"), Value::Null]),
+        1 => prop::sample::select(vec![json!(1e300), json!(-0.0), json!(u64::MAX), json!(1.5), json!("12.50"), json!("12,5"), json!("1e-7"), json!("abc"), Value::Null,
+            // Large but valid: totals over them overflow a decimal.
+            json!("79228162514264337593543950335"), json!("-79228162514264337593543950335"), json!(4_294_967_295u64), json!("1e25")]),
     ]
     .boxed()
 }
@@ -313,6 +335,10 @@ proptest! {
                 prop_assert!(v.pointer(violation.pointer().as_str()).is_some(), "{}", violation.pointer());
             }
             let _ = serde_json::to_value(converted.value()).unwrap();
+            let validated = validator().validate_product(serde_json::from_value(v.clone()).unwrap(), &any_context());
+            for violation in validated.report() {
+                prop_assert!(v.pointer(violation.pointer().as_str()).is_some(), "{}", violation.pointer());
+            }
         }
     }
 
@@ -324,6 +350,13 @@ proptest! {
                 prop_assert!(v.pointer(violation.pointer().as_str()).is_some(), "{}", violation.pointer());
             }
             let _ = serde_json::to_value(converted.value()).unwrap();
+            for declaration in [Declaration::Order, Declaration::OrderUpdate, Declaration::Payment] {
+                let w = serde_json::from_value(v.clone()).unwrap();
+                let validated = validator().validate_order(w, declaration, &any_context());
+                for violation in validated.report() {
+                    prop_assert!(v.pointer(violation.pointer().as_str()).is_some(), "{}", violation.pointer());
+                }
+            }
         }
     }
 

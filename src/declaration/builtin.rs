@@ -954,15 +954,21 @@ fn lines_complete(o: &Order) -> bool {
             .all(|it| it.price.is_some() && it.quantity.is_some())
 }
 
-fn describe_difference(given: Money, expected: Money) -> (String, String) {
-    let diff = given.amount() - expected.amount();
+/// How far `given` is from `expected`, when that is more than one minor
+/// unit: (English, Chinese) such as ("7.00 CNY lower", "少 7.00 CNY"). `None`
+/// when within tolerance, or when the difference itself overflows.
+fn off_by(given: Money, expected: Money) -> Option<(String, String)> {
+    let diff = given.checked_sub(expected).ok()?.amount();
+    if diff.abs() <= minor_unit(given.currency()) {
+        return None;
+    }
     let (en, zh) = if diff > Decimal::ZERO {
         ("higher", "多")
     } else {
         ("lower", "少")
     };
     let abs = Money::new(diff.abs(), given.currency());
-    (format!("{abs} {en}"), format!("{zh} {abs}"))
+    Some((format!("{abs} {en}"), format!("{zh} {abs}")))
 }
 
 fn pay_amount(i: &OrderInput<'_>, out: &mut Findings<'_>) {
@@ -992,8 +998,7 @@ fn pay_amount(i: &OrderInput<'_>, out: &mut Findings<'_>) {
     let Ok(expected) = expected else {
         return;
     };
-    if (paid.amount() - expected.amount()).abs() > minor_unit(o.currency) {
-        let (diff_en, diff_zh) = describe_difference(paid, expected);
+    if let Some((diff_en, diff_zh)) = off_by(paid, expected) {
         let [shipping, taxes, shipping_tax, insurance] = parts;
         out.add(
             &Loc::ROOT.field("payAmount"),
@@ -1026,8 +1031,7 @@ fn total_tax(i: &OrderInput<'_>, out: &mut Findings<'_>) {
     let Ok(sum) = sum else {
         return;
     };
-    if (total.amount() - sum.amount()).abs() > minor_unit(o.currency) {
-        let (diff_en, diff_zh) = describe_difference(total, sum);
+    if let Some((diff_en, diff_zh)) = off_by(total, sum) {
         out.add(
             &Loc::ROOT.field("productsTotalTax"),
             Some(&total.amount().to_string()),

@@ -208,17 +208,21 @@ pub struct Party {
 
 impl Party {
     /// The identity number: `tin`, or the deprecated `chineseId` when `tin` is
-    /// absent.
+    /// absent or blank.
     ///
     /// # Example
     ///
     /// ```
     /// let mut p = crossborder::Party::default();
+    /// p.tin = Some(" ".into());
     /// p.chinese_id = Some("11010519491231002X".into());
     /// assert_eq!(p.identity_number(), Some("11010519491231002X"));
     /// ```
     pub fn identity_number(&self) -> Option<&str> {
-        self.tin.as_deref().or(self.chinese_id.as_deref())
+        fn given(s: &Option<String>) -> Option<&str> {
+            s.as_deref().filter(|s| !s.trim().is_empty())
+        }
+        given(&self.tin).or_else(|| given(&self.chinese_id))
     }
 
     /// The wire form.
