@@ -1,6 +1,8 @@
 //! The embedded nomenclatures: counts, hierarchy, look-up, `check` and
 //! edition changes, against the CSVs the crate ships.
 
+// Helpers outside #[test] functions are test code too.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 use crossborder::hs::{self, HsCheck};
 use crossborder::{
     Code, HsCode, HsEdition, HsLevel, JsonPointer, Jurisdiction, Nomenclature, TradeFlow,
