@@ -6,11 +6,13 @@ mod check;
 mod code;
 mod edition;
 mod nomenclature;
+mod search;
 
 pub use check::{check, HsCheck, NotFound};
 pub use code::{HsCode, HsCodeError};
 pub use edition::{CodeLengthError, HsEdition, Jurisdiction, TradeFlow};
 pub use nomenclature::{HsChildren, HsEntry, HsLevel, HsPath, Nomenclature};
+pub use search::{search, search_with, SearchHit, DEFAULT_LIMIT};
 
 /// Finds an entry of an edition by its written code: a section numeral
 /// (`XVI`), a chapter (`85`), a heading (`8518`), a subheading (`851830`,

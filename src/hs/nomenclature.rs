@@ -690,6 +690,11 @@ impl HsEntry {
     pub fn in_edition(&self, edition: HsEdition) -> Option<HsEntry> {
         edition.nomenclature().lookup(self.code())
     }
+
+    /// The entry's position in its edition's node list.
+    pub(crate) fn node_id(&self) -> u32 {
+        self.id
+    }
 }
 
 /// The path of an entry: its section, chapter, heading and subheading (as far

@@ -1,0 +1,735 @@
+//! [`search`]: HS candidates for a product name, in English or Chinese.
+//!
+//! Two sources of evidence are combined:
+//!
+//! 1. The everyday-word tables `data/hs/terms_en.csv` and
+//!    `data/hs/terms_zh.csv` (term, HS heading or subheading, reason): the
+//!    words sellers use that the nomenclature does not ("lipstick",
+//!    "power bank", "口红", "充电宝"). English terms match as whole word
+//!    sequences of the query (after the same stemming as the descriptions),
+//!    Chinese terms as substrings; at each position of the query the longest
+//!    term wins.
+//! 2. Word matching over the descriptions of headings and subheadings: an
+//!    inverted index built once per edition, with lower-casing, simple
+//!    English stemming (plurals), stop words, and BM25 weights.
+//!
+//! A heading's subheadings inherit part of a table hit on the heading, and a
+//! heading part of its best subheading's score, so the list holds both the
+//! subheadings and the headings they belong to. Ties are broken by code.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use super::{HsEdition, HsEntry, HsLevel, Nomenclature};
+
+const TERMS_EN: &str = include_str!("../../data/hs/terms_en.csv");
+const TERMS_ZH: &str = include_str!("../../data/hs/terms_zh.csv");
+
+/// How many hits [`search`] returns.
+pub const DEFAULT_LIMIT: usize = 10;
+
+/// Score of a table hit covering the whole query.
+const TERM_SCORE: f32 = 20.0;
+/// Share of a heading's table score given to each of its subheadings.
+const INHERIT_DOWN: f32 = 0.5;
+/// Share of a subheading's score given to its heading.
+const INHERIT_UP: f32 = 0.9;
+/// Each further table row for the same term scores this much less.
+const ALTERNATIVE_STEP: f32 = 0.15;
+/// BM25 parameters.
+const K1: f32 = 1.2;
+const B: f32 = 0.5;
+/// Longest token kept (longer ones are cut: no real word is longer).
+const MAX_TOKEN: usize = 32;
+
+/// Words that carry no product meaning, in descriptions ("of", "other",
+/// "n.e.c.") or in seller titles ("new", "hot", "sale").
+const STOP_WORDS: &[&str] = &[
+    "a",
+    "all",
+    "an",
+    "and",
+    "any",
+    "are",
+    "as",
+    "at",
+    "be",
+    "being",
+    "best",
+    "but",
+    "by",
+    "cheap",
+    "chapter",
+    "containing",
+    "cute",
+    "do",
+    "etc",
+    "excluding",
+    "fashion",
+    "for",
+    "free",
+    "from",
+    "good",
+    "having",
+    "heading",
+    "high",
+    "hot",
+    "in",
+    "including",
+    "into",
+    "is",
+    "it",
+    "item",
+    "its",
+    "kind",
+    "made",
+    "mainly",
+    "nec",
+    "new",
+    "no",
+    "not",
+    "of",
+    "on",
+    "or",
+    "other",
+    "otherwise",
+    "premium",
+    "principally",
+    "put",
+    "quality",
+    "sale",
+    "set",
+    "shipping",
+    "similar",
+    "solely",
+    "style",
+    "subheading",
+    "such",
+    "than",
+    "that",
+    "the",
+    "their",
+    "thereof",
+    "these",
+    "this",
+    "those",
+    "to",
+    "type",
+    "up",
+    "use",
+    "used",
+    "whether",
+    "which",
+    "with",
+    "without",
+];
+
+/// A candidate of [`search`]: an entry (subheading or heading) and its score.
+///
+/// # Example
+///
+/// ```
+/// use crossborder::hs;
+///
+/// let hits = hs::search("bluetooth headphones");
+/// let top = hits.first().ok_or("no hit")?;
+/// assert_eq!(top.code(), "851830");
+/// assert_eq!(top.heading().map(|h| h.code()), Some("8518"));
+/// assert!(top.score() > 0.0);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct SearchHit {
+    entry: HsEntry,
+    score: f32,
+    term: Option<&'static Term>,
+}
+
+impl SearchHit {
+    /// The entry found: a subheading or a heading.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use crossborder::{hs, HsLevel};
+    /// let hits = hs::search("lipstick");
+    /// assert_eq!(hits[0].entry().level(), HsLevel::Subheading);
+    /// ```
+    pub fn entry(&self) -> HsEntry {
+        self.entry
+    }
+
+    /// The entry's code.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use crossborder::hs;
+    /// assert_eq!(hs::search("口红")[0].code(), "330410");
+    /// ```
+    pub fn code(&self) -> &'static str {
+        self.entry.code()
+    }
+
+    /// The entry's English description.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use crossborder::hs;
+    /// assert!(hs::search("lipstick")[0].description().contains("lip make-up"));
+    /// ```
+    pub fn description(&self) -> &'static str {
+        self.entry.description()
+    }
+
+    /// The relevance score: higher is better. Only the order of scores of one
+    /// query means something.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use crossborder::hs;
+    /// let hits = hs::search("cotton t-shirts");
+    /// assert!(hits.windows(2).all(|w| w[0].score() >= w[1].score()));
+    /// ```
+    pub fn score(&self) -> f32 {
+        self.score
+    }
+
+    /// The heading of the entry (the entry itself for a heading).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use crossborder::hs;
+    /// assert_eq!(hs::search("power bank")[0].heading().map(|h| h.code()), Some("8507"));
+    /// ```
+    pub fn heading(&self) -> Option<HsEntry> {
+        self.entry.heading()
+    }
+
+    /// The everyday-word table term that led to this entry, if any.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use crossborder::hs;
+    /// assert_eq!(hs::search("Power Banks 20000mAh")[0].term(), Some("power bank"));
+    /// ```
+    pub fn term(&self) -> Option<&'static str> {
+        self.term.map(|t| t.text)
+    }
+
+    /// Why the table sends the term to this code, if a term led here.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use crossborder::hs;
+    /// assert!(hs::search("power bank")[0].reason().is_some());
+    /// ```
+    pub fn reason(&self) -> Option<&'static str> {
+        self.term.map(|t| t.reason)
+    }
+}
+
+/// Searches HS 2022 for a product name, in English or Chinese; at most
+/// [`DEFAULT_LIMIT`] hits, best first. An empty or meaningless query gives no
+/// hits.
+///
+/// # Example
+///
+/// ```
+/// use crossborder::hs;
+///
+/// let hits = hs::search("Wireless Earbuds");
+/// assert_eq!(hits[0].heading().map(|h| h.code()), Some("8518"));
+/// let hits = hs::search("手机壳");
+/// assert_eq!(hits[0].heading().map(|h| h.code()), Some("4202"));
+/// assert!(hs::search("").is_empty());
+/// assert!(hs::search("qwzx vbnm").is_empty());
+/// ```
+pub fn search(query: &str) -> Vec<SearchHit> {
+    search_with(query, HsEdition::Hs2022, DEFAULT_LIMIT)
+}
+
+/// Searches an edition for a product name; at most `limit` hits, best first,
+/// ties broken by code.
+///
+/// # Example
+///
+/// ```
+/// use crossborder::{hs, HsEdition};
+///
+/// let hits = hs::search_with("sneakers", HsEdition::Hs2017, 3);
+/// assert!(hits.len() <= 3);
+/// assert_eq!(hits[0].heading().map(|h| h.code()), Some("6404"));
+/// assert_eq!(hits[0].entry().edition(), HsEdition::Hs2017);
+/// ```
+pub fn search_with(query: &str, edition: HsEdition, limit: usize) -> Vec<SearchHit> {
+    if limit == 0 {
+        return Vec::new();
+    }
+    Index::get(edition).search(query, limit)
+}
+
+/// One row of a term table.
+#[derive(Debug, PartialEq)]
+pub(crate) struct Term {
+    text: &'static str,
+    reason: &'static str,
+    /// Stemmed tokens (English) or the lower-cased text (Chinese).
+    tokens: Vec<Box<str>>,
+    /// The node of the code in this edition; the rows of one term are kept
+    /// in table order (first = preferred).
+    node: u32,
+    /// 0 for the first row of a term, 1 for the next, ...
+    rank: u8,
+}
+
+struct Index {
+    hs: &'static Nomenclature,
+    /// Stemmed word -> (doc node, BM25 length factor) for headings and
+    /// subheadings.
+    postings: HashMap<Box<str>, Vec<(u32, f32)>>,
+    docs: f32,
+    /// English terms by their first token, longest first.
+    en: HashMap<Box<str>, Vec<Term>>,
+    /// Chinese terms by their first character, longest first.
+    zh: HashMap<char, Vec<Term>>,
+}
+
+static INDEX_2022: OnceLock<Index> = OnceLock::new();
+static INDEX_2017: OnceLock<Index> = OnceLock::new();
+
+impl Index {
+    fn get(edition: HsEdition) -> &'static Index {
+        match edition {
+            HsEdition::Hs2022 => INDEX_2022.get_or_init(|| Index::build(edition)),
+            HsEdition::Hs2017 => INDEX_2017.get_or_init(|| Index::build(edition)),
+        }
+    }
+
+    fn build(edition: HsEdition) -> Index {
+        let hs = edition.nomenclature();
+        let mut postings: HashMap<Box<str>, Vec<(u32, f32)>> = HashMap::new();
+        let mut lengths: Vec<(u32, usize)> = Vec::new();
+        let mut words: Vec<String> = Vec::new();
+        for (id, node) in hs.nodes.iter().enumerate() {
+            if !matches!(node.level, HsLevel::Heading | HsLevel::Subheading) {
+                continue;
+            }
+            words.clear();
+            for_each_word(&node.description, |w| {
+                if !is_stop(w) {
+                    words.push(w.to_owned());
+                }
+            });
+            lengths.push((id as u32, words.len()));
+            words.sort_unstable();
+            words.dedup();
+            for w in &words {
+                postings
+                    .entry(w.as_str().into())
+                    .or_default()
+                    .push((id as u32, 0.0));
+            }
+        }
+        let docs = lengths.len() as f32;
+        let avg = lengths.iter().map(|&(_, l)| l as f32).sum::<f32>() / docs.max(1.0);
+        let mut factor = vec![0.0f32; hs.nodes.len()];
+        for &(id, len) in &lengths {
+            factor[id as usize] = (K1 + 1.0) / (1.0 + K1 * (1.0 - B + B * len as f32 / avg));
+        }
+        for list in postings.values_mut() {
+            for p in list.iter_mut() {
+                p.1 = factor[p.0 as usize];
+            }
+        }
+        let mut en: HashMap<Box<str>, Vec<Term>> = HashMap::new();
+        for term in parse_terms(hs, TERMS_EN, Script::Latin) {
+            if let Some(first) = term.tokens.first() {
+                en.entry(first.clone()).or_default().push(term);
+            }
+        }
+        let mut zh: HashMap<char, Vec<Term>> = HashMap::new();
+        for term in parse_terms(hs, TERMS_ZH, Script::Han) {
+            if let Some(first) = term.tokens.first().and_then(|t| t.chars().next()) {
+                zh.entry(first).or_default().push(term);
+            }
+        }
+        // Longest first; the rows of one term stay together in table order.
+        for list in en.values_mut() {
+            list.sort_by_key(|t| std::cmp::Reverse(t.tokens.len()));
+        }
+        for list in zh.values_mut() {
+            list.sort_by_key(|t| std::cmp::Reverse(t.tokens[0].len()));
+        }
+        Index {
+            hs,
+            postings,
+            docs,
+            en,
+            zh,
+        }
+    }
+
+    fn search(&'static self, query: &str, limit: usize) -> Vec<SearchHit> {
+        let lower = query.to_lowercase();
+        let mut tokens: Vec<Token> = Vec::with_capacity(8);
+        for_each_word(&lower, |w| {
+            let mut t = Token::default();
+            t.set(w);
+            tokens.push(t)
+        });
+
+        let mut acc = Accumulator::new(self.hs.nodes.len());
+
+        // 1. Table terms. Which words of the query they cover, and how much.
+        let content: usize = tokens.iter().filter(|t| !is_stop(t.as_str())).count();
+        let mut term_hits: Vec<(&'static Term, f32)> = Vec::new();
+        let mut i = 0;
+        while i < tokens.len() {
+            match self.longest_en(&tokens[i..]) {
+                Some((len, rows)) => {
+                    let covered = tokens[i..i + len]
+                        .iter()
+                        .filter(|t| !is_stop(t.as_str()))
+                        .count()
+                        .max(1);
+                    let share = covered as f32 / content.max(covered) as f32;
+                    // English names put the head noun last: later terms weigh more.
+                    let position = (i + len) as f32 / tokens.len() as f32;
+                    for t in rows {
+                        term_hits.push((t, TERM_SCORE * (0.6 + 0.3 * share + 0.1 * position)));
+                    }
+                    i += len;
+                }
+                None => i += 1,
+            }
+        }
+        let han_chars = lower.chars().filter(|c| !c.is_ascii()).count();
+        if han_chars > 0 {
+            let mut rest = lower.as_str();
+            while let Some(c) = rest.chars().next() {
+                match self.longest_zh(rest) {
+                    Some((bytes, rows)) => {
+                        let chars = rest[..bytes].chars().count();
+                        let share = (chars as f32 / han_chars as f32).min(1.0);
+                        let position = 1.0 - (rest.len() - bytes) as f32 / lower.len() as f32;
+                        for t in rows {
+                            term_hits.push((t, TERM_SCORE * (0.6 + 0.3 * share + 0.1 * position)));
+                        }
+                        rest = &rest[bytes..];
+                    }
+                    None => rest = &rest[c.len_utf8()..],
+                }
+            }
+        }
+        for &(t, s) in &term_hits {
+            let s = s * (1.0 - ALTERNATIVE_STEP * f32::from(t.rank)).max(0.3);
+            acc.add(t.node, s, Some(t));
+            let entry = self.hs.entry(t.node);
+            if entry.level() == HsLevel::Heading {
+                for child in entry.children() {
+                    acc.add(child.node_id(), s * INHERIT_DOWN, Some(t));
+                }
+            }
+        }
+
+        // 2. Words of the descriptions (BM25), each distinct word once.
+        let mut seen: Vec<&str> = Vec::with_capacity(tokens.len());
+        for t in &tokens {
+            let w = t.as_str();
+            if is_stop(w) || seen.contains(&w) {
+                continue;
+            }
+            seen.push(w);
+            let Some(list) = self.postings.get(w) else {
+                continue;
+            };
+            let df = list.len() as f32;
+            let idf = (1.0 + (self.docs - df + 0.5) / (df + 0.5)).ln();
+            for &(doc, factor) in list {
+                acc.add(doc, idf * factor, None);
+            }
+        }
+
+        // 3. Headings share their best subheading's score.
+        let touched = acc.touched.len();
+        for k in 0..touched {
+            let id = acc.touched[k];
+            let entry = self.hs.entry(id);
+            if entry.level() == HsLevel::Subheading {
+                if let Some(parent) = entry.parent() {
+                    let s = acc.score[id as usize] * INHERIT_UP;
+                    let pid = parent.node_id();
+                    if s > acc.score[pid as usize] {
+                        let term = acc.term[id as usize];
+                        acc.raise(pid, s, term);
+                    }
+                }
+            }
+        }
+
+        acc.into_hits(self.hs, limit)
+    }
+
+    fn longest_en(&self, tokens: &[Token]) -> Option<(usize, impl Iterator<Item = &Term>)> {
+        let list = self.en.get(tokens.first()?.as_str())?;
+        let best = list.iter().find(|t| {
+            t.tokens.len() <= tokens.len()
+                && t.tokens
+                    .iter()
+                    .zip(tokens)
+                    .all(|(a, b)| a.as_ref() == b.as_str())
+        })?;
+        let len = best.tokens.len();
+        let text = best.text;
+        Some((len, list.iter().filter(move |t| t.text == text)))
+    }
+
+    fn longest_zh(&self, rest: &str) -> Option<(usize, impl Iterator<Item = &Term>)> {
+        let list = self.zh.get(&rest.chars().next()?)?;
+        let best = list
+            .iter()
+            .find(|t| rest.starts_with(t.tokens[0].as_ref()))?;
+        let text = best.text;
+        Some((
+            best.tokens[0].len(),
+            list.iter().filter(move |t| t.text == text),
+        ))
+    }
+}
+
+/// Scores per node, with the list of nodes touched (so only those are read).
+struct Accumulator {
+    score: Vec<f32>,
+    term: Vec<Option<&'static Term>>,
+    touched: Vec<u32>,
+}
+
+impl Accumulator {
+    fn new(nodes: usize) -> Accumulator {
+        Accumulator {
+            score: vec![0.0; nodes],
+            term: vec![None; nodes],
+            touched: Vec::with_capacity(256),
+        }
+    }
+
+    fn add(&mut self, id: u32, s: f32, term: Option<&'static Term>) {
+        let slot = &mut self.score[id as usize];
+        if *slot == 0.0 {
+            self.touched.push(id);
+        }
+        *slot += s;
+        if let Some(t) = term {
+            let cur = &mut self.term[id as usize];
+            if cur.is_none() {
+                *cur = Some(t);
+            }
+        }
+    }
+
+    fn raise(&mut self, id: u32, s: f32, term: Option<&'static Term>) {
+        if self.score[id as usize] == 0.0 {
+            self.touched.push(id);
+        }
+        self.score[id as usize] = s;
+        if self.term[id as usize].is_none() {
+            self.term[id as usize] = term;
+        }
+    }
+
+    fn into_hits(self, hs: &'static Nomenclature, limit: usize) -> Vec<SearchHit> {
+        let mut hits: Vec<SearchHit> = self
+            .touched
+            .iter()
+            .filter(|&&id| self.score[id as usize] > 0.0)
+            .map(|&id| SearchHit {
+                entry: hs.entry(id),
+                score: self.score[id as usize],
+                term: self.term[id as usize],
+            })
+            .collect();
+        let order = |a: &SearchHit, b: &SearchHit| {
+            b.score
+                .total_cmp(&a.score)
+                .then_with(|| a.entry.code().cmp(b.entry.code()))
+        };
+        if hits.len() > limit {
+            hits.select_nth_unstable_by(limit - 1, order);
+            hits.truncate(limit);
+        }
+        hits.sort_unstable_by(order);
+        hits
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Script {
+    Latin,
+    Han,
+}
+
+/// Reads a `term,code,reason` table; rows whose code does not exist in the
+/// edition are left out (e.g. drones, 8806, in HS 2017).
+fn parse_terms(hs: &'static Nomenclature, csv: &'static str, script: Script) -> Vec<Term> {
+    let mut out: Vec<Term> = Vec::new();
+    for line in csv.lines().skip(1) {
+        let line = line.trim_end_matches('\r');
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let mut parts = line.splitn(3, ',');
+        let (Some(text), Some(code), reason) = (parts.next(), parts.next(), parts.next()) else {
+            continue;
+        };
+        let reason = reason.unwrap_or("");
+        let reason = reason
+            .strip_prefix('"')
+            .and_then(|r| r.strip_suffix('"'))
+            .unwrap_or(reason);
+        let Some(entry) = hs.lookup(code) else {
+            continue;
+        };
+        let tokens: Vec<Box<str>> = match script {
+            Script::Latin => {
+                let mut v = Vec::new();
+                for_each_word(&text.to_lowercase(), |w| v.push(w.into()));
+                v
+            }
+            Script::Han => vec![text.to_lowercase().into()],
+        };
+        if tokens.is_empty() {
+            continue;
+        }
+        let rank = out
+            .iter()
+            .rev()
+            .take_while(|t| t.text == text)
+            .count()
+            .min(u8::MAX as usize) as u8;
+        out.push(Term {
+            text,
+            reason,
+            tokens,
+            node: entry.node_id(),
+            rank,
+        });
+    }
+    out
+}
+
+/// A stemmed word kept on the stack.
+#[derive(Default)]
+struct Token {
+    buf: [u8; MAX_TOKEN],
+    len: u8,
+}
+
+impl Token {
+    fn set(&mut self, w: &str) {
+        let n = w.len().min(MAX_TOKEN);
+        self.buf[..n].copy_from_slice(&w.as_bytes()[..n]);
+        self.len = n as u8;
+    }
+
+    fn as_str(&self) -> &str {
+        // Only ASCII is ever stored.
+        std::str::from_utf8(&self.buf[..usize::from(self.len)]).unwrap_or("")
+    }
+}
+
+/// Calls `f` with each stemmed ASCII word of lower-cased text. Anything not
+/// an ASCII letter or digit separates words ("t-shirt" gives "t", "shirt";
+/// "women's" gives "women", "s"); numbers are dropped (`20000mah` is kept,
+/// `2024` is not).
+fn for_each_word(text: &str, mut f: impl FnMut(&str)) {
+    let mut buf = [0u8; MAX_TOKEN];
+    for raw in text.split(|c: char| !c.is_ascii_alphanumeric()) {
+        if raw.is_empty() || raw.bytes().all(|b| b.is_ascii_digit()) {
+            continue;
+        }
+        let n = raw.len().min(MAX_TOKEN);
+        for (d, s) in buf.iter_mut().zip(raw.bytes().take(n)) {
+            *d = s.to_ascii_lowercase();
+        }
+        let word = std::str::from_utf8(&buf[..n]).unwrap_or("");
+        let stem = stem(word);
+        if stem.len() < word.len() && word.ends_with("ies") {
+            // "batteries" -> "batter" + "y"
+            let mut b2 = [0u8; MAX_TOKEN];
+            let m = stem.len();
+            b2[..m].copy_from_slice(stem.as_bytes());
+            b2[m] = b'y';
+            f(std::str::from_utf8(&b2[..=m]).unwrap_or(""));
+        } else {
+            f(stem);
+        }
+    }
+}
+
+/// Plural endings off: "headphones" -> "headphone", "watches" -> "watch",
+/// "dresses" -> "dress", "batteries" -> "batter" (the caller adds the "y").
+fn stem(w: &str) -> &str {
+    let n = w.len();
+    if n <= 3 {
+        return w;
+    }
+    if let Some(s) = w.strip_suffix("ies") {
+        if n > 4 {
+            return s;
+        }
+    }
+    for end in ["sses", "ches", "shes", "xes", "zes"] {
+        if w.ends_with(end) {
+            return &w[..n - 2];
+        }
+    }
+    if w.ends_with("ss") || w.ends_with("us") || w.ends_with("is") {
+        return w;
+    }
+    w.strip_suffix('s').unwrap_or(w)
+}
+
+/// Stop words, and single letters ("t" of "t-shirt", "s" of "women's"),
+/// which count only inside table terms.
+fn is_stop(w: &str) -> bool {
+    w.len() < 2 || STOP_WORDS.binary_search(&w).is_ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<String> {
+        let mut v = Vec::new();
+        for_each_word(&text.to_lowercase(), |w| v.push(w.to_owned()));
+        v
+    }
+
+    #[test]
+    fn stop_words_are_sorted_for_binary_search() {
+        let mut sorted = STOP_WORDS.to_vec();
+        sorted.sort_unstable();
+        sorted.dedup();
+        assert_eq!(sorted, STOP_WORDS);
+    }
+
+    #[test]
+    fn word_forms_meet() {
+        assert_eq!(words("Headphones"), words("headphone"));
+        assert_eq!(words("T-Shirts"), words("t-shirt"));
+        assert_eq!(words("watches"), ["watch"]);
+        assert_eq!(words("dresses"), ["dress"]);
+        assert_eq!(words("batteries"), ["battery"]);
+        assert_eq!(words("glass"), ["glass"]);
+        assert_eq!(words("Women's"), ["women", "s"]);
+        assert_eq!(words("20000mAh 2024"), ["20000mah"]);
+        assert_eq!(words("耳机 x"), ["x"]);
+        assert!(is_stop("x") && is_stop("of") && !is_stop("cotton"));
+    }
+}
