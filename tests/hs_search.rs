@@ -178,6 +178,15 @@ fn several_words_narrow_the_subheading() {
 }
 
 #[test]
+fn excluded_words_do_not_match() {
+    // 6204 says "(not knitted or crocheted)": "knitted" must pick 6104.
+    let hits = hs::search("women's knitted cotton dress");
+    assert_eq!(hits[0].code(), "610442");
+    let hits = hs::search("woven cotton dress");
+    assert!(headings(&hits[..2]).contains(&"6204"));
+}
+
+#[test]
 fn results_hold_subheadings_and_their_headings() {
     let hits = hs::search("bluetooth headphones");
     assert_eq!(hits[0].code(), "851830");

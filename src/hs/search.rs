@@ -58,8 +58,8 @@ const STOP_WORDS: &[&str] = &[
     "best",
     "but",
     "by",
-    "cheap",
     "chapter",
+    "cheap",
     "containing",
     "cute",
     "do",
@@ -321,7 +321,7 @@ impl Index {
                 continue;
             }
             words.clear();
-            for_each_word(&node.description, |w| {
+            for_each_word(&affirmed(&node.description), |w| {
                 if !is_stop(w) {
                     words.push(w.to_owned());
                 }
@@ -672,6 +672,65 @@ fn for_each_word(text: &str, mut f: impl FnMut(&str)) {
     }
 }
 
+/// The description without what it excludes: "(not knitted or crocheted)",
+/// "(other than swimwear)", "(excluding medicaments)", ", other than vacuum
+/// cleaners of heading 8508": words there must not make the entry match.
+/// Lower-cased.
+fn affirmed(description: &str) -> String {
+    const NEGATIONS: [&str; 5] = ["not ", "other than ", "excluding ", "except ", "but not "];
+    let text = description.to_lowercase();
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text.as_str();
+    while !rest.is_empty() {
+        let open = rest.starts_with('(');
+        let body = if open { &rest[1..] } else { rest };
+        if NEGATIONS.iter().any(|n| body.starts_with(n)) {
+            // Skip to the end of the group (a parenthesis) or the clause.
+            let mut depth = usize::from(open);
+            let mut end = rest.len();
+            for (i, c) in rest.char_indices().skip(usize::from(open)) {
+                match c {
+                    '(' => depth += 1,
+                    ')' if depth > 0 => {
+                        depth -= 1;
+                        if depth == 0 && open {
+                            end = i + 1;
+                            break;
+                        }
+                    }
+                    ')' | ';' | ',' if depth == 0 => {
+                        end = i;
+                        break;
+                    }
+                    _ => {}
+                }
+            }
+            out.push(' ');
+            rest = &rest[end..];
+            continue;
+        }
+        // Copy up to the next word start.
+        let mut chars = rest.char_indices();
+        let mut next = rest.len();
+        if let Some((_, c)) = chars.next() {
+            out.push(c);
+            let word = c.is_ascii_alphanumeric();
+            for (i, c) in chars {
+                if c == '('
+                    || (!word && c.is_ascii_alphanumeric())
+                    || (word && !c.is_ascii_alphanumeric())
+                {
+                    next = i;
+                    break;
+                }
+                out.push(c);
+            }
+        }
+        rest = &rest[next..];
+    }
+    out
+}
+
 /// Plural endings off: "headphones" -> "headphone", "watches" -> "watch",
 /// "dresses" -> "dress", "batteries" -> "batter" (the caller adds the "y").
 fn stem(w: &str) -> &str {
@@ -717,6 +776,32 @@ mod tests {
         sorted.sort_unstable();
         sorted.dedup();
         assert_eq!(sorted, STOP_WORDS);
+    }
+
+    #[test]
+    fn exclusions_are_not_indexed() {
+        assert_eq!(
+            words(&affirmed(
+                "Dresses; women's, of cotton (not knitted or crocheted)"
+            )),
+            ["dress", "women", "s", "of", "cotton"]
+        );
+        assert_eq!(
+            words(&affirmed(
+                "Appliances; with motor, other than vacuum cleaners of heading 8508"
+            )),
+            ["appliance", "with", "motor"]
+        );
+        assert_eq!(
+            words(&affirmed(
+                "Footwear; (other than sportswear (incl. x)), soles; knotted"
+            )),
+            ["footwear", "sole", "knotted"]
+        );
+        assert_eq!(
+            words(&affirmed("Knots; nothing (note)")),
+            ["knot", "nothing", "note"]
+        );
     }
 
     #[test]
