@@ -7,12 +7,39 @@ use crate::{Code, JsonPointer, Severity, Violation};
 impl Code {
     /// A well-formed HS code whose subheading does not exist in the edition
     /// in force (`hs_code.unknown`).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use crossborder::{hs, Code, HsCode, HsEdition};
+    /// let r = hs::check(HsCode::parse("610999")?, HsEdition::Hs2022);
+    /// assert_eq!(r.report_code(), Some(Code::HS_CODE_UNKNOWN));
+    /// # Ok::<(), crossborder::HsCodeError>(())
+    /// ```
     pub const HS_CODE_UNKNOWN: Code = Code::new("hs_code.unknown");
     /// An HS code whose subheading exists only in another edition, e.g. an
     /// HS 2017 code on an HS 2022 declaration (`hs_code.other_edition`).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use crossborder::{hs, Code, HsCode, HsEdition};
+    /// let r = hs::check(HsCode::parse("851712")?, HsEdition::Hs2022);
+    /// assert_eq!(r.report_code(), Some(Code::HS_CODE_OTHER_EDITION));
+    /// # Ok::<(), crossborder::HsCodeError>(())
+    /// ```
     pub const HS_CODE_OTHER_EDITION: Code = Code::new("hs_code.other_edition");
     /// An HS code whose length is wrong for the jurisdiction and trade flow
     /// (`hs_code.length`).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use crossborder::{Code, HsCode, JsonPointer, Jurisdiction, TradeFlow};
+    /// let err = Jurisdiction::China.check_length(&HsCode::parse("851830")?, TradeFlow::Export).unwrap_err();
+    /// assert_eq!(err.violation(JsonPointer::root()).code(), &Code::HS_CODE_LENGTH);
+    /// # Ok::<(), crossborder::HsCodeError>(())
+    /// ```
     pub const HS_CODE_LENGTH: Code = Code::new("hs_code.length");
 }
 

@@ -3,6 +3,7 @@
 
 use super::HsCode;
 use crate::macros::closed_enum;
+use crate::{Code, JsonPointer, Severity, Violation};
 
 closed_enum! {
     /// An edition of the Harmonized System. HS 2022 is in force (the default);
@@ -331,5 +332,33 @@ impl CodeLengthError {
             self.jurisdiction.tariff_name_zh(self.flow),
             self.expected()
         )
+    }
+
+    /// The violation to report at `path`: [`Code::HS_CODE_LENGTH`], severity
+    /// error, the code as its value, both messages.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use crossborder::{HsCode, JsonPointer, Jurisdiction, Severity, TradeFlow};
+    /// let err = Jurisdiction::China
+    ///     .check_length(&HsCode::parse("8518300000")?, TradeFlow::Import)
+    ///     .unwrap_err();
+    /// let v = err.violation(JsonPointer::root().field("hsCode"));
+    /// assert_eq!(v.code().as_str(), "hs_code.length");
+    /// assert_eq!(v.severity(), Severity::Error);
+    /// assert_eq!(v.value(), Some("8518300000"));
+    /// assert_eq!(v.pointer().as_str(), "/hsCode");
+    /// # Ok::<(), crossborder::HsCodeError>(())
+    /// ```
+    pub fn violation(&self, path: JsonPointer) -> Violation {
+        Violation::new(
+            Code::HS_CODE_LENGTH,
+            Severity::Error,
+            path,
+            self.message_en(),
+            self.message_zh(),
+        )
+        .with_value(self.code.as_str())
     }
 }

@@ -39,6 +39,15 @@ pub enum HsLevel {
 
 impl HsLevel {
     /// All levels, from the top.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use crossborder::{HsEdition, HsLevel};
+    /// let hs = HsEdition::Hs2022.nomenclature();
+    /// let counts: Vec<usize> = HsLevel::ALL.iter().map(|&l| hs.count(l)).collect();
+    /// assert_eq!(counts, [21, 96, 1228, 5612]);
+    /// ```
     pub const ALL: [HsLevel; 4] = [
         HsLevel::Section,
         HsLevel::Chapter,

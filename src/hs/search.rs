@@ -25,7 +25,14 @@ use super::{HsEdition, HsEntry, HsLevel, Nomenclature};
 const TERMS_EN: &str = include_str!("../../data/hs/terms_en.csv");
 const TERMS_ZH: &str = include_str!("../../data/hs/terms_zh.csv");
 
-/// How many hits [`search`] returns.
+/// How many hits [`search`] returns at most.
+///
+/// # Example
+///
+/// ```
+/// use crossborder::hs;
+/// assert!(hs::search("steel").len() <= hs::DEFAULT_LIMIT);
+/// ```
 pub const DEFAULT_LIMIT: usize = 10;
 
 /// Score of a table hit covering the whole query.
