@@ -47,7 +47,7 @@ const ALTERNATIVE_STEP: f32 = 0.15;
 const K1: f32 = 1.2;
 const B: f32 = 0.5;
 /// Longest token kept (longer ones are cut: no real word is longer).
-const MAX_TOKEN: usize = 32;
+const MAX_TOKEN: usize = 31;
 
 /// Words that carry no product meaning, in descriptions ("of", "other",
 /// "n.e.c.") or in seller titles ("new", "hot", "sale").
@@ -328,7 +328,7 @@ impl Index {
                 continue;
             }
             words.clear();
-            for_each_word(&affirmed(&node.description), |w| {
+            for_each_word(&affirmed(&node.description), |w, _| {
                 if !is_stop(w) {
                     words.push(w.to_owned());
                 }
@@ -385,52 +385,61 @@ impl Index {
     fn search(&'static self, query: &str, limit: usize) -> Vec<SearchHit> {
         let lower = query.to_lowercase();
         let mut tokens: Vec<Token> = Vec::with_capacity(8);
-        for_each_word(&lower, |w| {
+        for_each_word(&lower, |w, end| {
             let mut t = Token::default();
-            t.set(w);
+            t.set(w, end);
             tokens.push(t)
         });
 
         let mut acc = Accumulator::new(self.hs.nodes.len());
 
-        // 1. Table terms. Which words of the query they cover, and how much.
-        let content: usize = tokens.iter().filter(|t| !is_stop(t.as_str())).count();
+        // 1. Table terms. A term's weight grows with the share of the query
+        // it covers (an English word is one unit, a Chinese character half
+        // a unit) and, a little, with its position: product names put the
+        // head noun last in both languages ("iPhone 15 手机壳" is a case).
+        let content = tokens.iter().filter(|t| !is_stop(t.as_str())).count() as f32;
+        let han = lower
+            .chars()
+            .filter(|c| !c.is_ascii() && c.is_alphanumeric())
+            .count() as f32;
+        let units = content + 0.5 * han;
+        let weight = |covered: f32, end: usize| {
+            let share = (covered / units.max(covered)).min(1.0);
+            let position = end as f32 / lower.len().max(1) as f32;
+            TERM_SCORE * (0.6 + 0.3 * share + 0.1 * position)
+        };
         let mut term_hits: Vec<(&'static Term, f32)> = Vec::new();
         let mut i = 0;
         while i < tokens.len() {
             match self.longest_en(&tokens[i..]) {
                 Some((len, rows)) => {
-                    let covered = tokens[i..i + len]
-                        .iter()
-                        .filter(|t| !is_stop(t.as_str()))
-                        .count()
-                        .max(1);
-                    let share = covered as f32 / content.max(covered) as f32;
-                    // English names put the head noun last: later terms weigh more.
-                    let position = (i + len) as f32 / tokens.len() as f32;
-                    for t in rows {
-                        term_hits.push((t, TERM_SCORE * (0.6 + 0.3 * share + 0.1 * position)));
+                    let span = &tokens[i..i + len];
+                    let covered = span.iter().filter(|t| !is_stop(t.as_str())).count().max(1);
+                    let end = span.last().map_or(0, |t| t.end);
+                    let w = weight(covered as f32, end);
+                    term_hits.extend(rows.map(|t| (t, w)));
+                    for t in &mut tokens[i..i + len] {
+                        t.in_term = true;
                     }
                     i += len;
                 }
                 None => i += 1,
             }
         }
-        let han_chars = lower.chars().filter(|c| !c.is_ascii()).count();
-        if han_chars > 0 {
-            let mut rest = lower.as_str();
-            while let Some(c) = rest.chars().next() {
-                match self.longest_zh(rest) {
+        if han > 0.0 {
+            let mut at = 0;
+            while let Some(c) = lower[at..].chars().next() {
+                match self.longest_zh(&lower[at..]) {
                     Some((bytes, rows)) => {
-                        let chars = rest[..bytes].chars().count();
-                        let share = (chars as f32 / han_chars as f32).min(1.0);
-                        let position = 1.0 - (rest.len() - bytes) as f32 / lower.len() as f32;
-                        for t in rows {
-                            term_hits.push((t, TERM_SCORE * (0.6 + 0.3 * share + 0.1 * position)));
-                        }
-                        rest = &rest[bytes..];
+                        let chars = lower[at..at + bytes]
+                            .chars()
+                            .filter(|c| !c.is_ascii())
+                            .count();
+                        let w = weight(0.5 * chars as f32, at + bytes);
+                        term_hits.extend(rows.map(|t| (t, w)));
+                        at += bytes;
                     }
-                    None => rest = &rest[c.len_utf8()..],
+                    None => at += c.len_utf8(),
                 }
             }
         }
@@ -446,10 +455,12 @@ impl Index {
         }
 
         // 2. Words of the descriptions (BM25), each distinct word once.
+        // Words inside a table term have had their say: "camera drone" is
+        // a drone, and "camera" must not pull the camera subheadings over it.
         let mut seen: Vec<&str> = Vec::with_capacity(tokens.len());
         for t in &tokens {
             let w = t.as_str();
-            if is_stop(w) || seen.contains(&w) {
+            if t.in_term || is_stop(w) || seen.contains(&w) {
                 continue;
             }
             seen.push(w);
@@ -581,8 +592,7 @@ enum Script {
     Han,
 }
 
-/// Reads a `term,code,reason` table; rows whose code does not exist in the
-/// edition are left out (e.g. drones, 8806, in HS 2017).
+/// Reads a `term,code,reason` table for an edition.
 fn parse_terms(hs: &'static Nomenclature, csv: &'static str, script: Script) -> Vec<Term> {
     let mut out: Vec<Term> = Vec::new();
     for line in csv.lines().skip(1) {
@@ -599,13 +609,19 @@ fn parse_terms(hs: &'static Nomenclature, csv: &'static str, script: Script) -> 
             .strip_prefix('"')
             .and_then(|r| r.strip_suffix('"'))
             .unwrap_or(reason);
-        let Some(entry) = hs.lookup(code) else {
+        // A subheading new in HS 2022 (smartphones, 8517.13) falls back to
+        // its heading in HS 2017; a heading new in HS 2022 (drones, 88.06)
+        // leaves the row out.
+        let Some(entry) = hs
+            .lookup(code)
+            .or_else(|| code.get(..4).and_then(|h| hs.lookup(h)))
+        else {
             continue;
         };
         let tokens: Vec<Box<str>> = match script {
             Script::Latin => {
                 let mut v = Vec::new();
-                for_each_word(&text.to_lowercase(), |w| v.push(w.into()));
+                for_each_word(&text.to_lowercase(), |w, _| v.push(w.into()));
                 v
             }
             Script::Han => vec![text.to_lowercase().into()],
@@ -630,18 +646,22 @@ fn parse_terms(hs: &'static Nomenclature, csv: &'static str, script: Script) -> 
     out
 }
 
-/// A stemmed word kept on the stack.
+/// A stemmed word kept on the stack, with the byte offset where it ends in
+/// the query.
 #[derive(Default)]
 struct Token {
-    buf: [u8; MAX_TOKEN],
+    buf: [u8; MAX_TOKEN + 1],
     len: u8,
+    end: usize,
+    in_term: bool,
 }
 
 impl Token {
-    fn set(&mut self, w: &str) {
-        let n = w.len().min(MAX_TOKEN);
+    fn set(&mut self, w: &str, end: usize) {
+        let n = w.len().min(self.buf.len());
         self.buf[..n].copy_from_slice(&w.as_bytes()[..n]);
         self.len = n as u8;
+        self.end = end;
     }
 
     fn as_str(&self) -> &str {
@@ -654,28 +674,38 @@ impl Token {
 /// an ASCII letter or digit separates words ("t-shirt" gives "t", "shirt";
 /// "women's" gives "women", "s"); numbers are dropped (`20000mah` is kept,
 /// `2024` is not).
-fn for_each_word(text: &str, mut f: impl FnMut(&str)) {
-    let mut buf = [0u8; MAX_TOKEN];
-    for raw in text.split(|c: char| !c.is_ascii_alphanumeric()) {
-        if raw.is_empty() || raw.bytes().all(|b| b.is_ascii_digit()) {
+fn for_each_word(text: &str, mut f: impl FnMut(&str, usize)) {
+    let bytes = text.as_bytes();
+    let mut buf = [0u8; MAX_TOKEN + 1];
+    let mut i = 0;
+    while i < bytes.len() {
+        if !bytes[i].is_ascii_alphanumeric() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
+            i += 1;
+        }
+        let raw = &bytes[start..i];
+        if raw.iter().all(u8::is_ascii_digit) {
             continue;
         }
         let n = raw.len().min(MAX_TOKEN);
-        for (d, s) in buf.iter_mut().zip(raw.bytes().take(n)) {
+        for (d, s) in buf.iter_mut().zip(&raw[..n]) {
             *d = s.to_ascii_lowercase();
         }
         let word = std::str::from_utf8(&buf[..n]).unwrap_or("");
-        let stem = stem(word);
-        if stem.len() < word.len() && word.ends_with("ies") {
-            // "batteries" -> "batter" + "y"
-            let mut b2 = [0u8; MAX_TOKEN];
-            let m = stem.len();
-            b2[..m].copy_from_slice(stem.as_bytes());
-            b2[m] = b'y';
-            f(std::str::from_utf8(&b2[..=m]).unwrap_or(""));
-        } else {
-            f(stem);
+        let (base, add_y) = stem(word);
+        let m = base.len();
+        if add_y {
+            // "batteries", "scrunchie" -> "battery", "scrunchy"
+            buf[m] = b'y';
         }
+        f(
+            std::str::from_utf8(&buf[..m + usize::from(add_y)]).unwrap_or(""),
+            i,
+        );
     }
 }
 
@@ -739,26 +769,28 @@ fn affirmed(description: &str) -> String {
 }
 
 /// Plural endings off: "headphones" -> "headphone", "watches" -> "watch",
-/// "dresses" -> "dress", "batteries" -> "batter" (the caller adds the "y").
-fn stem(w: &str) -> &str {
+/// "dresses" -> "dress". Words in "-ies" and "-ie" both end in "y", so
+/// "batteries" meets "battery" and "scrunchies" meets "scrunchie": the
+/// second value says to append the "y" to the first.
+fn stem(w: &str) -> (&str, bool) {
     let n = w.len();
     if n <= 3 {
-        return w;
+        return (w, false);
     }
-    if let Some(s) = w.strip_suffix("ies") {
-        if n > 4 {
-            return s;
+    if n > 4 {
+        if let Some(s) = w.strip_suffix("ies").or_else(|| w.strip_suffix("ie")) {
+            return (s, true);
         }
     }
     for end in ["sses", "ches", "shes", "xes", "zes"] {
         if w.ends_with(end) {
-            return &w[..n - 2];
+            return (&w[..n - 2], false);
         }
     }
     if w.ends_with("ss") || w.ends_with("us") || w.ends_with("is") {
-        return w;
+        return (w, false);
     }
-    w.strip_suffix('s').unwrap_or(w)
+    (w.strip_suffix('s').unwrap_or(w), false)
 }
 
 /// Stop words, and single letters ("t" of "t-shirt", "s" of "women's"),
@@ -773,7 +805,7 @@ mod tests {
 
     fn words(text: &str) -> Vec<String> {
         let mut v = Vec::new();
-        for_each_word(&text.to_lowercase(), |w| v.push(w.to_owned()));
+        for_each_word(&text.to_lowercase(), |w, _| v.push(w.to_owned()));
         v
     }
 
@@ -818,6 +850,9 @@ mod tests {
         assert_eq!(words("watches"), ["watch"]);
         assert_eq!(words("dresses"), ["dress"]);
         assert_eq!(words("batteries"), ["battery"]);
+        assert_eq!(words("Scrunchies"), words("scrunchie"));
+        assert_eq!(words("hoodies"), words("hoodie"));
+        assert_eq!(words("tie ties"), ["tie", "tie"]);
         assert_eq!(words("glass"), ["glass"]);
         assert_eq!(words("Women's"), ["women", "s"]);
         assert_eq!(words("20000mAh 2024"), ["20000mah"]);
