@@ -31,7 +31,10 @@ pub use enums::{
     ClearanceMode, CustomsPort, DeclarationType, Gender, OrderType, Platform, ProductStatus,
 };
 pub use error::ParseEnumError;
-pub use hs::{HsCode, HsCodeError};
+pub use hs::{
+    CodeLengthError, HsCheck, HsChildren, HsCode, HsCodeError, HsEdition, HsEntry, HsLevel, HsPath,
+    Jurisdiction, Nomenclature, TradeFlow,
+};
 pub use identity::{ResidentId, ResidentIdError};
 pub use iso_currency::Currency;
 pub use measure::{Dimensions, LengthUnit, MassUnit, MeasureError, VolumetricDivisor, Weight};

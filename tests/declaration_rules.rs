@@ -287,6 +287,28 @@ fn cases() -> Vec<Case> {
             "hs_code.length",
             vec![e("/items/0/product/hsCode", "85183000")],
         ),
+        // HS codes in the nomenclature
+        product(
+            "subheading that does not exist",
+            vec![("/hsCode", Some(json!("6109990000")))],
+            "hs_code.unknown",
+            vec![e("/hsCode", "6109990000")],
+        ),
+        product(
+            "HS 2017 smartphone code judged in 2024",
+            vec![("/hsCode", Some(json!("8517120000")))],
+            "hs_code.other_edition",
+            vec![e("/hsCode", "8517120000")],
+        ),
+        Case {
+            name: "HS 2017 smartphone code judged in 2021",
+            doc: Doc::Product,
+            edits: vec![("/hsCode", Some(json!("8517120000")))],
+            context: Context::new(NaiveDate::from_ymd_opt(2021, 6, 1).unwrap())
+                .with_port(CustomsPort::Hz),
+            code: "hs_code.other_edition",
+            expect: vec![],
+        },
         // weights
         product(
             "product net above gross",

@@ -12,6 +12,7 @@ use rust_decimal::Decimal;
 
 use super::rule::{Findings, OrderInput, ProductInput, Rule, RuleInfo, Scope};
 use super::{Declaration, catalogue_date};
+use crate::hs::{self, HsEdition};
 use crate::{
     ClearanceMode, Code, Country, Currency, CustomsUnit, Gtin, Loc, Money, Order, ResidentId,
     Weight, minor_unit,
@@ -180,6 +181,28 @@ builtin_rules! {
         checks: "the HS code has the length China customs needs: 10 digits (8 tariff + 2 statistical), or 13 on an order (import) declaration (10 + 3 inspection digits, since 2018-08-01)",
         source: "China customs tariff; GAC declaration form rules (13-digit codes from 2018-08-01), domain-rules.md §3",
         product: Some(hs_length),
+        order: None,
+    }
+    HsCodeUnknown / HS_CODE_UNKNOWN {
+        code: "hs_code.unknown",
+        severity: Error,
+        scope: Products,
+        modes: [],
+        since: "",
+        checks: "the HS code's subheading exists in the edition in force on the context's date (HS 2022 from 2022-01-01); the message names the nearest existing parent and, from the product's name, the best search candidates",
+        source: "HS 2022 / HS 2017 nomenclature (WCO, via UN Comtrade; data/hs)",
+        product: Some(|i, out| hs_exists(i, out, false)),
+        order: None,
+    }
+    HsCodeOtherEdition / HS_CODE_OTHER_EDITION {
+        code: "hs_code.other_edition",
+        severity: Error,
+        scope: Products,
+        modes: [],
+        since: "",
+        checks: "the HS code is not one that exists only in the other edition (an HS 2017 subheading on a declaration judged after 2022-01-01); the message offers the subheadings of the same heading in force",
+        source: "HS 2022 / HS 2017 nomenclature (WCO, via UN Comtrade; data/hs)",
+        product: Some(|i, out| hs_exists(i, out, true)),
         order: None,
     }
     WeightNetExceedsGross / WEIGHT_NET_EXCEEDS_GROSS {
@@ -568,6 +591,40 @@ fn hs_length(i: &ProductInput<'_>, out: &mut Findings<'_>) {
             ),
         );
     }
+}
+
+fn hs_exists(i: &ProductInput<'_>, out: &mut Findings<'_>, other_edition: bool) {
+    let Some(code) = i.product.hs_code else {
+        return;
+    };
+    let edition = HsEdition::in_force_on(i.context.as_of());
+    let result = hs::check(code, edition);
+    let Some(found) = result.not_found() else {
+        return;
+    };
+    if found.other_edition().is_some() != other_edition {
+        return;
+    }
+    let mut en = result.message_en();
+    let mut zh = result.message_zh();
+    let name = [&i.product.name_en, &i.product.name]
+        .into_iter()
+        .flatten()
+        .map(|s| s.trim())
+        .find(|s| !s.is_empty());
+    if let Some(name) = name {
+        let hits = hs::search_with(name, edition, 3);
+        if !hits.is_empty() {
+            let list = hits
+                .iter()
+                .map(|h| format!("{} ({})", h.code(), h.description()))
+                .collect::<Vec<_>>()
+                .join("; ");
+            en.push_str(&format!("; by its name {name:?}, consider: {list}"));
+            zh.push_str(&format!("；按商品名称 {name:?} 检索，可考虑：{list}"));
+        }
+    }
+    out.add(&i.at.field("hsCode"), Some(code.as_str()), en, zh);
 }
 
 fn net_exceeds_gross(i: &ProductInput<'_>, out: &mut Findings<'_>) {

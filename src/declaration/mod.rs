@@ -7,7 +7,7 @@
 //! exchange rates, what the buyer already spent this year). It first converts
 //! the wire document (reporting every malformed value), then runs every rule
 //! that applies to the declaration's clearance mode and is in force on the
-//! context's date, and returns one [`Report`](crate::Report) in document
+//! context's date, and returns one [`crate::Report`] in document
 //! order.
 //!
 //! # Example
