@@ -6,6 +6,7 @@
 
 mod macros;
 
+pub mod channel;
 mod country;
 mod enums;
 mod error;
@@ -16,6 +17,7 @@ mod number;
 mod report;
 mod time;
 
+pub use channel::{plan_split, ChannelDecision, ShippingOrder, SplitPlan, WishPostOrder};
 pub use country::{
     country_alpha2, country_alpha3, country_serde, parse_country, Country, CountryError,
 };
