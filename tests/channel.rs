@@ -2,6 +2,9 @@
 //! the $10 boundary, the First-Mile pending line, currencies, bad input,
 //! serde and the planner.
 
+// Helpers outside #[test] functions unwrap too: a failure is a test failure.
+#![allow(clippy::unwrap_used)]
+
 use chrono::NaiveDate;
 use crossborder::channel::json::{OrderBatchJson, ShippingOrderJson};
 use crossborder::channel::{
@@ -9,7 +12,7 @@ use crossborder::channel::{
     WishPostChannel, WishPostOrder,
 };
 use crossborder::{
-    ChannelDecision, Code, Currency, ExchangeRates, Language, Money, Report, ShippingOrder,
+    ChannelDecision, Currency, ExchangeRates, Language, Money, Report, ShippingOrder,
 };
 use rust_decimal::Decimal;
 use ChannelRequirement::{AnyChannel, MerchantChoice, MustEconomy, MustStandard};
@@ -207,7 +210,7 @@ fn every_row_and_column_of_the_table() {
     for (name, mut orders, row, req, forced) in cases {
         // Unique ids within the shipping order.
         for (i, o) in orders.iter_mut().enumerate() {
-            *o = rename(o, &format!("{}", o.id()), i);
+            *o = rename(o, o.id(), i);
         }
         let d = decide(orders);
         assert_eq!(d.rule(), row, "{name}");

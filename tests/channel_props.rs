@@ -1,5 +1,8 @@
 //! Properties of the channel rule and the split planner.
 
+// Helpers outside #[test] functions unwrap too: a failure is a test failure.
+#![allow(clippy::unwrap_used)]
+
 use std::collections::BTreeMap;
 
 use chrono::{Days, NaiveDate};
