@@ -256,6 +256,14 @@ pub(super) struct Valued {
 }
 
 impl Valued {
+    /// A placeholder that is never read for a real order.
+    pub(super) const ZERO: Valued = Valued {
+        class: Class::Optional,
+        formula: ValueFormula::Merchant,
+        first_mile: None,
+        usd: Decimal::ZERO,
+    };
+
     pub(super) fn at_or_over(&self) -> bool {
         self.usd >= THRESHOLD_USD
     }

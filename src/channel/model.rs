@@ -207,6 +207,18 @@ pub struct WishPostOrder {
 }
 
 impl WishPostOrder {
+    /// An empty order left behind when the planner moves an order out.
+    pub(super) const PLACEHOLDER: WishPostOrder = WishPostOrder {
+        id: String::new(),
+        customer: String::new(),
+        program: Program::OptionalAdvancedLogistics,
+        quantity: NonZeroU32::MIN,
+        merchant_price: Money::zero(crate::Currency::USD),
+        merchant_shipping: Money::zero(crate::Currency::USD),
+        first_mile: None,
+        estimated_wishpost_shipping: None,
+    };
+
     /// Starts building an order with its id, customer and program.
     ///
     /// # Example

@@ -1,6 +1,8 @@
 //! The split planner: shipping orders for a batch of orders, keeping orders
 //! under $10 apart from orders of $10 or more.
 
+use std::collections::{HashMap, HashSet};
+
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -199,8 +201,8 @@ pub fn plan_split(
     as_of: NaiveDate,
     rates: &ExchangeRates,
 ) -> SplitPlan {
-    let indexed = orders.into_iter().enumerate().collect();
-    plan_indexed(indexed, Report::new(), as_of, rates)
+    let batch = (0..orders.len()).collect();
+    plan_indexed(orders, batch, Report::new(), as_of, rates)
 }
 
 impl OrderBatchJson {
@@ -229,92 +231,87 @@ impl OrderBatchJson {
     /// ```
     pub fn plan(&self, as_of: NaiveDate, rates: &ExchangeRates) -> SplitPlan {
         let (orders, report) = self.to_orders();
-        let mut plan = plan_indexed(orders, report, as_of, rates);
+        let (batch, orders) = orders.into_iter().unzip();
+        let mut plan = plan_indexed(orders, batch, report, as_of, rates);
         plan.summary.orders_left_out = self.orders.len() - plan.summary.orders;
         plan
     }
 }
 
-struct Item {
-    batch: usize,
-    order: Option<WishPostOrder>,
-    valued: Valued,
-}
-
+/// Plans `orders`, the order `k` being `/orders/{batch[k]}` of the caller's
+/// batch.
 fn plan_indexed(
-    orders: Vec<(usize, WishPostOrder)>,
+    mut orders: Vec<WishPostOrder>,
+    batch: Vec<usize>,
     mut report: Report,
     as_of: NaiveDate,
     rates: &ExchangeRates,
 ) -> SplitPlan {
     let total = orders.len();
-    // Duplicate ids: the first in batch order stays, later ones are reported.
-    let mut by_id: Vec<usize> = (0..orders.len()).collect();
-    by_id.sort_unstable_by(|&a, &b| {
-        orders[a]
-            .1
-            .id
-            .cmp(&orders[b].1.id)
-            .then(orders[a].0.cmp(&orders[b].0))
-    });
-    let mut dup = vec![false; orders.len()];
-    for w in by_id.windows(2) {
-        if orders[w[0]].1.id == orders[w[1]].1.id {
-            dup[w[1]] = true;
-        }
-    }
     let root = Loc::ROOT;
     let at = root.field("orders");
-    let mut problems: Vec<(usize, Report)> = Vec::new();
-    let mut items: Vec<Item> = Vec::with_capacity(orders.len());
-    for ((batch, order), is_dup) in orders.into_iter().zip(dup) {
-        let loc = at.index(batch);
-        if is_dup {
-            let mut r = Report::new();
-            r.push(duplicate(loc.field("id").pointer(), &order.id));
-            problems.push((batch, r));
-            continue;
-        }
-        match order.valued(as_of, rates) {
-            Some(valued) => items.push(Item {
-                batch,
-                order: Some(order),
-                valued,
-            }),
-            None => {
+    let mut valued: Vec<Option<Valued>> = vec![None; total];
+    // Customers in ascending order, each with its orders in batch order.
+    let mut members: Vec<Vec<u32>> = Vec::new();
+    let mut customer_order: Vec<usize> = Vec::new();
+    {
+        // Hash sets and maps only find duplicates and group; nothing a
+        // caller sees depends on their iteration order.
+        let mut ids: HashSet<&str> = HashSet::with_capacity(total);
+        let mut groups: HashMap<&str, usize> = HashMap::new();
+        let mut problems: Vec<(usize, Report)> = Vec::new();
+        for (i, order) in orders.iter().enumerate() {
+            let loc = at.index(batch[i]);
+            if !ids.insert(order.id.as_str()) {
                 let mut r = Report::new();
-                order.value_problems(as_of, rates, &loc, &mut r);
-                problems.push((batch, r));
+                r.push(duplicate(loc.field("id").pointer(), &order.id));
+                problems.push((batch[i], r));
+                continue;
+            }
+            match order.valued(as_of, rates) {
+                Some(v) => {
+                    valued[i] = Some(v);
+                    let next = members.len();
+                    let g = *groups.entry(order.customer.as_str()).or_insert(next);
+                    if g == next {
+                        members.push(Vec::new());
+                    }
+                    // `total` fits u32: a batch never holds 4 billion orders.
+                    members[g].push(i as u32);
+                }
+                None => {
+                    let mut r = Report::new();
+                    order.value_problems(as_of, rates, &loc, &mut r);
+                    problems.push((batch[i], r));
+                }
             }
         }
+        problems.sort_by_key(|(b, _)| *b);
+        for (_, r) in problems {
+            report.append(r);
+        }
+        let mut names: Vec<(&str, usize)> = groups.into_iter().collect();
+        names.sort_unstable();
+        customer_order.extend(names.into_iter().map(|(_, g)| g));
     }
-    // Keep the report in document order.
-    problems.sort_by_key(|(b, _)| *b);
-    for (_, r) in problems {
-        report.append(r);
-    }
-
-    // Customers ascending, batch order within a customer.
-    items.sort_by(|a, b| {
-        let (oa, ob) = (customer_of(a), customer_of(b));
-        oa.cmp(ob).then(a.batch.cmp(&b.batch))
-    });
-
+    let planned: usize = members.iter().map(Vec::len).sum();
     let mut summary = PlanSummary {
-        orders: items.len(),
-        orders_left_out: total - items.len(),
+        orders: planned,
+        orders_left_out: total - planned,
+        customers: members.len(),
         ..PlanSummary::default()
     };
-    let mut shipments = Vec::new();
-    let mut start = 0;
-    while start < items.len() {
-        let mut end = start + 1;
-        while end < items.len() && customer_of(&items[end]) == customer_of(&items[start]) {
-            end += 1;
-        }
-        summary.customers += 1;
-        plan_customer(&mut items[start..end], as_of, &mut summary, &mut shipments);
-        start = end;
+    let mut shipments = Vec::with_capacity(members.len() * 2);
+    let mut ctx = Ctx {
+        orders: &mut orders,
+        valued: &valued,
+        batch: &batch,
+        as_of,
+        summary: &mut summary,
+        shipments: &mut shipments,
+    };
+    for g in customer_order {
+        ctx.plan_customer(&members[g]);
     }
     summary.shipping_orders = shipments.len();
     SplitPlan {
@@ -322,10 +319,6 @@ fn plan_indexed(
         summary,
         report,
     }
-}
-
-fn customer_of(item: &Item) -> &str {
-    item.order.as_ref().map_or("", |o| o.customer.as_str())
 }
 
 /// Which group of a customer's plan an order goes to.
@@ -339,79 +332,99 @@ enum Group {
     Dear,
 }
 
-fn plan_customer(
-    items: &mut [Item],
+struct Ctx<'a> {
+    orders: &'a mut [WishPostOrder],
+    valued: &'a [Option<Valued>],
+    batch: &'a [usize],
     as_of: NaiveDate,
-    summary: &mut PlanSummary,
-    shipments: &mut Vec<PlannedShipment>,
-) {
-    // Baseline: batch order, chunks of 20.
-    let mut baseline_forced = vec![false; items.len()];
-    for (chunk_no, chunk) in items.chunks(MAX_ORDERS_PER_SHIPPING_ORDER).enumerate() {
-        summary.baseline_shipping_orders += 1;
-        let mut tally = Tally::default();
-        for it in chunk {
-            tally.add(&it.valued);
-        }
-        let allows = tally.outcome().1.allows_economy();
-        if allows {
-            summary.baseline_economy_orders += chunk.len();
-        } else {
-            let base = chunk_no * MAX_ORDERS_PER_SHIPPING_ORDER;
-            for f in &mut baseline_forced[base..base + chunk.len()] {
-                *f = true;
-            }
-        }
+    summary: &'a mut PlanSummary,
+    shipments: &'a mut Vec<PlannedShipment>,
+}
+
+impl Ctx<'_> {
+    fn value(&self, i: u32) -> Valued {
+        // Only valued orders are members of a customer.
+        self.valued[i as usize].unwrap_or(Valued::ZERO)
     }
-    let cheap_a_plus = items
-        .iter()
-        .any(|it| !it.valued.at_or_over() && it.valued.class != Class::Optional);
-    let group_of = |v: &Valued| match (v.at_or_over(), v.class) {
-        (false, _) => Group::Cheap,
-        (true, Class::Optional) if cheap_a_plus => Group::OptionalDear,
-        (true, Class::Optional) => Group::Cheap,
-        (true, _) => Group::Dear,
-    };
-    let mut order: Vec<(Group, usize)> = items
-        .iter()
-        .enumerate()
-        .map(|(i, it)| (group_of(&it.valued), i))
-        .collect();
-    order.sort_unstable();
-    let mut g_start = 0;
-    while g_start < order.len() {
-        let group = order[g_start].0;
-        let mut g_end = g_start + 1;
-        while g_end < order.len() && order[g_end].0 == group {
-            g_end += 1;
-        }
-        for chunk in order[g_start..g_end].chunks(MAX_ORDERS_PER_SHIPPING_ORDER) {
-            let mut orders = Vec::with_capacity(chunk.len());
-            let mut valued = Vec::with_capacity(chunk.len());
-            let mut batch_indices = Vec::with_capacity(chunk.len());
-            for &(_, i) in chunk {
-                if let Some(o) = items[i].order.take() {
-                    orders.push(o);
-                    valued.push(items[i].valued);
-                    batch_indices.push(items[i].batch);
+
+    fn plan_customer(&mut self, members: &[u32]) {
+        // Baseline: batch order, chunks of 20.
+        let mut baseline_forced = vec![false; members.len()];
+        for (chunk_no, chunk) in members.chunks(MAX_ORDERS_PER_SHIPPING_ORDER).enumerate() {
+            self.summary.baseline_shipping_orders += 1;
+            let mut tally = Tally::default();
+            for &i in chunk {
+                tally.add(&self.value(i));
+            }
+            if tally.outcome().1.allows_economy() {
+                self.summary.baseline_economy_orders += chunk.len();
+            } else {
+                let base = chunk_no * MAX_ORDERS_PER_SHIPPING_ORDER;
+                for f in &mut baseline_forced[base..base + chunk.len()] {
+                    *f = true;
                 }
             }
-            let decision = ChannelDecision::from_valued(as_of, orders.iter().zip(valued));
-            let allows = decision.requirement().allows_economy();
-            if allows {
-                summary.economy_orders += orders.len();
-                summary.moved_to_economy +=
-                    chunk.iter().filter(|&&(_, i)| baseline_forced[i]).count();
-            }
-            shipments.push(PlannedShipment {
-                shipping_order: ShippingOrder {
-                    tracking_number: None,
-                    orders,
-                },
-                decision,
-                batch_indices,
-            });
         }
-        g_start = g_end;
+        let cheap_a_plus = members.iter().any(|&i| {
+            let v = self.value(i);
+            !v.at_or_over() && v.class != Class::Optional
+        });
+        let group_of = |v: &Valued| match (v.at_or_over(), v.class) {
+            (false, _) => Group::Cheap,
+            (true, Class::Optional) if cheap_a_plus => Group::OptionalDear,
+            (true, Class::Optional) => Group::Cheap,
+            (true, _) => Group::Dear,
+        };
+        // (group, position among the customer's orders): sorting keeps batch
+        // order within a group.
+        let mut order: Vec<(Group, usize)> = members
+            .iter()
+            .enumerate()
+            .map(|(k, &i)| (group_of(&self.value(i)), k))
+            .collect();
+        order.sort_unstable();
+        let mut g_start = 0;
+        while g_start < order.len() {
+            let group = order[g_start].0;
+            let mut g_end = g_start + 1;
+            while g_end < order.len() && order[g_end].0 == group {
+                g_end += 1;
+            }
+            for chunk in order[g_start..g_end].chunks(MAX_ORDERS_PER_SHIPPING_ORDER) {
+                self.ship(chunk, members, &baseline_forced);
+            }
+            g_start = g_end;
+        }
+    }
+
+    fn ship(&mut self, chunk: &[(Group, usize)], members: &[u32], baseline_forced: &[bool]) {
+        let mut orders = Vec::with_capacity(chunk.len());
+        let mut valued = Vec::with_capacity(chunk.len());
+        let mut batch_indices = Vec::with_capacity(chunk.len());
+        for &(_, k) in chunk {
+            let i = members[k] as usize;
+            // Each member is shipped once, so the placeholder left behind is
+            // never read.
+            orders.push(std::mem::replace(
+                &mut self.orders[i],
+                WishPostOrder::PLACEHOLDER,
+            ));
+            valued.push(self.value(members[k]));
+            batch_indices.push(self.batch[i]);
+        }
+        let decision = ChannelDecision::from_valued(self.as_of, orders.iter().zip(valued));
+        if decision.requirement().allows_economy() {
+            self.summary.economy_orders += orders.len();
+            self.summary.moved_to_economy +=
+                chunk.iter().filter(|&&(_, k)| baseline_forced[k]).count();
+        }
+        self.shipments.push(PlannedShipment {
+            shipping_order: ShippingOrder {
+                tracking_number: None,
+                orders,
+            },
+            decision,
+            batch_indices,
+        });
     }
 }
