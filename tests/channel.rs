@@ -838,18 +838,31 @@ fn planner_chunks_by_twenty() {
 #[test]
 fn planner_from_json_reports_bad_orders() {
     let batch: OrderBatchJson = serde_json::from_str(&format!(
-        r#"{{"orders": [{}, {}, {}]}}"#,
+        r#"{{"orders": [{}, {}, {}, {}]}}"#,
         order_json(0, "a", ""),
         r#"{"id": "1", "customer": "a", "program": "a_plus", "quantity": 1,
+            "currency": "EUR", "merchantPrice": 1, "merchantShipping": 1}"#,
+        r#"{"id": "2", "customer": "a", "program": "a_plus", "quantity": 1,
             "currency": "ABC", "merchantPrice": 1, "merchantShipping": 1}"#,
-        order_json(2, "b", "")
+        order_json(3, "b", "")
     ))
     .unwrap();
     let plan = batch.plan(day(20), &ExchangeRates::new());
     assert_eq!(plan.summary().orders, 2);
-    assert_eq!(plan.summary().orders_left_out, 1);
+    assert_eq!(plan.summary().orders_left_out, 2);
+    // Reading problems and valuation problems, in document order.
     assert_eq!(
         codes_at(plan.report()),
-        [("currency.unknown".into(), "/orders/1/currency".into())]
+        [
+            (
+                "channel.rate_missing".into(),
+                "/orders/1/merchantPrice".into()
+            ),
+            (
+                "channel.rate_missing".into(),
+                "/orders/1/merchantShipping".into()
+            ),
+            ("currency.unknown".into(), "/orders/2/currency".into()),
+        ]
     );
 }

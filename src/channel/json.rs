@@ -532,7 +532,7 @@ fn shipping_checks_on_wire(orders: &[OrderJson], report: &mut Report) {
 }
 
 /// The order index of a pointer `/orders/N/...` (`None`, first, for `/orders`).
-fn order_index(pointer: &str) -> Option<usize> {
+pub(super) fn order_index(pointer: &str) -> Option<usize> {
     pointer
         .strip_prefix("/orders/")
         .and_then(|rest| rest.split('/').next())

@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::decide::{ChannelDecision, Class, Tally, Valued};
-use super::json::OrderBatchJson;
+use super::json::{order_index, OrderBatchJson};
 use super::model::{duplicate, ShippingOrder, WishPostOrder, MAX_ORDERS_PER_SHIPPING_ORDER};
 use crate::{ExchangeRates, Loc, Report};
 
@@ -287,8 +287,16 @@ fn plan_indexed(
             }
         }
         problems.sort_by_key(|(b, _)| *b);
+        let had_earlier = !report.is_empty();
         for (_, r) in problems {
             report.append(r);
+        }
+        if had_earlier {
+            // Problems found while reading the batch and while valuing it, in
+            // document order.
+            let mut all: Vec<_> = std::mem::take(&mut report).into_iter().collect();
+            all.sort_by_key(|v| order_index(v.pointer().as_str()));
+            report.extend(all);
         }
         let mut names: Vec<(&str, usize)> = groups.into_iter().collect();
         names.sort_unstable();
