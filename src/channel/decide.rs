@@ -333,7 +333,12 @@ impl WishPostOrder {
             class,
             formula,
             first_mile,
-            usd: total.round_dp_with_strategy(2, VALUE_ROUNDING),
+            // Cents or coarser need no rounding (the common case: USD input).
+            usd: if total.scale() <= 2 {
+                total
+            } else {
+                total.round_dp_with_strategy(2, VALUE_ROUNDING)
+            },
         })
     }
 

@@ -311,6 +311,8 @@ fn plan_indexed(
     };
     let mut shipments = Vec::with_capacity(members.len() * 2);
     let mut ctx = Ctx {
+        forced: Vec::new(),
+        grouped: Vec::new(),
         orders: &mut orders,
         valued: &valued,
         batch: &batch,
@@ -341,6 +343,10 @@ enum Group {
 }
 
 struct Ctx<'a> {
+    /// Scratch, reused per customer: whether the baseline forces STANDARD.
+    forced: Vec<bool>,
+    /// Scratch, reused per customer: (group, position among its orders).
+    grouped: Vec<(Group, usize)>,
     orders: &'a mut [WishPostOrder],
     valued: &'a [Option<Valued>],
     batch: &'a [usize],
@@ -357,7 +363,9 @@ impl Ctx<'_> {
 
     fn plan_customer(&mut self, members: &[u32]) {
         // Baseline: batch order, chunks of 20.
-        let mut baseline_forced = vec![false; members.len()];
+        let mut baseline_forced = std::mem::take(&mut self.forced);
+        baseline_forced.clear();
+        baseline_forced.resize(members.len(), false);
         for (chunk_no, chunk) in members.chunks(MAX_ORDERS_PER_SHIPPING_ORDER).enumerate() {
             self.summary.baseline_shipping_orders += 1;
             let mut tally = Tally::default();
@@ -385,11 +393,14 @@ impl Ctx<'_> {
         };
         // (group, position among the customer's orders): sorting keeps batch
         // order within a group.
-        let mut order: Vec<(Group, usize)> = members
-            .iter()
-            .enumerate()
-            .map(|(k, &i)| (group_of(&self.value(i)), k))
-            .collect();
+        let mut order = std::mem::take(&mut self.grouped);
+        order.clear();
+        order.extend(
+            members
+                .iter()
+                .enumerate()
+                .map(|(k, &i)| (group_of(&self.value(i)), k)),
+        );
         order.sort_unstable();
         let mut g_start = 0;
         while g_start < order.len() {
@@ -403,6 +414,8 @@ impl Ctx<'_> {
             }
             g_start = g_end;
         }
+        self.forced = baseline_forced;
+        self.grouped = order;
     }
 
     fn ship(&mut self, chunk: &[(Group, usize)], members: &[u32], baseline_forced: &[bool]) {
