@@ -866,3 +866,26 @@ fn planner_from_json_reports_bad_orders() {
         ]
     );
 }
+
+#[test]
+fn readme_example() -> Result<(), Box<dyn std::error::Error>> {
+    // The example of the README's "WishPost A-Super channel" section.
+    let json = r#"{"orders": [
+      {"id": "1", "customer": "c", "program": "ui", "quantity": 1, "currency": "USD",
+       "merchantPrice": 3.33, "merchantShipping": 0,
+       "firstMile": {"price": "3.33", "setOn": "2026-11-01"}, "estimatedWishpostShipping": "3.34"},
+      {"id": "2", "customer": "c", "program": "a_plus", "quantity": 3, "currency": "RMB",
+       "merchantPrice": "7.10", "merchantShipping": 0}
+    ]}"#;
+    let wire: ShippingOrderJson = serde_json::from_str(json)?;
+    let shipping = wire.to_shipping_order()?;
+    let rates =
+        ExchangeRates::new().with_rate(Currency::USD, Currency::CNY, Decimal::new(71, 1))?;
+    let as_of = NaiveDate::from_ymd_opt(2026, 11, 20).ok_or("date")?;
+    let d = shipping.decide(as_of, &rates)?;
+    assert_eq!(d.requirement(), ChannelRequirement::MustStandard);
+    assert_eq!(d.forced_by(), Some("1"));
+    assert_eq!(d.split_candidates().collect::<Vec<_>>(), ["2"]);
+    assert_eq!(d.orders()[1].usd().to_string(), "3.00");
+    Ok(())
+}
