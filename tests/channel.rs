@@ -810,6 +810,8 @@ fn planner_splits_and_reports() {
     let json = serde_json::to_value(&plan).unwrap();
     assert_eq!(json["summary"]["movedToEconomy"], 3);
     assert_eq!(json["report"][0]["path"], "/orders/6/id");
+    let back: crossborder::SplitPlan = serde_json::from_value(json).unwrap();
+    assert_eq!(back, plan);
 }
 
 #[test]
