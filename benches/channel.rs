@@ -4,8 +4,8 @@
 use std::hint::black_box;
 
 use chrono::NaiveDate;
-use criterion::{criterion_group, criterion_main, BatchSize, Criterion, Throughput};
-use crossborder::channel::{plan_split, ChannelRequirement, Program, WishPostOrder};
+use criterion::{BatchSize, Criterion, Throughput, criterion_group, criterion_main};
+use crossborder::channel::{ChannelRequirement, Program, WishPostOrder, plan_split};
 use crossborder::{Currency, ExchangeRates, Money, ShippingOrder};
 use rust_decimal::Decimal;
 

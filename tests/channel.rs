@@ -5,17 +5,17 @@
 // Helpers outside #[test] functions unwrap too: a failure is a test failure.
 #![allow(clippy::unwrap_used)]
 
+use ChannelRequirement::{AnyChannel, MerchantChoice, MustEconomy, MustStandard};
 use chrono::NaiveDate;
 use crossborder::channel::json::{OrderBatchJson, ShippingOrderJson};
 use crossborder::channel::{
-    plan_split, ChannelRequirement, FirstMileStatus, Program, RuleRow, ValueFormula,
-    WishPostChannel, WishPostOrder,
+    ChannelRequirement, FirstMileStatus, Program, RuleRow, ValueFormula, WishPostChannel,
+    WishPostOrder, plan_split,
 };
 use crossborder::{
     ChannelDecision, Currency, ExchangeRates, Language, Money, Report, ShippingOrder,
 };
 use rust_decimal::Decimal;
-use ChannelRequirement::{AnyChannel, MerchantChoice, MustEconomy, MustStandard};
 
 fn day(d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, d).unwrap()
@@ -373,9 +373,11 @@ fn first_mile_pending_for_seven_days_then_effective() {
     }
     let pending = decide_on(vec![order()], day(7));
     assert_eq!(pending.orders()[0].formula(), ValueFormula::Merchant);
-    assert!(pending
-        .reason(Language::English)
-        .contains("First-Mile price still pending"));
+    assert!(
+        pending
+            .reason(Language::English)
+            .contains("First-Mile price still pending")
+    );
     // A pending UI order that is cheap either way: merchant's choice, not
     // must-ECONOMY.
     let cheap = WishPostOrder::builder("2", "c", Program::UnificationInitiative)
@@ -574,10 +576,11 @@ fn negative_amounts_unknown_currencies_empty() {
     );
     for v in &r {
         assert!(!v.message_en().is_empty());
-        assert!(v
-            .message_zh()
-            .chars()
-            .any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)));
+        assert!(
+            v.message_zh()
+                .chars()
+                .any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+        );
     }
     let r = bad(r#"{"orders": []}"#);
     assert_eq!(
@@ -725,14 +728,18 @@ fn decision_json() {
     assert_eq!(json["orders"][1]["atOrOverThreshold"], true);
     assert_eq!(json["forcedBy"], "2");
     assert_eq!(json["splitCandidates"][0], "1");
-    assert!(json["reason"]["en"]
-        .as_str()
-        .unwrap()
-        .contains("order \"2\" is worth $13.00"));
-    assert!(json["reason"]["zh"]
-        .as_str()
-        .unwrap()
-        .contains("安速派标准"));
+    assert!(
+        json["reason"]["en"]
+            .as_str()
+            .unwrap()
+            .contains("order \"2\" is worth $13.00")
+    );
+    assert!(
+        json["reason"]["zh"]
+            .as_str()
+            .unwrap()
+            .contains("安速派标准")
+    );
     let back: ChannelDecision = serde_json::from_value(json).unwrap();
     assert_eq!(back, d);
 }

@@ -6,7 +6,7 @@
 use std::collections::BTreeMap;
 
 use chrono::{Days, NaiveDate};
-use crossborder::channel::{plan_split, ChannelRequirement, Program, WishPostOrder};
+use crossborder::channel::{ChannelRequirement, Program, WishPostOrder, plan_split};
 use crossborder::{Currency, ExchangeRates, Money, ShippingOrder};
 use proptest::prelude::*;
 use rust_decimal::{Decimal, RoundingStrategy};
@@ -280,10 +280,10 @@ proptest! {
 
         // Every order under $10 may ship ECONOMY in the plan.
         for (i, s) in specs.iter().enumerate() {
-            if let (Some((_, v)), Some(a)) = (reference_value(s), allows[i]) {
-                if v < Decimal::TEN {
-                    prop_assert!(a, "cheap order {} forced to STANDARD", i);
-                }
+            if let (Some((_, v)), Some(a)) = (reference_value(s), allows[i])
+                && v < Decimal::TEN
+            {
+                prop_assert!(a, "cheap order {} forced to STANDARD", i);
             }
         }
     }

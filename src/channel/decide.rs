@@ -832,7 +832,10 @@ impl ChannelDecision {
                 out,
                 "any WishPost channel: no order is an Advanced Logistics (A+) order, so the A-Super rule does not apply"
             ),
-            (_, _, true) => write!(out, "可使用任意 WishPost 渠道：运单中没有 A+ 物流计划订单，不适用安速派渠道规则"),
+            (_, _, true) => write!(
+                out,
+                "可使用任意 WishPost 渠道：运单中没有 A+ 物流计划订单，不适用安速派渠道规则"
+            ),
         };
         out.push_str(if zh {
             "。订单价值："
@@ -869,7 +872,10 @@ impl ChannelDecision {
                     "。将低于 10 美元的订单（{list}）拆分到单独的运单，即可使用安速派经济"
                 )
             } else {
-                write!(out, ". Splitting the orders under $10.00 ({list}) into a shipping order of their own would let them use A-Super ECONOMY")
+                write!(
+                    out,
+                    ". Splitting the orders under $10.00 ({list}) into a shipping order of their own would let them use A-Super ECONOMY"
+                )
             };
         }
         out.push_str(if zh { "。" } else { "." });

@@ -66,10 +66,10 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::model::OrderBuilder;
 use super::model::{
-    check_shipping_order, missing, quantity_invalid, Program, ShippingOrder, WishPostOrder,
+    Program, ShippingOrder, WishPostOrder, check_shipping_order, missing, quantity_invalid,
 };
 use crate::wire::{Number, NumberError};
-use crate::{parse_currency, Code, Currency, Loc, Money, Report, Severity, Violation};
+use crate::{Code, Currency, Loc, Money, Report, Severity, Violation, parse_currency};
 
 /// One order as JSON: every member optional and kept as written, so that a
 /// bad value is reported at its path rather than failing the whole document.
@@ -424,8 +424,13 @@ fn read_amount(
                 ),
                 _ => (
                     Code::NUMBER_INVALID,
-                    format!("invalid amount {:?}: expected a number such as 19.99 or money text such as \"19.99 CNY\"", n.to_string()),
-                    format!("金额 \"{n}\" 无效：应为数字（如 19.99）或带币种的金额（如 \"19.99 CNY\"）"),
+                    format!(
+                        "invalid amount {:?}: expected a number such as 19.99 or money text such as \"19.99 CNY\"",
+                        n.to_string()
+                    ),
+                    format!(
+                        "金额 \"{n}\" 无效：应为数字（如 19.99）或带币种的金额（如 \"19.99 CNY\"）"
+                    ),
                 ),
             };
             report.push(
@@ -506,22 +511,22 @@ fn shipping_checks_on_wire(orders: &[OrderJson], report: &mut Report) {
     let first = orders.iter().find_map(|o| o.customer.as_deref());
     let mut seen = std::collections::BTreeSet::new();
     for (i, o) in orders.iter().enumerate() {
-        if let (Some(c), Some(f)) = (o.customer.as_deref(), first) {
-            if c != f {
-                extra.push(super::model::mixed_customer(
-                    at.index(i).field("customer").pointer(),
-                    c,
-                    f,
-                ));
-            }
+        if let (Some(c), Some(f)) = (o.customer.as_deref(), first)
+            && c != f
+        {
+            extra.push(super::model::mixed_customer(
+                at.index(i).field("customer").pointer(),
+                c,
+                f,
+            ));
         }
-        if let Some(id) = o.id.as_deref() {
-            if !seen.insert(id) {
-                extra.push(super::model::duplicate(
-                    at.index(i).field("id").pointer(),
-                    id,
-                ));
-            }
+        if let Some(id) = o.id.as_deref()
+            && !seen.insert(id)
+        {
+            extra.push(super::model::duplicate(
+                at.index(i).field("id").pointer(),
+                id,
+            ));
         }
     }
     // Keep document order: merge by the order index in the pointer.

@@ -97,14 +97,14 @@ mod model;
 mod plan;
 
 pub use decide::{
-    ChannelDecision, ChannelRequirement, FirstMileStatus, OrderValue, RuleRow, ValueFormula,
-    WishPostChannel, THRESHOLD_USD, VALUE_ROUNDING,
+    ChannelDecision, ChannelRequirement, FirstMileStatus, OrderValue, RuleRow, THRESHOLD_USD,
+    VALUE_ROUNDING, ValueFormula, WishPostChannel,
 };
 pub use model::{
-    FirstMilePrice, OrderBuilder, Program, ShippingOrder, WishPostOrder, FIRST_MILE_PENDING_DAYS,
-    MAX_ORDERS_PER_SHIPPING_ORDER,
+    FIRST_MILE_PENDING_DAYS, FirstMilePrice, MAX_ORDERS_PER_SHIPPING_ORDER, OrderBuilder, Program,
+    ShippingOrder, WishPostOrder,
 };
-pub use plan::{plan_split, PlanSummary, PlannedShipment, SplitPlan};
+pub use plan::{PlanSummary, PlannedShipment, SplitPlan, plan_split};
 
 use crate::Code;
 

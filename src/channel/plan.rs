@@ -7,8 +7,8 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::decide::{ChannelDecision, Class, Tally, Valued};
-use super::json::{order_index, OrderBatchJson};
-use super::model::{duplicate, ShippingOrder, WishPostOrder, MAX_ORDERS_PER_SHIPPING_ORDER};
+use super::json::{OrderBatchJson, order_index};
+use super::model::{MAX_ORDERS_PER_SHIPPING_ORDER, ShippingOrder, WishPostOrder, duplicate};
 use crate::{ExchangeRates, Loc, Report};
 
 /// One shipping order of a plan, with its decision.
