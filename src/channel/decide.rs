@@ -928,3 +928,39 @@ impl Serialize for ChannelDecision {
         st.end()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn table_covers_every_input() {
+        use ChannelRequirement::*;
+        use RuleRow::*;
+        // (any UI, any A+, any >= $10) -> cell, written out from the table.
+        let cells = [
+            ((true, false, false), (UnificationInitiative, MustEconomy)),
+            ((true, true, false), (UnificationInitiative, MustEconomy)),
+            ((true, false, true), (UnificationInitiative, MustStandard)),
+            ((true, true, true), (UnificationInitiative, MustStandard)),
+            ((false, true, false), (AdvancedLogistics, MerchantChoice)),
+            ((false, true, true), (AdvancedLogistics, MustStandard)),
+            ((false, false, false), (NotGoverned, AnyChannel)),
+            ((false, false, true), (NotGoverned, AnyChannel)),
+        ];
+        for ((ui, a_plus, over), want) in cells {
+            assert_eq!(table(ui, a_plus, over), want, "{ui} {a_plus} {over}");
+        }
+    }
+
+    #[test]
+    fn threshold_is_ten_dollars_and_rounding_is_half_up() {
+        assert_eq!(THRESHOLD_USD, Decimal::TEN);
+        assert_eq!(THRESHOLD_USD.to_string(), "10.00");
+        let half_cent = Decimal::new(99_995, 4);
+        assert_eq!(
+            half_cent.round_dp_with_strategy(2, VALUE_ROUNDING),
+            Decimal::TEN
+        );
+    }
+}
