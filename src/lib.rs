@@ -7,6 +7,7 @@
 mod macros;
 
 mod barcode;
+pub mod channel;
 mod country;
 mod customs_unit;
 pub mod declaration;
@@ -23,6 +24,7 @@ mod time;
 pub mod wire;
 
 pub use barcode::{Gtin, GtinError, GtinKind};
+pub use channel::{ChannelDecision, ShippingOrder, SplitPlan, WishPostOrder, plan_split};
 pub use country::{
     Country, CountryError, country_alpha2, country_alpha3, country_serde, parse_country,
 };
@@ -45,3 +47,8 @@ pub use money::{
 pub use report::{Code, JsonPointer, JsonPointerError, Language, Loc, Report, Severity, Violation};
 pub use time::{Timestamp, TimestampError};
 pub use wire::DocumentKind;
+
+/// The README's examples, compiled and run as doctests so they stay true.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;

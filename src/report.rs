@@ -1004,6 +1004,10 @@ impl fmt::Display for Report {
     }
 }
 
+/// A report is an error (the `Err` of [`Report::into_result`]), so `?` can
+/// pass it on.
+impl std::error::Error for Report {}
+
 impl IntoIterator for Report {
     type Item = Violation;
     type IntoIter = std::vec::IntoIter<Violation>;
