@@ -531,7 +531,7 @@ fn cases() -> Vec<Case> {
             "¥5,670 transaction",
             vec![("/items/0/quantity", Some(json!(30)))],
             "limit.transaction",
-            vec![e("/items", "5741.9")],
+            vec![e("/items", "5741.90")],
         ),
         order(
             "single item over ¥5,000 is no error",
@@ -553,7 +553,7 @@ fn cases() -> Vec<Case> {
                 ("/items/0/quantity", Some(json!(1))),
             ],
             "limit.transaction_single_item",
-            vec![w("/items", "5212.0")],
+            vec![w("/items", "5212.00")],
         ),
         order(
             "exactly ¥5,000 with delivery is allowed",
@@ -572,7 +572,7 @@ fn cases() -> Vec<Case> {
             edits: vec![],
             context: spent(25_800),
             code: "limit.annual",
-            expect: vec![e("/items", "449.9")],
+            expect: vec![e("/items", "449.90")],
         },
         Case {
             name: "annual limit kept",
@@ -589,7 +589,7 @@ fn cases() -> Vec<Case> {
                 ("/items/0/quantity", Some(json!(5))),
             ],
             "limit.parcel",
-            vec![e("/items", "1004.9")],
+            vec![e("/items", "1004.90")],
         ),
         order(
             "CC parcel of ¥815.90 from the mainland",
@@ -609,7 +609,7 @@ fn cases() -> Vec<Case> {
             ],
             context: context().with_ship_from(Country::HK),
             code: "limit.parcel",
-            expect: vec![e("/items", "815.9")],
+            expect: vec![e("/items", "815.90")],
         },
         order(
             "CC single item over ¥1,000",
@@ -621,7 +621,7 @@ fn cases() -> Vec<Case> {
                 ("/items/0/quantity", Some(json!(1))),
             ],
             "limit.parcel_single_item",
-            vec![w("/items", "1500")],
+            vec![w("/items", "1500.00")],
         ),
     ]
 }

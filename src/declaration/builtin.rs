@@ -1024,7 +1024,7 @@ fn off_by(given: Money, expected: Money) -> Option<(String, String)> {
     } else {
         ("lower", "少")
     };
-    let abs = Money::new(diff.abs(), given.currency());
+    let abs = shown(Money::new(diff.abs(), given.currency()));
     Some((format!("{abs} {en}"), format!("{zh} {abs}")))
 }
 
@@ -1056,17 +1056,18 @@ fn pay_amount(i: &OrderInput<'_>, out: &mut Findings<'_>) {
         return;
     };
     if let Some((diff_en, diff_zh)) = off_by(paid, expected) {
+        let (paid, expected) = (shown(paid), shown(expected));
         let [shipping, taxes, shipping_tax, insurance] = parts;
         out.add(
             &Loc::ROOT.field("payAmount"),
             Some(&paid.amount().to_string()),
             format!(
                 "payAmount {paid} is {diff_en} than the computed {expected} (goods {} + shipping {} + taxes {} + shipping tax {} + insurance {} - non-cash deductions {})",
-                t.goods.amount(), shipping.amount(), taxes.amount(), shipping_tax.amount(), insurance.amount(), deductions.amount()
+                shown(t.goods).amount(), shown(shipping).amount(), shown(taxes).amount(), shown(shipping_tax).amount(), shown(insurance).amount(), shown(deductions).amount()
             ),
             format!(
                 "payAmount {paid} 比计算值 {expected} {diff_zh}（货款 {} + 运费 {} + 税费 {} + 运费税 {} + 保费 {} - 非现金抵扣 {}）",
-                t.goods.amount(), shipping.amount(), taxes.amount(), shipping_tax.amount(), insurance.amount(), deductions.amount()
+                shown(t.goods).amount(), shown(shipping).amount(), shown(taxes).amount(), shown(shipping_tax).amount(), shown(insurance).amount(), shown(deductions).amount()
             ),
         );
     }
@@ -1089,6 +1090,7 @@ fn total_tax(i: &OrderInput<'_>, out: &mut Findings<'_>) {
         return;
     };
     if let Some((diff_en, diff_zh)) = off_by(total, sum) {
+        let (total, sum) = (shown(total), shown(sum));
         out.add(
             &Loc::ROOT.field("productsTotalTax"),
             Some(&total.amount().to_string()),
@@ -1157,9 +1159,20 @@ fn in_cny(i: &OrderInput<'_>) -> Option<(Money, Money)> {
         .ok()?;
     let rates = i.context.rates();
     Some((
-        t.goods.convert(Currency::CNY, rates).ok()?,
-        delivered.convert(Currency::CNY, rates).ok()?,
+        shown(t.goods.convert(Currency::CNY, rates).ok()?),
+        shown(delivered.convert(Currency::CNY, rates).ok()?),
     ))
+}
+
+/// An amount as people write it: at least the currency's minor-unit digits
+/// (`5499.00 CNY`, not `5499.0 CNY`). Never drops a digit.
+fn shown(m: Money) -> Money {
+    let digits = u32::from(m.currency().exponent().unwrap_or(2));
+    let mut amount = m.amount();
+    if amount.scale() < digits {
+        amount.rescale(digits);
+    }
+    Money::new(amount, m.currency())
 }
 
 fn single_indivisible(o: &Order) -> bool {
@@ -1228,6 +1241,7 @@ fn annual_limit(i: &OrderInput<'_>, out: &mut Findings<'_>) {
     let Ok(total) = spent.checked_add(amount) else {
         return;
     };
+    let (spent, total) = (shown(spent), shown(total));
     if total.amount() > cny(26000).amount() {
         out.add(
             &Loc::ROOT.field("items"),
