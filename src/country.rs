@@ -180,6 +180,8 @@ struct Tables {
     keys: Vec<(String, Country)>,
     /// (country, alpha-3), sorted by country.
     alpha3: Vec<(Country, &'static str)>,
+    /// Countries by alpha-2 code, at (first letter x 26 + second letter).
+    by_alpha2: Vec<Option<Country>>,
 }
 
 fn normalise(s: &str) -> String {
@@ -194,6 +196,7 @@ fn tables() -> &'static Tables {
     TABLES.get_or_init(|| {
         let mut keys = Vec::new();
         let mut alpha3 = Vec::new();
+        let mut by_alpha2 = vec![None; 26 * 26];
         for entry in iso_country::data::all() {
             let Ok(country) = entry.alpha2.parse::<Country>() else {
                 continue;
@@ -203,6 +206,9 @@ fn tables() -> &'static Tables {
             keys.push((normalise(entry.name), country));
             keys.push((normalise(country.name()), country));
             alpha3.push((country, entry.alpha3));
+            if let [a @ b'A'..=b'Z', b @ b'A'..=b'Z'] = *entry.alpha2.as_bytes() {
+                by_alpha2[usize::from(a - b'A') * 26 + usize::from(b - b'A')] = Some(country);
+            }
         }
         for (alias, alpha2) in ALIASES {
             if let Ok(country) = alpha2.parse::<Country>() {
@@ -212,7 +218,11 @@ fn tables() -> &'static Tables {
         keys.sort();
         keys.dedup_by(|a, b| a.0 == b.0);
         alpha3.sort();
-        Tables { keys, alpha3 }
+        Tables {
+            keys,
+            alpha3,
+            by_alpha2,
+        }
     })
 }
 
@@ -239,6 +249,17 @@ fn tables() -> &'static Tables {
 /// # Ok::<(), crossborder::CountryError>(())
 /// ```
 pub fn parse_country(s: &str) -> Result<Country, CountryError> {
+    // Alpha-2 codes, the common case, without allocating.
+    if let [a, b] = *s.trim().as_bytes()
+        && a.is_ascii_alphabetic()
+        && b.is_ascii_alphabetic()
+    {
+        let slot = usize::from(a.to_ascii_uppercase() - b'A') * 26
+            + usize::from(b.to_ascii_uppercase() - b'A');
+        if let Some(country) = tables().by_alpha2.get(slot).copied().flatten() {
+            return Ok(country);
+        }
+    }
     let key = normalise(s);
     if key.is_empty() {
         return Err(CountryError(s.to_owned()));

@@ -129,6 +129,20 @@ const UNITS: &[(&str, &str)] = &[
     ("163", "部"),
 ];
 
+/// Index of [`UNITS`] by numeric code, plus one (0: no such code), built at
+/// compile time.
+const BY_CODE: [u8; 1000] = {
+    let mut table = [0u8; 1000];
+    let mut i = 0;
+    while i < UNITS.len() {
+        let b = UNITS[i].0.as_bytes();
+        let n = (b[0] - b'0') as usize * 100 + (b[1] - b'0') as usize * 10 + (b[2] - b'0') as usize;
+        table[n] = (i + 1) as u8;
+        i += 1;
+    }
+    table
+};
+
 /// A China customs unit of measurement, read from its three-digit code
 /// (`011`) or its Chinese name (`件`), as the API's `customsUnitCode` fields
 /// allow. The text form is the code.
@@ -208,6 +222,15 @@ impl CustomsUnit {
     /// ```
     pub fn parse(text: &str) -> Result<CustomsUnit, CustomsUnitError> {
         let t = text.trim();
+        // Codes, the common case, by direct index; names by a scan.
+        if let [a @ b'0'..=b'9', b @ b'0'..=b'9', c @ b'0'..=b'9'] = *t.as_bytes() {
+            let n =
+                usize::from(a - b'0') * 100 + usize::from(b - b'0') * 10 + usize::from(c - b'0');
+            return match BY_CODE.get(n).copied() {
+                Some(slot) if slot > 0 => Ok(CustomsUnit(slot - 1)),
+                _ => Err(CustomsUnitError(text.to_owned())),
+            };
+        }
         UNITS
             .iter()
             .position(|(code, name)| *code == t || *name == t)
