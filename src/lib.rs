@@ -1,6 +1,164 @@
 //! # crossborder
 //!
-//! Cross-border e-commerce compliance, as a pure, I/O-free Rust library.
+//! Cross-border e-commerce compliance for sellers who ship from China to the
+//! world, and for the ERP, marketplace-middleware and logistics services that
+//! work for them: typed, exact models of the customs API's payloads;
+//! declaration validation that reports every problem at once, at its JSON
+//! path, with a stable code and a message in English and Chinese; the HS 2022
+//! and HS 2017 nomenclatures with search by product name; and rule engines
+//! for the WishPost A-Super channel and its "$10 split".
+//!
+//! The crate is pure: it reads no files, opens no sockets, reads no clock and
+//! no environment. The date, exchange rates and tables come in as arguments,
+//! so every answer is reproducible and every engine can be shared between
+//! threads. Money and weights are [`rust_decimal::Decimal`], never `f64`.
+//!
+//! ## Quick example
+//!
+//! ```
+//! use chrono::NaiveDate;
+//! use crossborder::declaration::{Context, Declaration, Validator};
+//! use crossborder::{wire, CustomsPort, Severity};
+//!
+//! let json = r#"{
+//!     "orderId": "SO-1", "platformName": "douyin", "expressType": "BC", "customsCode": "HZ",
+//!     "items": [{"quantity": 2, "price": 199.0, "product":
+//!         {"name": "蓝牙耳机", "hsCode": "8518300000", "country": "CN", "netWeight": 0.06, "grossWeight": 0.12}}],
+//!     "customer": {"tin": "330106199003071236"},
+//!     "platformTransactionId": "420000", "payId": "P1", "paymentPayId": "W1",
+//!     "paidAt": "2024-05-01T10:02:00+08:00", "payAmount": 388.0
+//! }"#;
+//! let order: wire::Order = serde_json::from_str(json)?;
+//! let context = Context::new(NaiveDate::from_ymd_opt(2024, 5, 1).unwrap()).with_port(CustomsPort::Hz);
+//! let checked = Validator::default().validate_order(order, Declaration::Order, &context);
+//! let report = checked.report();
+//! assert_eq!(report.len(), 1);
+//! let v = &report.as_slice()[0];
+//! assert_eq!(v.code().as_str(), "order.pay_amount_mismatch");
+//! assert_eq!(v.pointer().as_str(), "/payAmount");
+//! assert_eq!(v.severity(), Severity::Error);
+//! assert!(v.message_en().contains("10.00 CNY lower than the computed 398.00 CNY"));
+//! assert!(v.message_zh().contains("少 10.00 CNY"));
+//! # Ok::<(), serde_json::Error>(())
+//! ```
+//!
+//! ## Overview
+//!
+//! | area | types |
+//! | --- | --- |
+//! | the API's JSON, field for field | [`wire`]: [`wire::Product`], [`wire::Order`], ..., [`wire::Number`] (exact decimals) |
+//! | domain values built from it | [`Product`], [`Sku`], [`Component`], [`Order`], [`OrderItem`], [`Party`], [`DeclarationResult`]; [`Converted`] |
+//! | value types | [`HsCode`], [`Money`] + [`Currency`] + [`ExchangeRates`], [`Weight`], [`Dimensions`], [`Timestamp`], [`Country`], [`Gtin`], [`ResidentId`], [`CustomsUnit`] |
+//! | the API's closed sets | [`ClearanceMode`], [`ProductStatus`], [`Platform`], [`OrderType`], [`CustomsPort`], [`DeclarationType`], [`Gender`] |
+//! | one report type | [`Report`] of [`Violation`]s: [`Code`], [`Severity`], [`JsonPointer`], message in [`Language::English`] and [`Language::Chinese`] |
+//! | declaration validation | [`declaration`]: [`declaration::Validator`], [`declaration::RuleSet`], [`declaration::Rule`], [`declaration::catalogue`] |
+//! | HS nomenclature | [`hs`]: [`hs::check`], [`hs::lookup`], [`hs::search`], [`HsEdition`], [`Jurisdiction`] |
+//! | WishPost A-Super channel | [`channel`]: [`ShippingOrder`], [`ChannelDecision`], [`plan_split`] |
+//!
+//! Every fallible step reports the same way: a [`Report`] of violations in
+//! document order, each with a stable code that is never renamed once
+//! released, a severity, an RFC 6901 JSON Pointer into the caller's JSON, the
+//! offending value and a message in English and Chinese.
+//!
+//! ## Cookbook
+//!
+//! ### Read a payload, find every format problem, write it back
+//!
+//! ```
+//! use crossborder::{wire, Product};
+//!
+//! let json = r#"{"name":"T恤","hsCode":"6109.1O","currency":"RMB","price":"59.90","netWeight":-0.2}"#;
+//! let wire: wire::Product = serde_json::from_str(json)?; // never fails for a bad *value*
+//! let converted = Product::from_wire(wire.clone());
+//! let problems: Vec<_> = converted.report().iter().map(|v| (v.code().as_str(), v.pointer().as_str())).collect();
+//! assert_eq!(problems, [("weight.negative", "/netWeight"), ("hs_code.invalid", "/hsCode")]);
+//! // The wire struct writes back what it read, numeric strings included.
+//! assert_eq!(serde_json::to_value(&wire)?["price"], "59.90");
+//! # Ok::<(), serde_json::Error>(())
+//! ```
+//!
+//! ### Build a declaration in Rust
+//!
+//! ```
+//! use crossborder::{Currency, HsCode, Product, Sku};
+//!
+//! let mut product = Product::new(Currency::CNY);
+//! product.name = Some("纯棉T恤".into());
+//! product.hs_code = Some(HsCode::parse("6109.10.0000")?);
+//! product.price = Some("59.90 CNY".parse()?);
+//! product.net_weight = Some("200 g".parse()?);
+//! let mut sku = Sku::new(Currency::CNY);
+//! sku.sku_number = Some("TEE-M".into());
+//! product.skus.push(sku);
+//! let json = serde_json::to_value(&product)?;
+//! assert_eq!(json["currency"], "RMB"); // the API's spelling of CNY
+//! assert_eq!(json["netWeight"], 0.2); // written in the product's massUnit, kg
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! ### Tune the rules, add your own
+//!
+//! ```
+//! use crossborder::declaration::{RuleSet, Validator};
+//! use crossborder::{ClearanceMode, Code, Severity};
+//!
+//! let mut rules = RuleSet::for_mode(ClearanceMode::Bbc); // the default set of one mode
+//! rules.disable(&Code::CUSTOMS_UNIT_UNKNOWN);
+//! rules.set_severity(&Code::BARCODE_INVALID, Severity::Warning);
+//! // rules.add(MyRule); -- any type implementing declaration::Rule
+//! let validator = Validator::new(rules);
+//! assert!(!validator.rules().is_enabled(&Code::CUSTOMS_UNIT_UNKNOWN));
+//! ```
+//!
+//! ### Check a declared HS code, or suggest one
+//!
+//! ```
+//! use crossborder::{hs, HsCode, HsEdition, JsonPointer, Jurisdiction, TradeFlow};
+//!
+//! let code: HsCode = "8517.12.0000".parse()?;
+//! let result = hs::check(code, HsEdition::Hs2022); // does its subheading exist?
+//! assert!(!result.exists()); // an HS 2017 code: smartphones are 8517.13 now
+//! assert!(result.candidates().any(|c| c.code() == "851713"));
+//! let v = result.violation(JsonPointer::root().field("hsCode")).ok_or("none")?;
+//! assert_eq!(v.code().as_str(), "hs_code.other_edition");
+//! assert!(Jurisdiction::China.check_length(&code, TradeFlow::Import).is_err()); // 13 digits there
+//!
+//! let hits = hs::search("wireless earbuds"); // or hs::search("蓝牙耳机")
+//! assert_eq!(hits[0].code(), "851830");
+//! assert_eq!(hits[0].entry().path().to_string(), "XVI > 85 > 8518 > 851830");
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! ### Exact money, with the caller's rates
+//!
+//! ```
+//! use crossborder::{Currency, ExchangeRates, Money};
+//! use rust_decimal::{Decimal, RoundingStrategy};
+//!
+//! let rates = ExchangeRates::new().with_rate(Currency::USD, Currency::CNY, Decimal::new(7_1, 1))?;
+//! let price: Money = "23.90 RMB".parse()?;
+//! let usd = price.convert(Currency::USD, &rates)?.round(RoundingStrategy::MidpointAwayFromZero);
+//! assert_eq!(usd.to_string(), "3.37 USD");
+//! assert!(price.checked_add(usd).is_err()); // never a silent sum of two currencies
+//! # Ok::<(), crossborder::MoneyError>(())
+//! ```
+//!
+//! ### Show a report to a Chinese-speaking seller
+//!
+//! ```
+//! use crossborder::{wire, Language, Product};
+//!
+//! let w: wire::Product = serde_json::from_str(r#"{"currency":"YUAN"}"#)?;
+//! let report = Product::from_wire(w).into_parts().1;
+//! let text = report.render(Language::Chinese);
+//! assert!(text.contains("未知币种 \"YUAN\""));
+//! assert!(text.ends_with("1 个错误，0 个警告\n"));
+//! # Ok::<(), serde_json::Error>(())
+//! ```
+//!
+//! ## Crate features
+//!
+//! None: everything is always built. Minimum Rust 1.88.
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
