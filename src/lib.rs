@@ -7,6 +7,7 @@
 mod macros;
 
 mod country;
+pub mod eligibility;
 mod enums;
 mod error;
 pub mod hs;
@@ -18,6 +19,15 @@ mod time;
 
 pub use country::{
     country_alpha2, country_alpha3, country_serde, parse_country, Country, CountryError,
+};
+pub use eligibility::{
+    ClassRule, ClassSource, CountrySet, Decision, DestinationGroup, DestinationSplit, Effective,
+    EffectiveError, Eligibility, EligibilityStatus, ExclusionCheck, ExclusionEntry, ExclusionError,
+    ExclusionScope, ExclusionsBuilder, HsPrefix, HsPrefixError, HsRule, ImcfDecision, ImcfReason,
+    ImportPolicy, ImportRule, ImportTreatment, InventoryReport, MediaKind, PendingReason, Policy,
+    ProductAttribute, ProductFacts, ProductId, ProductIdError, ProductProfile, ProductReport,
+    Reason, Restriction, RestrictionClass, RestrictionKind, ReviewStatus, SellerExclusions,
+    ServedRule, SizeRule,
 };
 pub use enums::{
     ClearanceMode, CustomsPort, DeclarationType, Gender, OrderType, Platform, ProductStatus,
