@@ -4,20 +4,25 @@
 //!
 //! # Layout
 //!
-//! - product ids are stored once, back to back, in one byte arena;
-//! - each distinct product is one 16-byte [`Entry`]: a 32-bit hash tag, the
-//!   id's offset and length in the arena, and the index of its country set;
-//! - an open-addressing table of `u32` slots (power of two, load at most
-//!   1/2, linear probing) maps a 64-bit hash of the id to its entry;
+//! - one flat open-addressing table of 32-byte slots (linear probing, load
+//!   at most 3/4, any capacity: the slot is picked by multiply-shift range
+//!   reduction of a 64-bit hash). A slot holds a 32-bit hash tag, the index
+//!   of the product's country set, the id's length and, for ids of up to 23
+//!   bytes (ASINs, FNSKUs and most SKUs), the id bytes themselves; a longer
+//!   id lives in a byte arena and the slot holds its offset. A look-up of a
+//!   short id therefore touches one cache line of the table (plus the
+//!   neighbours a probe runs into), not a slot, an entry and an arena;
 //! - country sets are 256-bit bitsets over the 249 ISO 3166-1 countries,
 //!   deduplicated: set 0 is "every country" (excluded everywhere), and the
 //!   usual exclusion files share a handful of distinct sets.
 //!
-//! For 1,000,000 ten-byte ids that is 16 MB of entries, 8 MB of slots
-//! (2^21 x 4 bytes) and 10 MB of arena: about 34 MB, measured by
-//! [`SellerExclusions::heap_bytes`]. The hash is fixed (no random seed), so
-//! the index is deterministic; lookups compare the id bytes, so a hash
-//! collision never gives a wrong answer.
+//! For 1,000,000 products that is 1,333,334 slots x 32 bytes: about 43 MB,
+//! plus the arena for ids over 23 bytes, measured by
+//! [`SellerExclusions::heap_bytes`]. While the table grows (only when the
+//! caller gives no size hint) the old and the new table coexist for a
+//! moment: peak = old + new. The hash is fixed (no random seed), so the index
+//! is deterministic; look-ups compare the id bytes, so a hash collision
+//! never gives a wrong answer.
 
 use std::collections::BTreeMap;
 
@@ -132,13 +137,27 @@ pub enum ExclusionCheck {
     ProductExcludedThere,
 }
 
+/// Longest id stored inline in a slot.
+const INLINE: usize = 23;
+
+/// One slot of the table; `len == 0` marks an empty slot (ids are never
+/// empty).
 #[derive(Clone, Copy, Debug)]
-struct Entry {
+#[repr(C, align(32))]
+struct Slot {
     tag: u32,
-    start: u32,
-    len: u32,
     set: u32,
+    len: u8,
+    /// The id when `len <= INLINE`; otherwise its arena offset (4 bytes LE).
+    data: [u8; INLINE],
 }
+
+const EMPTY: Slot = Slot {
+    tag: 0,
+    set: 0,
+    len: 0,
+    data: [0; INLINE],
+};
 
 /// The index of the "every country" set.
 const EVERYWHERE: u32 = 0;
@@ -160,9 +179,8 @@ const EVERYWHERE: u32 = 0;
 #[derive(Clone, Debug)]
 pub struct SellerExclusions {
     countries: CountrySet,
-    slots: Vec<u32>,
-    shift: u32,
-    entries: Vec<Entry>,
+    slots: Vec<Slot>,
+    len: usize,
     arena: Vec<u8>,
     sets: Vec<CountrySet>,
 }
@@ -209,8 +227,7 @@ impl SellerExclusions {
         SellerExclusions {
             countries: CountrySet::new(),
             slots: Vec::new(),
-            shift: 64,
-            entries: Vec::new(),
+            len: 0,
             arena: Vec::new(),
             sets: vec![CountrySet::all()],
         }
@@ -465,7 +482,7 @@ impl SellerExclusions {
     /// assert_eq!(ex.len(), 2);
     /// ```
     pub fn len(&self) -> usize {
-        self.entries.len()
+        self.len
     }
 
     /// Whether no product is excluded (countries may still be).
@@ -476,7 +493,7 @@ impl SellerExclusions {
     /// assert!(crossborder::SellerExclusions::new().is_empty());
     /// ```
     pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
+        self.len == 0
     }
 
     /// How many distinct country sets the products use (set 0, "every
@@ -493,24 +510,24 @@ impl SellerExclusions {
     }
 
     /// The heap memory the index holds, in bytes, from its buffers'
-    /// capacities: slots x 4 + entries x 16 + arena bytes + sets x 32.
+    /// capacities: slots x 32 + arena bytes + sets x 32.
     ///
     /// # Example
     ///
     /// ```
     /// let (ex, _) = crossborder::SellerExclusions::parse_csv("B0000000001\n");
-    /// assert!(ex.heap_bytes() >= 11 + 16 + 32);
+    /// assert!(ex.heap_bytes() >= 32 + 32);
     /// ```
     pub fn heap_bytes(&self) -> usize {
-        self.slots.capacity() * std::mem::size_of::<u32>()
-            + self.entries.capacity() * std::mem::size_of::<Entry>()
+        self.slots.capacity() * std::mem::size_of::<Slot>()
             + self.arena.capacity()
             + self.sets.capacity() * std::mem::size_of::<CountrySet>()
     }
 
     /// The entries, as [`ExclusionEntry`] values: countries first (alpha-2
-    /// order), then products in the order first added, each as `Product`
-    /// or as one `ProductIn` per country (alpha-2 order).
+    /// order), then products in table order (fixed by the hash: the same on
+    /// every run), each as `Product` or as one `ProductIn` per country
+    /// (alpha-2 order).
     ///
     /// # Example
     ///
@@ -526,11 +543,9 @@ impl SellerExclusions {
             .countries
             .iter()
             .map(|country| ExclusionEntry::Country { country });
-        let products = self.entries.iter().flat_map(move |e| {
-            let id = self
-                .arena
-                .get(e.start as usize..(e.start + e.len) as usize)
-                .and_then(|b| std::str::from_utf8(b).ok())
+        let products = self.slots.iter().filter(|e| e.len != 0).flat_map(move |e| {
+            let id = std::str::from_utf8(self.id_of(e))
+                .ok()
                 .and_then(|s| ProductId::new(s).ok());
             let mut out = Vec::new();
             if let Some(product) = id {
@@ -550,30 +565,58 @@ impl SellerExclusions {
         countries.chain(products)
     }
 
+    /// The id bytes of a full slot.
     #[inline]
-    fn find(&self, id: &[u8]) -> Option<&Entry> {
+    fn id_of<'s>(&'s self, slot: &'s Slot) -> &'s [u8] {
+        id_bytes(&self.arena, slot)
+    }
+
+    #[inline]
+    fn find(&self, id: &[u8]) -> Option<&Slot> {
         if self.slots.is_empty() {
             return None;
         }
         let h = hash(id);
-        let mask = self.slots.len() - 1;
-        let mut i = (h >> self.shift) as usize & mask;
         let tag = h as u32;
+        let mut i = reduce(h, self.slots.len());
         loop {
-            let s = *self.slots.get(i)?;
-            if s == 0 {
+            let s = self.slots.get(i)?;
+            if s.len == 0 {
                 return None;
             }
-            let e = self.entries.get(s as usize - 1)?;
-            if e.tag == tag
-                && e.len as usize == id.len()
-                && self.arena.get(e.start as usize..(e.start + e.len) as usize) == Some(id)
-            {
-                return Some(e);
+            if s.tag == tag && s.len as usize == id.len() && self.id_of(s) == id {
+                return Some(s);
             }
-            i = (i + 1) & mask;
+            i += 1;
+            if i == self.slots.len() {
+                i = 0;
+            }
         }
     }
+}
+
+/// The id bytes of a full slot: inline, or in the arena.
+#[inline]
+fn id_bytes<'s>(arena: &'s [u8], slot: &'s Slot) -> &'s [u8] {
+    let len = slot.len as usize;
+    if len <= INLINE {
+        slot.data.get(..len).unwrap_or(&[])
+    } else {
+        let start =
+            u32::from_le_bytes([slot.data[0], slot.data[1], slot.data[2], slot.data[3]]) as usize;
+        arena.get(start..start + len).unwrap_or(&[])
+    }
+}
+
+/// Maps a hash onto `0..n` (Lemire's multiply-shift), using its high bits.
+#[inline]
+fn reduce(h: u64, n: usize) -> usize {
+    ((u128::from(h) * n as u128) >> 64) as usize
+}
+
+/// Slots for `n` products at load 3/4.
+fn capacity_for(n: usize) -> usize {
+    (n + n / 3 + 1).max(16)
 }
 
 fn is_header(first: &str) -> bool {
@@ -631,11 +674,7 @@ impl ExclusionsBuilder {
     pub fn with_capacity(products: usize) -> ExclusionsBuilder {
         let products = products.min(MAX_EXCLUDED_PRODUCTS);
         let mut index = SellerExclusions::new();
-        index.entries.reserve(products);
-        index.arena.reserve(products * 10);
-        let slots = (products * 2).next_power_of_two().max(16);
-        index.slots = vec![0; slots];
-        index.shift = 64 - slots.trailing_zeros();
+        index.slots = vec![EMPTY; capacity_for(products)];
         let mut set_ids = BTreeMap::new();
         set_ids.insert(CountrySet::all(), EVERYWHERE);
         ExclusionsBuilder {
@@ -712,7 +751,6 @@ impl ExclusionsBuilder {
     /// ```
     pub fn build(mut self) -> SellerExclusions {
         let mut ix = self.index.take().unwrap_or_default();
-        ix.entries.shrink_to_fit();
         ix.arena.shrink_to_fit();
         ix.sets.shrink_to_fit();
         ix
@@ -758,38 +796,35 @@ impl ExclusionsBuilder {
         };
         let h = hash(id);
         let tag = h as u32;
-        let mask = ix.slots.len() - 1;
-        let mut i = (h >> ix.shift) as usize & mask;
+        let n = ix.slots.len();
+        let mut i = reduce(h, n);
         loop {
             let s = ix.slots[i];
-            if s == 0 {
+            if s.len == 0 {
                 break;
             }
-            let e = ix.entries[s as usize - 1];
-            if e.tag == tag
-                && e.len as usize == id.len()
-                && &ix.arena[e.start as usize..(e.start + e.len) as usize] == id
-            {
+            if s.tag == tag && s.len as usize == id.len() && id_bytes(&ix.arena, &s) == id {
                 // Known product: widen its set.
-                if e.set == EVERYWHERE {
+                if s.set == EVERYWHERE {
                     return Ok(());
                 }
-                let new_set = match dense {
+                let new_set = match country {
                     None => EVERYWHERE,
-                    Some(_) => {
-                        let mut set = ix.sets[e.set as usize];
-                        if let Some(c) = country {
-                            set.insert(c);
-                        }
+                    Some(c) => {
+                        let mut set = ix.sets[s.set as usize];
+                        set.insert(c);
                         self.set_id(set, &mut ix.sets)
                     }
                 };
-                ix.entries[s as usize - 1].set = new_set;
+                ix.slots[i].set = new_set;
                 return Ok(());
             }
-            i = (i + 1) & mask;
+            i += 1;
+            if i == n {
+                i = 0;
+            }
         }
-        if ix.entries.len() >= MAX_EXCLUDED_PRODUCTS {
+        if ix.len >= MAX_EXCLUDED_PRODUCTS {
             return Err(ExclusionError::TooManyProducts {
                 limit: MAX_EXCLUDED_PRODUCTS,
             });
@@ -807,36 +842,41 @@ impl ExclusionsBuilder {
             },
             _ => EVERYWHERE,
         };
-        let start = ix.arena.len() as u32;
-        ix.arena.extend_from_slice(id);
-        ix.entries.push(Entry {
+        let mut slot = Slot {
             tag,
-            start,
-            len: id.len() as u32,
             set,
-        });
-        ix.slots[i] = ix.entries.len() as u32;
-        if ix.entries.len() * 2 > ix.slots.len() {
+            len: id.len() as u8,
+            data: [0; INLINE],
+        };
+        if id.len() <= INLINE {
+            slot.data[..id.len()].copy_from_slice(id);
+        } else {
+            let start = ix.arena.len() as u32;
+            ix.arena.extend_from_slice(id);
+            slot.data[..4].copy_from_slice(&start.to_le_bytes());
+        }
+        ix.slots[i] = slot;
+        ix.len += 1;
+        if ix.len * 4 > ix.slots.len() * 3 {
             grow(ix);
         }
         Ok(())
     }
 }
 
-/// Doubles the slot table and re-inserts every entry.
+/// Doubles the table and re-inserts every product.
 fn grow(ix: &mut SellerExclusions) {
     let n = ix.slots.len() * 2;
-    let shift = 64 - n.trailing_zeros();
-    let mut slots = vec![0u32; n];
-    let mask = n - 1;
-    for (k, e) in ix.entries.iter().enumerate() {
-        let id = &ix.arena[e.start as usize..(e.start + e.len) as usize];
-        let mut i = (hash(id) >> shift) as usize & mask;
-        while slots[i] != 0 {
-            i = (i + 1) & mask;
+    let mut slots = vec![EMPTY; n];
+    for s in ix.slots.iter().filter(|s| s.len != 0) {
+        let mut i = reduce(hash(id_bytes(&ix.arena, s)), n);
+        while slots[i].len != 0 {
+            i += 1;
+            if i == n {
+                i = 0;
+            }
         }
-        slots[i] = k as u32 + 1;
+        slots[i] = *s;
     }
     ix.slots = slots;
-    ix.shift = shift;
 }
