@@ -174,6 +174,37 @@ fn bench(c: &mut Criterion) {
         })
         .collect();
     let profiles: Vec<_> = facts.iter().map(|(f, ev)| (e.profile(f), *ev)).collect();
+    // One product (excluded from some countries), cache-warm: checked
+    // against each of eight destinations in turn.
+    let hot = profiles
+        .iter()
+        .position(|(_, everywhere)| !*everywhere)
+        .expect("a product excluded from some countries only");
+    let hot_profile = profiles[hot].0;
+    let hot_expected: Vec<EligibilityStatus> = DESTS
+        .iter()
+        .map(|d| e.check(&facts[hot].0, *d).status())
+        .collect();
+    assert!(hot_expected.contains(&EligibilityStatus::Eligible));
+    assert!(hot_expected.contains(&EligibilityStatus::NotEligible));
+    g.bench_function("status_one_product_destination_hot", |b| {
+        let mut k = 0usize;
+        b.iter(|| {
+            let d = k & 7;
+            k += 1;
+            let s = e.status(black_box(&hot_profile), black_box(DESTS[d]));
+            assert_eq!(s, hot_expected[d]);
+            s
+        })
+    });
+    let hot_split = e.destinations(&hot_profile);
+    g.bench_function("destinations_one_product_all_destinations_hot", |b| {
+        b.iter(|| {
+            let split = e.destinations(black_box(&hot_profile));
+            assert_eq!(split, hot_split);
+            split
+        })
+    });
     g.bench_function("status_one_product_destination_random", |b| {
         let mut k = 0usize;
         b.iter(|| {
