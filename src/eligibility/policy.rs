@@ -694,8 +694,8 @@ impl Policy {
     /// - export: weapons, imitation weapons, plants, animals, surveillance
     ///   equipment, laser pointers;
     /// - import, restricted by default in every destination (conservative):
-    ///   the seed's twelve import bullets (alcohol through imitation
-    ///   currency); media classes are not restricted by default;
+    ///   the seed's import bullets (alcohol through imitation currency, 15
+    ///   classes); media classes are not restricted by default;
     /// - import rules: Canada allows music, video and DVD, and restricts
     ///   books from the US (the seed's note);
     /// - transport: heavy or bulky, oversize, dangerous goods, lithium
