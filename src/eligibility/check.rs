@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 use iso_currency::Country;
+use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use super::class::{
@@ -12,7 +13,7 @@ use super::class::{
 };
 use super::country_set::{dense_index, CountrySet};
 use super::exclusions::{ExclusionCheck, SellerExclusions};
-use super::policy::{HsPrefix, ImportTreatment, Policy};
+use super::policy::{mm_sorted, HsPrefix, ImportTreatment, Policy};
 use super::product::{ProductFacts, ProductId};
 use crate::{HsCode, JsonPointer, Language};
 
@@ -543,7 +544,8 @@ pub struct Eligibility<'a> {
     transport_rule: [u32; N_CLASSES],
     served: CountrySet,
     hs_by_chapter: Vec<Vec<u32>>,
-    sizes: Vec<u32>,
+    /// Size rules in force, with their limits in sorted millimetres.
+    sizes: Vec<(u32, Option<[Decimal; 3]>)>,
     routes_default: Routes,
     routes_by_origin: Vec<(Country, Routes)>,
 }
@@ -605,7 +607,7 @@ impl<'a> Eligibility<'a> {
             .iter()
             .enumerate()
             .filter(|(_, r)| r.effective.contains(as_of))
-            .map(|(i, _)| i as u32)
+            .map(|(i, r)| (i as u32, mm_sorted(&r.max_sides)))
             .collect();
         let mut origins: Vec<Country> = policy
             .import
@@ -748,9 +750,14 @@ impl<'a> Eligibility<'a> {
             f(c, &|| ClassSource::Media { media });
         }
         if let (Some(d), Some(w)) = (&facts.dimensions, &facts.weight) {
-            for &i in &self.sizes {
+            let unit_mm = if self.sizes.is_empty() {
+                None
+            } else {
+                mm_sorted(d)
+            };
+            for &(i, max_mm) in &self.sizes {
                 if let Some(rule) = self.policy.standard_size.get(i as usize) {
-                    if !rule.is_standard(d, w) {
+                    if !rule.is_standard_mm(max_mm, unit_mm, w) {
                         f(RestrictionClass::Oversize, &|| ClassSource::Size {
                             rule: JsonPointer::root().field("standard_size").index(i as usize),
                             source: rule.source.clone(),

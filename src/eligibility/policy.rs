@@ -474,11 +474,21 @@ impl SizeRule {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn is_standard(&self, dimensions: &Dimensions, weight: &Weight) -> bool {
+        self.is_standard_mm(mm_sorted(&self.max_sides), mm_sorted(dimensions), weight)
+    }
+
+    /// [`SizeRule::is_standard`] with both sizes already in sorted
+    /// millimetres (`None`: too large to convert, never standard-size).
+    pub(crate) fn is_standard_mm(
+        &self,
+        max_mm: Option<[Decimal; 3]>,
+        unit_mm: Option<[Decimal; 3]>,
+        weight: &Weight,
+    ) -> bool {
         if *weight > self.max_weight {
             return false;
         }
-        let (Some(unit), Some(max)) = (mm_sorted(dimensions), mm_sorted(&self.max_sides)) else {
-            // Sides too large to convert are not standard-size.
+        let (Some(unit), Some(max)) = (unit_mm, max_mm) else {
             return false;
         };
         unit.iter().zip(max.iter()).all(|(u, m)| u <= m)
@@ -486,7 +496,7 @@ impl SizeRule {
 }
 
 /// Sides in millimetres, longest first (exact for mm, cm, m and inches).
-fn mm_sorted(d: &Dimensions) -> Option<[Decimal; 3]> {
+pub(crate) fn mm_sorted(d: &Dimensions) -> Option<[Decimal; 3]> {
     d.to_unit(LengthUnit::Millimetre)
         .ok()
         .map(|d| d.sorted_sides())
