@@ -217,6 +217,40 @@ fn bench(c: &mut Criterion) {
             s
         })
     });
+    // Products not in the exclusion list (the usual case in an inventory):
+    // the Bloom filter answers without touching the table.
+    let other_facts: Vec<ProductFacts> = misses
+        .iter()
+        .map(|id| {
+            ProductFacts::new(ProductId::new(id).unwrap(), Country::US)
+                .with_dimensions("6 x 4 x 4 in".parse().unwrap())
+                .with_weight("1 lb".parse().unwrap())
+        })
+        .collect();
+    let other_profiles: Vec<_> = other_facts.iter().map(|f| e.profile(f)).collect();
+    g.bench_function("status_one_product_destination_random_not_excluded", |b| {
+        let mut k = 0usize;
+        b.iter(|| {
+            let p = &other_profiles[k & 65_535];
+            k += 1;
+            let s = e.status(black_box(p), black_box(Country::JP));
+            assert_eq!(s, EligibilityStatus::Eligible);
+            s
+        })
+    });
+    g.bench_function(
+        "destinations_one_product_all_destinations_random_not_excluded",
+        |b| {
+            let mut k = 0usize;
+            b.iter(|| {
+                let p = &other_profiles[k & 65_535];
+                k += 1;
+                let split = e.destinations(black_box(p));
+                assert_eq!(split.eligible.len(), 238);
+                split
+            })
+        },
+    );
     g.bench_function("destinations_one_product_all_destinations_random", |b| {
         let mut k = 0usize;
         b.iter(|| {
