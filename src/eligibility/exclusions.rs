@@ -810,7 +810,8 @@ impl ExclusionsBuilder {
         self.add(product.as_str().as_bytes(), Some(country))
     }
 
-    /// The finished index (buffers trimmed to size).
+    /// The finished index (buffers trimmed to size: a table more than twice
+    /// the size its products need is rebuilt at the right size).
     ///
     /// # Example
     ///
@@ -820,6 +821,12 @@ impl ExclusionsBuilder {
     pub fn build(mut self) -> SellerExclusions {
         let mut ix = self.index.take().unwrap_or_default();
         ix.arena.shrink_to_fit();
+        // A size hint well above the count (an exclusion file with many
+        // countries per product) would leave the table mostly empty.
+        let want = capacity_for(ix.len);
+        if ix.slots.len() > want * 2 {
+            rehash(&mut ix, want);
+        }
         ix.filter = build_filter(&ix);
         ix.sets.shrink_to_fit();
         ix
@@ -936,6 +943,11 @@ impl ExclusionsBuilder {
 /// Doubles the table and re-inserts every product.
 fn grow(ix: &mut SellerExclusions) {
     let n = ix.slots.len() * 2;
+    rehash(ix, n);
+}
+
+/// Moves every product into a table of `n` slots.
+fn rehash(ix: &mut SellerExclusions, n: usize) {
     let mut slots = vec![EMPTY; n];
     for s in ix.slots.iter().filter(|s| s.len != 0) {
         let mut i = reduce(hash(id_bytes(&ix.arena, s)), n);
@@ -953,6 +965,22 @@ fn grow(ix: &mut SellerExclusions) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_oversized_hint_is_trimmed_at_build() {
+        let mut b = ExclusionsBuilder::with_capacity(1_000_000);
+        for i in 0..1000 {
+            b.add(format!("SKU{i}").as_bytes(), Some(Country::CA))
+                .unwrap();
+        }
+        let ex = b.build();
+        assert_eq!(ex.slots.len(), capacity_for(1000));
+        for i in 0..1000 {
+            assert!(ex
+                .product_exclusions(&format!("SKU{i}"))
+                .contains(Country::CA));
+        }
+    }
 
     #[test]
     fn bloom_filter_rejects_most_absent_ids_and_never_a_present_one() {
