@@ -735,3 +735,29 @@ fn exclusion_index_stops_at_one_million_products() {
     assert!(ex.is_excluded_everywhere("P000999999"));
     assert!(!ex.is_excluded_everywhere("P001000000"));
 }
+
+#[test]
+fn answers_have_a_stable_json_shape_and_round_trip() {
+    let policy = Policy::fba_export_default();
+    let ex = SellerExclusions::new();
+    let e = Eligibility::new(&policy, &ex, as_of());
+    let book = plain("BOOK").with_media(MediaKind::Book);
+    let d = e.check(&book, Country::CA);
+    let json = serde_json::to_value(&d).unwrap();
+    assert_eq!(json["status"], "not_eligible");
+    assert_eq!(json["reasons"][0]["reason"], "restricted");
+    assert_eq!(json["reasons"][0]["kind"], "import");
+    assert_eq!(json["reasons"][0]["class"], "books");
+    assert_eq!(json["reasons"][0]["rule"], "/import/rules/1");
+    assert_eq!(json["reasons"][0]["class_from"]["from"], "media");
+    assert_eq!(serde_json::from_value::<Decision>(json).unwrap(), d);
+    let imcf = e.imcf(&book, Country::CA);
+    let json = serde_json::to_string(&imcf).unwrap();
+    assert_eq!(serde_json::from_str::<ImcfDecision>(&json).unwrap(), imcf);
+    let split = e.destinations(&e.profile(&book));
+    let json = serde_json::to_string(&split).unwrap();
+    assert_eq!(
+        serde_json::from_str::<crossborder::DestinationSplit>(&json).unwrap(),
+        split
+    );
+}
