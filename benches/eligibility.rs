@@ -10,7 +10,7 @@
 use std::hint::black_box;
 
 use chrono::NaiveDate;
-use criterion::{criterion_group, criterion_main, BatchSize, Criterion};
+use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
 use crossborder::{
     Country, Decision, Eligibility, EligibilityStatus, ExclusionCheck, ExclusionEntry, Policy,
     ProductFacts, ProductId, SellerExclusions,

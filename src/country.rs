@@ -30,6 +30,23 @@ impl CountryError {
     }
 }
 
+impl CountryError {
+    /// The message in Chinese.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let err = crossborder::parse_country("Atlantis").unwrap_err();
+    /// assert_eq!(err.message_zh(), "未知国家或地区 \"Atlantis\"：应为 ISO 3166 二位或三位代码或英文名称");
+    /// ```
+    pub fn message_zh(&self) -> String {
+        format!(
+            "未知国家或地区 {:?}：应为 ISO 3166 二位或三位代码或英文名称",
+            self.0
+        )
+    }
+}
+
 /// Common names that are not the ISO short names: everyday English forms and
 /// the Chinese names sellers write in the API's `country` field.
 const ALIASES: &[(&str, &str)] = &[
@@ -278,7 +295,7 @@ pub fn country_alpha3(country: Country) -> Option<&'static str> {
 /// # Ok::<(), serde_json::Error>(())
 /// ```
 pub mod country_serde {
-    use super::{parse_country, Country};
+    use super::{Country, parse_country};
     use serde::{Deserialize, Deserializer, Serializer};
 
     /// Writes the alpha-2 code.

@@ -68,6 +68,37 @@ impl ParseEnumError {
     }
 }
 
+impl ParseEnumError {
+    /// The message in Chinese.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let err = "XB".parse::<crossborder::ClearanceMode>().unwrap_err();
+    /// assert_eq!(err.message_zh(), "未知的清关模式 \"XB\"：应为 CC、BC、BBC 之一");
+    /// ```
+    pub fn message_zh(&self) -> String {
+        let kind = match self.kind {
+            "clearance mode" => "清关模式",
+            "product status" => "商品状态",
+            "platform" => "平台",
+            "order type" => "订单类型",
+            "customs port" => "海关口岸",
+            "declaration type" => "申报类型",
+            "gender" => "性别",
+            "mass unit" => "重量单位",
+            "length unit" => "长度单位",
+            "severity" => "严重程度",
+            other => other,
+        };
+        format!(
+            "未知的{kind} {:?}：应为 {} 之一",
+            self.input,
+            self.expected.join("、")
+        )
+    }
+}
+
 impl fmt::Display for ParseEnumError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(

@@ -118,6 +118,36 @@ pub enum MeasureError {
     },
 }
 
+impl MeasureError {
+    /// The message in Chinese.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use crossborder::{MassUnit, Weight};
+    /// use rust_decimal::Decimal;
+    /// let err = Weight::new(Decimal::from(-2), MassUnit::Kilogram).unwrap_err();
+    /// assert_eq!(err.message_zh(), "重量 -2 kg 无效：重量不能为负数");
+    /// ```
+    pub fn message_zh(&self) -> String {
+        match self {
+            MeasureError::Negative(s) => format!("重量 {s} 无效：重量不能为负数"),
+            MeasureError::NotPositive(s) => format!("尺寸 {s} 无效：每条边都必须大于零"),
+            MeasureError::TooLarge(s) => format!("{s} 数值过大，无法计量"),
+            MeasureError::Parse { kind, input, .. } => {
+                let kind = if *kind == "weight" {
+                    "重量"
+                } else {
+                    "尺寸"
+                };
+                format!(
+                    "{kind} {input:?} 无效：应为数字加单位，如 \"1.5 kg\" 或 \"30 x 20 x 10 cm\""
+                )
+            }
+        }
+    }
+}
+
 /// A non-negative weight in a [`MassUnit`].
 ///
 /// Equality, order and hashing go by mass: `1000 g == 1 kg`. The text form is

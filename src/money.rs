@@ -37,6 +37,23 @@ impl CurrencyError {
     }
 }
 
+impl CurrencyError {
+    /// The message in Chinese.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let err = crossborder::parse_currency("YUAN").unwrap_err();
+    /// assert_eq!(err.message_zh(), "未知币种 \"YUAN\"：应为 ISO 4217 代码，如 CNY 或 USD（RMB 视为 CNY）");
+    /// ```
+    pub fn message_zh(&self) -> String {
+        format!(
+            "未知币种 {:?}：应为 ISO 4217 代码，如 CNY 或 USD（RMB 视为 CNY）",
+            self.0
+        )
+    }
+}
+
 /// Reads a currency: an ISO 4217 code in any case, or the API's `RMB`
 /// (read as `CNY`). Surrounding white space is ignored.
 ///

@@ -74,9 +74,7 @@ pub enum NumberError {
     )]
     Invalid(String),
     /// A number too large, too small or too precise to hold exactly.
-    #[error(
-        "number {0} is out of range: at most 28 significant digits and magnitude below 7.9e28"
-    )]
+    #[error("number {0} is out of range: at most 28 significant digits and magnitude below 7.9e28")]
     OutOfRange(String),
     /// A fraction where a whole number is needed.
     #[error("number {0} is not a whole number")]
@@ -84,6 +82,45 @@ pub enum NumberError {
     /// A negative number where none may be.
     #[error("number {0} is negative")]
     Negative(String),
+}
+
+impl NumberError {
+    /// The message in Chinese.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use crossborder::wire::NumberError;
+    /// let err = NumberError::NotInteger("1.5".into());
+    /// assert_eq!(err.message_zh(), "数值 1.5 不是整数");
+    /// ```
+    pub fn message_zh(&self) -> String {
+        match self {
+            NumberError::Invalid(s) => format!("数值 {s:?} 无效：应为数字，可带符号、小数点和指数"),
+            NumberError::OutOfRange(s) => {
+                format!("数值 {s} 超出范围：最多 28 位有效数字，绝对值小于 7.9e28")
+            }
+            NumberError::NotInteger(s) => format!("数值 {s} 不是整数"),
+            NumberError::Negative(s) => format!("数值 {s} 不能为负数"),
+        }
+    }
+
+    /// The stable code of this problem (`number.invalid`, ...).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use crossborder::{wire::NumberError, Code};
+    /// assert_eq!(NumberError::Negative("-1".into()).code(), Code::NUMBER_NEGATIVE);
+    /// ```
+    pub fn code(&self) -> crate::Code {
+        match self {
+            NumberError::Invalid(_) => crate::Code::NUMBER_INVALID,
+            NumberError::OutOfRange(_) => crate::Code::NUMBER_OUT_OF_RANGE,
+            NumberError::NotInteger(_) => crate::Code::NUMBER_NOT_INTEGER,
+            NumberError::Negative(_) => crate::Code::NUMBER_NEGATIVE,
+        }
+    }
 }
 
 /// Reads decimal text exactly: digits with an optional sign, decimal point and
@@ -180,6 +217,18 @@ fn decimal_from_f64(v: f64) -> Option<Decimal> {
         return None; // longer than any exact Decimal
     }
     Decimal::from_str_exact(buf.as_str()).ok()
+}
+
+/// A JSON number written with a fraction (`199.0`) keeps one fraction digit,
+/// so that it is written back as `199.0`, not `199`, even after passing
+/// through the domain types.
+fn with_fraction_digit(d: Decimal) -> Decimal {
+    if d.scale() > 0 {
+        return d;
+    }
+    let mut r = d;
+    r.rescale(1);
+    if r == d && r.scale() == 1 { r } else { d }
 }
 
 /// A fixed-size text buffer so that reading a number does not allocate.
@@ -324,8 +373,36 @@ impl Number {
         if d.is_sign_negative() && !d.is_zero() {
             return Err(NumberError::Negative(self.to_string()));
         }
-        let whole = d.trunc().mantissa() / 10i128.pow(d.scale());
-        u32::try_from(whole).map_err(|_| NumberError::OutOfRange(self.to_string()))
+        use rust_decimal::prelude::ToPrimitive as _;
+        d.to_u32()
+            .ok_or_else(|| NumberError::OutOfRange(self.to_string()))
+    }
+}
+
+impl Number {
+    pub(crate) fn from_i64(v: i64) -> Self {
+        Number(Repr::Int(Decimal::from(v)))
+    }
+
+    pub(crate) fn from_u64(v: u64) -> Self {
+        Number(Repr::Int(Decimal::from(v)))
+    }
+
+    pub(crate) fn from_f64(v: f64) -> Self {
+        match decimal_from_f64(v) {
+            Some(d) => Number(Repr::Float(with_fraction_digit(d))),
+            None => Number(Repr::Unrepresentable(v)),
+        }
+    }
+
+    /// A number from `serde_json`'s `arbitrary_precision` text.
+    pub(crate) fn from_exact_text(text: &str) -> Self {
+        let float = text.contains(['.', 'e', 'E']);
+        match parse_decimal(text) {
+            Ok(d) if float => Number(Repr::Float(d)),
+            Ok(d) => Number(Repr::Int(d)),
+            Err(_) => Number(Repr::Unrepresentable(text.parse().unwrap_or(f64::NAN))),
+        }
     }
 }
 
@@ -373,7 +450,7 @@ impl Serialize for Number {
 
 /// The key under which `serde_json`'s `arbitrary_precision` feature passes a
 /// number's text.
-const ARBITRARY_PRECISION_KEY: &str = "$serde_json::private::Number";
+pub(crate) const ARBITRARY_PRECISION_KEY: &str = "$serde_json::private::Number";
 
 impl<'de> Deserialize<'de> for Number {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
@@ -386,18 +463,15 @@ impl<'de> Deserialize<'de> for Number {
             }
 
             fn visit_i64<E: de::Error>(self, v: i64) -> Result<Number, E> {
-                Ok(Number(Repr::Int(Decimal::from(v))))
+                Ok(Number::from_i64(v))
             }
 
             fn visit_u64<E: de::Error>(self, v: u64) -> Result<Number, E> {
-                Ok(Number(Repr::Int(Decimal::from(v))))
+                Ok(Number::from_u64(v))
             }
 
             fn visit_f64<E: de::Error>(self, v: f64) -> Result<Number, E> {
-                Ok(match decimal_from_f64(v) {
-                    Some(d) => Number(Repr::Float(d)),
-                    None => Number(Repr::Unrepresentable(v)),
-                })
+                Ok(Number::from_f64(v))
             }
 
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Number, E> {
@@ -416,12 +490,7 @@ impl<'de> Deserialize<'de> for Number {
                     return Err(de::Error::invalid_type(de::Unexpected::Map, &self));
                 }
                 let text: String = map.next_value()?;
-                let float = text.contains(['.', 'e', 'E']);
-                Ok(match parse_decimal(&text) {
-                    Ok(d) if float => Number(Repr::Float(d)),
-                    Ok(d) => Number(Repr::Int(d)),
-                    Err(_) => Number(Repr::Unrepresentable(text.parse().unwrap_or(f64::NAN))),
-                })
+                Ok(Number::from_exact_text(&text))
             }
         }
         d.deserialize_any(V)

@@ -53,7 +53,7 @@ impl Severity {
 
 impl fmt::Display for Severity {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
+        f.pad(self.as_str())
     }
 }
 
@@ -880,6 +880,42 @@ impl Report {
         self.violations.iter().any(|v| &v.code == code)
     }
 
+    /// Sorts the violations into document order: the order of the API's
+    /// field tables, array elements by index, unknown members after known
+    /// ones. Violations at the same place keep the order they were added in.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use crossborder::{Code, DocumentKind, Report, Severity, Violation};
+    /// let at = |p: &str| Violation::new(Code::new("x.y"), Severity::Error, p.parse().unwrap(), "", "");
+    /// let mut r: Report = [at("/payAmount"), at("/items/0/quantity"), at("/orderId")].into_iter().collect();
+    /// r.sort_document_order(DocumentKind::Order);
+    /// assert_eq!(r.as_slice()[0].pointer().as_str(), "/orderId");
+    /// assert_eq!(r.as_slice()[2].pointer().as_str(), "/payAmount");
+    /// ```
+    pub fn sort_document_order(&mut self, kind: crate::DocumentKind) {
+        if self.violations.len() < 2 {
+            return;
+        }
+        let mut keyed: Vec<_> = std::mem::take(&mut self.violations)
+            .into_iter()
+            .enumerate()
+            .map(|(i, v)| {
+                // A missing field sorts where the field would stand.
+                let key = match (&v.value, v.code == Code::REQUIRED_MISSING) {
+                    (Some(field), true) => {
+                        crate::wire::document_key(kind, &v.path.clone().field(field))
+                    }
+                    _ => crate::wire::document_key(kind, &v.path),
+                };
+                ((key, i), v)
+            })
+            .collect();
+        keyed.sort_by(|a, b| a.0.cmp(&b.0));
+        self.violations = keyed.into_iter().map(|(_, v)| v).collect();
+    }
+
     /// `Ok(self)` when there is no error (warnings pass), `Err(self)` when there
     /// is at least one.
     ///
@@ -967,6 +1003,10 @@ impl fmt::Display for Report {
         )
     }
 }
+
+/// A report is an error (the `Err` of [`Report::into_result`]), so `?` can
+/// pass it on.
+impl std::error::Error for Report {}
 
 impl IntoIterator for Report {
     type Item = Violation;
@@ -1066,14 +1106,16 @@ mod tests {
 
     #[test]
     fn report_serializes_as_array() {
-        let r: Report = vec![Violation::new(
-            Code::CURRENCY_UNKNOWN,
-            Severity::Error,
-            JsonPointer::root().field("currency"),
-            "unknown currency \"XXY\"",
-            "未知币种 \"XXY\"",
-        )
-        .with_value("XXY")]
+        let r: Report = vec![
+            Violation::new(
+                Code::CURRENCY_UNKNOWN,
+                Severity::Error,
+                JsonPointer::root().field("currency"),
+                "unknown currency \"XXY\"",
+                "未知币种 \"XXY\"",
+            )
+            .with_value("XXY"),
+        ]
         .into_iter()
         .collect();
         let json = serde_json::to_value(&r).unwrap();

@@ -57,8 +57,31 @@ pub enum TimestampError {
     #[error("invalid timestamp {0:?}: a time needs an offset such as +08:00 or Z")]
     MissingOffset(String),
     /// Anything else that is not an ISO 8601 time or date.
-    #[error("invalid timestamp {0:?}: expected ISO 8601 such as 2024-05-01T12:30:00+08:00, or a date such as 2024-05-01")]
+    #[error(
+        "invalid timestamp {0:?}: expected ISO 8601 such as 2024-05-01T12:30:00+08:00, or a date such as 2024-05-01"
+    )]
     Invalid(String),
+}
+
+impl TimestampError {
+    /// The message in Chinese.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let err = "yesterday".parse::<crossborder::Timestamp>().unwrap_err();
+    /// assert!(err.message_zh().starts_with("时间 \"yesterday\" 无效"));
+    /// ```
+    pub fn message_zh(&self) -> String {
+        match self {
+            TimestampError::MissingOffset(s) => {
+                format!("时间 {s:?} 无效：需要时区偏移，如 +08:00 或 Z")
+            }
+            TimestampError::Invalid(s) => format!(
+                "时间 {s:?} 无效：应为 ISO 8601 格式，如 2024-05-01T12:30:00+08:00，或日期如 2024-05-01"
+            ),
+        }
+    }
 }
 
 impl Timestamp {
@@ -209,10 +232,10 @@ impl FromStr for Timestamp {
                 return Ok(Timestamp::from_datetime(at));
             }
         }
-        if t.len() == 10 {
-            if let Ok(date) = NaiveDate::parse_from_str(t, "%Y-%m-%d") {
-                return Ok(Timestamp::from_date(date));
-            }
+        if t.len() == 10
+            && let Ok(date) = NaiveDate::parse_from_str(t, "%Y-%m-%d")
+        {
+            return Ok(Timestamp::from_date(date));
         }
         for format in [
             "%Y-%m-%dT%H:%M:%S%.f",

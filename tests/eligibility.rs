@@ -300,10 +300,11 @@ fn seller_excluded_country() {
         }
     );
     assert_eq!(e.check(&mug, Country::AR), Decision::Eligible);
-    assert!(!e
-        .destinations(&e.profile(&mug))
-        .eligible
-        .contains(Country::BR));
+    assert!(
+        !e.destinations(&e.profile(&mug))
+            .eligible
+            .contains(Country::BR)
+    );
 }
 
 #[test]

@@ -9,11 +9,11 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use super::class::{
-    classes_of, MediaKind, ProductAttribute, RestrictionClass, RestrictionKind, ReviewStatus,
+    MediaKind, ProductAttribute, RestrictionClass, RestrictionKind, ReviewStatus, classes_of,
 };
-use super::country_set::{dense_index, CountrySet};
+use super::country_set::{CountrySet, dense_index};
 use super::exclusions::{ExclusionCheck, SellerExclusions};
-use super::policy::{mm_sorted, HsPrefix, ImportTreatment, Policy};
+use super::policy::{HsPrefix, ImportTreatment, Policy, mm_sorted};
 use super::product::{ProductFacts, ProductId};
 use crate::{HsCode, JsonPointer, Language};
 
@@ -727,15 +727,15 @@ impl<'a> Eligibility<'a> {
                 if let Some(code) = facts.hs_code {
                     let ch = code.chapter_number() as usize;
                     for &i in self.hs_by_chapter.get(ch).map(Vec::as_slice).unwrap_or(&[]) {
-                        if let Some(row) = self.policy.hs_table.get(i as usize) {
-                            if row.prefix.matches(&code) {
-                                f(row.class, &|| ClassSource::HsTable {
-                                    code,
-                                    prefix: row.prefix,
-                                    rule: JsonPointer::root().field("hs_table").index(i as usize),
-                                    source: row.source.clone(),
-                                });
-                            }
+                        if let Some(row) = self.policy.hs_table.get(i as usize)
+                            && row.prefix.matches(&code)
+                        {
+                            f(row.class, &|| ClassSource::HsTable {
+                                code,
+                                prefix: row.prefix,
+                                rule: JsonPointer::root().field("hs_table").index(i as usize),
+                                source: row.source.clone(),
+                            });
                         }
                     }
                 }
@@ -756,14 +756,14 @@ impl<'a> Eligibility<'a> {
                 mm_sorted(d)
             };
             for &(i, max_mm) in &self.sizes {
-                if let Some(rule) = self.policy.standard_size.get(i as usize) {
-                    if !rule.is_standard_mm(max_mm, unit_mm, w) {
-                        f(RestrictionClass::Oversize, &|| ClassSource::Size {
-                            rule: JsonPointer::root().field("standard_size").index(i as usize),
-                            source: rule.source.clone(),
-                        });
-                        break;
-                    }
+                if let Some(rule) = self.policy.standard_size.get(i as usize)
+                    && !rule.is_standard_mm(max_mm, unit_mm, w)
+                {
+                    f(RestrictionClass::Oversize, &|| ClassSource::Size {
+                        rule: JsonPointer::root().field("standard_size").index(i as usize),
+                        source: rule.source.clone(),
+                    });
+                    break;
                 }
             }
         }

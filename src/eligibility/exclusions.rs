@@ -34,9 +34,9 @@ use std::collections::BTreeMap;
 use iso_currency::Country;
 use serde::{Deserialize, Serialize};
 
-use super::country_set::{alpha2_fast, dense_index, CountrySet};
-use super::product::{check_product_id, ProductId, ProductIdError};
-use crate::{parse_country, Code, JsonPointer, Report, Severity, Violation};
+use super::country_set::{CountrySet, alpha2_fast, dense_index};
+use super::product::{ProductId, ProductIdError, check_product_id};
+use crate::{Code, JsonPointer, Report, Severity, Violation, parse_country};
 
 /// The most distinct products an exclusion index holds (the seed: "up to 1
 /// million non-media products").
@@ -976,9 +976,10 @@ mod tests {
         let ex = b.build();
         assert_eq!(ex.slots.len(), capacity_for(1000));
         for i in 0..1000 {
-            assert!(ex
-                .product_exclusions(&format!("SKU{i}"))
-                .contains(Country::CA));
+            assert!(
+                ex.product_exclusions(&format!("SKU{i}"))
+                    .contains(Country::CA)
+            );
         }
     }
 

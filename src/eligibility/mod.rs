@@ -57,12 +57,12 @@ pub use check::{
 pub use class::{MediaKind, ProductAttribute, RestrictionClass, RestrictionKind, ReviewStatus};
 pub use country_set::{Countries, CountrySet};
 pub use exclusions::{
-    ExclusionCheck, ExclusionEntry, ExclusionError, ExclusionsBuilder, SellerExclusions,
-    MAX_EXCLUDED_PRODUCTS,
+    ExclusionCheck, ExclusionEntry, ExclusionError, ExclusionsBuilder, MAX_EXCLUDED_PRODUCTS,
+    SellerExclusions,
 };
 pub use policy::{
     ClassRule, Effective, EffectiveError, HsPrefix, HsPrefixError, HsRule, ImportPolicy,
-    ImportRule, ImportTreatment, Policy, ServedRule, SizeRule, SOURCE_HS_TABLE, SOURCE_SEED,
-    SOURCE_SERVED, SOURCE_SIZE,
+    ImportRule, ImportTreatment, Policy, SOURCE_HS_TABLE, SOURCE_SEED, SOURCE_SERVED, SOURCE_SIZE,
+    ServedRule, SizeRule,
 };
-pub use product::{ProductFacts, ProductId, ProductIdError, MAX_PRODUCT_ID_LEN};
+pub use product::{MAX_PRODUCT_ID_LEN, ProductFacts, ProductId, ProductIdError};

@@ -608,8 +608,7 @@ pub const SOURCE_HS_TABLE: &str = "domain-rules.md section 2 (default HS 2022 ta
 /// Source of the size tier.
 pub const SOURCE_SIZE: &str = "Amazon US standard-size tier (domain-rules.md section 2)";
 /// Source of the default served list.
-pub const SOURCE_SERVED: &str =
-    "crossborder default: every ISO 3166-1 country except US-embargoed \
+pub const SOURCE_SERVED: &str = "crossborder default: every ISO 3166-1 country except US-embargoed \
      (EAR part 746: CU, IR, KP, SY) and uninhabited territories (AQ, BV, GS, HM, TF, UM); \
      seed 002 names no list";
 
@@ -854,10 +853,11 @@ mod tests {
         use super::super::class::RestrictionKind as K;
         assert!(p.export.iter().all(|r| r.class.kind() == K::Export));
         assert!(p.transport.iter().all(|r| r.class.kind() == K::Transport));
-        assert!(p
-            .import
-            .restricted_by_default
-            .iter()
-            .all(|r| r.class.kind() == K::Import));
+        assert!(
+            p.import
+                .restricted_by_default
+                .iter()
+                .all(|r| r.class.kind() == K::Import)
+        );
     }
 }

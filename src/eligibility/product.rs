@@ -49,7 +49,9 @@ pub enum ProductIdError {
     #[error("invalid product id {0:?}: longer than 100 bytes")]
     TooLong(String),
     /// A comma, a control character, or white space at either end.
-    #[error("invalid product id {0:?}: no comma, control character or surrounding white space is allowed")]
+    #[error(
+        "invalid product id {0:?}: no comma, control character or surrounding white space is allowed"
+    )]
     BadCharacter(String),
 }
 

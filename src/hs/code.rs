@@ -93,13 +93,46 @@ pub enum HsCodeError {
         input: String,
     },
     /// A chapter outside 01 to 97.
-    #[error("invalid hs code {input:?}: chapter {chapter:02} does not exist, chapters run from 01 to 97")]
+    #[error(
+        "invalid hs code {input:?}: chapter {chapter:02} does not exist, chapters run from 01 to 97"
+    )]
     UnknownChapter {
         /// The text given.
         input: String,
         /// The chapter it names.
         chapter: u8,
     },
+}
+
+impl HsCodeError {
+    /// The message in Chinese.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let err = crossborder::HsCode::parse("8518").unwrap_err();
+    /// assert_eq!(err.message_zh(), "HS 编码 \"8518\" 无效：只有 4 位数字，至少需要 6 位");
+    /// ```
+    pub fn message_zh(&self) -> String {
+        match self {
+            HsCodeError::Empty { .. } => "HS 编码为空".to_owned(),
+            HsCodeError::InvalidCharacter { input, character } => {
+                format!("HS 编码 {input:?} 无效：只能包含数字，发现 {character:?}")
+            }
+            HsCodeError::TooShort { input, digits } => {
+                format!("HS 编码 {input:?} 无效：只有 {digits} 位数字，至少需要 6 位")
+            }
+            HsCodeError::TooLong { input, digits } => {
+                format!("HS 编码 {input:?} 无效：有 {digits} 位数字，最多 13 位")
+            }
+            HsCodeError::ReservedChapter { input } => {
+                format!("HS 编码 {input:?} 无效：第 77 章为保留章，不含任何商品")
+            }
+            HsCodeError::UnknownChapter { input, chapter } => {
+                format!("HS 编码 {input:?} 无效：第 {chapter:02} 章不存在，章号为 01 至 97")
+            }
+        }
+    }
 }
 
 impl HsCode {
@@ -142,7 +175,7 @@ impl HsCode {
                     return Err(HsCodeError::InvalidCharacter {
                         input: input(),
                         character: c,
-                    })
+                    });
                 }
             }
         }

@@ -1,0 +1,103 @@
+//! HS nomenclature: code look-up and `check` (target < 100 ns), and search
+//! over the evaluation set (target: median < 20 µs per query).
+//!
+//! `cargo bench --bench hs -- --warm-up-time 1 --measurement-time 3`
+
+use std::hint::black_box;
+use std::time::Instant;
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use crossborder::hs;
+use crossborder::{HsCode, HsEdition, Nomenclature};
+
+const EVAL: &str = include_str!("../tests/fixtures/hs_eval.csv");
+
+fn eval_queries() -> Vec<String> {
+    EVAL.lines()
+        .skip(1)
+        .filter_map(|l| l.split(',').next())
+        .map(str::to_owned)
+        .collect()
+}
+
+fn lookup(c: &mut Criterion) {
+    let hs22 = Nomenclature::get(HsEdition::Hs2022);
+    let (Ok(code), Ok(old)) = (HsCode::parse("8518300000"), HsCode::parse("851712")) else {
+        unreachable!("both codes are well-formed");
+    };
+    c.bench_function("hs/lookup_text_subheading", |b| {
+        b.iter(|| {
+            let e = hs22.lookup(black_box("8518.30"));
+            assert_eq!(e.map(|e| e.code()), Some("851830"));
+        })
+    });
+    c.bench_function("hs/subheading_by_hscode", |b| {
+        b.iter(|| {
+            let e = hs22.subheading(black_box(code));
+            assert!(e.is_some());
+        })
+    });
+    c.bench_function("hs/check_exists", |b| {
+        b.iter(|| {
+            let r = hs::check(black_box(code), HsEdition::Hs2022);
+            assert!(r.exists());
+        })
+    });
+    c.bench_function("hs/check_other_edition", |b| {
+        b.iter(|| {
+            let r = hs::check(black_box(old), HsEdition::Hs2022);
+            assert!(r.other_edition().is_some());
+        })
+    });
+}
+
+fn search(c: &mut Criterion) {
+    let queries = eval_queries();
+    // Build the indexes outside the timing.
+    assert!(!hs::search("warm up").is_empty() || hs::search("lipstick").len() > 1);
+    // The median and the slowest query, printed once (criterion reports the mean).
+    let mut times: Vec<f64> = queries
+        .iter()
+        .map(|q| {
+            let n = 200;
+            let start = Instant::now();
+            for _ in 0..n {
+                black_box(hs::search_with(black_box(q), HsEdition::Hs2022, 5));
+            }
+            start.elapsed().as_secs_f64() * 1e6 / f64::from(n)
+        })
+        .collect();
+    times.sort_by(f64::total_cmp);
+    println!(
+        "hs/search per eval query: median {:.2} µs, p90 {:.2} µs, max {:.2} µs ({} queries)",
+        times[times.len() / 2],
+        times[times.len() * 9 / 10],
+        times[times.len() - 1],
+        times.len()
+    );
+    let mut i = 0;
+    c.bench_function("hs/search_eval_round_robin", |b| {
+        b.iter(|| {
+            let q = &queries[i % queries.len()];
+            i += 1;
+            let hits = hs::search_with(black_box(q), HsEdition::Hs2022, 5);
+            assert!(hits.len() <= 5);
+            black_box(hits)
+        })
+    });
+    c.bench_function("hs/search_bluetooth_headphones", |b| {
+        b.iter(|| {
+            let hits = hs::search(black_box("Wireless Bluetooth Headphones Over Ear"));
+            assert_eq!(hits[0].code(), "851830");
+        })
+    });
+    c.bench_function("hs/search_chinese", |b| {
+        b.iter(|| {
+            let hits = hs::search(black_box("男士运动鞋透气"));
+            assert_eq!(hits[0].heading().map(|h| h.code()), Some("6404"));
+        })
+    });
+}
+
+criterion_group!(benches, lookup, search);
+criterion_main!(benches);

@@ -1,0 +1,135 @@
+//! The WishPost A-Super channel rule (the "$10 split") and a split planner.
+//!
+//! A WishPost *shipping order* (one tracking number) holds up to 20
+//! marketplace *orders* of one customer. Which A-Super channel it must use
+//! depends on each order's value in USD and on the programs the orders are
+//! in (source: the Wish / LianLian Global merchant notes, seed 004; the table
+//! is in `domain-rules.md` section 1):
+//!
+//! | the shipping order contains | every order's value < $10 | at least one order's value >= $10 |
+//! | --- | --- | --- |
+//! | at least one UI order (effective First-Mile price) | must use A-Super ECONOMY (`5001-1`) | must use A-Super STANDARD (`5002-1`) |
+//! | A+ orders, none of them UI | merchant may choose ECONOMY or STANDARD | must use STANDARD |
+//! | no A+ order ("optional A+") | any WishPost channel | any WishPost channel |
+//!
+//! # How an order's value is computed
+//!
+//! - A Unification Initiative (UI) order whose First-Mile Shipping Price is
+//!   **effective** on the as-of date:
+//!   `(merchant price + First-Mile Shipping Price + estimated WishPost shipping) x quantity`
+//!   ([`ValueFormula::UnificationInitiative`]).
+//! - Every other order, including a UI order whose First-Mile price is still
+//!   **pending**: `(merchant price + merchant shipping) x quantity`
+//!   ([`ValueFormula::Merchant`]). A UI order with a pending price is treated
+//!   exactly like an ordinary A+ order: it is not governed by the UI rule
+//!   (LianLian Global channel notes).
+//!
+//! A First-Mile Shipping Price set on day `D` is pending on `D` and the six
+//! days after it (seven calendar days, counting the day it was set) and
+//! effective from `D + 7` on; see [`FirstMilePrice::effective_from`].
+//!
+//! # Currency and the one rounding step
+//!
+//! Amounts may be in any currency. Each amount is converted to USD with the
+//! caller's [`ExchangeRates`](crate::ExchangeRates) *without* rounding; the
+//! components are added and multiplied by the quantity exactly; then the
+//! order's value is rounded **once**, to cents, with
+//! [`RoundingStrategy::MidpointAwayFromZero`](rust_decimal::RoundingStrategy)
+//! ([`VALUE_ROUNDING`]), and only that rounded value is compared with $10.00.
+//! Why: WishPost and the merchant dashboard show and compare order values in
+//! cents, with ordinary commercial rounding; a CNY order worth $9.9986 is a
+//! "$10.00" order on every screen the merchant sees, so the crate calls it
+//! $10.00 too. Rounding once, at the end, keeps conversion error from piling
+//! up per component or per unit. An amount already in whole USD cents is left
+//! unchanged by the rounding, so for USD input the rule is exactly the
+//! seed's. `$10.00` exactly is ">= $10": STANDARD.
+//!
+//! # How each cell of the table is decided, for mixed shipping orders
+//!
+//! Every order is first *classified* on the as-of date: a UI order with an
+//! effective First-Mile price counts as UI; a UI order with a pending price and
+//! an A+ order count as plain A+; an optional A+ order counts as not A+. Then:
+//!
+//! - **Row** ([`RuleRow`]): the first that matches of "at least one UI order"
+//!   (so UI + plain A+ + optional is the UI row), "at least one A+ order" (so
+//!   plain A+ + optional is the A+ row), else "not governed".
+//! - **Column**: the values of *every* order in the shipping order count,
+//!   each computed with its own formula, optional A+ orders included. The seed
+//!   says "for all corresponding Order IDs" in the shipping order; the crate
+//!   reads it literally, so an optional order of $10 or more in a governed
+//!   shipping order forces STANDARD on it (the planner keeps such orders
+//!   apart; see [`plan_split`]).
+//! - In the not-governed row values are still computed and reported, but the
+//!   answer is [`ChannelRequirement::AnyChannel`] whatever they are.
+//!
+//! # Example
+//!
+//! ```
+//! use crossborder::channel::{Program, WishPostOrder, ChannelRequirement, WishPostChannel};
+//! use crossborder::{ExchangeRates, ShippingOrder};
+//! use chrono::NaiveDate;
+//!
+//! let day = |d| NaiveDate::from_ymd_opt(2026, 11, d).ok_or("bad date");
+//! let cheap = WishPostOrder::builder("1001", "buyer-7", Program::UnificationInitiative)
+//!     .quantity(1)
+//!     .merchant_price("3.33 USD".parse()?)
+//!     .merchant_shipping("0 USD".parse()?)
+//!     .first_mile("3.33 USD".parse()?, day(1)?)
+//!     .estimated_wishpost_shipping("3.33 USD".parse()?)
+//!     .build()?;
+//! let shipping = ShippingOrder::new(vec![cheap])?;
+//! let rates = ExchangeRates::new();
+//!
+//! // Still pending on the 7th: an ordinary A+ order worth $3.33, merchant's choice.
+//! let d = shipping.decide(day(7)?, &rates)?;
+//! assert_eq!(d.requirement(), ChannelRequirement::MerchantChoice);
+//! // Effective on the 8th: 3.33 + 3.33 + 3.33 = $9.99, must use ECONOMY.
+//! let d = shipping.decide(day(8)?, &rates)?;
+//! assert_eq!(d.requirement(), ChannelRequirement::MustEconomy);
+//! assert_eq!(d.requirement().channels(), &[WishPostChannel::Economy]);
+//! assert_eq!(d.orders()[0].usd().to_string(), "9.99");
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+
+mod decide;
+pub mod json;
+mod model;
+mod plan;
+
+pub use decide::{
+    ChannelDecision, ChannelRequirement, FirstMileStatus, OrderValue, RuleRow, THRESHOLD_USD,
+    VALUE_ROUNDING, ValueFormula, WishPostChannel,
+};
+pub use model::{
+    FIRST_MILE_PENDING_DAYS, FirstMilePrice, MAX_ORDERS_PER_SHIPPING_ORDER, OrderBuilder, Program,
+    ShippingOrder, WishPostOrder,
+};
+pub use plan::{PlanSummary, PlannedShipment, SplitPlan, plan_split};
+
+use crate::Code;
+
+impl Code {
+    /// A shipping order holds no order.
+    pub const CHANNEL_EMPTY_SHIPPING_ORDER: Code = Code::new("channel.empty_shipping_order");
+    /// A shipping order holds more than 20 orders.
+    pub const CHANNEL_TOO_MANY_ORDERS: Code = Code::new("channel.too_many_orders");
+    /// A shipping order holds orders for different customers.
+    pub const CHANNEL_MIXED_CUSTOMERS: Code = Code::new("channel.mixed_customers");
+    /// The same order id appears twice (in a shipping order or a batch).
+    pub const CHANNEL_DUPLICATE_ORDER: Code = Code::new("channel.duplicate_order");
+    /// An order's quantity is zero, negative or not a whole number.
+    pub const CHANNEL_QUANTITY_INVALID: Code = Code::new("channel.quantity_invalid");
+    /// An amount (price, shipping) is negative.
+    pub const CHANNEL_AMOUNT_NEGATIVE: Code = Code::new("channel.amount_negative");
+    /// A field the rule needs is missing (an order id, a price, a UI order's
+    /// First-Mile price, ...).
+    pub const CHANNEL_MISSING_FIELD: Code = Code::new("channel.missing_field");
+    /// No exchange rate to USD was supplied for an amount's currency.
+    pub const CHANNEL_RATE_MISSING: Code = Code::new("channel.rate_missing");
+    /// An order's value does not fit a decimal.
+    pub const CHANNEL_AMOUNT_OVERFLOW: Code = Code::new("channel.amount_overflow");
+    /// The `program` is none of the known programs.
+    pub const CHANNEL_PROGRAM_UNKNOWN: Code = Code::new("channel.program_unknown");
+    /// A date (the First-Mile price's `setOn`) is not `YYYY-MM-DD`.
+    pub const CHANNEL_DATE_INVALID: Code = Code::new("channel.date_invalid");
+}

@@ -1,0 +1,866 @@
+//! The model: orders, their programs and First-Mile prices, shipping orders.
+
+use std::collections::BTreeSet;
+use std::num::NonZeroU32;
+
+use chrono::{Days, NaiveDate};
+
+use super::decide::FirstMileStatus;
+use crate::macros::closed_enum;
+use crate::{Code, JsonPointer, Loc, Money, Report, Severity, Violation};
+
+/// How many calendar days a First-Mile Shipping Price stays pending, counting
+/// the day it was set.
+pub const FIRST_MILE_PENDING_DAYS: u64 = 7;
+
+/// The most orders one WishPost shipping order (one tracking number) may hold.
+pub const MAX_ORDERS_PER_SHIPPING_ORDER: usize = 20;
+
+closed_enum! {
+    /// The logistics program an order is in, as the merchant dashboard flags it.
+    ///
+    /// A Unification Initiative order is always an Advanced Logistics (A+)
+    /// order too; the enum names the most specific program, so an order has
+    /// exactly one. An order outside A+ altogether is governed like an
+    /// optional A+ order (any WishPost channel): use
+    /// [`Program::OptionalAdvancedLogistics`] for it.
+    ///
+    /// JSON spellings: `unification_initiative` (or `ui`), `a_plus` (or `A+`,
+    /// `advanced_logistics`), `optional_a_plus` (or `optional`).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use crossborder::channel::Program;
+    ///
+    /// assert_eq!("UI".parse::<Program>()?, Program::UnificationInitiative);
+    /// assert_eq!("A+".parse::<Program>()?, Program::AdvancedLogistics);
+    /// assert_eq!(Program::OptionalAdvancedLogistics.to_string(), "optional_a_plus");
+    /// # Ok::<(), crossborder::ParseEnumError>(())
+    /// ```
+    pub enum Program("program") {
+        /// Flagged "Unification Initiative" (合并计划) and A+.
+        UnificationInitiative = "unification_initiative" | "ui" | "unification",
+        /// An Advanced Logistics Program (A+ 物流计划) order, not UI.
+        AdvancedLogistics = "a_plus" | "A+" | "advanced_logistics",
+        /// An optional A+ order: not an A+ order, any WishPost channel.
+        OptionalAdvancedLogistics = "optional_a_plus" | "optional" | "optional_advanced_logistics",
+    }
+}
+
+impl Program {
+    /// The program's name in Chinese.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert_eq!(crossborder::channel::Program::UnificationInitiative.name_zh(), "合并计划");
+    /// ```
+    pub const fn name_zh(self) -> &'static str {
+        match self {
+            Program::UnificationInitiative => "合并计划",
+            Program::AdvancedLogistics => "A+ 物流计划",
+            Program::OptionalAdvancedLogistics => "可选 A+ 物流计划",
+        }
+    }
+}
+
+/// A First-Mile Shipping Price (首程运费) and the day it was set.
+///
+/// The price is *pending* for [`FIRST_MILE_PENDING_DAYS`] calendar days,
+/// counting the day it was set, and *effective* from then on: a price set on
+/// 1 November is pending from 1 to 7 November and effective from 8 November.
+/// An as-of date before the day it was set is pending too (the price did not
+/// exist yet).
+///
+/// # Example
+///
+/// ```
+/// use crossborder::channel::{FirstMilePrice, FirstMileStatus};
+/// use chrono::NaiveDate;
+///
+/// let set_on = NaiveDate::from_ymd_opt(2026, 11, 1).ok_or("date")?;
+/// let fm = FirstMilePrice::new("1.50 USD".parse()?, set_on);
+/// assert_eq!(fm.effective_from(), NaiveDate::from_ymd_opt(2026, 11, 8));
+/// assert_eq!(fm.status(NaiveDate::from_ymd_opt(2026, 11, 7).ok_or("date")?), FirstMileStatus::Pending);
+/// assert_eq!(fm.status(NaiveDate::from_ymd_opt(2026, 11, 8).ok_or("date")?), FirstMileStatus::Effective);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct FirstMilePrice {
+    price: Money,
+    set_on: NaiveDate,
+}
+
+impl FirstMilePrice {
+    /// A price and the day it was set.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use crossborder::channel::FirstMilePrice;
+    /// # use chrono::NaiveDate;
+    /// let fm = FirstMilePrice::new("2 USD".parse()?, NaiveDate::MIN);
+    /// assert_eq!(fm.price().to_string(), "2 USD");
+    /// # Ok::<(), crossborder::MoneyError>(())
+    /// ```
+    pub const fn new(price: Money, set_on: NaiveDate) -> Self {
+        FirstMilePrice { price, set_on }
+    }
+
+    /// The price.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use crossborder::channel::FirstMilePrice;
+    /// # use chrono::NaiveDate;
+    /// assert!(FirstMilePrice::new("0 USD".parse()?, NaiveDate::MIN).price().is_zero());
+    /// # Ok::<(), crossborder::MoneyError>(())
+    /// ```
+    pub const fn price(&self) -> Money {
+        self.price
+    }
+
+    /// The day the price was set.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use crossborder::channel::FirstMilePrice;
+    /// # use chrono::NaiveDate;
+    /// assert_eq!(FirstMilePrice::new("0 USD".parse()?, NaiveDate::MIN).set_on(), NaiveDate::MIN);
+    /// # Ok::<(), crossborder::MoneyError>(())
+    /// ```
+    pub const fn set_on(&self) -> NaiveDate {
+        self.set_on
+    }
+
+    /// The first day the price is effective: the day it was set plus
+    /// [`FIRST_MILE_PENDING_DAYS`]. `None` only past the end of the calendar
+    /// (the price then never becomes effective).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use crossborder::channel::FirstMilePrice;
+    /// # use chrono::NaiveDate;
+    /// let fm = FirstMilePrice::new("1 USD".parse()?, NaiveDate::from_ymd_opt(2026, 2, 25).ok_or("date")?);
+    /// assert_eq!(fm.effective_from(), NaiveDate::from_ymd_opt(2026, 3, 4));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn effective_from(&self) -> Option<NaiveDate> {
+        self.set_on
+            .checked_add_days(Days::new(FIRST_MILE_PENDING_DAYS))
+    }
+
+    /// Whether the price is pending or effective on `as_of`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use crossborder::channel::{FirstMilePrice, FirstMileStatus};
+    /// # use chrono::NaiveDate;
+    /// let d = NaiveDate::from_ymd_opt(2026, 1, 1).ok_or("date")?;
+    /// assert_eq!(FirstMilePrice::new("1 USD".parse()?, d).status(d), FirstMileStatus::Pending);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn status(&self, as_of: NaiveDate) -> FirstMileStatus {
+        match self.effective_from() {
+            Some(from) if as_of >= from => FirstMileStatus::Effective,
+            _ => FirstMileStatus::Pending,
+        }
+    }
+}
+
+/// One marketplace order (one order ID on the merchant dashboard), as the
+/// channel rule sees it. Valid by construction: built with
+/// [`WishPostOrder::builder`] or read from JSON.
+///
+/// A UI order always carries its First-Mile price and the estimated WishPost
+/// shipping; other orders may carry them (they are then ignored by the rule).
+///
+/// # Example
+///
+/// ```
+/// use crossborder::channel::{Program, WishPostOrder};
+///
+/// let order = WishPostOrder::builder("1001", "buyer-7", Program::AdvancedLogistics)
+///     .quantity(3)
+///     .merchant_price("3.34 USD".parse()?)
+///     .merchant_shipping("0 USD".parse()?)
+///     .build()?;
+/// assert_eq!(order.quantity().get(), 3);
+/// assert_eq!(order.program(), Program::AdvancedLogistics);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct WishPostOrder {
+    pub(super) id: String,
+    pub(super) customer: String,
+    pub(super) program: Program,
+    pub(super) quantity: NonZeroU32,
+    pub(super) merchant_price: Money,
+    pub(super) merchant_shipping: Money,
+    pub(super) first_mile: Option<FirstMilePrice>,
+    pub(super) estimated_wishpost_shipping: Option<Money>,
+}
+
+impl WishPostOrder {
+    /// An empty order left behind when the planner moves an order out.
+    pub(super) const PLACEHOLDER: WishPostOrder = WishPostOrder {
+        id: String::new(),
+        customer: String::new(),
+        program: Program::OptionalAdvancedLogistics,
+        quantity: NonZeroU32::MIN,
+        merchant_price: Money::zero(crate::Currency::USD),
+        merchant_shipping: Money::zero(crate::Currency::USD),
+        first_mile: None,
+        estimated_wishpost_shipping: None,
+    };
+
+    /// Starts building an order with its id, customer and program.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use crossborder::channel::{Program, WishPostOrder};
+    /// let err = WishPostOrder::builder("1", "c", Program::AdvancedLogistics).build().unwrap_err();
+    /// assert!(err.contains_code(&crossborder::Code::CHANNEL_MISSING_FIELD));
+    /// ```
+    pub fn builder(
+        id: impl Into<String>,
+        customer: impl Into<String>,
+        program: Program,
+    ) -> OrderBuilder {
+        OrderBuilder {
+            id: id.into(),
+            customer: customer.into(),
+            program,
+            quantity: None,
+            merchant_price: None,
+            merchant_shipping: None,
+            first_mile: None,
+            estimated_wishpost_shipping: None,
+        }
+    }
+
+    /// The order id.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use crossborder::channel::{Program, WishPostOrder};
+    /// let o = WishPostOrder::builder("1001", "c", Program::OptionalAdvancedLogistics)
+    ///     .quantity(1).merchant_price("1 USD".parse()?).merchant_shipping("1 USD".parse()?).build()?;
+    /// assert_eq!(o.id(), "1001");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn id(&self) -> &str {
+        &self.id
+    }
+
+    /// The customer the order goes to.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use crossborder::channel::{Program, WishPostOrder};
+    /// let o = WishPostOrder::builder("1001", "buyer-7", Program::OptionalAdvancedLogistics)
+    ///     .quantity(1).merchant_price("1 USD".parse()?).merchant_shipping("1 USD".parse()?).build()?;
+    /// assert_eq!(o.customer(), "buyer-7");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn customer(&self) -> &str {
+        &self.customer
+    }
+
+    /// The program.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use crossborder::channel::{Program, WishPostOrder};
+    /// let o = WishPostOrder::builder("1", "c", Program::AdvancedLogistics)
+    ///     .quantity(1).merchant_price("1 USD".parse()?).merchant_shipping("1 USD".parse()?).build()?;
+    /// assert_eq!(o.program(), Program::AdvancedLogistics);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub const fn program(&self) -> Program {
+        self.program
+    }
+
+    /// The quantity (never zero).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use crossborder::channel::{Program, WishPostOrder};
+    /// let o = WishPostOrder::builder("1", "c", Program::AdvancedLogistics)
+    ///     .quantity(2).merchant_price("1 USD".parse()?).merchant_shipping("1 USD".parse()?).build()?;
+    /// assert_eq!(o.quantity().get(), 2);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub const fn quantity(&self) -> NonZeroU32 {
+        self.quantity
+    }
+
+    /// The merchant's price of one unit.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use crossborder::channel::{Program, WishPostOrder};
+    /// let o = WishPostOrder::builder("1", "c", Program::AdvancedLogistics)
+    ///     .quantity(2).merchant_price("9.99 CNY".parse()?).merchant_shipping("1 CNY".parse()?).build()?;
+    /// assert_eq!(o.merchant_price().to_string(), "9.99 CNY");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub const fn merchant_price(&self) -> Money {
+        self.merchant_price
+    }
+
+    /// The merchant's shipping price of one unit.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use crossborder::channel::{Program, WishPostOrder};
+    /// let o = WishPostOrder::builder("1", "c", Program::AdvancedLogistics)
+    ///     .quantity(2).merchant_price("9.99 CNY".parse()?).merchant_shipping("1 CNY".parse()?).build()?;
+    /// assert_eq!(o.merchant_shipping().to_string(), "1 CNY");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub const fn merchant_shipping(&self) -> Money {
+        self.merchant_shipping
+    }
+
+    /// The First-Mile Shipping Price and the day it was set, if any (always
+    /// present on a UI order).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use crossborder::channel::{Program, WishPostOrder};
+    /// let o = WishPostOrder::builder("1", "c", Program::AdvancedLogistics)
+    ///     .quantity(2).merchant_price("1 USD".parse()?).merchant_shipping("1 USD".parse()?).build()?;
+    /// assert!(o.first_mile().is_none());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub const fn first_mile(&self) -> Option<FirstMilePrice> {
+        self.first_mile
+    }
+
+    /// The estimated WishPost shipping of one unit, if any (always present on
+    /// a UI order).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use crossborder::channel::{Program, WishPostOrder};
+    /// let o = WishPostOrder::builder("1", "c", Program::AdvancedLogistics)
+    ///     .quantity(2).merchant_price("1 USD".parse()?).merchant_shipping("1 USD".parse()?)
+    ///     .estimated_wishpost_shipping("2.5 USD".parse()?).build()?;
+    /// assert_eq!(o.estimated_wishpost_shipping().map(|m| m.to_string()).as_deref(), Some("2.5 USD"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub const fn estimated_wishpost_shipping(&self) -> Option<Money> {
+        self.estimated_wishpost_shipping
+    }
+}
+
+/// Builds a [`WishPostOrder`], checking every field at once.
+///
+/// Problems are reported with JSON Pointers relative to the order object
+/// (`/quantity`, `/firstMile/price`), in the field names of the JSON form.
+///
+/// # Example
+///
+/// ```
+/// use crossborder::channel::{Program, WishPostOrder};
+/// use crossborder::Code;
+///
+/// let err = WishPostOrder::builder("1", "c", Program::UnificationInitiative)
+///     .quantity(0)
+///     .merchant_price("-1 USD".parse()?)
+///     .merchant_shipping("0 USD".parse()?)
+///     .build()
+///     .unwrap_err();
+/// let codes: Vec<_> = err.iter().map(|v| (v.code().as_str(), v.pointer().as_str())).collect();
+/// assert_eq!(codes, [
+///     ("channel.quantity_invalid", "/quantity"),
+///     ("channel.amount_negative", "/merchantPrice"),
+///     ("channel.missing_field", "/firstMile"),
+///     ("channel.missing_field", "/estimatedWishpostShipping"),
+/// ]);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[must_use]
+pub struct OrderBuilder {
+    id: String,
+    customer: String,
+    program: Program,
+    quantity: Option<u32>,
+    merchant_price: Option<Money>,
+    merchant_shipping: Option<Money>,
+    first_mile: Option<FirstMilePrice>,
+    estimated_wishpost_shipping: Option<Money>,
+}
+
+impl OrderBuilder {
+    /// The quantity (must not be zero).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use crossborder::channel::{Program, WishPostOrder};
+    /// let b = WishPostOrder::builder("1", "c", Program::AdvancedLogistics).quantity(2);
+    /// # let _ = b;
+    /// ```
+    pub fn quantity(mut self, quantity: u32) -> Self {
+        self.quantity = Some(quantity);
+        self
+    }
+
+    /// The merchant's price of one unit.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use crossborder::channel::{Program, WishPostOrder};
+    /// let b = WishPostOrder::builder("1", "c", Program::AdvancedLogistics).merchant_price("1 USD".parse()?);
+    /// # let _ = b;
+    /// # Ok::<(), crossborder::MoneyError>(())
+    /// ```
+    pub fn merchant_price(mut self, price: Money) -> Self {
+        self.merchant_price = Some(price);
+        self
+    }
+
+    /// The merchant's shipping price of one unit.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use crossborder::channel::{Program, WishPostOrder};
+    /// let b = WishPostOrder::builder("1", "c", Program::AdvancedLogistics).merchant_shipping("1 USD".parse()?);
+    /// # let _ = b;
+    /// # Ok::<(), crossborder::MoneyError>(())
+    /// ```
+    pub fn merchant_shipping(mut self, shipping: Money) -> Self {
+        self.merchant_shipping = Some(shipping);
+        self
+    }
+
+    /// The First-Mile Shipping Price of one unit and the day it was set.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use crossborder::channel::{Program, WishPostOrder};
+    /// # use chrono::NaiveDate;
+    /// let b = WishPostOrder::builder("1", "c", Program::UnificationInitiative)
+    ///     .first_mile("1 USD".parse()?, NaiveDate::MIN);
+    /// # let _ = b;
+    /// # Ok::<(), crossborder::MoneyError>(())
+    /// ```
+    pub fn first_mile(mut self, price: Money, set_on: NaiveDate) -> Self {
+        self.first_mile = Some(FirstMilePrice::new(price, set_on));
+        self
+    }
+
+    /// The estimated WishPost shipping of one unit.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use crossborder::channel::{Program, WishPostOrder};
+    /// let b = WishPostOrder::builder("1", "c", Program::UnificationInitiative)
+    ///     .estimated_wishpost_shipping("2 USD".parse()?);
+    /// # let _ = b;
+    /// # Ok::<(), crossborder::MoneyError>(())
+    /// ```
+    pub fn estimated_wishpost_shipping(mut self, shipping: Money) -> Self {
+        self.estimated_wishpost_shipping = Some(shipping);
+        self
+    }
+
+    /// The order, or every problem with it.
+    ///
+    /// # Errors
+    ///
+    /// A [`Report`] listing every problem: an empty id or customer, a missing
+    /// or zero quantity, a missing or negative amount, a UI order without its
+    /// First-Mile price or estimated WishPost shipping.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use crossborder::channel::{Program, WishPostOrder};
+    /// let err = WishPostOrder::builder("", "", Program::AdvancedLogistics).build().unwrap_err();
+    /// assert_eq!(err.len(), 5);
+    /// ```
+    pub fn build(self) -> Result<WishPostOrder, Report> {
+        let mut report = Report::new();
+        match self.build_at(&Loc::ROOT, &mut report) {
+            Some(order) if report.is_empty() => Ok(order),
+            _ => Err(report),
+        }
+    }
+
+    /// Checks every field, reporting at `loc`; the order when nothing is wrong.
+    pub(super) fn build_at(self, loc: &Loc<'_>, report: &mut Report) -> Option<WishPostOrder> {
+        let before = report.len();
+        if self.id.trim().is_empty() {
+            report.push(missing(loc.field("id").pointer(), "id", "订单号"));
+        }
+        if self.customer.trim().is_empty() {
+            report.push(missing(loc.field("customer").pointer(), "customer", "客户"));
+        }
+        let quantity = match self.quantity {
+            None => {
+                report.push(missing(loc.field("quantity").pointer(), "quantity", "数量"));
+                None
+            }
+            Some(q) => {
+                let nz = NonZeroU32::new(q);
+                if nz.is_none() {
+                    report.push(quantity_invalid(loc.field("quantity").pointer(), "0"));
+                }
+                nz
+            }
+        };
+        let merchant_price = required_amount(
+            loc,
+            "merchantPrice",
+            "商户设定产品价格",
+            self.merchant_price,
+            report,
+        );
+        let merchant_shipping = required_amount(
+            loc,
+            "merchantShipping",
+            "商户运费",
+            self.merchant_shipping,
+            report,
+        );
+        let ui = self.program == Program::UnificationInitiative;
+        match &self.first_mile {
+            Some(fm) => {
+                let fm_loc = loc.field("firstMile");
+                check_negative(&fm_loc.field("price"), "首程运费", fm.price, report);
+            }
+            None if ui => report.push(
+                missing(loc.field("firstMile").pointer(), "firstMile", "首程运费")
+                    .with_value(self.program.as_str()),
+            ),
+            None => {}
+        }
+        match self.estimated_wishpost_shipping {
+            Some(m) => check_negative(
+                &loc.field("estimatedWishpostShipping"),
+                "WishPost 预估运费",
+                m,
+                report,
+            ),
+            None if ui => report.push(
+                missing(
+                    loc.field("estimatedWishpostShipping").pointer(),
+                    "estimatedWishpostShipping",
+                    "WishPost 预估运费",
+                )
+                .with_value(self.program.as_str()),
+            ),
+            None => {}
+        }
+        if report.len() != before {
+            return None;
+        }
+        Some(WishPostOrder {
+            id: self.id,
+            customer: self.customer,
+            program: self.program,
+            quantity: quantity?,
+            merchant_price: merchant_price?,
+            merchant_shipping: merchant_shipping?,
+            first_mile: self.first_mile,
+            estimated_wishpost_shipping: self.estimated_wishpost_shipping,
+        })
+    }
+}
+
+fn required_amount(
+    loc: &Loc<'_>,
+    field: &'static str,
+    zh: &str,
+    amount: Option<Money>,
+    report: &mut Report,
+) -> Option<Money> {
+    let at = loc.field(field);
+    match amount {
+        None => {
+            report.push(missing(at.pointer(), field, zh));
+            None
+        }
+        Some(m) => {
+            check_negative(&at, zh, m, report);
+            Some(m)
+        }
+    }
+}
+
+fn check_negative(at: &Loc<'_>, zh: &str, m: Money, report: &mut Report) {
+    if m.is_negative() {
+        report.push(
+            Violation::new(
+                Code::CHANNEL_AMOUNT_NEGATIVE,
+                Severity::Error,
+                at.pointer(),
+                format!("amount {m} is negative: prices and shipping cannot be below zero"),
+                format!("{zh} {m} 为负数：价格和运费不能小于零"),
+            )
+            .with_value(m.to_string()),
+        );
+    }
+}
+
+pub(super) fn missing(path: JsonPointer, field: &str, zh: &str) -> Violation {
+    Violation::new(
+        Code::CHANNEL_MISSING_FIELD,
+        Severity::Error,
+        path,
+        format!("missing {field:?}: the channel rule needs it"),
+        format!("缺少{zh}（{field}）：渠道规则需要该字段"),
+    )
+}
+
+pub(super) fn quantity_invalid(path: JsonPointer, value: &str) -> Violation {
+    Violation::new(
+        Code::CHANNEL_QUANTITY_INVALID,
+        Severity::Error,
+        path,
+        format!("invalid quantity {value:?}: a quantity is a whole number of at least 1"),
+        format!("数量 \"{value}\" 无效：数量必须是不小于 1 的整数"),
+    )
+    .with_value(value)
+}
+
+/// A WishPost shipping order: one tracking number, 1 to 20 orders of one
+/// customer, no order twice. Valid by construction.
+///
+/// Decide its channel with [`ShippingOrder::decide`] (the full decision with
+/// every order's value) or [`ShippingOrder::requirement`] (the fast path).
+///
+/// # Example
+///
+/// ```
+/// use crossborder::channel::{Program, WishPostOrder};
+/// use crossborder::{Code, ShippingOrder};
+///
+/// let order = |id: &str, customer: &str| -> Result<WishPostOrder, Box<dyn std::error::Error>> {
+///     Ok(WishPostOrder::builder(id, customer, Program::AdvancedLogistics)
+///         .quantity(1)
+///         .merchant_price("5 USD".parse()?)
+///         .merchant_shipping("1 USD".parse()?)
+///         .build()?)
+/// };
+/// let ok = ShippingOrder::new(vec![order("1", "a")?, order("2", "a")?])?;
+/// assert_eq!(ok.customer(), "a");
+///
+/// let err = ShippingOrder::new(vec![order("1", "a")?, order("2", "b")?]).unwrap_err();
+/// assert!(err.contains_code(&Code::CHANNEL_MIXED_CUSTOMERS));
+/// assert_eq!(err.iter().next().map(|v| v.pointer().as_str()), Some("/orders/1/customer"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ShippingOrder {
+    pub(super) tracking_number: Option<String>,
+    pub(super) orders: Vec<WishPostOrder>,
+}
+
+impl ShippingOrder {
+    /// A shipping order of these orders.
+    ///
+    /// # Errors
+    ///
+    /// A [`Report`] with every problem: no order
+    /// (`channel.empty_shipping_order`), more than 20
+    /// (`channel.too_many_orders`), an order for another customer than the
+    /// first order's (`channel.mixed_customers`, at `/orders/N/customer`), an
+    /// order id seen before (`channel.duplicate_order`, at `/orders/N/id`).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use crossborder::{Code, ShippingOrder};
+    /// let err = ShippingOrder::new(vec![]).unwrap_err();
+    /// assert!(err.contains_code(&Code::CHANNEL_EMPTY_SHIPPING_ORDER));
+    /// ```
+    pub fn new(orders: Vec<WishPostOrder>) -> Result<Self, Report> {
+        let mut report = Report::new();
+        check_shipping_order(&orders, &mut report);
+        if report.is_empty() {
+            Ok(ShippingOrder {
+                tracking_number: None,
+                orders,
+            })
+        } else {
+            Err(report)
+        }
+    }
+
+    /// The same shipping order with its WishPost tracking number.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use crossborder::channel::{Program, WishPostOrder};
+    /// # use crossborder::ShippingOrder;
+    /// # let o = WishPostOrder::builder("1", "c", Program::AdvancedLogistics)
+    /// #     .quantity(1).merchant_price("1 USD".parse()?).merchant_shipping("1 USD".parse()?).build()?;
+    /// let s = ShippingOrder::new(vec![o])?.with_tracking_number("UG0001");
+    /// assert_eq!(s.tracking_number(), Some("UG0001"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn with_tracking_number(mut self, tracking_number: impl Into<String>) -> Self {
+        self.tracking_number = Some(tracking_number.into());
+        self
+    }
+
+    /// The WishPost tracking number, when known.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use crossborder::channel::{Program, WishPostOrder};
+    /// # use crossborder::ShippingOrder;
+    /// # let o = WishPostOrder::builder("1", "c", Program::AdvancedLogistics)
+    /// #     .quantity(1).merchant_price("1 USD".parse()?).merchant_shipping("1 USD".parse()?).build()?;
+    /// assert_eq!(ShippingOrder::new(vec![o])?.tracking_number(), None);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn tracking_number(&self) -> Option<&str> {
+        self.tracking_number.as_deref()
+    }
+
+    /// The orders, in the order given.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use crossborder::channel::{Program, WishPostOrder};
+    /// # use crossborder::ShippingOrder;
+    /// # let o = WishPostOrder::builder("1", "c", Program::AdvancedLogistics)
+    /// #     .quantity(1).merchant_price("1 USD".parse()?).merchant_shipping("1 USD".parse()?).build()?;
+    /// assert_eq!(ShippingOrder::new(vec![o])?.orders().len(), 1);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn orders(&self) -> &[WishPostOrder] {
+        &self.orders
+    }
+
+    /// The customer all orders go to.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use crossborder::channel::{Program, WishPostOrder};
+    /// # use crossborder::ShippingOrder;
+    /// # let o = WishPostOrder::builder("1", "buyer", Program::AdvancedLogistics)
+    /// #     .quantity(1).merchant_price("1 USD".parse()?).merchant_shipping("1 USD".parse()?).build()?;
+    /// assert_eq!(ShippingOrder::new(vec![o])?.customer(), "buyer");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn customer(&self) -> &str {
+        self.orders.first().map_or("", |o| o.customer.as_str())
+    }
+
+    /// Consumes the shipping order, giving back its orders.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use crossborder::channel::{Program, WishPostOrder};
+    /// # use crossborder::ShippingOrder;
+    /// # let o = WishPostOrder::builder("1", "buyer", Program::AdvancedLogistics)
+    /// #     .quantity(1).merchant_price("1 USD".parse()?).merchant_shipping("1 USD".parse()?).build()?;
+    /// assert_eq!(ShippingOrder::new(vec![o])?.into_orders().len(), 1);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn into_orders(self) -> Vec<WishPostOrder> {
+        self.orders
+    }
+}
+
+/// Every shipping-order-level problem, at `/orders/...`.
+pub(super) fn check_shipping_order(orders: &[WishPostOrder], report: &mut Report) {
+    let root = Loc::ROOT;
+    let at = root.field("orders");
+    if orders.is_empty() {
+        report.push(Violation::new(
+            Code::CHANNEL_EMPTY_SHIPPING_ORDER,
+            Severity::Error,
+            at.pointer(),
+            "empty shipping order: a shipping order holds at least one order",
+            "运单为空：一个运单至少包含一个订单",
+        ));
+        return;
+    }
+    if orders.len() > MAX_ORDERS_PER_SHIPPING_ORDER {
+        report.push(
+            Violation::new(
+                Code::CHANNEL_TOO_MANY_ORDERS,
+                Severity::Error,
+                at.pointer(),
+                format!(
+                    "{} orders in one shipping order: at most {MAX_ORDERS_PER_SHIPPING_ORDER} order ids may share a tracking number",
+                    orders.len()
+                ),
+                format!(
+                    "一个运单含 {} 个订单：同一运单号最多包含 {MAX_ORDERS_PER_SHIPPING_ORDER} 个订单号",
+                    orders.len()
+                ),
+            )
+            .with_value(orders.len().to_string()),
+        );
+    }
+    let first = orders[0].customer.as_str();
+    let mut seen: BTreeSet<&str> = BTreeSet::new();
+    for (i, o) in orders.iter().enumerate() {
+        let at_i = at.index(i);
+        if o.customer != first {
+            report.push(mixed_customer(
+                at_i.field("customer").pointer(),
+                &o.customer,
+                first,
+            ));
+        }
+        if !seen.insert(&o.id) {
+            report.push(duplicate(at_i.field("id").pointer(), &o.id));
+        }
+    }
+}
+
+pub(super) fn mixed_customer(path: JsonPointer, customer: &str, first: &str) -> Violation {
+    Violation::new(
+        Code::CHANNEL_MIXED_CUSTOMERS,
+        Severity::Error,
+        path,
+        format!("order for customer {customer:?} in a shipping order for {first:?}: one shipping order goes to one customer"),
+        format!("客户 \"{customer}\" 的订单出现在客户 \"{first}\" 的运单中：一个运单只能发给同一客户"),
+    )
+    .with_value(customer)
+}
+
+pub(super) fn duplicate(path: JsonPointer, id: &str) -> Violation {
+    Violation::new(
+        Code::CHANNEL_DUPLICATE_ORDER,
+        Severity::Error,
+        path,
+        format!("order {id:?} appears twice: each order ships once"),
+        format!("订单 \"{id}\" 重复出现：每个订单只能发货一次"),
+    )
+    .with_value(id)
+}

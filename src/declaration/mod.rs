@@ -1,0 +1,512 @@
+//! Declaration validation: will customs accept this product, order or payment
+//! declaration? Every problem at once, each at its JSON Pointer, with a
+//! stable code, a severity and a message in English and Chinese.
+//!
+//! A [`Validator`] runs a [`RuleSet`] over a declaration in the context the
+//! caller gives ([`Context`]: the date, the customs port, the clearance mode,
+//! exchange rates, what the buyer already spent this year). It first converts
+//! the wire document (reporting every malformed value), then runs every rule
+//! that applies to the declaration's clearance mode and is in force on the
+//! context's date, and returns one [`crate::Report`] in document
+//! order.
+//!
+//! # Example
+//!
+//! ```
+//! use chrono::NaiveDate;
+//! use crossborder::declaration::{Context, Declaration, Validator};
+//! use crossborder::{wire, ClearanceMode};
+//!
+//! let json = r#"{
+//!     "name": "蓝牙耳机", "hsCode": "8518300000", "country": "CN", "price": 199,
+//!     "netWeight": 0.2, "grossWeight": 0.15, "expressType": "BC", "taxRate": 9.1,
+//!     "skus": [{"skuNumber": "A"}, {"skuNumber": "A", "barcode": "6901234567015"}]
+//! }"#;
+//! let product: wire::Product = serde_json::from_str(json)?;
+//! let context = Context::new(NaiveDate::from_ymd_opt(2024, 5, 1).unwrap());
+//! let report = Validator::default().validate_product(product, &context).into_parts().1;
+//! let codes: Vec<_> = report.iter().map(|v| (v.code().as_str(), v.pointer().as_str())).collect();
+//! assert_eq!(codes, [
+//!     ("sku.duplicate_number", "/skus/1/skuNumber"),
+//!     ("barcode.invalid", "/skus/1/barcode"),
+//!     ("weight.net_exceeds_gross", "/netWeight"),
+//!     ("tax_rate.out_of_range", "/taxRate"),
+//! ]);
+//! # Ok::<(), serde_json::Error>(())
+//! ```
+//!
+//! # The rules
+//!
+//! [`catalogue`] lists every rule of the crate with its code, severity, modes,
+//! date and source; its documentation is generated from the same definitions
+//! the code runs, so it cannot drift.
+
+mod builtin;
+mod rule;
+
+use chrono::NaiveDate;
+
+pub use builtin::catalogue;
+pub use rule::{Findings, OrderInput, ProductInput, Rule, RuleInfo, RuleSet, Scope};
+
+use crate::{
+    ClearanceMode, Code, Converted, Country, CustomsPort, DocumentKind, ExchangeRates, Loc, Money,
+    Order, Product, Report, wire,
+};
+
+/// Which declaration a document is, by the API endpoint it goes to.
+///
+/// # Example
+///
+/// ```
+/// use crossborder::declaration::Declaration;
+/// assert_eq!(Declaration::OrderUpdate.endpoint(), "PUT /customs/{region}/order");
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Declaration {
+    /// `POST /customs/{region}/product`.
+    Product,
+    /// `POST /customs/{region}/order`: a new order.
+    Order,
+    /// `PUT /customs/{region}/order`: an update of an order.
+    OrderUpdate,
+    /// `POST /customs/{region}/payment`: the payment declaration.
+    Payment,
+}
+
+impl Declaration {
+    /// The API endpoint.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use crossborder::declaration::Declaration;
+    /// assert_eq!(Declaration::Payment.endpoint(), "POST /customs/{region}/payment");
+    /// ```
+    pub const fn endpoint(self) -> &'static str {
+        match self {
+            Declaration::Product => "POST /customs/{region}/product",
+            Declaration::Order => "POST /customs/{region}/order",
+            Declaration::OrderUpdate => "PUT /customs/{region}/order",
+            Declaration::Payment => "POST /customs/{region}/payment",
+        }
+    }
+
+    /// Whether this is an order or order-update declaration.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use crossborder::declaration::Declaration;
+    /// assert!(Declaration::OrderUpdate.is_order());
+    /// assert!(!Declaration::Payment.is_order());
+    /// ```
+    pub const fn is_order(self) -> bool {
+        matches!(self, Declaration::Order | Declaration::OrderUpdate)
+    }
+}
+
+/// What the caller knows that the declaration does not say: the date to judge
+/// it on, the customs port it goes to, the clearance mode (when the payload
+/// has none, or to hold it to one), exchange rates for amounts not in CNY,
+/// what the buyer has already spent this year, and where the parcel ships
+/// from. The crate reads no clock: the date is always given.
+///
+/// # Example
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use crossborder::declaration::Context;
+/// use crossborder::{ClearanceMode, Country, CustomsPort, Money};
+///
+/// let context = Context::new(NaiveDate::from_ymd_opt(2024, 5, 1).unwrap())
+///     .with_port(CustomsPort::Hz)
+///     .with_mode(ClearanceMode::Bc)
+///     .with_annual_spent("18000 CNY".parse::<Money>()?)
+///     .with_ship_from(Country::JP);
+/// assert_eq!(context.port(), Some(CustomsPort::Hz));
+/// # Ok::<(), crossborder::MoneyError>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Context {
+    as_of: NaiveDate,
+    port: Option<CustomsPort>,
+    mode: Option<ClearanceMode>,
+    rates: ExchangeRates,
+    annual_spent: Option<Money>,
+    ship_from: Option<Country>,
+}
+
+impl Context {
+    /// A context for judging declarations as of `as_of`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// let d = NaiveDate::from_ymd_opt(2024, 5, 1).unwrap();
+    /// assert_eq!(crossborder::declaration::Context::new(d).as_of(), d);
+    /// ```
+    pub fn new(as_of: NaiveDate) -> Self {
+        Context {
+            as_of,
+            port: None,
+            mode: None,
+            rates: ExchangeRates::new(),
+            annual_spent: None,
+            ship_from: None,
+        }
+    }
+
+    /// The customs port (`{region}`) the declaration is sent to; an order's
+    /// `customsCode` must match it.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use chrono::NaiveDate;
+    /// use crossborder::{declaration::Context, CustomsPort};
+    /// let c = Context::new(NaiveDate::from_ymd_opt(2024, 5, 1).unwrap()).with_port(CustomsPort::Gz);
+    /// assert_eq!(c.port(), Some(CustomsPort::Gz));
+    /// ```
+    #[must_use]
+    pub fn with_port(mut self, port: CustomsPort) -> Self {
+        self.port = Some(port);
+        self
+    }
+
+    /// The clearance mode: used when the payload has no `expressType`, and
+    /// checked against it when it has one.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use chrono::NaiveDate;
+    /// use crossborder::{declaration::Context, ClearanceMode};
+    /// let c = Context::new(NaiveDate::from_ymd_opt(2024, 5, 1).unwrap()).with_mode(ClearanceMode::Cc);
+    /// assert_eq!(c.mode(), Some(ClearanceMode::Cc));
+    /// ```
+    #[must_use]
+    pub fn with_mode(mut self, mode: ClearanceMode) -> Self {
+        self.mode = Some(mode);
+        self
+    }
+
+    /// Exchange rates for converting amounts in other currencies to CNY.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use chrono::NaiveDate;
+    /// use crossborder::{declaration::Context, Currency, ExchangeRates};
+    /// use rust_decimal::Decimal;
+    /// let rates = ExchangeRates::new().with_rate(Currency::USD, Currency::CNY, Decimal::new(72, 1))?;
+    /// let c = Context::new(NaiveDate::from_ymd_opt(2024, 5, 1).unwrap()).with_rates(rates);
+    /// assert_eq!(c.rates().len(), 1);
+    /// # Ok::<(), crossborder::MoneyError>(())
+    /// ```
+    #[must_use]
+    pub fn with_rates(mut self, rates: ExchangeRates) -> Self {
+        self.rates = rates;
+        self
+    }
+
+    /// What the buyer has spent on cross-border e-commerce imports this year,
+    /// before this order (for the ¥26,000 annual limit; without it the annual
+    /// limit is not checked).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use chrono::NaiveDate;
+    /// use crossborder::{declaration::Context, Money};
+    /// let c = Context::new(NaiveDate::from_ymd_opt(2024, 5, 1).unwrap()).with_annual_spent("100 CNY".parse::<Money>()?);
+    /// assert!(c.annual_spent().is_some());
+    /// # Ok::<(), crossborder::MoneyError>(())
+    /// ```
+    #[must_use]
+    pub fn with_annual_spent(mut self, spent: Money) -> Self {
+        self.annual_spent = Some(spent);
+        self
+    }
+
+    /// Where the parcel ships from (for CC's ¥800 limit on parcels from Hong
+    /// Kong, Macao and Taiwan); when not given, the order's seller country.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use chrono::NaiveDate;
+    /// use crossborder::{declaration::Context, Country};
+    /// let c = Context::new(NaiveDate::from_ymd_opt(2024, 5, 1).unwrap()).with_ship_from(Country::HK);
+    /// assert_eq!(c.ship_from(), Some(Country::HK));
+    /// ```
+    #[must_use]
+    pub fn with_ship_from(mut self, country: Country) -> Self {
+        self.ship_from = Some(country);
+        self
+    }
+
+    /// The date declarations are judged on.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use chrono::NaiveDate;
+    /// let d = NaiveDate::from_ymd_opt(2020, 1, 1).unwrap();
+    /// assert_eq!(crossborder::declaration::Context::new(d).as_of(), d);
+    /// ```
+    pub fn as_of(&self) -> NaiveDate {
+        self.as_of
+    }
+
+    /// The customs port, if given.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use chrono::NaiveDate;
+    /// assert_eq!(crossborder::declaration::Context::new(NaiveDate::MIN).port(), None);
+    /// ```
+    pub fn port(&self) -> Option<CustomsPort> {
+        self.port
+    }
+
+    /// The clearance mode, if given.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use chrono::NaiveDate;
+    /// assert_eq!(crossborder::declaration::Context::new(NaiveDate::MIN).mode(), None);
+    /// ```
+    pub fn mode(&self) -> Option<crate::ClearanceMode> {
+        self.mode
+    }
+
+    /// The exchange rates.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use chrono::NaiveDate;
+    /// assert!(crossborder::declaration::Context::new(NaiveDate::MIN).rates().is_empty());
+    /// ```
+    pub fn rates(&self) -> &ExchangeRates {
+        &self.rates
+    }
+
+    /// The buyer's spending this year before this order, if given.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use chrono::NaiveDate;
+    /// assert_eq!(crossborder::declaration::Context::new(NaiveDate::MIN).annual_spent(), None);
+    /// ```
+    pub fn annual_spent(&self) -> Option<Money> {
+        self.annual_spent
+    }
+
+    /// Where the parcel ships from, if given.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use chrono::NaiveDate;
+    /// assert_eq!(crossborder::declaration::Context::new(NaiveDate::MIN).ship_from(), None);
+    /// ```
+    pub fn ship_from(&self) -> Option<Country> {
+        self.ship_from
+    }
+}
+
+/// Runs a [`RuleSet`] over declarations. Build it once and share it: it is
+/// `Send + Sync` and holds no per-declaration state.
+///
+/// # Example
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use crossborder::declaration::{Context, Declaration, Validator};
+/// use crossborder::wire;
+///
+/// let order: wire::Order = serde_json::from_str(r#"{"orderId":"SO-1","platformName":"douyin","expressType":"BC",
+///     "items":[{"quantity":1,"price":100}],"payAmount":90}"#)?;
+/// let context = Context::new(NaiveDate::from_ymd_opt(2024, 5, 1).unwrap());
+/// let checked = Validator::default().validate_order(order, Declaration::Order, &context);
+/// assert!(checked.report().has_errors());
+/// assert!(checked.report().iter().any(|v| v.code().as_str() == "order.pay_amount_mismatch"));
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+#[derive(Clone, Debug, Default)]
+pub struct Validator {
+    rules: RuleSet,
+}
+
+impl Validator {
+    /// A validator running these rules.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use crossborder::declaration::{RuleSet, Validator};
+    /// use crossborder::ClearanceMode;
+    /// let v = Validator::new(RuleSet::for_mode(ClearanceMode::Bc));
+    /// assert!(v.rules().iter().count() > 10);
+    /// ```
+    pub fn new(rules: RuleSet) -> Self {
+        Validator { rules }
+    }
+
+    /// The rules.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use crossborder::declaration::Validator;
+    /// assert!(Validator::default().rules().iter().count() >= 20);
+    /// ```
+    pub fn rules(&self) -> &RuleSet {
+        &self.rules
+    }
+
+    /// Converts and checks a product declaration.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use crossborder::declaration::{Context, Validator};
+    /// use crossborder::wire;
+    /// let w: wire::Product = serde_json::from_str(r#"{"name":"T恤","hsCode":"6109.10"}"#)?;
+    /// let context = Context::new(NaiveDate::from_ymd_opt(2024, 5, 1).unwrap());
+    /// let report = Validator::default().validate_product(w, &context).into_parts().1;
+    /// assert!(report.iter().any(|v| v.code().as_str() == "hs_code.length"));
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
+    pub fn validate_product(&self, wire: wire::Product, context: &Context) -> Converted<Product> {
+        let (product, conversion) = Product::from_wire(wire).into_parts();
+        let rules = self.check_product(&product, context);
+        Converted::new(product, merge(conversion, rules, DocumentKind::Product))
+    }
+
+    /// Converts and checks an order, order-update or payment declaration.
+    ///
+    /// # Example
+    ///
+    /// See [`Validator`].
+    pub fn validate_order(
+        &self,
+        wire: wire::Order,
+        declaration: Declaration,
+        context: &Context,
+    ) -> Converted<Order> {
+        let (order, conversion) = Order::from_wire(wire).into_parts();
+        let rules = self.check_order(&order, declaration, context);
+        Converted::new(order, merge(conversion, rules, DocumentKind::Order))
+    }
+
+    /// Checks a product built in Rust (no conversion step).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use crossborder::declaration::{Context, Validator};
+    /// use crossborder::{Currency, Product};
+    /// let p = Product::new(Currency::CNY);
+    /// let context = Context::new(NaiveDate::from_ymd_opt(2024, 5, 1).unwrap());
+    /// let report = Validator::default().check_product(&p, &context);
+    /// assert!(report.iter().any(|v| v.code().as_str() == "required.missing" && v.value() == Some("hsCode")));
+    /// ```
+    pub fn check_product(&self, product: &Product, context: &Context) -> Report {
+        let mut report = Report::new();
+        self.rules
+            .run_product(&ProductInput::new(product, context), &mut report);
+        report.sort_document_order(DocumentKind::Product);
+        report
+    }
+
+    /// Checks an order built in Rust, and the products of its items.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use crossborder::declaration::{Context, Declaration, Validator};
+    /// use crossborder::{Currency, Order};
+    /// let o = Order::new(Currency::CNY);
+    /// let context = Context::new(NaiveDate::from_ymd_opt(2024, 5, 1).unwrap());
+    /// let report = Validator::default().check_order(&o, Declaration::Order, &context);
+    /// assert!(report.iter().any(|v| v.value() == Some("items")));
+    /// ```
+    pub fn check_order(
+        &self,
+        order: &Order,
+        declaration: Declaration,
+        context: &Context,
+    ) -> Report {
+        let mut report = Report::new();
+        let input = OrderInput::new(order, declaration, context);
+        let mode = input.mode;
+        self.rules.run_order(&input, &mut report);
+        let items = Loc::ROOT.field("items");
+        for (i, item) in order.items.iter().enumerate() {
+            let Some(product) = &item.product else {
+                continue;
+            };
+            let at_item = items.index(i);
+            let at = at_item.field("product");
+            let input = ProductInput {
+                product,
+                at: &at,
+                item: Some(item),
+                context,
+                mode,
+                declaration,
+            };
+            self.rules.run_product(&input, &mut report);
+        }
+        report.sort_document_order(DocumentKind::Order);
+        report
+    }
+}
+
+/// Merges the conversion's report with the rules', dropping a rule's
+/// "missing" for a field the conversion already reported as malformed (it was
+/// there, but bad), and sorts the whole into document order.
+fn merge(conversion: Report, rules: Report, kind: DocumentKind) -> Report {
+    if rules.is_empty() {
+        return conversion;
+    }
+    let mut merged = conversion;
+    for v in rules {
+        let duplicate = v.code() == &Code::REQUIRED_MISSING
+            && v.value().is_some_and(|field| {
+                let at = v.pointer().clone().field(field);
+                merged.iter().any(|c| c.pointer() == &at)
+            });
+        if !duplicate {
+            merged.push(v);
+        }
+    }
+    merged.sort_document_order(kind);
+    merged
+}
+
+/// Parses a catalogue date (`YYYY-MM-DD`, or empty for none) at compile time.
+pub(crate) const fn catalogue_date(s: &str) -> Option<NaiveDate> {
+    const fn digit(b: &[u8], i: usize) -> u32 {
+        (b[i] - b'0') as u32
+    }
+    let b = s.as_bytes();
+    if b.len() != 10 {
+        return None;
+    }
+    let y = digit(b, 0) * 1000 + digit(b, 1) * 100 + digit(b, 2) * 10 + digit(b, 3);
+    let m = digit(b, 5) * 10 + digit(b, 6);
+    let d = digit(b, 8) * 10 + digit(b, 9);
+    NaiveDate::from_ymd_opt(y as i32, m, d)
+}

@@ -1,0 +1,689 @@
+//! The rule framework: [`Rule`], [`RuleInfo`], [`Findings`], [`RuleSet`].
+
+use std::fmt;
+use std::sync::Arc;
+
+use chrono::NaiveDate;
+
+use super::{Context, Declaration};
+use crate::{ClearanceMode, Code, Loc, Order, OrderItem, Product, Report, Severity, Violation};
+
+/// What a rule looks at.
+///
+/// # Example
+///
+/// ```
+/// use crossborder::declaration::{catalogue, Scope};
+/// assert!(catalogue().iter().any(|r| r.scope() == Scope::Orders));
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Scope {
+    /// Products: product declarations, and the products of order items.
+    Products,
+    /// Orders (order and payment declarations).
+    Orders,
+    /// Both products and orders.
+    Both,
+}
+
+impl Scope {
+    fn covers(self, wanted: Scope) -> bool {
+        self == wanted || self == Scope::Both
+    }
+}
+
+/// A rule's description: its stable code, default severity, what it checks,
+/// the clearance modes it applies to, the date it is in force from, and the
+/// regulation or API document it comes from.
+///
+/// # Example
+///
+/// ```
+/// use crossborder::declaration::{RuleInfo, Scope};
+/// use crossborder::{ClearanceMode, Code, Severity};
+///
+/// const INFO: RuleInfo = RuleInfo::new(
+///     Code::new("acme.sku_prefix"),
+///     Severity::Warning,
+///     Scope::Products,
+///     "SKU numbers start with the shop prefix",
+///     "ACME internal guideline 7",
+/// )
+/// .modes(&[ClearanceMode::Bc]);
+/// assert_eq!(INFO.code().as_str(), "acme.sku_prefix");
+/// assert!(INFO.applies_to(Some(ClearanceMode::Bc)));
+/// assert!(!INFO.applies_to(Some(ClearanceMode::Cc)));
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RuleInfo {
+    code: Code,
+    severity: Severity,
+    scope: Scope,
+    modes: &'static [ClearanceMode],
+    effective_from: Option<NaiveDate>,
+    checks: &'static str,
+    source: &'static str,
+}
+
+impl RuleInfo {
+    /// A rule for every clearance mode, in force at any date.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use crossborder::declaration::{RuleInfo, Scope};
+    /// use crossborder::{Code, Severity};
+    /// let info = RuleInfo::new(Code::new("a.b"), Severity::Error, Scope::Orders, "what", "where from");
+    /// assert_eq!(info.checks(), "what");
+    /// ```
+    pub const fn new(
+        code: Code,
+        severity: Severity,
+        scope: Scope,
+        checks: &'static str,
+        source: &'static str,
+    ) -> Self {
+        RuleInfo {
+            code,
+            severity,
+            scope,
+            modes: &[],
+            effective_from: None,
+            checks,
+            source,
+        }
+    }
+
+    /// Limits the rule to these clearance modes (none: every mode).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use crossborder::declaration::{RuleInfo, Scope};
+    /// use crossborder::{ClearanceMode, Code, Severity};
+    /// let info = RuleInfo::new(Code::new("a.b"), Severity::Error, Scope::Orders, "", "")
+    ///     .modes(&[ClearanceMode::Cc]);
+    /// assert_eq!(info.clearance_modes(), [ClearanceMode::Cc]);
+    /// ```
+    #[must_use]
+    pub const fn modes(mut self, modes: &'static [ClearanceMode]) -> Self {
+        self.modes = modes;
+        self
+    }
+
+    /// Puts the rule in force from a date.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use crossborder::declaration::{RuleInfo, Scope};
+    /// use crossborder::{Code, Severity};
+    /// let from = NaiveDate::from_ymd_opt(2019, 1, 1).unwrap();
+    /// let info = RuleInfo::new(Code::new("a.b"), Severity::Error, Scope::Orders, "", "").since(from);
+    /// assert_eq!(info.effective_from(), Some(from));
+    /// ```
+    #[must_use]
+    pub const fn since(mut self, date: NaiveDate) -> Self {
+        self.effective_from = Some(date);
+        self
+    }
+
+    pub(crate) const fn since_opt(mut self, date: Option<NaiveDate>) -> Self {
+        self.effective_from = date;
+        self
+    }
+
+    /// The stable code of every violation the rule reports.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use crossborder::declaration::catalogue;
+    /// assert!(catalogue().iter().any(|r| r.code().as_str() == "weight.net_exceeds_gross"));
+    /// ```
+    pub const fn code(&self) -> &Code {
+        &self.code
+    }
+
+    /// The default severity.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use crossborder::{declaration::catalogue, Severity};
+    /// let single = catalogue().iter().find(|r| r.code().as_str() == "limit.transaction_single_item").unwrap();
+    /// assert_eq!(single.severity(), Severity::Warning);
+    /// ```
+    pub const fn severity(&self) -> Severity {
+        self.severity
+    }
+
+    /// What the rule looks at.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use crossborder::declaration::{catalogue, Scope};
+    /// let r = catalogue().iter().find(|r| r.code().as_str() == "sku.duplicate_number").unwrap();
+    /// assert_eq!(r.scope(), Scope::Products);
+    /// ```
+    pub const fn scope(&self) -> Scope {
+        self.scope
+    }
+
+    /// The clearance modes the rule applies to; empty means every mode.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use crossborder::{declaration::catalogue, ClearanceMode};
+    /// let r = catalogue().iter().find(|r| r.code().as_str() == "limit.parcel").unwrap();
+    /// assert_eq!(r.clearance_modes(), [ClearanceMode::Cc]);
+    /// ```
+    pub const fn clearance_modes(&self) -> &'static [ClearanceMode] {
+        self.modes
+    }
+
+    /// Whether the rule applies to a declaration in this mode. A rule limited
+    /// to some modes does not apply when the mode is unknown.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use crossborder::{declaration::catalogue, ClearanceMode};
+    /// let r = catalogue().iter().find(|r| r.code().as_str() == "limit.transaction").unwrap();
+    /// assert!(r.applies_to(Some(ClearanceMode::Bbc)));
+    /// assert!(!r.applies_to(None));
+    /// ```
+    pub fn applies_to(&self, mode: Option<ClearanceMode>) -> bool {
+        self.modes.is_empty() || mode.is_some_and(|m| self.modes.contains(&m))
+    }
+
+    /// The date the rule is in force from, where it has one.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use crossborder::declaration::catalogue;
+    /// let r = catalogue().iter().find(|r| r.code().as_str() == "limit.annual").unwrap();
+    /// assert_eq!(r.effective_from().map(|d| d.to_string()).as_deref(), Some("2019-01-01"));
+    /// ```
+    pub const fn effective_from(&self) -> Option<NaiveDate> {
+        self.effective_from
+    }
+
+    /// Whether the rule is in force on `date`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use crossborder::declaration::catalogue;
+    /// let r = catalogue().iter().find(|r| r.code().as_str() == "limit.annual").unwrap();
+    /// assert!(!r.in_force_on(NaiveDate::from_ymd_opt(2018, 12, 31).unwrap()));
+    /// ```
+    pub fn in_force_on(&self, date: NaiveDate) -> bool {
+        self.effective_from.is_none_or(|from| date >= from)
+    }
+
+    /// What the rule checks, in a sentence.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use crossborder::declaration::catalogue;
+    /// assert!(catalogue().iter().all(|r| !r.checks().is_empty()));
+    /// ```
+    pub const fn checks(&self) -> &'static str {
+        self.checks
+    }
+
+    /// The regulation or document the rule comes from.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use crossborder::declaration::catalogue;
+    /// let r = catalogue().iter().find(|r| r.code().as_str() == "limit.transaction").unwrap();
+    /// assert!(r.source().contains("财关税〔2018〕49号"));
+    /// ```
+    pub const fn source(&self) -> &'static str {
+        self.source
+    }
+}
+
+/// A product to check, where it stands in the document, and what for.
+///
+/// # Example
+///
+/// ```
+/// use crossborder::declaration::{Context, Declaration, ProductInput};
+/// use crossborder::{Currency, Loc, Product};
+/// use chrono::NaiveDate;
+///
+/// let product = Product::new(Currency::CNY);
+/// let context = Context::new(NaiveDate::from_ymd_opt(2024, 5, 1).unwrap());
+/// let input = ProductInput::new(&product, &context);
+/// assert!(input.item.is_none());
+/// assert_eq!(input.declaration, Declaration::Product);
+/// ```
+#[derive(Clone, Copy, Debug)]
+#[non_exhaustive]
+pub struct ProductInput<'a> {
+    /// The product.
+    pub product: &'a Product,
+    /// Where the product is in the wire document (the root for a product
+    /// declaration, `/items/N/product` in an order).
+    pub at: &'a Loc<'a>,
+    /// The order line the product belongs to, in an order declaration.
+    pub item: Option<&'a OrderItem>,
+    /// The caller's context.
+    pub context: &'a Context,
+    /// The clearance mode in force for this declaration, if known.
+    pub mode: Option<ClearanceMode>,
+    /// Which declaration this is.
+    pub declaration: Declaration,
+}
+
+/// An order to check.
+///
+/// # Example
+///
+/// ```
+/// use crossborder::declaration::{Context, Declaration, OrderInput};
+/// use crossborder::{Currency, Order};
+/// use chrono::NaiveDate;
+///
+/// let order = Order::new(Currency::CNY);
+/// let context = Context::new(NaiveDate::from_ymd_opt(2024, 5, 1).unwrap());
+/// let input = OrderInput::new(&order, Declaration::Order, &context);
+/// assert_eq!(input.declaration, Declaration::Order);
+/// ```
+#[derive(Clone, Copy, Debug)]
+#[non_exhaustive]
+pub struct OrderInput<'a> {
+    /// The order.
+    pub order: &'a Order,
+    /// The caller's context.
+    pub context: &'a Context,
+    /// The clearance mode in force for this declaration, if known.
+    pub mode: Option<ClearanceMode>,
+    /// Which declaration this is (order create, update, or payment).
+    pub declaration: Declaration,
+}
+
+impl<'a> ProductInput<'a> {
+    /// A product declaration's product, at the document root, in the
+    /// context's clearance mode (or the product's own `expressType`). Useful
+    /// for testing a rule of one's own.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use crossborder::declaration::{Context, ProductInput};
+    /// use crossborder::{ClearanceMode, Currency, Product};
+    /// let mut product = Product::new(Currency::CNY);
+    /// product.express_type = Some(ClearanceMode::Bbc);
+    /// let context = Context::new(NaiveDate::from_ymd_opt(2024, 5, 1).unwrap());
+    /// assert_eq!(ProductInput::new(&product, &context).mode, Some(ClearanceMode::Bbc));
+    /// ```
+    pub fn new(product: &'a Product, context: &'a Context) -> Self {
+        ProductInput {
+            product,
+            at: &Loc::ROOT,
+            item: None,
+            context,
+            mode: context.mode().or(product.express_type),
+            declaration: Declaration::Product,
+        }
+    }
+}
+
+impl<'a> OrderInput<'a> {
+    /// An order declaration in the context's clearance mode (or the order's
+    /// own `expressType`).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use crossborder::declaration::{Context, Declaration, OrderInput};
+    /// use crossborder::{ClearanceMode, Currency, Order};
+    /// let order = Order::new(Currency::CNY);
+    /// let context = Context::new(NaiveDate::from_ymd_opt(2024, 5, 1).unwrap()).with_mode(ClearanceMode::Bc);
+    /// assert_eq!(OrderInput::new(&order, Declaration::Payment, &context).mode, Some(ClearanceMode::Bc));
+    /// ```
+    pub fn new(order: &'a Order, declaration: Declaration, context: &'a Context) -> Self {
+        OrderInput {
+            order,
+            context,
+            mode: context.mode().or(order.express_type),
+            declaration,
+        }
+    }
+}
+
+/// Where a rule puts what it finds: each finding becomes a [`Violation`]
+/// with the rule's code and the severity the rule set gives it.
+///
+/// # Example
+///
+/// See [`Rule`].
+pub struct Findings<'a> {
+    report: &'a mut Report,
+    code: &'a Code,
+    severity: Severity,
+}
+
+impl<'a> Findings<'a> {
+    pub(crate) fn new(report: &'a mut Report, code: &'a Code, severity: Severity) -> Self {
+        Findings {
+            report,
+            code,
+            severity,
+        }
+    }
+
+    /// Reports a problem at `at`, with the offending value and the message in
+    /// English and Chinese.
+    ///
+    /// # Example
+    ///
+    /// See [`Rule`].
+    pub fn add(
+        &mut self,
+        at: &Loc<'_>,
+        value: Option<&str>,
+        en: impl Into<String>,
+        zh: impl Into<String>,
+    ) {
+        let mut v = Violation::new(self.code.clone(), self.severity, at.pointer(), en, zh);
+        if let Some(value) = value {
+            v = v.with_value(value);
+        }
+        self.report.push(v);
+    }
+}
+
+/// A declaration rule. The crate's own rules implement it, and so can a
+/// caller's, to run beside them in a [`RuleSet`].
+///
+/// # Example
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use crossborder::declaration::{Context, Findings, ProductInput, Rule, RuleInfo, RuleSet, Scope, Validator};
+/// use crossborder::{wire, Code, Severity};
+///
+/// /// Every SKU number starts with the shop's prefix.
+/// struct SkuPrefix;
+///
+/// impl Rule for SkuPrefix {
+///     fn info(&self) -> RuleInfo {
+///         RuleInfo::new(Code::new("acme.sku_prefix"), Severity::Warning, Scope::Products,
+///             "SKU numbers start with ACME-", "ACME guideline 7")
+///     }
+///     fn check_product(&self, input: &ProductInput<'_>, out: &mut Findings<'_>) {
+///         let skus = input.at.field("skus");
+///         for (i, sku) in input.product.skus.iter().enumerate() {
+///             if let Some(n) = sku.sku_number.as_deref().filter(|n| !n.starts_with("ACME-")) {
+///                 let at = skus.index(i);
+///                 out.add(&at.field("skuNumber"), Some(n), "missing the ACME- prefix", "缺少 ACME- 前缀");
+///             }
+///         }
+///     }
+/// }
+///
+/// let mut rules = RuleSet::standard();
+/// rules.add(SkuPrefix);
+/// let validator = Validator::new(rules);
+/// let w: wire::Product = serde_json::from_str(r#"{"skus":[{"skuNumber":"X-1"}]}"#)?;
+/// let context = Context::new(NaiveDate::from_ymd_opt(2024, 5, 1).unwrap());
+/// let report = validator.validate_product(w, &context).into_parts().1;
+/// assert!(report.iter().any(|v| v.code().as_str() == "acme.sku_prefix" && v.pointer().as_str() == "/skus/0/skuNumber"));
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+pub trait Rule: Send + Sync {
+    /// The rule's description.
+    fn info(&self) -> RuleInfo;
+
+    /// Checks one product (with [`Scope::Products`]).
+    fn check_product(&self, input: &ProductInput<'_>, out: &mut Findings<'_>) {
+        let _ = (input, out);
+    }
+
+    /// Checks one order (with [`Scope::Orders`]).
+    fn check_order(&self, input: &OrderInput<'_>, out: &mut Findings<'_>) {
+        let _ = (input, out);
+    }
+}
+
+#[derive(Clone)]
+struct Entry {
+    rule: Arc<dyn Rule>,
+    info: RuleInfo,
+    severity: Severity,
+    enabled: bool,
+}
+
+/// The rules a [`super::Validator`] runs: the crate's own (all of them with
+/// [`RuleSet::standard`], or those of one clearance mode with
+/// [`RuleSet::for_mode`]), any of them switched off or given another
+/// severity, and a caller's own rules.
+///
+/// # Example
+///
+/// ```
+/// use crossborder::declaration::RuleSet;
+/// use crossborder::{ClearanceMode, Code, Severity};
+///
+/// let mut rules = RuleSet::for_mode(ClearanceMode::Bc);
+/// assert!(rules.disable(&Code::new("barcode.invalid")));
+/// assert!(rules.set_severity(&Code::new("timestamp.out_of_order"), Severity::Warning));
+/// assert!(!rules.disable(&Code::new("no.such_rule")));
+/// assert!(rules.iter().all(|r| r.code().as_str() != "limit.parcel")); // a CC rule
+/// ```
+#[derive(Clone)]
+pub struct RuleSet {
+    entries: Vec<Entry>,
+}
+
+impl fmt::Debug for RuleSet {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_list()
+            .entries(
+                self.entries
+                    .iter()
+                    .map(|e| (e.info.code(), e.severity, e.enabled)),
+            )
+            .finish()
+    }
+}
+
+impl Default for RuleSet {
+    fn default() -> Self {
+        RuleSet::standard()
+    }
+}
+
+impl RuleSet {
+    /// No rules at all.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert_eq!(crossborder::declaration::RuleSet::empty().iter().count(), 0);
+    /// ```
+    pub fn empty() -> Self {
+        RuleSet {
+            entries: Vec::new(),
+        }
+    }
+
+    /// Every rule of the crate, each applying to the clearance modes it names.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use crossborder::declaration::{catalogue, RuleSet};
+    /// assert_eq!(RuleSet::standard().iter().count(), catalogue().len());
+    /// ```
+    pub fn standard() -> Self {
+        RuleSet {
+            entries: super::builtin::all()
+                .into_iter()
+                .map(|rule| {
+                    let info = rule.info();
+                    Entry {
+                        severity: info.severity(),
+                        info,
+                        rule,
+                        enabled: true,
+                    }
+                })
+                .collect(),
+        }
+    }
+
+    /// The default rule set of one clearance mode: the crate's rules that
+    /// apply to it.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use crossborder::declaration::RuleSet;
+    /// use crossborder::ClearanceMode;
+    /// let cc = RuleSet::for_mode(ClearanceMode::Cc);
+    /// assert!(cc.iter().any(|r| r.code().as_str() == "limit.parcel"));
+    /// assert!(cc.iter().all(|r| r.code().as_str() != "limit.annual"));
+    /// ```
+    pub fn for_mode(mode: ClearanceMode) -> Self {
+        let mut set = RuleSet::standard();
+        set.entries.retain(|e| e.info.applies_to(Some(mode)));
+        set
+    }
+
+    /// Adds a caller's rule, enabled with its default severity.
+    ///
+    /// # Example
+    ///
+    /// See [`Rule`].
+    pub fn add(&mut self, rule: impl Rule + 'static) {
+        let info = rule.info();
+        self.entries.push(Entry {
+            severity: info.severity(),
+            info,
+            rule: Arc::new(rule),
+            enabled: true,
+        });
+    }
+
+    /// Switches off every rule with this code; false when there is none.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use crossborder::{declaration::RuleSet, Code};
+    /// let mut rules = RuleSet::standard();
+    /// assert!(rules.disable(&Code::new("customs_unit.unknown")));
+    /// assert!(!rules.is_enabled(&Code::new("customs_unit.unknown")));
+    /// ```
+    pub fn disable(&mut self, code: &Code) -> bool {
+        self.update(code, |e| e.enabled = false)
+    }
+
+    /// Switches a rule back on; false when there is none with this code.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use crossborder::{declaration::RuleSet, Code};
+    /// let mut rules = RuleSet::standard();
+    /// rules.disable(&Code::new("barcode.invalid"));
+    /// assert!(rules.enable(&Code::new("barcode.invalid")));
+    /// assert!(rules.is_enabled(&Code::new("barcode.invalid")));
+    /// ```
+    pub fn enable(&mut self, code: &Code) -> bool {
+        self.update(code, |e| e.enabled = true)
+    }
+
+    /// Gives every rule with this code another severity; false when there is
+    /// none.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use crossborder::{declaration::RuleSet, Code, Severity};
+    /// let mut rules = RuleSet::standard();
+    /// assert!(rules.set_severity(&Code::new("barcode.invalid"), Severity::Warning));
+    /// ```
+    pub fn set_severity(&mut self, code: &Code, severity: Severity) -> bool {
+        self.update(code, |e| e.severity = severity)
+    }
+
+    /// Whether a rule with this code is there and switched on.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use crossborder::{declaration::RuleSet, Code};
+    /// assert!(RuleSet::standard().is_enabled(&Code::new("barcode.invalid")));
+    /// ```
+    pub fn is_enabled(&self, code: &Code) -> bool {
+        self.entries
+            .iter()
+            .any(|e| e.enabled && e.info.code() == code)
+    }
+
+    fn update(&mut self, code: &Code, mut f: impl FnMut(&mut Entry)) -> bool {
+        let mut found = false;
+        for e in self.entries.iter_mut().filter(|e| e.info.code() == code) {
+            f(e);
+            found = true;
+        }
+        found
+    }
+
+    /// The rules, in the order they run (switched-off ones included).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let n = crossborder::declaration::RuleSet::standard().iter().count();
+    /// assert!(n >= 20);
+    /// ```
+    pub fn iter(&self) -> impl Iterator<Item = &RuleInfo> + '_ {
+        self.entries.iter().map(|e| &e.info)
+    }
+
+    pub(crate) fn run_product(&self, input: &ProductInput<'_>, report: &mut Report) {
+        for e in self.active(Scope::Products, input.mode, input.context.as_of()) {
+            let mut out = Findings::new(report, e.info.code(), e.severity);
+            e.rule.check_product(input, &mut out);
+        }
+    }
+
+    pub(crate) fn run_order(&self, input: &OrderInput<'_>, report: &mut Report) {
+        for e in self.active(Scope::Orders, input.mode, input.context.as_of()) {
+            let mut out = Findings::new(report, e.info.code(), e.severity);
+            e.rule.check_order(input, &mut out);
+        }
+    }
+
+    fn active(
+        &self,
+        scope: Scope,
+        mode: Option<ClearanceMode>,
+        as_of: NaiveDate,
+    ) -> impl Iterator<Item = &Entry> + '_ {
+        self.entries.iter().filter(move |e| {
+            e.enabled
+                && e.info.scope().covers(scope)
+                && e.info.applies_to(mode)
+                && e.info.in_force_on(as_of)
+        })
+    }
+}

@@ -1,0 +1,706 @@
+//! The domain [`Order`], [`OrderItem`], [`Party`] and [`DeclarationResult`].
+
+use iso_currency::Currency;
+
+use super::convert::{Conv, wire_count, wire_money};
+use super::product::convert_product;
+use super::{Converted, Product};
+use crate::wire::{self, Json, Number};
+use crate::{
+    ClearanceMode, Code, Country, CustomsPort, DeclarationType, DocumentKind, Gender, Loc, Money,
+    OrderType, Platform, Timestamp, api_currency_code,
+};
+
+/// An order (or payment) declaration in domain terms.
+///
+/// Built from the wire with [`Order::from_wire`], or directly with
+/// [`Order::new`] and its public fields. Every amount is [`Money`] in the
+/// order's [`currency`](Order::currency). Serializes back to the API's JSON.
+///
+/// # Example
+///
+/// ```
+/// use crossborder::{Currency, Order, OrderItem, Platform};
+///
+/// let mut order = Order::new(Currency::CNY);
+/// order.order_id = Some("SO-1".into());
+/// order.platform = Some(Platform::Douyin);
+/// let mut item = OrderItem::new(Currency::CNY);
+/// item.quantity = Some(2);
+/// item.price = Some("59.90 CNY".parse()?);
+/// order.items.push(item);
+/// let json = serde_json::to_value(&order)?;
+/// assert_eq!(json["platformName"], "douyin");
+/// assert_eq!(json["items"][0]["price"], 59.9);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
+pub struct Order {
+    /// `orderId`: the order's reference in the ERP.
+    pub order_id: Option<String>,
+    /// `clientOrderRef`: the order's reference on the platform.
+    pub client_order_ref: Option<String>,
+    /// `clientParentOrderRef`.
+    pub client_parent_order_ref: Option<String>,
+    /// `platformTransactionId`: the payment transaction id.
+    pub platform_transaction_id: Option<String>,
+    /// `platformName` (required by the API; `None` when absent).
+    pub platform: Option<Platform>,
+    /// `isSubOrder`.
+    pub is_sub_order: bool,
+    /// `isDistributionOrder`.
+    pub is_distribution_order: bool,
+    /// `distributorName`.
+    pub distributor_name: Option<String>,
+    /// `orderType`.
+    pub order_type: OrderType,
+    /// `items`, in document order.
+    pub items: Vec<OrderItem>,
+    /// `customer`: the buyer (recipient).
+    pub customer: Option<Party>,
+    /// `customerIdRef`.
+    pub customer_id_ref: Option<String>,
+    /// `seller`.
+    pub seller: Option<Party>,
+    /// `payer`.
+    pub payer: Option<Party>,
+    /// `status`.
+    pub status: Option<String>,
+    /// `trackingReference`.
+    pub tracking_reference: Option<String>,
+    /// `destinationCode` (三段码).
+    pub destination_code: Option<String>,
+    /// `nodeCode` (集包地).
+    pub node_code: Option<String>,
+    /// `expressCompany`.
+    pub express_company: Option<String>,
+    /// `expressType`: the clearance mode.
+    pub express_type: Option<ClearanceMode>,
+    /// `currency`.
+    pub currency: Currency,
+    /// `customsCode`: the customs port.
+    pub customs_port: CustomsPort,
+    /// `customsFilingId`.
+    pub customs_filing_id: Option<String>,
+    /// `createdAt`.
+    pub created_at: Option<Timestamp>,
+    /// `updatedAt`.
+    pub updated_at: Option<Timestamp>,
+    /// `paidAt`.
+    pub paid_at: Option<Timestamp>,
+    /// `payMethod`.
+    pub pay_method: Option<String>,
+    /// `payMerchantName`.
+    pub pay_merchant_name: Option<String>,
+    /// `payAmount`: the amount finally paid.
+    pub pay_amount: Option<Money>,
+    /// `refundAmount` (0 by default).
+    pub refund_amount: Money,
+    /// `payId`.
+    pub pay_id: Option<String>,
+    /// `paymentPayId`.
+    pub payment_pay_id: Option<String>,
+    /// `payCustomsNo`.
+    pub pay_customs_no: Option<String>,
+    /// `productsTotalTax`.
+    pub products_total_tax: Option<Money>,
+    /// `shippingCost`.
+    pub shipping_cost: Option<Money>,
+    /// `shippingTax`.
+    pub shipping_tax: Option<Money>,
+    /// `shippedDate`.
+    pub shipped_date: Option<Timestamp>,
+    /// `nonCashDeductionAmount`: paid with points, vouchers, virtual currency.
+    pub non_cash_deduction_amount: Option<Money>,
+    /// `insuranceFee`.
+    pub insurance_fee: Option<Money>,
+    /// `customerNote`.
+    pub customer_note: Option<String>,
+    /// `deliverySlipUrl`.
+    pub delivery_slip_url: Option<String>,
+    /// `campaignTrackingData`, kept as it came.
+    pub campaign_tracking_data: Option<Json>,
+    /// `discountCode`.
+    pub discount_code: Option<String>,
+}
+
+/// A line of an [`Order`]. Its amounts are in the order's currency; its
+/// product's amounts in the product's own.
+///
+/// # Example
+///
+/// ```
+/// use crossborder::{Currency, OrderItem};
+/// let mut item = OrderItem::new(Currency::CNY);
+/// item.quantity = Some(1);
+/// assert!(item.refund_amount.is_zero());
+/// ```
+#[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
+pub struct OrderItem {
+    /// `itemId`.
+    pub item_id: Option<String>,
+    /// `product`.
+    pub product: Option<Product>,
+    /// `quantity`.
+    pub quantity: Option<u32>,
+    /// `price`: unit price actually charged.
+    pub price: Option<Money>,
+    /// `discount`: unit discount.
+    pub discount: Option<Money>,
+    /// `tax`: tax of this line.
+    pub tax: Option<Money>,
+    /// `distributorName`.
+    pub distributor_name: Option<String>,
+    /// `distributorId`.
+    pub distributor_id: Option<String>,
+    /// `refundAmount` (0 by default).
+    pub refund_amount: Money,
+}
+
+/// A party of an order: the customer, the seller or the payer (the API's
+/// `Address`).
+///
+/// # Example
+///
+/// ```
+/// use crossborder::{Country, Party};
+/// let mut buyer = Party::default();
+/// buyer.first_name = Some("小明".into());
+/// buyer.country = Some(Country::CN);
+/// assert_eq!(buyer.to_wire().country.as_deref(), Some("CN"));
+/// ```
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Party {
+    /// `firstName`.
+    pub first_name: Option<String>,
+    /// `lastName`.
+    pub last_name: Option<String>,
+    /// `address1`.
+    pub address1: Option<String>,
+    /// `address2`.
+    pub address2: Option<String>,
+    /// `city`.
+    pub city: Option<String>,
+    /// `state`.
+    pub state: Option<String>,
+    /// `country`.
+    pub country: Option<Country>,
+    /// `zip`.
+    pub zip: Option<String>,
+    /// `tin`: taxpayer id; for Chinese buyers the resident identity number.
+    pub tin: Option<String>,
+    /// `phone`.
+    pub phone: Option<String>,
+    /// `countryCode`.
+    pub country_code: Option<String>,
+    /// `email`.
+    pub email: Option<String>,
+    /// `age`.
+    pub age: Option<u32>,
+    /// `gender`.
+    pub gender: Option<Gender>,
+    /// `chineseId` (deprecated by the API: use `tin`).
+    pub chinese_id: Option<String>,
+}
+
+impl Party {
+    /// The identity number: `tin`, or the deprecated `chineseId` when `tin` is
+    /// absent or blank.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let mut p = crossborder::Party::default();
+    /// p.tin = Some(" ".into());
+    /// p.chinese_id = Some("11010519491231002X".into());
+    /// assert_eq!(p.identity_number(), Some("11010519491231002X"));
+    /// ```
+    pub fn identity_number(&self) -> Option<&str> {
+        fn given(s: &Option<String>) -> Option<&str> {
+            s.as_deref().filter(|s| !s.trim().is_empty())
+        }
+        given(&self.tin).or_else(|| given(&self.chinese_id))
+    }
+
+    /// The wire form.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let mut p = crossborder::Party::default();
+    /// p.age = Some(30);
+    /// assert_eq!(p.to_wire().age.map(|n| n.to_string()), Some("30".into()));
+    /// ```
+    pub fn to_wire(&self) -> wire::Address {
+        let mut a = wire::Address::default();
+        a.first_name.clone_from(&self.first_name);
+        a.last_name.clone_from(&self.last_name);
+        a.address1.clone_from(&self.address1);
+        a.address2.clone_from(&self.address2);
+        a.city.clone_from(&self.city);
+        a.state.clone_from(&self.state);
+        a.country = self.country.map(|c| c.to_string());
+        a.zip.clone_from(&self.zip);
+        a.tin.clone_from(&self.tin);
+        a.phone.clone_from(&self.phone);
+        a.country_code.clone_from(&self.country_code);
+        a.email.clone_from(&self.email);
+        a.age = wire_count(self.age);
+        a.gender = self.gender.map(|g| g.as_str().to_owned());
+        a.chinese_id.clone_from(&self.chinese_id);
+        a
+    }
+}
+
+fn convert_party(conv: &mut Conv, loc: &Loc<'_>, w: wire::Address) -> Party {
+    let f = |name| loc.field(name);
+    Party {
+        country: conv.country(&f("country"), w.country.as_ref()),
+        age: conv.count(&f("age"), w.age.as_ref()),
+        gender: conv.optional_enum(&f("gender"), w.gender.as_ref(), Code::GENDER_UNKNOWN),
+        first_name: w.first_name,
+        last_name: w.last_name,
+        address1: w.address1,
+        address2: w.address2,
+        city: w.city,
+        state: w.state,
+        zip: w.zip,
+        tin: w.tin,
+        phone: w.phone,
+        country_code: w.country_code,
+        email: w.email,
+        chinese_id: w.chinese_id,
+    }
+}
+
+impl OrderItem {
+    /// A line with nothing set but the API's defaults (refund 0 in `currency`).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use crossborder::{Currency, OrderItem};
+    /// assert_eq!(OrderItem::new(Currency::USD).refund_amount.currency(), Currency::USD);
+    /// ```
+    pub fn new(currency: Currency) -> OrderItem {
+        OrderItem {
+            item_id: None,
+            product: None,
+            quantity: None,
+            price: None,
+            discount: None,
+            tax: None,
+            distributor_name: None,
+            distributor_id: None,
+            refund_amount: Money::zero(currency),
+        }
+    }
+
+    /// The wire form.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use crossborder::{Currency, OrderItem};
+    /// let mut item = OrderItem::new(Currency::CNY);
+    /// item.quantity = Some(2);
+    /// assert_eq!(item.to_wire().quantity.map(|n| n.to_string()), Some("2".into()));
+    /// ```
+    pub fn to_wire(&self) -> wire::OrderItem {
+        let mut i = wire::OrderItem::default();
+        i.item_id.clone_from(&self.item_id);
+        i.product = self.product.as_ref().map(|p| Box::new(p.to_wire()));
+        i.quantity = wire_count(self.quantity);
+        i.price = wire_money(self.price.as_ref());
+        i.discount = wire_money(self.discount.as_ref());
+        i.tax = wire_money(self.tax.as_ref());
+        i.distributor_name.clone_from(&self.distributor_name);
+        i.distributor_id.clone_from(&self.distributor_id);
+        i.refund_amount = Number::from_decimal(self.refund_amount.amount());
+        i
+    }
+}
+
+fn convert_item(
+    conv: &mut Conv,
+    loc: &Loc<'_>,
+    w: wire::OrderItem,
+    currency: Option<Currency>,
+) -> OrderItem {
+    let f = |name| loc.field(name);
+    let money =
+        |conv: &mut Conv, name, raw: &Option<Number>| conv.money(&f(name), raw.as_ref(), currency);
+    let product_loc = f("product");
+    OrderItem {
+        product: w.product.map(|p| convert_product(conv, &product_loc, *p)),
+        quantity: conv.count(&f("quantity"), w.quantity.as_ref()),
+        price: money(conv, "price", &w.price),
+        discount: money(conv, "discount", &w.discount),
+        tax: money(conv, "tax", &w.tax),
+        refund_amount: conv
+            .money(&f("refundAmount"), Some(&w.refund_amount), currency)
+            .unwrap_or(Money::zero(currency.unwrap_or(Currency::CNY))),
+        item_id: w.item_id,
+        distributor_name: w.distributor_name,
+        distributor_id: w.distributor_id,
+    }
+}
+
+impl Order {
+    /// An order with nothing set but the currency and the API's defaults
+    /// (type `DEFAULT`, customs port `SH`, refund 0).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use crossborder::{Currency, CustomsPort, Order, OrderType};
+    /// let o = Order::new(Currency::CNY);
+    /// assert_eq!(o.customs_port, CustomsPort::Sh);
+    /// assert_eq!(o.order_type, OrderType::Default);
+    /// ```
+    pub fn new(currency: Currency) -> Order {
+        Order {
+            order_id: None,
+            client_order_ref: None,
+            client_parent_order_ref: None,
+            platform_transaction_id: None,
+            platform: None,
+            is_sub_order: false,
+            is_distribution_order: false,
+            distributor_name: None,
+            order_type: OrderType::Default,
+            items: Vec::new(),
+            customer: None,
+            customer_id_ref: None,
+            seller: None,
+            payer: None,
+            status: None,
+            tracking_reference: None,
+            destination_code: None,
+            node_code: None,
+            express_company: None,
+            express_type: None,
+            currency,
+            customs_port: CustomsPort::Sh,
+            customs_filing_id: None,
+            created_at: None,
+            updated_at: None,
+            paid_at: None,
+            pay_method: None,
+            pay_merchant_name: None,
+            pay_amount: None,
+            refund_amount: Money::zero(currency),
+            pay_id: None,
+            payment_pay_id: None,
+            pay_customs_no: None,
+            products_total_tax: None,
+            shipping_cost: None,
+            shipping_tax: None,
+            shipped_date: None,
+            non_cash_deduction_amount: None,
+            insurance_fee: None,
+            customer_note: None,
+            delivery_slip_url: None,
+            campaign_tracking_data: None,
+            discount_code: None,
+        }
+    }
+
+    /// Converts a wire order, collecting every format problem at its JSON
+    /// Pointer (`/items/0/product/hsCode`, `/paidAt`, ...), in document order.
+    /// A bad value is reported and then treated as absent.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use crossborder::{wire, Order};
+    ///
+    /// let w: wire::Order = serde_json::from_str(
+    ///     r#"{"platformName":"temu","items":[{"quantity":1.5,"product":{"hsCode":"7701.10"}}],"paidAt":"yesterday"}"#,
+    /// )?;
+    /// let converted = Order::from_wire(w);
+    /// let found: Vec<_> = converted.report().iter().map(|v| (v.code().as_str(), v.pointer().as_str())).collect();
+    /// assert_eq!(found, [
+    ///     ("platform.unknown", "/platformName"),
+    ///     ("hs_code.invalid", "/items/0/product/hsCode"),
+    ///     ("number.not_integer", "/items/0/quantity"),
+    ///     ("timestamp.invalid", "/paidAt"),
+    /// ]);
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
+    pub fn from_wire(wire: wire::Order) -> Converted<Order> {
+        let mut conv = Conv::default();
+        let order = convert_order(&mut conv, &Loc::ROOT, wire);
+        let mut report = conv.report;
+        report.sort_document_order(DocumentKind::Order);
+        Converted::new(order, report)
+    }
+
+    /// The wire form of this order, as the customs API expects it.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use crossborder::{Currency, Order};
+    /// let w = Order::new(Currency::CNY).to_wire();
+    /// assert_eq!(w.currency, "RMB");
+    /// assert_eq!(w.customs_code, "SH");
+    /// ```
+    pub fn to_wire(&self) -> wire::Order {
+        let mut o = wire::Order::default();
+        o.order_id.clone_from(&self.order_id);
+        o.client_order_ref.clone_from(&self.client_order_ref);
+        o.client_parent_order_ref
+            .clone_from(&self.client_parent_order_ref);
+        o.platform_transaction_id
+            .clone_from(&self.platform_transaction_id);
+        o.platform_name = self.platform.map(|p| p.as_str().to_owned());
+        o.is_sub_order = self.is_sub_order;
+        o.is_distribution_order = self.is_distribution_order;
+        o.distributor_name.clone_from(&self.distributor_name);
+        o.order_type = self.order_type.as_str().to_owned();
+        o.items =
+            (!self.items.is_empty()).then(|| self.items.iter().map(OrderItem::to_wire).collect());
+        o.customer = self.customer.as_ref().map(Party::to_wire);
+        o.customer_id_ref.clone_from(&self.customer_id_ref);
+        o.seller = self.seller.as_ref().map(Party::to_wire);
+        o.payer = self.payer.as_ref().map(Party::to_wire);
+        o.status.clone_from(&self.status);
+        o.tracking_reference.clone_from(&self.tracking_reference);
+        o.destination_code.clone_from(&self.destination_code);
+        o.node_code.clone_from(&self.node_code);
+        o.express_company.clone_from(&self.express_company);
+        o.express_type = self.express_type.map(|m| m.as_str().to_owned());
+        o.currency = api_currency_code(self.currency).to_owned();
+        o.customs_code = self.customs_port.as_str().to_owned();
+        o.customs_filing_id.clone_from(&self.customs_filing_id);
+        o.created_at = self.created_at.map(|t| t.to_string());
+        o.updated_at = self.updated_at.map(|t| t.to_string());
+        o.paid_at = self.paid_at.map(|t| t.to_string());
+        o.pay_method.clone_from(&self.pay_method);
+        o.pay_merchant_name.clone_from(&self.pay_merchant_name);
+        o.pay_amount = wire_money(self.pay_amount.as_ref());
+        o.refund_amount = Number::from_decimal(self.refund_amount.amount());
+        o.pay_id.clone_from(&self.pay_id);
+        o.payment_pay_id.clone_from(&self.payment_pay_id);
+        o.pay_customs_no.clone_from(&self.pay_customs_no);
+        o.products_total_tax = wire_money(self.products_total_tax.as_ref());
+        o.shipping_cost = wire_money(self.shipping_cost.as_ref());
+        o.shipping_tax = wire_money(self.shipping_tax.as_ref());
+        o.shipped_date = self.shipped_date.map(|t| t.to_string());
+        o.non_cash_deduction_amount = wire_money(self.non_cash_deduction_amount.as_ref());
+        o.insurance_fee = wire_money(self.insurance_fee.as_ref());
+        o.customer_note.clone_from(&self.customer_note);
+        o.delivery_slip_url.clone_from(&self.delivery_slip_url);
+        o.campaign_tracking_data
+            .clone_from(&self.campaign_tracking_data);
+        o.discount_code.clone_from(&self.discount_code);
+        o
+    }
+}
+
+fn convert_order(conv: &mut Conv, loc: &Loc<'_>, w: wire::Order) -> Order {
+    let f = |name| loc.field(name);
+    let currency = conv.currency(&f("currency"), &w.currency);
+    let money =
+        |conv: &mut Conv, name, raw: &Option<Number>| conv.money(&f(name), raw.as_ref(), currency);
+    let items_loc = f("items");
+    let items = w
+        .items
+        .unwrap_or_default()
+        .into_iter()
+        .enumerate()
+        .map(|(i, item)| convert_item(conv, &items_loc.index(i), item, currency))
+        .collect();
+    let party = |conv: &mut Conv, name, raw: Option<wire::Address>| {
+        raw.map(|a| convert_party(conv, &f(name), a))
+    };
+    Order {
+        platform: conv.optional_enum(
+            &f("platformName"),
+            w.platform_name.as_ref(),
+            Code::PLATFORM_UNKNOWN,
+        ),
+        order_type: conv
+            .required_enum(&f("orderType"), &w.order_type, Code::ORDER_TYPE_UNKNOWN)
+            .unwrap_or_default(),
+        items,
+        customer: party(conv, "customer", w.customer),
+        seller: party(conv, "seller", w.seller),
+        payer: party(conv, "payer", w.payer),
+        express_type: conv.optional_enum(
+            &f("expressType"),
+            w.express_type.as_ref(),
+            Code::CLEARANCE_MODE_UNKNOWN,
+        ),
+        currency: currency.unwrap_or(Currency::CNY),
+        customs_port: conv
+            .required_enum(
+                &f("customsCode"),
+                &w.customs_code,
+                Code::CUSTOMS_PORT_UNKNOWN,
+            )
+            .unwrap_or_default(),
+        created_at: conv.timestamp(&f("createdAt"), w.created_at.as_ref()),
+        updated_at: conv.timestamp(&f("updatedAt"), w.updated_at.as_ref()),
+        paid_at: conv.timestamp(&f("paidAt"), w.paid_at.as_ref()),
+        pay_amount: money(conv, "payAmount", &w.pay_amount),
+        refund_amount: conv
+            .money(&f("refundAmount"), Some(&w.refund_amount), currency)
+            .unwrap_or(Money::zero(currency.unwrap_or(Currency::CNY))),
+        products_total_tax: money(conv, "productsTotalTax", &w.products_total_tax),
+        shipping_cost: money(conv, "shippingCost", &w.shipping_cost),
+        shipping_tax: money(conv, "shippingTax", &w.shipping_tax),
+        shipped_date: conv.timestamp(&f("shippedDate"), w.shipped_date.as_ref()),
+        non_cash_deduction_amount: money(
+            conv,
+            "nonCashDeductionAmount",
+            &w.non_cash_deduction_amount,
+        ),
+        insurance_fee: money(conv, "insuranceFee", &w.insurance_fee),
+        order_id: w.order_id,
+        client_order_ref: w.client_order_ref,
+        client_parent_order_ref: w.client_parent_order_ref,
+        platform_transaction_id: w.platform_transaction_id,
+        is_sub_order: w.is_sub_order,
+        is_distribution_order: w.is_distribution_order,
+        distributor_name: w.distributor_name,
+        customer_id_ref: w.customer_id_ref,
+        status: w.status,
+        tracking_reference: w.tracking_reference,
+        destination_code: w.destination_code,
+        node_code: w.node_code,
+        express_company: w.express_company,
+        customs_filing_id: w.customs_filing_id,
+        pay_method: w.pay_method,
+        pay_merchant_name: w.pay_merchant_name,
+        pay_id: w.pay_id,
+        payment_pay_id: w.payment_pay_id,
+        pay_customs_no: w.pay_customs_no,
+        customer_note: w.customer_note,
+        delivery_slip_url: w.delivery_slip_url,
+        campaign_tracking_data: w.campaign_tracking_data,
+        discount_code: w.discount_code,
+    }
+}
+
+/// The result of a declaration, as customs reports it through the callback
+/// `POST /customs/{store}`.
+///
+/// # Example
+///
+/// ```
+/// use crossborder::{wire, CustomsPort, DeclarationResult, DeclarationType};
+///
+/// let w: wire::DeclarationResult = serde_json::from_str(
+///     r#"{"region":"HZ","declarationType":"product","declarationNumber":"DN123","product_sku_number":"A-1"}"#,
+/// )?;
+/// let result = DeclarationResult::from_wire(w).into_result().unwrap();
+/// assert_eq!(result.region, Some(CustomsPort::Hz));
+/// assert_eq!(result.declaration_type, Some(DeclarationType::Product));
+/// assert!(result.succeeded());
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct DeclarationResult {
+    /// `region`: the customs port.
+    pub region: Option<CustomsPort>,
+    /// `declarationType`.
+    pub declaration_type: Option<DeclarationType>,
+    /// `declarationNumber`: given by customs when the filing succeeds.
+    pub declaration_number: Option<String>,
+    /// `clientOrderRef`.
+    pub client_order_ref: Option<String>,
+    /// `orderId`.
+    pub order_id: Option<String>,
+    /// `product_sku_number`.
+    pub product_sku_number: Option<String>,
+    /// `product_barcode`.
+    pub product_barcode: Option<String>,
+    /// `origMessage`: customs' own message.
+    pub orig_message: Option<String>,
+    /// `isRegsitered` (sic): already registered.
+    pub is_registered: Option<bool>,
+}
+
+impl DeclarationResult {
+    /// Reads the callback body, reporting an unknown region or declaration
+    /// type at its pointer.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use crossborder::{wire, DeclarationResult};
+    /// let w: wire::DeclarationResult = serde_json::from_str(r#"{"region":"BJ"}"#)?;
+    /// let c = DeclarationResult::from_wire(w);
+    /// assert_eq!(c.report().iter().next().map(|v| v.pointer().as_str()), Some("/region"));
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
+    pub fn from_wire(w: wire::DeclarationResult) -> Converted<DeclarationResult> {
+        let mut conv = Conv::default();
+        let root = Loc::ROOT;
+        let value = DeclarationResult {
+            region: conv.optional_enum(
+                &root.field("region"),
+                w.region.as_ref(),
+                Code::CUSTOMS_PORT_UNKNOWN,
+            ),
+            declaration_type: conv.optional_enum(
+                &root.field("declarationType"),
+                w.declaration_type.as_ref(),
+                Code::DECLARATION_TYPE_UNKNOWN,
+            ),
+            declaration_number: w.declaration_number,
+            client_order_ref: w.client_order_ref,
+            order_id: w.order_id,
+            product_sku_number: w.product_sku_number,
+            product_barcode: w.product_barcode,
+            orig_message: w.orig_message,
+            is_registered: w.is_regsitered,
+        };
+        Converted::new(value, conv.report)
+    }
+
+    /// Whether customs accepted the filing: a declaration number was given.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let mut r = crossborder::DeclarationResult::default();
+    /// assert!(!r.succeeded());
+    /// r.declaration_number = Some("DN1".into());
+    /// assert!(r.succeeded());
+    /// ```
+    pub fn succeeded(&self) -> bool {
+        self.declaration_number
+            .as_deref()
+            .is_some_and(|n| !n.trim().is_empty())
+    }
+
+    /// The wire form.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let mut r = crossborder::DeclarationResult::default();
+    /// r.is_registered = Some(true);
+    /// assert_eq!(r.to_wire().is_regsitered, Some(true));
+    /// ```
+    pub fn to_wire(&self) -> wire::DeclarationResult {
+        wire::DeclarationResult {
+            region: self.region.map(|r| r.as_str().to_owned()),
+            declaration_type: self.declaration_type.map(|t| t.as_str().to_owned()),
+            declaration_number: self.declaration_number.clone(),
+            client_order_ref: self.client_order_ref.clone(),
+            order_id: self.order_id.clone(),
+            product_sku_number: self.product_sku_number.clone(),
+            product_barcode: self.product_barcode.clone(),
+            orig_message: self.orig_message.clone(),
+            is_regsitered: self.is_registered,
+        }
+    }
+}
