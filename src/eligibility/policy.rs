@@ -697,6 +697,36 @@ impl Policy {
         Policy::default()
     }
 
+    /// Appends every rule of `other` to this policy's lists (a caller's own
+    /// rules on top of the default, for instance). Nothing is removed:
+    /// replace a list by assigning to its field.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use crossborder::Policy;
+    /// let own: Policy = serde_json::from_str(
+    ///     r#"{"export":[{"class":"food","effective":{"from":"2025-01-01"},"source":"own review"}]}"#,
+    /// )?;
+    /// let mut policy = Policy::fba_export_default();
+    /// let before = policy.export.len();
+    /// policy.extend(own);
+    /// assert_eq!(policy.export.len(), before + 1);
+    /// assert_eq!(policy.export.last().map(|r| r.source.as_str()), Some("own review"));
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
+    pub fn extend(&mut self, other: Policy) {
+        self.export.extend(other.export);
+        self.import
+            .restricted_by_default
+            .extend(other.import.restricted_by_default);
+        self.import.rules.extend(other.import.rules);
+        self.transport.extend(other.transport);
+        self.standard_size.extend(other.standard_size);
+        self.hs_table.extend(other.hs_table);
+        self.served.extend(other.served);
+    }
+
     /// The default policy, from seed 002 and domain-rules.md section 2, in
     /// force from 2024-01-01 (the seed's date; the HS table from 2022-01-01):
     ///
