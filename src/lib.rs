@@ -169,6 +169,7 @@ pub mod channel;
 mod country;
 mod customs_unit;
 pub mod declaration;
+pub mod eligibility;
 mod enums;
 mod error;
 pub mod hs;
@@ -187,6 +188,15 @@ pub use country::{
     Country, CountryError, country_alpha2, country_alpha3, country_serde, parse_country,
 };
 pub use customs_unit::{CustomsUnit, CustomsUnitError};
+pub use eligibility::{
+    ClassRule, ClassSource, CountrySet, Decision, DestinationGroup, DestinationSplit, Effective,
+    EffectiveError, Eligibility, EligibilityStatus, ExclusionCheck, ExclusionEntry, ExclusionError,
+    ExclusionScope, ExclusionsBuilder, HsPrefix, HsPrefixError, HsRule, ImcfDecision, ImcfReason,
+    ImportPolicy, ImportRule, ImportTreatment, InventoryReport, MediaKind, PendingReason, Policy,
+    ProductAttribute, ProductFacts, ProductId, ProductIdError, ProductProfile, ProductReport,
+    Reason, Restriction, RestrictionClass, RestrictionKind, ReviewStatus, SellerExclusions,
+    ServedRule, SizeRule,
+};
 pub use enums::{
     ClearanceMode, CustomsPort, DeclarationType, Gender, OrderType, Platform, ProductStatus,
 };

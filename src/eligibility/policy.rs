@@ -1,0 +1,893 @@
+//! The eligibility policy as data: export-, import- and transport-restricted
+//! classes, the standard-size tier, the HS-to-class table and the countries
+//! served, each rule with its dates in force and its source.
+
+use std::fmt;
+use std::str::FromStr;
+
+use chrono::NaiveDate;
+use iso_currency::Country;
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use super::class::RestrictionClass;
+use super::country_set::CountrySet;
+use crate::macros::closed_enum;
+use crate::{Dimensions, HsCode, LengthUnit, MassUnit, Weight};
+
+/// The dates a rule is in force: from `from` (inclusive) to `to` (inclusive,
+/// the last day in force), or open-ended when `to` is absent.
+///
+/// Serde: `{"from": "2024-01-01", "to": "2025-12-31"}`, `to` optional.
+///
+/// # Example
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use crossborder::Effective;
+///
+/// let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
+/// let e = Effective::between(d(2024, 1, 1), d(2024, 12, 31))?;
+/// assert!(e.contains(d(2024, 12, 31)));
+/// assert!(!e.contains(d(2025, 1, 1)));
+/// assert!(Effective::since(d(2024, 1, 1)).contains(d(2099, 1, 1)));
+/// assert!(Effective::between(d(2024, 2, 1), d(2024, 1, 1)).is_err());
+/// # Ok::<(), crossborder::EffectiveError>(())
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(try_from = "RawEffective")]
+pub struct Effective {
+    from: NaiveDate,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    to: Option<NaiveDate>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawEffective {
+    from: NaiveDate,
+    #[serde(default)]
+    to: Option<NaiveDate>,
+}
+
+impl TryFrom<RawEffective> for Effective {
+    type Error = EffectiveError;
+
+    fn try_from(r: RawEffective) -> Result<Self, Self::Error> {
+        match r.to {
+            Some(to) => Effective::between(r.from, to),
+            None => Ok(Effective::since(r.from)),
+        }
+    }
+}
+
+/// A period whose last day comes before its first.
+///
+/// # Example
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use crossborder::Effective;
+/// let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
+/// let err = Effective::between(d(2024, 2, 1), d(2024, 1, 1)).unwrap_err();
+/// assert_eq!(err.to_string(), "invalid period 2024-02-01 to 2024-01-01: it ends before it starts");
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum EffectiveError {
+    /// `to` is before `from`.
+    #[error("invalid period {from} to {to}: it ends before it starts")]
+    EndsBeforeStart {
+        /// First day.
+        from: NaiveDate,
+        /// Last day.
+        to: NaiveDate,
+    },
+}
+
+impl Effective {
+    /// In force from this day on.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use crossborder::Effective;
+    /// let from = NaiveDate::from_ymd_opt(2024, 1, 1).unwrap();
+    /// assert_eq!(Effective::since(from).from(), from);
+    /// ```
+    pub const fn since(from: NaiveDate) -> Effective {
+        Effective { from, to: None }
+    }
+
+    /// In force from `from` to `to`, both included.
+    ///
+    /// # Errors
+    ///
+    /// [`EffectiveError::EndsBeforeStart`] when `to` is before `from`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use crossborder::Effective;
+    /// let d = NaiveDate::from_ymd_opt(2024, 1, 1).unwrap();
+    /// assert_eq!(Effective::between(d, d)?.to(), Some(d));
+    /// # Ok::<(), crossborder::EffectiveError>(())
+    /// ```
+    pub fn between(from: NaiveDate, to: NaiveDate) -> Result<Effective, EffectiveError> {
+        if to < from {
+            return Err(EffectiveError::EndsBeforeStart { from, to });
+        }
+        Ok(Effective { from, to: Some(to) })
+    }
+
+    /// The first day in force.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use crossborder::Effective;
+    /// let d = NaiveDate::from_ymd_opt(2024, 1, 1).unwrap();
+    /// assert_eq!(Effective::since(d).from(), d);
+    /// ```
+    pub const fn from(&self) -> NaiveDate {
+        self.from
+    }
+
+    /// The last day in force, if it ends.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use crossborder::Effective;
+    /// assert_eq!(Effective::since(NaiveDate::MIN).to(), None);
+    /// ```
+    pub const fn to(&self) -> Option<NaiveDate> {
+        self.to
+    }
+
+    /// Whether the rule is in force on this day.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use crossborder::Effective;
+    /// let d = NaiveDate::from_ymd_opt(2024, 1, 1).unwrap();
+    /// assert!(!Effective::since(d).contains(d.pred_opt().unwrap()));
+    /// ```
+    pub fn contains(&self, as_of: NaiveDate) -> bool {
+        self.from <= as_of && self.to.is_none_or(|to| as_of <= to)
+    }
+}
+
+/// An HS code prefix for the HS-to-class table: 2 to 12 digits (a chapter
+/// `93`, a heading `2203`, a subheading `901320`, or longer). Reads the
+/// written forms `2530 90` and `8525.89` as digits.
+///
+/// # Example
+///
+/// ```
+/// use crossborder::{HsCode, HsPrefix};
+/// let p: HsPrefix = "9013 20".parse()?;
+/// assert_eq!(p.as_str(), "901320");
+/// assert!(p.matches(&HsCode::parse("9013200000")?));
+/// assert!(!p.matches(&HsCode::parse("901310")?));
+/// assert!("9".parse::<HsPrefix>().is_err());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct HsPrefix {
+    digits: [u8; 12],
+    len: u8,
+}
+
+/// Why text is not an [`HsPrefix`].
+///
+/// # Example
+///
+/// ```
+/// use crossborder::HsPrefix;
+/// let err = "9A".parse::<HsPrefix>().unwrap_err();
+/// assert_eq!(err.to_string(), "invalid hs prefix \"9A\": expected 2 to 12 digits");
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("invalid hs prefix {0:?}: expected 2 to 12 digits")]
+pub struct HsPrefixError(String);
+
+impl HsPrefix {
+    /// Reads a prefix; dots and spaces between digits are dropped.
+    ///
+    /// # Errors
+    ///
+    /// [`HsPrefixError`] for anything but 2 to 12 digits.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use crossborder::HsPrefix;
+    /// assert_eq!(HsPrefix::parse("85.07.60")?.as_str(), "850760");
+    /// # Ok::<(), crossborder::HsPrefixError>(())
+    /// ```
+    pub fn parse(text: &str) -> Result<HsPrefix, HsPrefixError> {
+        let mut digits = [0u8; 12];
+        let mut len = 0usize;
+        for b in text.trim().bytes() {
+            match b {
+                b'0'..=b'9' => {
+                    if len == 12 {
+                        return Err(HsPrefixError(text.to_owned()));
+                    }
+                    digits[len] = b;
+                    len += 1;
+                }
+                b'.' | b' ' => {}
+                _ => return Err(HsPrefixError(text.to_owned())),
+            }
+        }
+        if len < 2 {
+            return Err(HsPrefixError(text.to_owned()));
+        }
+        Ok(HsPrefix {
+            digits,
+            len: len as u8,
+        })
+    }
+
+    /// The digits.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use crossborder::HsPrefix;
+    /// assert_eq!(HsPrefix::parse("93")?.as_str(), "93");
+    /// # Ok::<(), crossborder::HsPrefixError>(())
+    /// ```
+    pub fn as_str(&self) -> &str {
+        // Only ASCII digits are ever stored.
+        std::str::from_utf8(&self.digits[..self.len as usize]).unwrap_or("")
+    }
+
+    /// Whether an HS code starts with this prefix.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use crossborder::{HsCode, HsPrefix};
+    /// assert!(HsPrefix::parse("93")?.matches(&HsCode::parse("930320")?));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn matches(&self, code: &HsCode) -> bool {
+        code.starts_with(self.as_str())
+    }
+}
+
+impl fmt::Display for HsPrefix {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl fmt::Debug for HsPrefix {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "HsPrefix({})", self.as_str())
+    }
+}
+
+impl FromStr for HsPrefix {
+    type Err = HsPrefixError;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        HsPrefix::parse(s)
+    }
+}
+
+crate::macros::serde_via_str!(HsPrefix);
+
+/// A class restricted for every destination (an export or transport rule),
+/// or restricted by default in every destination (an import rule).
+///
+/// # Example
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use crossborder::{ClassRule, Effective, RestrictionClass};
+/// let rule = ClassRule::new(
+///     RestrictionClass::LaserPointers,
+///     Effective::since(NaiveDate::from_ymd_opt(2024, 1, 1).unwrap()),
+///     "my compliance team",
+/// );
+/// assert_eq!(rule.source, "my compliance team");
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ClassRule {
+    /// The class.
+    pub class: RestrictionClass,
+    /// When the rule is in force.
+    pub effective: Effective,
+    /// Where the rule comes from (a seed, a document, a regulation).
+    pub source: String,
+}
+
+impl ClassRule {
+    /// A rule.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use crossborder::{ClassRule, Effective, RestrictionClass};
+    /// let r = ClassRule::new(RestrictionClass::Alcohol, Effective::since(NaiveDate::MIN), "x");
+    /// assert_eq!(r.class, RestrictionClass::Alcohol);
+    /// ```
+    pub fn new(class: RestrictionClass, effective: Effective, source: impl Into<String>) -> Self {
+        ClassRule {
+            class,
+            effective,
+            source: source.into(),
+        }
+    }
+}
+
+closed_enum! {
+    /// What an [`ImportRule`] says about a class on its route.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use crossborder::ImportTreatment;
+    /// assert_eq!("allowed".parse::<ImportTreatment>()?, ImportTreatment::Allowed);
+    /// # Ok::<(), crossborder::ParseEnumError>(())
+    /// ```
+    pub enum ImportTreatment("import treatment") {
+        /// The destination takes the class.
+        Allowed = "allowed",
+        /// The destination does not take the class.
+        Restricted = "restricted",
+    }
+}
+
+/// What one destination says about one class, optionally only for goods from
+/// one origin (a route rule such as "books may not go from the US to
+/// Canada").
+///
+/// Resolution for a (class, origin, destination) on a date: among the rules in
+/// force for that destination and class, those naming the origin beat those
+/// naming none; among equals, `restricted` beats `allowed`. With no rule, the
+/// class is restricted when it is in
+/// [`ImportPolicy::restricted_by_default`], allowed otherwise.
+///
+/// # Example
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use crossborder::{Country, Effective, ImportRule, ImportTreatment, RestrictionClass};
+/// let rule = ImportRule {
+///     destination: Country::CA,
+///     origin: Some(Country::US),
+///     class: RestrictionClass::Books,
+///     treatment: ImportTreatment::Restricted,
+///     effective: Effective::since(NaiveDate::from_ymd_opt(2024, 1, 1).unwrap()),
+///     source: "seed 002".into(),
+/// };
+/// assert_eq!(serde_json::from_str::<ImportRule>(&serde_json::to_string(&rule)?)?, rule);
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ImportRule {
+    /// The destination country.
+    #[serde(with = "crate::country_serde")]
+    pub destination: Country,
+    /// Only goods from this source country; `None` for goods from anywhere.
+    #[serde(default, with = "opt_country", skip_serializing_if = "Option::is_none")]
+    pub origin: Option<Country>,
+    /// The class.
+    pub class: RestrictionClass,
+    /// Allowed or restricted.
+    pub treatment: ImportTreatment,
+    /// When the rule is in force.
+    pub effective: Effective,
+    /// Where the rule comes from.
+    pub source: String,
+}
+
+mod opt_country {
+    use iso_currency::Country;
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub(super) fn serialize<S: Serializer>(c: &Option<Country>, s: S) -> Result<S::Ok, S::Error> {
+        match c {
+            Some(c) => s.collect_str(c),
+            None => s.serialize_none(),
+        }
+    }
+
+    pub(super) fn deserialize<'de, D: Deserializer<'de>>(
+        d: D,
+    ) -> Result<Option<Country>, D::Error> {
+        let text = Option::<std::borrow::Cow<'de, str>>::deserialize(d)?;
+        text.map(|t| crate::parse_country(&t).map_err(serde::de::Error::custom))
+            .transpose()
+    }
+}
+
+/// Import restrictions: the classes every destination restricts unless a
+/// rule allows them (the conservative default), and the per-destination
+/// rules.
+///
+/// # Example
+///
+/// ```
+/// use crossborder::{Policy, RestrictionClass};
+/// let p = Policy::fba_export_default();
+/// assert!(p.import.restricted_by_default.iter().any(|r| r.class == RestrictionClass::Alcohol));
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct ImportPolicy {
+    /// Classes restricted in every destination unless an [`ImportRule`]
+    /// allows them there.
+    pub restricted_by_default: Vec<ClassRule>,
+    /// Per-destination (and per-route) rules.
+    pub rules: Vec<ImportRule>,
+}
+
+/// The standard-size tier: a unit is standard-size when it weighs at most
+/// `max_weight` and its sides, sorted longest first, are each at most the
+/// sorted sides of `max_sides` (longest, median, shortest). Anything else is
+/// oversize. Compared exactly, in grams and millimetres.
+///
+/// # Example
+///
+/// ```
+/// use crossborder::{Policy, Weight};
+/// let p = Policy::fba_export_default();
+/// assert_eq!(p.standard_size[0].max_weight, "20 lb".parse::<Weight>()?);
+/// # Ok::<(), crossborder::MeasureError>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SizeRule {
+    /// Heaviest standard-size unit.
+    pub max_weight: Weight,
+    /// Largest standard-size sides (compared sorted).
+    pub max_sides: Dimensions,
+    /// When the rule is in force.
+    pub effective: Effective,
+    /// Where the rule comes from.
+    pub source: String,
+}
+
+impl SizeRule {
+    /// Whether a unit of this size and weight is standard-size.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use crossborder::Policy;
+    /// let rule = &Policy::fba_export_default().standard_size[0];
+    /// assert!(rule.is_standard(&"18 x 14 x 8 in".parse()?, &"20 lb".parse()?));
+    /// assert!(!rule.is_standard(&"18.01 x 14 x 8 in".parse()?, &"1 lb".parse()?));
+    /// assert!(!rule.is_standard(&"1 x 1 x 1 in".parse()?, &"20.01 lb".parse()?));
+    /// assert!(rule.is_standard(&"45.72 x 35.56 x 20.32 cm".parse()?, &"9 kg".parse()?));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn is_standard(&self, dimensions: &Dimensions, weight: &Weight) -> bool {
+        self.is_standard_mm(mm_sorted(&self.max_sides), mm_sorted(dimensions), weight)
+    }
+
+    /// [`SizeRule::is_standard`] with both sizes already in sorted
+    /// millimetres (`None`: too large to convert, never standard-size).
+    pub(crate) fn is_standard_mm(
+        &self,
+        max_mm: Option<[Decimal; 3]>,
+        unit_mm: Option<[Decimal; 3]>,
+        weight: &Weight,
+    ) -> bool {
+        if *weight > self.max_weight {
+            return false;
+        }
+        let (Some(unit), Some(max)) = (unit_mm, max_mm) else {
+            return false;
+        };
+        unit.iter().zip(max.iter()).all(|(u, m)| u <= m)
+    }
+}
+
+/// Sides in millimetres, longest first (exact for mm, cm, m and inches).
+pub(crate) fn mm_sorted(d: &Dimensions) -> Option<[Decimal; 3]> {
+    d.to_unit(LengthUnit::Millimetre)
+        .ok()
+        .map(|d| d.sorted_sides())
+}
+
+/// One row of the HS-to-class table: codes starting with `prefix` are in
+/// `class`. A code takes the classes of **every** matching row (not only the
+/// longest), so `210690` is both food (`21`) and medicines and supplements
+/// (`2106 90`).
+///
+/// # Example
+///
+/// ```
+/// use crossborder::{HsRule, Policy, RestrictionClass};
+/// let p = Policy::fba_export_default();
+/// let row: &HsRule = p.hs_table.iter().find(|r| r.prefix.as_str() == "901320").unwrap();
+/// assert_eq!(row.class, RestrictionClass::LaserPointers);
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HsRule {
+    /// The HS prefix.
+    pub prefix: HsPrefix,
+    /// The class of the codes under it.
+    pub class: RestrictionClass,
+    /// When the row is in force.
+    pub effective: Effective,
+    /// Where the row comes from.
+    pub source: String,
+}
+
+/// Countries served: the destinations products may go to at all.
+///
+/// # Example
+///
+/// ```
+/// use crossborder::{Country, Policy};
+/// let p = Policy::fba_export_default();
+/// assert!(p.served[0].countries.contains(Country::CA));
+/// assert!(!p.served[0].countries.contains(Country::KP));
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ServedRule {
+    /// The countries.
+    pub countries: CountrySet,
+    /// When they are served.
+    pub effective: Effective,
+    /// Where the list comes from.
+    pub source: String,
+}
+
+/// The whole eligibility policy, as data: load it (serde), replace it, or
+/// extend it by pushing rules onto its lists. Every rule carries its dates in
+/// force and its source; answers take an as-of date.
+///
+/// - `export`: classes the source country forbids, for every destination.
+/// - `import`: see [`ImportPolicy`] and [`ImportRule`].
+/// - `transport`: classes that cannot travel, for every destination
+///   ([`RestrictionClass::Oversize`] is what the size tier derives).
+/// - `standard_size`: the size tier(s); a unit is oversize when any rule in
+///   force says it is not standard-size.
+/// - `hs_table`: HS prefix to class; every matching row applies.
+/// - `served`: destinations served (the union of the rules in force).
+///
+/// The list a rule sits in decides the kind of restriction reported: a class
+/// put in `export` is reported as an export restriction.
+///
+/// # Example
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use crossborder::{ClassRule, Effective, Policy, RestrictionClass};
+///
+/// let mut policy = Policy::fba_export_default();
+/// policy.export.push(ClassRule::new(
+///     RestrictionClass::CryptographicEquipment,
+///     Effective::since(NaiveDate::from_ymd_opt(2025, 1, 1).unwrap()),
+///     "internal export-control review",
+/// ));
+/// let json = serde_json::to_string(&policy)?;
+/// assert_eq!(serde_json::from_str::<Policy>(&json)?, policy);
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct Policy {
+    /// Export-restricted classes.
+    #[serde(default)]
+    pub export: Vec<ClassRule>,
+    /// Import restrictions.
+    #[serde(default)]
+    pub import: ImportPolicy,
+    /// Transport-restricted classes.
+    #[serde(default)]
+    pub transport: Vec<ClassRule>,
+    /// The standard-size tier.
+    #[serde(default)]
+    pub standard_size: Vec<SizeRule>,
+    /// HS prefix to class.
+    #[serde(default)]
+    pub hs_table: Vec<HsRule>,
+    /// Countries served.
+    #[serde(default)]
+    pub served: Vec<ServedRule>,
+}
+
+/// Source of the seed's lists.
+pub const SOURCE_SEED: &str = "seed 002 (Amazon FBA Export help page, 2024-01-01)";
+/// Source of the default HS table.
+pub const SOURCE_HS_TABLE: &str = "domain-rules.md section 2 (default HS 2022 table)";
+/// Source of the size tier.
+pub const SOURCE_SIZE: &str = "Amazon US standard-size tier (domain-rules.md section 2)";
+/// Source of the default served list.
+pub const SOURCE_SERVED: &str = "crossborder default: every ISO 3166-1 country except US-embargoed \
+     (EAR part 746: CU, IR, KP, SY) and uninhabited territories (AQ, BV, GS, HM, TF, UM); \
+     seed 002 names no list";
+
+/// The day the seed's page is dated: its rules are known to hold from then.
+fn seed_date() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2024, 1, 1).unwrap_or(NaiveDate::MIN)
+}
+
+/// HS 2022 took effect on 2022-01-01.
+fn hs2022_date() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2022, 1, 1).unwrap_or(NaiveDate::MIN)
+}
+
+/// The default HS table of domain-rules.md section 2.
+const DEFAULT_HS: &[(&str, RestrictionClass)] = {
+    use RestrictionClass as R;
+    &[
+        ("93", R::Weapons),
+        ("06", R::Plants),
+        ("1209", R::Plants),
+        ("253090", R::Plants),
+        ("01", R::Animals),
+        ("0506", R::Animals),
+        ("0507", R::Animals),
+        ("0510", R::Animals),
+        ("4301", R::Animals),
+        ("852589", R::SurveillanceEquipment),
+        ("901320", R::LaserPointers),
+        ("2203", R::Alcohol),
+        ("2204", R::Alcohol),
+        ("2205", R::Alcohol),
+        ("2206", R::Alcohol),
+        ("2207", R::Alcohol),
+        ("2208", R::Alcohol),
+        ("28", R::Chemicals),
+        ("29", R::Chemicals),
+        ("31", R::Chemicals),
+        ("3808", R::Chemicals),
+        ("02", R::Food),
+        ("03", R::Food),
+        ("04", R::Food),
+        ("07", R::Food),
+        ("08", R::Food),
+        ("09", R::Food),
+        ("10", R::Food),
+        ("11", R::Food),
+        ("12", R::Food),
+        ("16", R::Food),
+        ("17", R::Food),
+        ("18", R::Food),
+        ("19", R::Food),
+        ("20", R::Food),
+        ("21", R::Food),
+        ("2309", R::Food),
+        ("30", R::MedicinesSupplements),
+        ("210690", R::MedicinesSupplements),
+        ("9018", R::MedicalDevices),
+        ("9019", R::MedicalDevices),
+        ("9020", R::MedicalDevices),
+        ("9021", R::MedicalDevices),
+        ("9022", R::MedicalDevices),
+        ("3822", R::MedicalDevices),
+        ("843840", R::BrewingEquipment),
+        ("950440", R::Gambling),
+        ("950490", R::Gambling),
+        ("850760", R::LithiumBatteries),
+        ("271091", R::UsedOil),
+        ("271099", R::UsedOil),
+        ("1518", R::UsedOil),
+        ("4901", R::Books),
+        ("852349", R::MusicVideoDvd),
+        ("852380", R::MusicVideoDvd),
+    ]
+};
+
+impl Policy {
+    /// An empty policy: nothing restricted, nothing served, no size tier, no
+    /// HS table. Every destination is then "not served".
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert!(crossborder::Policy::empty().export.is_empty());
+    /// ```
+    pub fn empty() -> Policy {
+        Policy::default()
+    }
+
+    /// Appends every rule of `other` to this policy's lists (a caller's own
+    /// rules on top of the default, for instance). Nothing is removed:
+    /// replace a list by assigning to its field.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use crossborder::Policy;
+    /// let own: Policy = serde_json::from_str(
+    ///     r#"{"export":[{"class":"food","effective":{"from":"2025-01-01"},"source":"own review"}]}"#,
+    /// )?;
+    /// let mut policy = Policy::fba_export_default();
+    /// let before = policy.export.len();
+    /// policy.extend(own);
+    /// assert_eq!(policy.export.len(), before + 1);
+    /// assert_eq!(policy.export.last().map(|r| r.source.as_str()), Some("own review"));
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
+    pub fn extend(&mut self, other: Policy) {
+        self.export.extend(other.export);
+        self.import
+            .restricted_by_default
+            .extend(other.import.restricted_by_default);
+        self.import.rules.extend(other.import.rules);
+        self.transport.extend(other.transport);
+        self.standard_size.extend(other.standard_size);
+        self.hs_table.extend(other.hs_table);
+        self.served.extend(other.served);
+    }
+
+    /// The default policy, from seed 002 and domain-rules.md section 2, in
+    /// force from 2024-01-01 (the seed's date; the HS table from 2022-01-01):
+    ///
+    /// - export: weapons, imitation weapons, plants, animals, surveillance
+    ///   equipment, laser pointers;
+    /// - import, restricted by default in every destination (conservative):
+    ///   the seed's import bullets (alcohol through imitation currency, 15
+    ///   classes); media classes are not restricted by default;
+    /// - import rules: Canada allows music, video and DVD, and restricts
+    ///   books from the US (the seed's note);
+    /// - transport: heavy or bulky, oversize, dangerous goods, lithium
+    ///   batteries, used oil;
+    /// - standard size: at most 20 lb and 18 x 14 x 8 in;
+    /// - the default HS table;
+    /// - served: [`SOURCE_SERVED`] (seed 002 says "more than 100 countries
+    ///   and regions" but lists none).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use crossborder::{Policy, RestrictionClass};
+    /// let p = Policy::fba_export_default();
+    /// assert_eq!(p.export.len(), 6);
+    /// assert!(p.transport.iter().any(|r| r.class == RestrictionClass::Oversize));
+    /// ```
+    pub fn fba_export_default() -> Policy {
+        use RestrictionClass as R;
+        let seed = Effective::since(seed_date());
+        let class_rules = |classes: &[R]| -> Vec<ClassRule> {
+            classes
+                .iter()
+                .map(|c| ClassRule::new(*c, seed, SOURCE_SEED))
+                .collect()
+        };
+        let export = class_rules(&[
+            R::Weapons,
+            R::ImitationWeapons,
+            R::Plants,
+            R::Animals,
+            R::SurveillanceEquipment,
+            R::LaserPointers,
+        ]);
+        let restricted_by_default = class_rules(&[
+            R::Alcohol,
+            R::WeaponComponents,
+            R::Chemicals,
+            R::Food,
+            R::MedicinesSupplements,
+            R::MedicalDevices,
+            R::DrugParaphernalia,
+            R::AdultProducts,
+            R::BrewingEquipment,
+            R::BabyWalkers,
+            R::BabySelfFeeding,
+            R::CarSeats,
+            R::CryptographicEquipment,
+            R::Gambling,
+            R::ImitationCurrency,
+        ]);
+        let rule = |class, origin, treatment| ImportRule {
+            destination: Country::CA,
+            origin,
+            class,
+            treatment,
+            effective: seed,
+            source: SOURCE_SEED.to_owned(),
+        };
+        let rules = vec![
+            rule(R::MusicVideoDvd, None, ImportTreatment::Allowed),
+            rule(R::Books, Some(Country::US), ImportTreatment::Restricted),
+        ];
+        let transport = class_rules(&[
+            R::HeavyOrBulky,
+            R::Oversize,
+            R::DangerousGoods,
+            R::LithiumBatteries,
+            R::UsedOil,
+        ]);
+        let standard_size = match (
+            Weight::new(Decimal::from(20), MassUnit::Pound),
+            Dimensions::new(
+                Decimal::from(18),
+                Decimal::from(14),
+                Decimal::from(8),
+                LengthUnit::Inch,
+            ),
+        ) {
+            (Ok(max_weight), Ok(max_sides)) => vec![SizeRule {
+                max_weight,
+                max_sides,
+                effective: seed,
+                source: SOURCE_SIZE.to_owned(),
+            }],
+            _ => Vec::new(),
+        };
+        let hs = Effective::since(hs2022_date());
+        let hs_table = DEFAULT_HS
+            .iter()
+            .filter_map(|(p, class)| {
+                Some(HsRule {
+                    prefix: HsPrefix::parse(p).ok()?,
+                    class: *class,
+                    effective: hs,
+                    source: SOURCE_HS_TABLE.to_owned(),
+                })
+            })
+            .collect();
+        let not_served = CountrySet::of(&[
+            Country::CU,
+            Country::IR,
+            Country::KP,
+            Country::SY,
+            Country::AQ,
+            Country::BV,
+            Country::GS,
+            Country::HM,
+            Country::TF,
+            Country::UM,
+        ]);
+        let served = vec![ServedRule {
+            countries: CountrySet::all().difference(not_served),
+            effective: seed,
+            source: SOURCE_SERVED.to_owned(),
+        }];
+        Policy {
+            export,
+            import: ImportPolicy {
+                restricted_by_default,
+                rules,
+            },
+            transport,
+            standard_size,
+            hs_table,
+            served,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn default_hs_table_parses_every_row() {
+        assert_eq!(
+            Policy::fba_export_default().hs_table.len(),
+            DEFAULT_HS.len()
+        );
+    }
+
+    #[test]
+    fn default_rule_kinds_match_their_lists() {
+        let p = Policy::fba_export_default();
+        use super::super::class::RestrictionKind as K;
+        assert!(p.export.iter().all(|r| r.class.kind() == K::Export));
+        assert!(p.transport.iter().all(|r| r.class.kind() == K::Transport));
+        assert!(
+            p.import
+                .restricted_by_default
+                .iter()
+                .all(|r| r.class.kind() == K::Import)
+        );
+    }
+}
