@@ -750,7 +750,11 @@ fn answers_have_a_stable_json_shape_and_round_trip() {
     assert_eq!(json["reasons"][0]["kind"], "import");
     assert_eq!(json["reasons"][0]["class"], "books");
     assert_eq!(json["reasons"][0]["rule"], "/import/rules/1");
-    assert_eq!(json["reasons"][0]["class_from"]["from"], "media");
+    assert_eq!(json["reasons"][0]["classFrom"]["from"], "media");
+    assert!(
+        json["reasons"][0].get("class_from").is_none(),
+        "field names are camelCase"
+    );
     assert_eq!(serde_json::from_value::<Decision>(json).unwrap(), d);
     let imcf = e.imcf(&book, Country::CA);
     let json = serde_json::to_string(&imcf).unwrap();

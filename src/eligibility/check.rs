@@ -35,7 +35,11 @@ const N_COUNTRIES: usize = 249;
 /// # Ok::<(), serde_json::Error>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "from", rename_all = "snake_case")]
+#[serde(
+    tag = "from",
+    rename_all = "snake_case",
+    rename_all_fields = "camelCase"
+)]
 pub enum ClassSource {
     /// A row of the policy's HS table matched the product's HS code.
     HsTable {
@@ -88,6 +92,7 @@ pub enum ClassSource {
 /// assert_eq!(r.rule.as_str(), "/export/5");
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Restriction {
     /// Export, import or transport.
     pub kind: RestrictionKind,
@@ -117,7 +122,11 @@ pub struct Restriction {
 /// # Ok::<(), serde_json::Error>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "reason", rename_all = "snake_case")]
+#[serde(
+    tag = "reason",
+    rename_all = "snake_case",
+    rename_all_fields = "camelCase"
+)]
 pub enum Reason {
     /// A policy restriction.
     Restricted(Restriction),
@@ -256,7 +265,11 @@ impl PendingReason {
 /// # Ok::<(), serde_json::Error>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "status", rename_all = "snake_case")]
+#[serde(
+    tag = "status",
+    rename_all = "snake_case",
+    rename_all_fields = "camelCase"
+)]
 pub enum Decision {
     /// The product may go there.
     Eligible,
@@ -326,6 +339,7 @@ pub enum EligibilityStatus {
 /// assert!(s.eligible.is_empty());
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub struct DestinationSplit {
     /// Where the product may go.
     pub eligible: CountrySet,
@@ -345,6 +359,7 @@ pub struct DestinationSplit {
 /// assert_eq!(g.countries.len(), 1);
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub struct DestinationGroup<R> {
     /// The destinations.
     pub countries: CountrySet,
@@ -376,6 +391,7 @@ pub struct DestinationGroup<R> {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub struct ProductReport {
     /// The product.
     pub product: ProductId,
@@ -402,6 +418,7 @@ pub struct ProductReport {
 /// assert!(report.products.is_empty());
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub struct InventoryReport {
     /// The date the rules were read as of.
     pub as_of: NaiveDate,
@@ -420,7 +437,11 @@ pub struct InventoryReport {
 /// # Ok::<(), serde_json::Error>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "imcf", rename_all = "snake_case")]
+#[serde(
+    tag = "imcf",
+    rename_all = "snake_case",
+    rename_all_fields = "camelCase"
+)]
 pub enum ImcfReason {
     /// Only books, music, video and DVD (BMVD) may use it.
     NotMedia,
@@ -441,7 +462,11 @@ pub enum ImcfReason {
 /// # Ok::<(), serde_json::Error>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "status", rename_all = "snake_case")]
+#[serde(
+    tag = "status",
+    rename_all = "snake_case",
+    rename_all_fields = "camelCase"
+)]
 pub enum ImcfDecision {
     /// It may.
     Eligible,

@@ -303,6 +303,7 @@ crate::macros::serde_via_str!(HsPrefix);
 /// assert_eq!(rule.source, "my compliance team");
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub struct ClassRule {
     /// The class.
     pub class: RestrictionClass,
@@ -377,6 +378,7 @@ closed_enum! {
 /// # Ok::<(), serde_json::Error>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub struct ImportRule {
     /// The destination country.
     #[serde(with = "crate::country_serde")]
@@ -426,6 +428,7 @@ mod opt_country {
 /// assert!(p.import.restricted_by_default.iter().any(|r| r.class == RestrictionClass::Alcohol));
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "camelCase")]
 pub struct ImportPolicy {
     /// Classes restricted in every destination unless an [`ImportRule`]
     /// allows them there.
@@ -448,6 +451,7 @@ pub struct ImportPolicy {
 /// # Ok::<(), crossborder::MeasureError>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub struct SizeRule {
     /// Heaviest standard-size unit.
     pub max_weight: Weight,
@@ -516,6 +520,7 @@ pub(crate) fn mm_sorted(d: &Dimensions) -> Option<[Decimal; 3]> {
 /// assert_eq!(row.class, RestrictionClass::LaserPointers);
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub struct HsRule {
     /// The HS prefix.
     pub prefix: HsPrefix,
@@ -538,6 +543,7 @@ pub struct HsRule {
 /// assert!(!p.served[0].countries.contains(Country::KP));
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub struct ServedRule {
     /// The countries.
     pub countries: CountrySet,
@@ -580,6 +586,7 @@ pub struct ServedRule {
 /// # Ok::<(), serde_json::Error>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "camelCase")]
 pub struct Policy {
     /// Export-restricted classes.
     #[serde(default)]

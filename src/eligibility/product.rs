@@ -162,6 +162,7 @@ crate::macros::serde_via_str!(ProductId);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
 #[non_exhaustive]
 pub struct ProductFacts {
     /// The product's id (ASIN, SKU).
