@@ -5,13 +5,8 @@
 use crossborder::{Code, Currency, MassUnit, Order, Product, Severity, Weight, wire};
 use serde_json::Value;
 
-fn fixture(name: &str) -> String {
-    std::fs::read_to_string(format!(
-        "{}/tests/fixtures/{name}",
-        env!("CARGO_MANIFEST_DIR")
-    ))
-    .unwrap()
-}
+mod common;
+use common::fixture;
 
 #[test]
 fn six_bad_values_give_one_violation_each_at_the_exact_pointer() {

@@ -12,10 +12,8 @@ use crossborder::{
 use rust_decimal::Decimal;
 use serde_json::{Value, json};
 
-fn fixture(name: &str) -> Value {
-    let path = format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
-    serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
-}
+mod common;
+use common::fixture_json as fixture;
 
 fn context() -> Context {
     Context::new(NaiveDate::from_ymd_opt(2024, 5, 1).unwrap()).with_port(CustomsPort::Hz)

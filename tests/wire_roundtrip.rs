@@ -6,13 +6,8 @@ use crossborder::{DeclarationResult, Order, Product, wire};
 use serde::{Serialize, de::DeserializeOwned};
 use serde_json::Value;
 
-fn fixture(name: &str) -> String {
-    std::fs::read_to_string(format!(
-        "{}/tests/fixtures/{name}",
-        env!("CARGO_MANIFEST_DIR")
-    ))
-    .unwrap()
-}
+mod common;
+use common::fixture;
 
 /// Reads `name` as `T` and asserts that writing it back gives the same JSON.
 fn round_trips<T: DeserializeOwned + Serialize>(name: &str) -> T {
