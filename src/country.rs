@@ -324,6 +324,10 @@ pub mod country_serde {
     /// # Errors
     ///
     /// Only those of the serializer.
+    ///
+    /// # Example
+    ///
+    /// See the [module docs](self).
     pub fn serialize<S: Serializer>(country: &Country, s: S) -> Result<S::Ok, S::Error> {
         s.collect_str(country)
     }
@@ -333,6 +337,10 @@ pub mod country_serde {
     /// # Errors
     ///
     /// When the text names no country.
+    ///
+    /// # Example
+    ///
+    /// See the [module docs](self).
     pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Country, D::Error> {
         let text = std::borrow::Cow::<str>::deserialize(d)?;
         parse_country(&text).map_err(serde::de::Error::custom)

@@ -36,7 +36,7 @@ pub(crate) use serde_via_str;
 macro_rules! closed_enum {
     (
         $(#[$meta:meta])*
-        pub enum $name:ident ($kind:literal) {
+        pub enum $name:ident ($kind:literal $(in $module:literal)?) {
             $(
                 $(#[$vmeta:meta])*
                 $variant:ident = $wire:literal $(| $alias:literal)*
@@ -51,9 +51,25 @@ macro_rules! closed_enum {
 
         impl $name {
             /// Every value, in the order the API documents them.
+            ///
+            /// # Example
+            ///
+            /// ```
+            #[doc = concat!("let all = crossborder::", $($module,)? stringify!($name), "::ALL;")]
+            /// assert!(!all.is_empty());
+            #[doc = concat!("assert!(all.iter().all(|v| v.as_str().parse::<crossborder::", $($module,)? stringify!($name), ">() == Ok(*v)));")]
+            /// ```
             pub const ALL: &'static [$name] = &[$($name::$variant),+];
 
-            /// The API's spelling of this value.
+            /// The API's spelling of this value (also its text form).
+            ///
+            /// # Example
+            ///
+            /// ```
+            #[doc = concat!("for v in crossborder::", $($module,)? stringify!($name), "::ALL {")]
+            ///     assert_eq!(v.as_str(), v.to_string());
+            /// }
+            /// ```
             pub const fn as_str(self) -> &'static str {
                 match self {
                     $($name::$variant => $wire,)+
@@ -85,3 +101,23 @@ macro_rules! closed_enum {
     };
 }
 pub(crate) use closed_enum;
+
+/// Declares stable report codes as `Code` constants, each with its docs and
+/// an example.
+macro_rules! codes {
+    ($($(#[doc = $doc:literal])* $konst:ident = $code:literal;)+) => {
+        impl Code {
+            $(
+                $(#[doc = $doc])*
+                ///
+                /// # Example
+                ///
+                /// ```
+                #[doc = concat!("assert_eq!(crossborder::Code::", stringify!($konst), ".as_str(), \"", $code, "\");")]
+                /// ```
+                pub const $konst: Code = Code::new($code);
+            )+
+        }
+    };
+}
+pub(crate) use codes;

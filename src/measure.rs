@@ -695,24 +695,60 @@ pub struct VolumetricDivisor {
 
 impl VolumetricDivisor {
     /// 5000 cm³/kg, usual for express couriers.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use crossborder::{Dimensions, VolumetricDivisor};
+    /// let d: Dimensions = "50 x 40 x 30 cm".parse()?;
+    /// assert_eq!(d.volumetric_weight(VolumetricDivisor::EXPRESS)?.to_string(), "12 kg");
+    /// # Ok::<(), crossborder::MeasureError>(())
+    /// ```
     pub const EXPRESS: VolumetricDivisor = VolumetricDivisor {
         volume_per_mass_unit: Decimal::from_parts(5000, 0, 0, false, 0),
         length_unit: LengthUnit::Centimetre,
         mass_unit: MassUnit::Kilogram,
     };
     /// 6000 cm³/kg, the IATA air-cargo divisor.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use crossborder::{Dimensions, VolumetricDivisor};
+    /// let d: Dimensions = "60 x 50 x 40 cm".parse()?;
+    /// assert_eq!(d.volumetric_weight(VolumetricDivisor::AIR_CARGO)?.to_string(), "20 kg");
+    /// # Ok::<(), crossborder::MeasureError>(())
+    /// ```
     pub const AIR_CARGO: VolumetricDivisor = VolumetricDivisor {
         volume_per_mass_unit: Decimal::from_parts(6000, 0, 0, false, 0),
         length_unit: LengthUnit::Centimetre,
         mass_unit: MassUnit::Kilogram,
     };
     /// 139 in³/lb (US carriers' daily rates).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use crossborder::{Dimensions, VolumetricDivisor};
+    /// let d: Dimensions = "139 x 1 x 1 in".parse()?;
+    /// assert_eq!(d.volumetric_weight(VolumetricDivisor::US_139)?.to_string(), "1 lb");
+    /// # Ok::<(), crossborder::MeasureError>(())
+    /// ```
     pub const US_139: VolumetricDivisor = VolumetricDivisor {
         volume_per_mass_unit: Decimal::from_parts(139, 0, 0, false, 0),
         length_unit: LengthUnit::Inch,
         mass_unit: MassUnit::Pound,
     };
     /// 166 in³/lb (US carriers' retail rates).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use crossborder::{Dimensions, VolumetricDivisor};
+    /// let d: Dimensions = "166 x 2 x 1 in".parse()?;
+    /// assert_eq!(d.volumetric_weight(VolumetricDivisor::US_166)?.to_string(), "2 lb");
+    /// # Ok::<(), crossborder::MeasureError>(())
+    /// ```
     pub const US_166: VolumetricDivisor = VolumetricDivisor {
         volume_per_mass_unit: Decimal::from_parts(166, 0, 0, false, 0),
         length_unit: LengthUnit::Inch,

@@ -133,43 +133,45 @@ impl Code {
     pub fn as_str(&self) -> &str {
         &self.0
     }
+}
 
-    // ---- format problems found while reading a wire document ----
-
+// Format problems found while reading a wire document. Rule codes are
+// declared with their rules (`crate::declaration::catalogue`).
+crate::macros::codes! {
     /// A number field holds text that is not a number.
-    pub const NUMBER_INVALID: Code = Code::new("number.invalid");
+    NUMBER_INVALID = "number.invalid";
     /// A number is too large, too small or too precise for the field.
-    pub const NUMBER_OUT_OF_RANGE: Code = Code::new("number.out_of_range");
+    NUMBER_OUT_OF_RANGE = "number.out_of_range";
     /// An integer field holds a fraction.
-    pub const NUMBER_NOT_INTEGER: Code = Code::new("number.not_integer");
+    NUMBER_NOT_INTEGER = "number.not_integer";
     /// A count or integer field that cannot be negative is negative.
-    pub const NUMBER_NEGATIVE: Code = Code::new("number.negative");
+    NUMBER_NEGATIVE = "number.negative";
     /// The HS code is malformed (not digits, wrong length, reserved chapter).
-    pub const HS_CODE_INVALID: Code = Code::new("hs_code.invalid");
+    HS_CODE_INVALID = "hs_code.invalid";
     /// The currency is not an ISO 4217 code (nor the API's `RMB`).
-    pub const CURRENCY_UNKNOWN: Code = Code::new("currency.unknown");
+    CURRENCY_UNKNOWN = "currency.unknown";
     /// The mass unit is not one the crate knows.
-    pub const MASS_UNIT_UNKNOWN: Code = Code::new("mass_unit.unknown");
+    MASS_UNIT_UNKNOWN = "mass_unit.unknown";
     /// A weight is negative.
-    pub const WEIGHT_NEGATIVE: Code = Code::new("weight.negative");
+    WEIGHT_NEGATIVE = "weight.negative";
     /// A timestamp is not ISO 8601 with an offset, nor a date.
-    pub const TIMESTAMP_INVALID: Code = Code::new("timestamp.invalid");
+    TIMESTAMP_INVALID = "timestamp.invalid";
     /// The country is not an ISO 3166 code or name.
-    pub const COUNTRY_UNKNOWN: Code = Code::new("country.unknown");
+    COUNTRY_UNKNOWN = "country.unknown";
     /// `expressType` is not `CC`, `BC` or `BBC`.
-    pub const CLEARANCE_MODE_UNKNOWN: Code = Code::new("clearance_mode.unknown");
+    CLEARANCE_MODE_UNKNOWN = "clearance_mode.unknown";
     /// The product `status` is not one of the API's values.
-    pub const STATUS_UNKNOWN: Code = Code::new("status.unknown");
+    STATUS_UNKNOWN = "status.unknown";
     /// `platformName` is not one of the API's platforms.
-    pub const PLATFORM_UNKNOWN: Code = Code::new("platform.unknown");
+    PLATFORM_UNKNOWN = "platform.unknown";
     /// `orderType` is not `DEFAULT`, `DISTRIBUTOR` or `SUPPLIER`.
-    pub const ORDER_TYPE_UNKNOWN: Code = Code::new("order_type.unknown");
+    ORDER_TYPE_UNKNOWN = "order_type.unknown";
     /// `customsCode` (or a callback's `region`) is not a known customs port.
-    pub const CUSTOMS_PORT_UNKNOWN: Code = Code::new("customs_port.unknown");
+    CUSTOMS_PORT_UNKNOWN = "customs_port.unknown";
     /// `declarationType` is not `order`, `product`, `company` or `brand`.
-    pub const DECLARATION_TYPE_UNKNOWN: Code = Code::new("declaration_type.unknown");
+    DECLARATION_TYPE_UNKNOWN = "declaration_type.unknown";
     /// `gender` is not `Female`, `Male` or `Custom`.
-    pub const GENDER_UNKNOWN: Code = Code::new("gender.unknown");
+    GENDER_UNKNOWN = "gender.unknown";
 }
 
 impl fmt::Display for Code {
@@ -402,6 +404,12 @@ enum Seg<'a> {
 
 impl<'a> Loc<'a> {
     /// The root of the document.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert!(crossborder::Loc::ROOT.pointer().is_root());
+    /// ```
     pub const ROOT: Loc<'static> = Loc {
         parent: None,
         seg: Seg::Root,

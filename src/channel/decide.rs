@@ -15,6 +15,13 @@ use crate::{
 
 /// The threshold: an order worth this much or more (in USD, after rounding)
 /// forces STANDARD. Exactly $10.00 counts as "$10 or more".
+///
+/// # Example
+///
+/// ```
+/// use rust_decimal::Decimal;
+/// assert_eq!(crossborder::channel::THRESHOLD_USD, Decimal::new(1000, 2));
+/// ```
 pub const THRESHOLD_USD: Decimal = Decimal::from_parts(1000, 0, 0, false, 2);
 
 /// The one rounding step: each order's USD value is rounded to cents with
@@ -37,7 +44,7 @@ closed_enum! {
     /// assert_eq!(WishPostChannel::Standard.to_string(), "5002-1");
     /// # Ok::<(), crossborder::ParseEnumError>(())
     /// ```
-    pub enum WishPostChannel("wishpost channel") {
+    pub enum WishPostChannel("wishpost channel" in "channel::") {
         /// A-Super ECONOMY (安速派经济), `otype 5001-1`.
         Economy = "5001-1" | "economy" | "A-Super ECONOMY",
         /// A-Super STANDARD (安速派标准), `otype 5002-1`.
@@ -100,7 +107,7 @@ closed_enum! {
     /// assert_eq!("must_standard".parse::<ChannelRequirement>()?, ChannelRequirement::MustStandard);
     /// # Ok::<(), crossborder::ParseEnumError>(())
     /// ```
-    pub enum ChannelRequirement("channel requirement") {
+    pub enum ChannelRequirement("channel requirement" in "channel::") {
         /// Must use A-Super ECONOMY (`5001-1`).
         MustEconomy = "must_economy",
         /// Must use A-Super STANDARD (`5002-1`).
@@ -173,7 +180,7 @@ closed_enum! {
     /// use crossborder::channel::RuleRow;
     /// assert_eq!(RuleRow::NotGoverned.to_string(), "not_governed");
     /// ```
-    pub enum RuleRow("rule row") {
+    pub enum RuleRow("rule row" in "channel::") {
         /// At least one UI order with an effective First-Mile price.
         UnificationInitiative = "unification_initiative",
         /// A+ orders (a UI order with a pending price counts as one), none UI.
@@ -192,7 +199,7 @@ closed_enum! {
     /// use crossborder::channel::ValueFormula;
     /// assert_eq!(ValueFormula::Merchant.to_string(), "merchant");
     /// ```
-    pub enum ValueFormula("value formula") {
+    pub enum ValueFormula("value formula" in "channel::") {
         /// `(merchant price + First-Mile Shipping Price + estimated WishPost shipping) x quantity`:
         /// a UI order whose First-Mile price is effective.
         UnificationInitiative = "unification_initiative",
@@ -226,7 +233,7 @@ closed_enum! {
     /// assert_eq!("pending".parse::<FirstMileStatus>()?, FirstMileStatus::Pending);
     /// # Ok::<(), crossborder::ParseEnumError>(())
     /// ```
-    pub enum FirstMileStatus("first-mile status") {
+    pub enum FirstMileStatus("first-mile status" in "channel::") {
         /// Set less than seven calendar days ago (counting the day it was set).
         Pending = "pending",
         /// In force.

@@ -108,28 +108,28 @@ pub use plan::{PlanSummary, PlannedShipment, SplitPlan, plan_split};
 
 use crate::Code;
 
-impl Code {
+crate::macros::codes! {
     /// A shipping order holds no order.
-    pub const CHANNEL_EMPTY_SHIPPING_ORDER: Code = Code::new("channel.empty_shipping_order");
+    CHANNEL_EMPTY_SHIPPING_ORDER = "channel.empty_shipping_order";
     /// A shipping order holds more than 20 orders.
-    pub const CHANNEL_TOO_MANY_ORDERS: Code = Code::new("channel.too_many_orders");
+    CHANNEL_TOO_MANY_ORDERS = "channel.too_many_orders";
     /// A shipping order holds orders for different customers.
-    pub const CHANNEL_MIXED_CUSTOMERS: Code = Code::new("channel.mixed_customers");
+    CHANNEL_MIXED_CUSTOMERS = "channel.mixed_customers";
     /// The same order id appears twice (in a shipping order or a batch).
-    pub const CHANNEL_DUPLICATE_ORDER: Code = Code::new("channel.duplicate_order");
+    CHANNEL_DUPLICATE_ORDER = "channel.duplicate_order";
     /// An order's quantity is zero, negative or not a whole number.
-    pub const CHANNEL_QUANTITY_INVALID: Code = Code::new("channel.quantity_invalid");
+    CHANNEL_QUANTITY_INVALID = "channel.quantity_invalid";
     /// An amount (price, shipping) is negative.
-    pub const CHANNEL_AMOUNT_NEGATIVE: Code = Code::new("channel.amount_negative");
+    CHANNEL_AMOUNT_NEGATIVE = "channel.amount_negative";
     /// A field the rule needs is missing (an order id, a price, a UI order's
     /// First-Mile price, ...).
-    pub const CHANNEL_MISSING_FIELD: Code = Code::new("channel.missing_field");
+    CHANNEL_MISSING_FIELD = "channel.missing_field";
     /// No exchange rate to USD was supplied for an amount's currency.
-    pub const CHANNEL_RATE_MISSING: Code = Code::new("channel.rate_missing");
+    CHANNEL_RATE_MISSING = "channel.rate_missing";
     /// An order's value does not fit a decimal.
-    pub const CHANNEL_AMOUNT_OVERFLOW: Code = Code::new("channel.amount_overflow");
+    CHANNEL_AMOUNT_OVERFLOW = "channel.amount_overflow";
     /// The `program` is none of the known programs.
-    pub const CHANNEL_PROGRAM_UNKNOWN: Code = Code::new("channel.program_unknown");
+    CHANNEL_PROGRAM_UNKNOWN = "channel.program_unknown";
     /// A date (the First-Mile price's `setOn`) is not `YYYY-MM-DD`.
-    pub const CHANNEL_DATE_INVALID: Code = Code::new("channel.date_invalid");
+    CHANNEL_DATE_INVALID = "channel.date_invalid";
 }

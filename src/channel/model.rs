@@ -11,9 +11,21 @@ use crate::{Code, JsonPointer, Loc, Money, Report, Severity, Violation};
 
 /// How many calendar days a First-Mile Shipping Price stays pending, counting
 /// the day it was set.
+///
+/// # Example
+///
+/// ```
+/// assert_eq!(crossborder::channel::FIRST_MILE_PENDING_DAYS, 7);
+/// ```
 pub const FIRST_MILE_PENDING_DAYS: u64 = 7;
 
 /// The most orders one WishPost shipping order (one tracking number) may hold.
+///
+/// # Example
+///
+/// ```
+/// assert_eq!(crossborder::channel::MAX_ORDERS_PER_SHIPPING_ORDER, 20);
+/// ```
 pub const MAX_ORDERS_PER_SHIPPING_ORDER: usize = 20;
 
 closed_enum! {
@@ -38,7 +50,7 @@ closed_enum! {
     /// assert_eq!(Program::OptionalAdvancedLogistics.to_string(), "optional_a_plus");
     /// # Ok::<(), crossborder::ParseEnumError>(())
     /// ```
-    pub enum Program("program") {
+    pub enum Program("program" in "channel::") {
         /// Flagged "Unification Initiative" (合并计划) and A+.
         UnificationInitiative = "unification_initiative" | "ui" | "unification",
         /// An Advanced Logistics Program (A+ 物流计划) order, not UI.

@@ -56,6 +56,12 @@ macro_rules! builtin_rules {
         impl Code {
             $(
                 #[doc = concat!("`", $code, "`: ", $checks)]
+                ///
+                /// # Example
+                ///
+                /// ```
+                #[doc = concat!("assert_eq!(crossborder::Code::", stringify!($konst), ".as_str(), \"", $code, "\");")]
+                /// ```
                 pub const $konst: Code = Code::new($code);
             )+
         }

@@ -40,17 +40,23 @@ use crate::{Code, JsonPointer, Report, Severity, Violation, parse_country};
 
 /// The most distinct products an exclusion index holds (the seed: "up to 1
 /// million non-media products").
+///
+/// # Example
+///
+/// ```
+/// assert_eq!(crossborder::eligibility::MAX_EXCLUDED_PRODUCTS, 1_000_000);
+/// ```
 pub const MAX_EXCLUDED_PRODUCTS: usize = 1_000_000;
 
-impl Code {
+crate::macros::codes! {
     /// A line of an exclusion file with more than two fields.
-    pub const EXCLUSION_BAD_LINE: Code = Code::new("exclusion.bad_line");
+    EXCLUSION_BAD_LINE = "exclusion.bad_line";
     /// A line of an exclusion file whose product id is not a [`ProductId`].
-    pub const EXCLUSION_BAD_PRODUCT_ID: Code = Code::new("exclusion.bad_product_id");
+    EXCLUSION_BAD_PRODUCT_ID = "exclusion.bad_product_id";
     /// A line of an exclusion file whose country names no country.
-    pub const EXCLUSION_BAD_COUNTRY: Code = Code::new("exclusion.bad_country");
+    EXCLUSION_BAD_COUNTRY = "exclusion.bad_country";
     /// More distinct products than [`MAX_EXCLUDED_PRODUCTS`].
-    pub const EXCLUSION_TOO_MANY_PRODUCTS: Code = Code::new("exclusion.too_many_products");
+    EXCLUSION_TOO_MANY_PRODUCTS = "exclusion.too_many_products";
 }
 
 /// One exclusion the seller makes.

@@ -609,12 +609,44 @@ pub struct Policy {
 }
 
 /// Source of the seed's lists.
+///
+/// # Example
+///
+/// ```
+/// use crossborder::eligibility::{SOURCE_SEED, Policy};
+/// // Every default rule names its source; this one is among them.
+/// assert!(!SOURCE_SEED.is_empty());
+/// ```
 pub const SOURCE_SEED: &str = "seed 002 (Amazon FBA Export help page, 2024-01-01)";
 /// Source of the default HS table.
+///
+/// # Example
+///
+/// ```
+/// use crossborder::eligibility::{SOURCE_HS_TABLE, Policy};
+/// // Every default rule names its source; this one is among them.
+/// assert!(!SOURCE_HS_TABLE.is_empty());
+/// ```
 pub const SOURCE_HS_TABLE: &str = "domain-rules.md section 2 (default HS 2022 table)";
 /// Source of the size tier.
+///
+/// # Example
+///
+/// ```
+/// use crossborder::eligibility::{SOURCE_SIZE, Policy};
+/// // Every default rule names its source; this one is among them.
+/// assert!(!SOURCE_SIZE.is_empty());
+/// ```
 pub const SOURCE_SIZE: &str = "Amazon US standard-size tier (domain-rules.md section 2)";
 /// Source of the default served list.
+///
+/// # Example
+///
+/// ```
+/// use crossborder::eligibility::{SOURCE_SERVED, Policy};
+/// // Every default rule names its source; this one is among them.
+/// assert!(!SOURCE_SERVED.is_empty());
+/// ```
 pub const SOURCE_SERVED: &str = "crossborder default: every ISO 3166-1 country except US-embargoed \
      (EAR part 746: CU, IR, KP, SY) and uninhabited territories (AQ, BV, GS, HM, TF, UM); \
      seed 002 names no list";

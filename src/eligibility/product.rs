@@ -11,6 +11,13 @@ use crate::{Dimensions, HsCode, Weight};
 
 /// The longest product id, in bytes (Amazon SKUs are at most 40 characters,
 /// ASINs 10).
+///
+/// # Example
+///
+/// ```
+/// let long = "x".repeat(crossborder::eligibility::MAX_PRODUCT_ID_LEN + 1);
+/// assert!(crossborder::ProductId::new(&long).is_err());
+/// ```
 pub const MAX_PRODUCT_ID_LEN: usize = 100;
 
 /// A seller's product identifier (an ASIN, SKU or FNSKU): 1 to 100 bytes, no
