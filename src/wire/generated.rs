@@ -5,7 +5,7 @@
 use rust_decimal::Decimal;
 use serde::{Deserialize, Deserializer, Serialize};
 
-use super::{Json, Number};
+use super::{Json, Number, text};
 
 /// A product: the body of `POST /customs/{region}/product`, and `items[].product` of an order.
 ///
@@ -26,13 +26,22 @@ use super::{Json, Number};
 #[non_exhaustive]
 pub struct Product {
     /// The product's id in the calling (third-party) system.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "text::optional"
+    )]
     pub product_id: Option<String>,
     /// Default name, usually Chinese.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "text::optional"
+    )]
     pub name: Option<String>,
     /// English name.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "text::optional"
+    )]
     pub name_en: Option<String>,
     /// Every SKU (variant) of the product.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -44,13 +53,22 @@ pub struct Product {
     #[serde(deserialize_with = "null_as_default_product_mass_unit")]
     pub mass_unit: String,
     /// Unit of `shelfLife`.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "text::optional"
+    )]
     pub time_unit: Option<String>,
     /// Product barcode (EAN/UPC/GTIN).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "text::optional"
+    )]
     pub barcode: Option<String>,
     /// Free text.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "text::optional"
+    )]
     pub description: Option<String>,
     /// Default selling price.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -83,22 +101,37 @@ pub struct Product {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub category: Option<Vec<String>>,
     /// Vendor name.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "text::optional"
+    )]
     pub vendor: Option<String>,
     /// Country of origin.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "text::optional"
+    )]
     pub country: Option<String>,
     /// Shelf life, in `timeUnit`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub shelf_life: Option<Number>,
     /// Creation time, ISO 8601.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "text::optional"
+    )]
     pub created_at: Option<String>,
     /// Last update time, ISO 8601.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "text::optional"
+    )]
     pub updated_at: Option<String>,
     /// Logistics mode.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "text::optional"
+    )]
     pub logistics_mode: Option<String>,
     /// Shipping cost.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -107,25 +140,43 @@ pub struct Product {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub shipping_time: Option<Number>,
     /// HS code: 6 digits internationally, longer national codes (China uses 10).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "text::optional"
+    )]
     pub hs_code: Option<String>,
     /// China's tax number for personal postal articles (行邮税号), used in CC clearance.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "text::optional"
+    )]
     pub personal_postal_articles_tax: Option<String>,
     /// Ingredients.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "text::optional"
+    )]
     pub ingredient: Option<String>,
     /// Model.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "text::optional"
+    )]
     pub model: Option<String>,
     /// Specification.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "text::optional"
+    )]
     pub spec: Option<String>,
     /// Warranty, in days (an integer; default `365`).
     #[serde(deserialize_with = "null_as_default_product_warranty_period")]
     pub warranty_period: Number,
     /// Clearance mode: `CC`, `BC` or `BBC`.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "text::optional"
+    )]
     pub express_type: Option<String>,
     /// Default discounted price.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -137,10 +188,16 @@ pub struct Product {
     #[serde(deserialize_with = "null_as_default_product_brand")]
     pub brand: String,
     /// The store the product first belonged to.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "text::optional"
+    )]
     pub store_id: Option<String>,
     /// Category id (required by some platforms).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "text::optional"
+    )]
     pub category_id: Option<String>,
     /// Parts of a combined product.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -196,11 +253,11 @@ impl Default for Product {
 }
 
 fn null_as_default_product_currency<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
-    Ok(Option::<String>::deserialize(d)?.unwrap_or_else(|| "RMB".to_owned()))
+    Ok(text::optional(d)?.unwrap_or_else(|| "RMB".to_owned()))
 }
 
 fn null_as_default_product_mass_unit<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
-    Ok(Option::<String>::deserialize(d)?.unwrap_or_else(|| "Kilogram".to_owned()))
+    Ok(text::optional(d)?.unwrap_or_else(|| "Kilogram".to_owned()))
 }
 
 fn null_as_default_product_is_combined<'de, D: Deserializer<'de>>(d: D) -> Result<bool, D::Error> {
@@ -208,7 +265,7 @@ fn null_as_default_product_is_combined<'de, D: Deserializer<'de>>(d: D) -> Resul
 }
 
 fn null_as_default_product_status<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
-    Ok(Option::<String>::deserialize(d)?.unwrap_or_else(|| "draft".to_owned()))
+    Ok(text::optional(d)?.unwrap_or_else(|| "draft".to_owned()))
 }
 
 fn null_as_default_product_warranty_period<'de, D: Deserializer<'de>>(
@@ -218,7 +275,7 @@ fn null_as_default_product_warranty_period<'de, D: Deserializer<'de>>(
 }
 
 fn null_as_default_product_brand<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
-    Ok(Option::<String>::deserialize(d)?.unwrap_or_else(|| "Other".to_owned()))
+    Ok(text::optional(d)?.unwrap_or_else(|| "Other".to_owned()))
 }
 
 /// A SKU (variant) of a product: `skus[]`.
@@ -238,7 +295,10 @@ fn null_as_default_product_brand<'de, D: Deserializer<'de>>(d: D) -> Result<Stri
 #[non_exhaustive]
 pub struct Sku {
     /// The SKU's number.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "text::optional"
+    )]
     pub sku_number: Option<String>,
     /// Selling price of this SKU.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -256,13 +316,22 @@ pub struct Sku {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub images: Option<Images>,
     /// Barcode (EAN-8, EAN-13, UPC-A or GTIN-14).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "text::optional"
+    )]
     pub barcode: Option<String>,
     /// Colour.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "text::optional"
+    )]
     pub color: Option<String>,
     /// Size.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "text::optional"
+    )]
     pub size: Option<String>,
     /// Stock level of this SKU (an integer).
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -283,16 +352,28 @@ pub struct Sku {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub shipping_time: Option<Number>,
     /// Model.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "text::optional"
+    )]
     pub model: Option<String>,
     /// Specification.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "text::optional"
+    )]
     pub spec: Option<String>,
     /// Customs quantity unit (China customs unit code such as `011`, or its Chinese name).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "text::optional"
+    )]
     pub customs_unit_code: Option<String>,
     /// Customs declaration unit (申报单位).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "text::optional"
+    )]
     pub customs_unit_code_package: Option<String>,
     /// Customs weight unit code (default `"035"`, kilogram).
     #[serde(deserialize_with = "null_as_default_sku_customs_unit_code_weight")]
@@ -304,7 +385,10 @@ pub struct Sku {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub warehouse_stock: Option<Number>,
     /// Warehouse holding the stock.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "text::optional"
+    )]
     pub warehouse: Option<String>,
 }
 
@@ -347,7 +431,7 @@ fn null_as_default_sku_cost<'de, D: Deserializer<'de>>(d: D) -> Result<Number, D
 fn null_as_default_sku_customs_unit_code_weight<'de, D: Deserializer<'de>>(
     d: D,
 ) -> Result<String, D::Error> {
-    Ok(Option::<String>::deserialize(d)?.unwrap_or_else(|| "035".to_owned()))
+    Ok(text::optional(d)?.unwrap_or_else(|| "035".to_owned()))
 }
 
 /// Image ids, URLs and uploads of a product or SKU.
@@ -403,13 +487,22 @@ impl Default for Images {
 #[non_exhaustive]
 pub struct Component {
     /// The component's product id.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "text::optional"
+    )]
     pub product_id: Option<String>,
     /// The component's SKU number.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "text::optional"
+    )]
     pub sku_number: Option<String>,
     /// The component's barcode.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "text::optional"
+    )]
     pub barcode: Option<String>,
     /// How many of it the bundle holds (an integer).
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -446,19 +539,34 @@ impl Default for Component {
 #[non_exhaustive]
 pub struct Order {
     /// The order's reference in the ERP.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "text::optional"
+    )]
     pub order_id: Option<String>,
     /// Order reference on the e-commerce platform.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "text::optional"
+    )]
     pub client_order_ref: Option<String>,
     /// Parent order reference on the platform.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "text::optional"
+    )]
     pub client_parent_order_ref: Option<String>,
     /// Platform payment transaction id, used for the customs payment declaration.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "text::optional"
+    )]
     pub platform_transaction_id: Option<String>,
     /// One of `pdd`, `youzan`, `littleredbook`, `nomad`, `douyin`, `checkout` (**required**).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "text::optional"
+    )]
     pub platform_name: Option<String>,
     /// Whether this is a sub-order (default `false`).
     #[serde(deserialize_with = "null_as_default_order_is_sub_order")]
@@ -467,7 +575,10 @@ pub struct Order {
     #[serde(deserialize_with = "null_as_default_order_is_distribution_order")]
     pub is_distribution_order: bool,
     /// Distributor name.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "text::optional"
+    )]
     pub distributor_name: Option<String>,
     /// One of `DEFAULT`, `DISTRIBUTOR`, `SUPPLIER` (default `"DEFAULT"`).
     #[serde(deserialize_with = "null_as_default_order_order_type")]
@@ -479,7 +590,10 @@ pub struct Order {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub customer: Option<Address>,
     /// Buyer's id on the platform.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "text::optional"
+    )]
     pub customer_id_ref: Option<String>,
     /// The seller.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -488,22 +602,40 @@ pub struct Order {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub payer: Option<Address>,
     /// Order status.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "text::optional"
+    )]
     pub status: Option<String>,
     /// Parcel tracking number.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "text::optional"
+    )]
     pub tracking_reference: Option<String>,
     /// Sorting code (三段码).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "text::optional"
+    )]
     pub destination_code: Option<String>,
     /// Consolidation point (集包地).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "text::optional"
+    )]
     pub node_code: Option<String>,
     /// Carrier, e.g. STO.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "text::optional"
+    )]
     pub express_company: Option<String>,
     /// Clearance mode: `BC` or `BBC` (or `CC`).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "text::optional"
+    )]
     pub express_type: Option<String>,
     /// Currency of every amount in the order (**required**; default `"RMB"`).
     #[serde(deserialize_with = "null_as_default_order_currency")]
@@ -512,22 +644,40 @@ pub struct Order {
     #[serde(deserialize_with = "null_as_default_order_customs_code")]
     pub customs_code: String,
     /// Filing id returned by customs.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "text::optional"
+    )]
     pub customs_filing_id: Option<String>,
     /// Creation time, ISO 8601.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "text::optional"
+    )]
     pub created_at: Option<String>,
     /// Last update time, ISO 8601.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "text::optional"
+    )]
     pub updated_at: Option<String>,
     /// Payment time, ISO 8601.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "text::optional"
+    )]
     pub paid_at: Option<String>,
     /// Payment method.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "text::optional"
+    )]
     pub pay_method: Option<String>,
     /// Payment merchant name.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "text::optional"
+    )]
     pub pay_merchant_name: Option<String>,
     /// Amount finally paid.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -536,13 +686,22 @@ pub struct Order {
     #[serde(deserialize_with = "null_as_default_order_refund_amount")]
     pub refund_amount: Number,
     /// Payment number from the platform.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "text::optional"
+    )]
     pub pay_id: Option<String>,
     /// Payment number from the payment provider.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "text::optional"
+    )]
     pub payment_pay_id: Option<String>,
     /// Payment declaration number from customs.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "text::optional"
+    )]
     pub pay_customs_no: Option<String>,
     /// Total tax of all products, non-cash deductions included.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -554,7 +713,10 @@ pub struct Order {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub shipping_tax: Option<Number>,
     /// Shipping date or time.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "text::optional"
+    )]
     pub shipped_date: Option<String>,
     /// Amount paid with points, vouchers or virtual currency.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -563,16 +725,25 @@ pub struct Order {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub insurance_fee: Option<Number>,
     /// The customer's note.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "text::optional"
+    )]
     pub customer_note: Option<String>,
     /// URL of the delivery slip.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "text::optional"
+    )]
     pub delivery_slip_url: Option<String>,
     /// Free-form campaign data, kept as it came.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub campaign_tracking_data: Option<Json>,
     /// Discount code.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "text::optional"
+    )]
     pub discount_code: Option<String>,
 }
 
@@ -638,15 +809,15 @@ fn null_as_default_order_is_distribution_order<'de, D: Deserializer<'de>>(
 }
 
 fn null_as_default_order_order_type<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
-    Ok(Option::<String>::deserialize(d)?.unwrap_or_else(|| "DEFAULT".to_owned()))
+    Ok(text::optional(d)?.unwrap_or_else(|| "DEFAULT".to_owned()))
 }
 
 fn null_as_default_order_currency<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
-    Ok(Option::<String>::deserialize(d)?.unwrap_or_else(|| "RMB".to_owned()))
+    Ok(text::optional(d)?.unwrap_or_else(|| "RMB".to_owned()))
 }
 
 fn null_as_default_order_customs_code<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
-    Ok(Option::<String>::deserialize(d)?.unwrap_or_else(|| "SH".to_owned()))
+    Ok(text::optional(d)?.unwrap_or_else(|| "SH".to_owned()))
 }
 
 fn null_as_default_order_refund_amount<'de, D: Deserializer<'de>>(
@@ -672,7 +843,10 @@ fn null_as_default_order_refund_amount<'de, D: Deserializer<'de>>(
 #[non_exhaustive]
 pub struct OrderItem {
     /// The line's id in the order snapshot.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "text::optional"
+    )]
     pub item_id: Option<String>,
     /// The product (its `skus` names the SKU bought).
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -690,10 +864,16 @@ pub struct OrderItem {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tax: Option<Number>,
     /// Distributor name.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "text::optional"
+    )]
     pub distributor_name: Option<String>,
     /// Distributor id.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "text::optional"
+    )]
     pub distributor_id: Option<String>,
     /// Refunded amount (default `0.0`).
     #[serde(deserialize_with = "null_as_default_order_item_refund_amount")]
@@ -740,49 +920,91 @@ fn null_as_default_order_item_refund_amount<'de, D: Deserializer<'de>>(
 #[non_exhaustive]
 pub struct Address {
     /// First name.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "text::optional"
+    )]
     pub first_name: Option<String>,
     /// Last name.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "text::optional"
+    )]
     pub last_name: Option<String>,
     /// Address line 1.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "text::optional"
+    )]
     pub address1: Option<String>,
     /// Address line 2.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "text::optional"
+    )]
     pub address2: Option<String>,
     /// City.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "text::optional"
+    )]
     pub city: Option<String>,
     /// State or province.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "text::optional"
+    )]
     pub state: Option<String>,
     /// Country.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "text::optional"
+    )]
     pub country: Option<String>,
     /// Postal code.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "text::optional"
+    )]
     pub zip: Option<String>,
     /// Taxpayer id; for Chinese buyers the 18-character resident identity number.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "text::optional"
+    )]
     pub tin: Option<String>,
     /// Phone number.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "text::optional"
+    )]
     pub phone: Option<String>,
     /// Country code.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "text::optional"
+    )]
     pub country_code: Option<String>,
     /// Email address.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "text::optional"
+    )]
     pub email: Option<String>,
     /// Age (an integer).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub age: Option<Number>,
     /// `Female`, `Male` or `Custom`.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "text::optional"
+    )]
     pub gender: Option<String>,
     /// Deprecated: use `tin`.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "text::optional"
+    )]
     pub chinese_id: Option<String>,
 }
 
@@ -826,28 +1048,54 @@ impl Default for Address {
 #[non_exhaustive]
 pub struct DeclarationResult {
     /// The customs port.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "text::optional"
+    )]
     pub region: Option<String>,
     /// `order`, `product`, `company` or `brand`.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "text::optional"
+    )]
     pub declaration_type: Option<String>,
     /// Given by customs when the filing succeeds, empty otherwise.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "text::optional"
+    )]
     pub declaration_number: Option<String>,
     /// Order reference on the platform.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "text::optional"
+    )]
     pub client_order_ref: Option<String>,
     /// The order's reference in the ERP.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "text::optional"
+    )]
     pub order_id: Option<String>,
     /// The SKU number (snake_case on the wire).
-    #[serde(rename = "product_sku_number", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "product_sku_number",
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "text::optional"
+    )]
     pub product_sku_number: Option<String>,
     /// The barcode (snake_case on the wire).
-    #[serde(rename = "product_barcode", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "product_barcode",
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "text::optional"
+    )]
     pub product_barcode: Option<String>,
     /// The customs' own message.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "text::optional"
+    )]
     pub orig_message: Option<String>,
     /// True when already registered (the API spells it `isRegsitered`).
     #[serde(rename = "isRegsitered", skip_serializing_if = "Option::is_none")]
@@ -890,7 +1138,10 @@ pub struct Response {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub code: Option<Number>,
     /// Message.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "text::optional"
+    )]
     pub message: Option<String>,
     /// Debugging information from downstream calls, kept as it came.
     #[serde(skip_serializing_if = "Option::is_none")]

@@ -12,7 +12,12 @@
 //! Writing a wire struct gives back the same JSON values for every known
 //! field: numbers stay exact numbers, strings stay strings, absent optional
 //! fields stay absent. Fields with a default are always written. A `null`
-//! reads as absent.
+//! reads as absent. A JSON number in a text field (`"orderId": 12345`,
+//! `"zip": 200000`, as some ERPs send them) is read as its text rather than
+//! rejecting the document, and written back as a string. A value of another
+//! JSON type (an object where a string belongs, a string where an array
+//! belongs) is a structural error that `serde_json` reports with its line and
+//! column.
 //!
 //! # Example
 //!
@@ -32,6 +37,7 @@
 mod generated;
 mod json;
 mod order;
+mod text;
 
 pub use crate::number::{Number, NumberError, parse_decimal};
 pub(crate) use generated::fields;
