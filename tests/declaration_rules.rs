@@ -749,3 +749,55 @@ fn rules_not_yet_in_force_do_not_run() {
     let report = validate(&Doc::Order(Declaration::Order), &json, &context());
     assert_eq!(of(&report, "limit.transaction").len(), 1);
 }
+
+#[test]
+fn a_bad_currency_or_mass_unit_is_one_violation_not_also_missing_values() {
+    // Amounts under an unknown currency and weights under an unknown unit are
+    // left out of the domain value, but they were given: no "missing".
+    let json = patch(
+        fixture("product_5sku.json"),
+        &[("/currency", Some(json!("YUAN")))],
+    );
+    let report = validate(&Doc::Product, &json, &context());
+    let codes: Vec<_> = report
+        .iter()
+        .map(|v| (v.code().as_str(), v.pointer().as_str()))
+        .collect();
+    assert_eq!(codes, [("currency.unknown", "/currency")]);
+
+    let json = patch(
+        fixture("product_5sku.json"),
+        &[("/massUnit", Some(json!("stone")))],
+    );
+    let report = validate(&Doc::Product, &json, &context());
+    let codes: Vec<_> = report
+        .iter()
+        .map(|v| (v.code().as_str(), v.pointer().as_str()))
+        .collect();
+    assert_eq!(codes, [("mass_unit.unknown", "/massUnit")]);
+
+    // SKUs without a price of their own fall back on the product's, which
+    // was given (under the bad currency): not missing either.
+    let json = patch(
+        fixture("product_5sku.json"),
+        &[
+            ("/currency", Some(json!("YUAN"))),
+            ("/skus/0/price", None),
+            ("/skus/1/price", None),
+        ],
+    );
+    let report = validate(&Doc::Product, &json, &context());
+    assert!(of(&report, "required.missing").is_empty(), "{report}");
+
+    // But a price that was never given is still missing.
+    let json = patch(
+        fixture("product_5sku.json"),
+        &[
+            ("/currency", Some(json!("YUAN"))),
+            ("/price", None),
+            ("/skus/0/price", None),
+        ],
+    );
+    let report = validate(&Doc::Product, &json, &context());
+    assert_eq!(of(&report, "required.missing"), vec![e("/skus/0", "price")]);
+}

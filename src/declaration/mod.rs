@@ -387,9 +387,12 @@ impl Validator {
     /// # Ok::<(), serde_json::Error>(())
     /// ```
     pub fn validate_product(&self, wire: wire::Product, context: &Context) -> Converted<Product> {
-        let (product, conversion) = Product::from_wire(wire).into_parts();
+        let (product, conversion, dropped) = Product::from_wire(wire).into_all();
         let rules = self.check_product(&product, context);
-        Converted::new(product, merge(conversion, rules, DocumentKind::Product))
+        Converted::new(
+            product,
+            merge(conversion, rules, &dropped, DocumentKind::Product),
+        )
     }
 
     /// Converts and checks an order, order-update or payment declaration.
@@ -403,9 +406,12 @@ impl Validator {
         declaration: Declaration,
         context: &Context,
     ) -> Converted<Order> {
-        let (order, conversion) = Order::from_wire(wire).into_parts();
+        let (order, conversion, dropped) = Order::from_wire(wire).into_all();
         let rules = self.check_order(&order, declaration, context);
-        Converted::new(order, merge(conversion, rules, DocumentKind::Order))
+        Converted::new(
+            order,
+            merge(conversion, rules, &dropped, DocumentKind::Order),
+        )
     }
 
     /// Checks a product built in Rust (no conversion step).
@@ -474,19 +480,30 @@ impl Validator {
     }
 }
 
-/// Merges the conversion's report with the rules', dropping a rule's
-/// "missing" for a field the conversion already reported as malformed (it was
-/// there, but bad), and sorts the whole into document order.
-fn merge(conversion: Report, rules: Report, kind: DocumentKind) -> Report {
+/// Merges the conversion's report with the rules', and sorts the whole into
+/// document order. A rule's "missing" is dropped for a field that was given:
+/// one the conversion reported as malformed, one it had to leave out because
+/// the currency or mass unit it depends on was bad, or a SKU's price or
+/// weight whose product-level value (which it would inherit) was left out.
+fn merge(
+    conversion: Report,
+    rules: Report,
+    dropped: &[crate::JsonPointer],
+    kind: DocumentKind,
+) -> Report {
     if rules.is_empty() {
         return conversion;
     }
+    let given = |at: &crate::JsonPointer, conversion: &Report| {
+        conversion.iter().any(|c| c.pointer() == at) || dropped.contains(at)
+    };
     let mut merged = conversion;
     for v in rules {
         let duplicate = v.code() == &Code::REQUIRED_MISSING
             && v.value().is_some_and(|field| {
                 let at = v.pointer().clone().field(field);
-                merged.iter().any(|c| c.pointer() == &at)
+                given(&at, &merged)
+                    || product_level(v.pointer(), field).is_some_and(|p| dropped.contains(&p))
             });
         if !duplicate {
             merged.push(v);
@@ -494,6 +511,21 @@ fn merge(conversion: Report, rules: Report, kind: DocumentKind) -> Report {
     }
     merged.sort_document_order(kind);
     merged
+}
+
+/// For a field of a SKU (`.../skus/N` and `price`), the same field of its
+/// product (`.../price`), whose value the SKU would fall back on.
+fn product_level(at: &crate::JsonPointer, field: &str) -> Option<crate::JsonPointer> {
+    let text = at.as_str();
+    let cut = text.rfind("/skus/")?;
+    let index = &text[cut + "/skus/".len()..];
+    if index.is_empty() || !index.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    text[..cut]
+        .parse::<crate::JsonPointer>()
+        .ok()
+        .map(|p| p.field(field))
 }
 
 /// Parses a catalogue date (`YYYY-MM-DD`, or empty for none) at compile time.

@@ -16,6 +16,10 @@ use crate::{
 #[derive(Default)]
 pub(crate) struct Conv {
     pub(crate) report: Report,
+    /// Values that were given and well-formed but could not be kept because
+    /// the currency or mass unit they depend on was bad (already reported).
+    /// Rules must not call them missing.
+    pub(crate) dropped: Vec<crate::JsonPointer>,
 }
 
 /// Text that only means "not given": absent, empty or white space.
@@ -148,6 +152,9 @@ impl Conv {
         currency: Option<Currency>,
     ) -> Option<Money> {
         let amount = self.decimal(loc, raw)?;
+        if currency.is_none() {
+            self.dropped.push(loc.pointer());
+        }
         currency.map(|c| Money::new(amount, c))
     }
 
@@ -161,7 +168,12 @@ impl Conv {
         // Check the sign even when the unit was bad, so both are reported.
         let unit_or_kg = unit.unwrap_or(MassUnit::Kilogram);
         match Weight::new(value, unit_or_kg) {
-            Ok(w) => unit.map(|_| w),
+            Ok(w) => {
+                if unit.is_none() {
+                    self.dropped.push(loc.pointer());
+                }
+                unit.map(|_| w)
+            }
             Err(e) => {
                 let code = match e {
                     crate::MeasureError::Negative(_) => Code::WEIGHT_NEGATIVE,

@@ -37,11 +37,28 @@ use crate::Report;
 pub struct Converted<T> {
     value: T,
     report: Report,
+    /// Given values the conversion had to leave out (see `Conv::dropped`).
+    dropped: Vec<crate::JsonPointer>,
 }
 
 impl<T> Converted<T> {
     pub(crate) fn new(value: T, report: Report) -> Self {
-        Converted { value, report }
+        Converted {
+            value,
+            report,
+            dropped: Vec::new(),
+        }
+    }
+
+    pub(crate) fn with_dropped(mut self, dropped: Vec<crate::JsonPointer>) -> Self {
+        self.dropped = dropped;
+        self
+    }
+
+    /// The value, the report, and the pointers of given values that had to be
+    /// left out.
+    pub(crate) fn into_all(self) -> (T, Report, Vec<crate::JsonPointer>) {
+        (self.value, self.report, self.dropped)
     }
 
     /// The value, with bad fields left out (absent or at their default).

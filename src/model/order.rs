@@ -434,9 +434,9 @@ impl Order {
     pub fn from_wire(wire: wire::Order) -> Converted<Order> {
         let mut conv = Conv::default();
         let order = convert_order(&mut conv, &Loc::ROOT, wire);
-        let mut report = conv.report;
+        let mut report = std::mem::take(&mut conv.report);
         report.sort_document_order(DocumentKind::Order);
-        Converted::new(order, report)
+        Converted::new(order, report).with_dropped(conv.dropped)
     }
 
     /// The wire form of this order, as the customs API expects it.

@@ -316,9 +316,9 @@ impl Product {
     pub fn from_wire(wire: wire::Product) -> Converted<Product> {
         let mut conv = Conv::default();
         let product = convert_product(&mut conv, &Loc::ROOT, wire);
-        let mut report = conv.report;
+        let mut report = std::mem::take(&mut conv.report);
         report.sort_document_order(DocumentKind::Product);
-        Converted::new(product, report)
+        Converted::new(product, report).with_dropped(conv.dropped)
     }
 
     /// The wire form of this product, as the customs API expects it.
