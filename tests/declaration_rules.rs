@@ -645,13 +645,17 @@ fn each_rule_reports_exactly_its_violations() {
     assert!(failures.is_empty(), "{}", failures.join("\n\n"));
 }
 
+/// Rules no JSON document can trigger, tested on values built in Rust below.
+const TESTED_IN_RUST: &[&str] = &["currency.mismatch"];
+
 #[test]
 fn every_rule_has_an_invalid_case() {
-    let tested: std::collections::BTreeSet<_> = cases()
+    let mut tested: std::collections::BTreeSet<_> = cases()
         .iter()
         .filter(|c| !c.expect.is_empty())
         .map(|c| c.code)
         .collect();
+    tested.extend(TESTED_IN_RUST);
     let missing: Vec<_> = catalogue()
         .iter()
         .map(|r| r.code().as_str())
@@ -800,4 +804,74 @@ fn a_bad_currency_or_mass_unit_is_one_violation_not_also_missing_values() {
     );
     let report = validate(&Doc::Product, &json, &context());
     assert_eq!(of(&report, "required.missing"), vec![e("/skus/0", "price")]);
+}
+
+#[test]
+fn amounts_in_another_currency_are_a_mismatch_not_an_overflow() {
+    let w: wire::Order = serde_json::from_value(fixture("order_two_items.json")).unwrap();
+    let mut order = crossborder::Order::from_wire(w).into_result().unwrap();
+    // Built in Rust, an order can mix currencies; the API cannot express it.
+    order.items[0].price = Some("199 USD".parse().unwrap());
+    let report = Validator::default().check_order(&order, Declaration::Order, &context());
+    let got: Vec<_> = report
+        .iter()
+        .map(|v| (v.code().as_str(), v.pointer().as_str(), v.value()))
+        .collect();
+    assert_eq!(got, [("currency.mismatch", "/items/0/price", Some("USD"))]);
+}
+
+#[test]
+fn a_missing_rate_for_the_buyers_spending_is_reported() {
+    let spent = crossborder::Money::new(Decimal::from(30_000), Currency::USD);
+    let report = validate(
+        &Doc::Order(Declaration::Order),
+        &fixture("order_two_items.json"),
+        &context().with_annual_spent(spent),
+    );
+    assert_eq!(of(&report, "exchange_rate.missing"), vec![e("", "USD")]);
+    assert!(
+        of(&report, "limit.annual").is_empty(),
+        "not checked without the rate"
+    );
+    let rates = ExchangeRates::new()
+        .with_rate(Currency::USD, Currency::CNY, Decimal::new(72, 1))
+        .unwrap();
+    let report = validate(
+        &Doc::Order(Declaration::Order),
+        &fixture("order_two_items.json"),
+        &context().with_annual_spent(spent).with_rates(rates),
+    );
+    assert!(of(&report, "exchange_rate.missing").is_empty());
+    assert_eq!(
+        of(&report, "limit.annual").len(),
+        1,
+        "216,000 CNY already spent"
+    );
+}
+
+#[test]
+fn a_mode_rule_set_judges_declarations_that_name_no_mode() {
+    let json = patch(
+        fixture("order_two_items.json"),
+        &[("/expressType", None), ("/customer/tin", None)],
+    );
+    let w: wire::Order = serde_json::from_value(json).unwrap();
+    let standard = Validator::default().validate_order(w.clone(), Declaration::Order, &context());
+    assert!(
+        standard
+            .report()
+            .iter()
+            .any(|v| v.code().as_str() == "clearance_mode.missing")
+    );
+    let bc = Validator::new(RuleSet::for_mode(ClearanceMode::Bc)).validate_order(
+        w,
+        Declaration::Order,
+        &context(),
+    );
+    let codes: Vec<_> = bc
+        .report()
+        .iter()
+        .map(|v| (v.code().as_str(), v.pointer().as_str(), v.value()))
+        .collect();
+    assert_eq!(codes, [("required.missing", "/customer", Some("tin"))]);
 }

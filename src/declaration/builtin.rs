@@ -12,6 +12,7 @@ use rust_decimal::Decimal;
 
 use super::rule::{Findings, OrderInput, ProductInput, Rule, RuleInfo, Scope};
 use super::{Declaration, catalogue_date};
+use crate::MoneyError;
 use crate::hs::{self, HsEdition};
 use crate::{
     ClearanceMode, Code, Country, Currency, CustomsUnit, Gtin, Loc, Money, Order, ResidentId,
@@ -178,6 +179,17 @@ builtin_rules! {
         product: None,
         order: Some(port_mismatch),
     }
+    CurrencyMismatch / CURRENCY_MISMATCH {
+        code: "currency.mismatch",
+        severity: Error,
+        scope: Both,
+        modes: [],
+        since: "",
+        checks: "every amount is in the document's currency (a product's amounts in its currency, an order's in the order's); the API has one currency field per document, so values built in Rust must not mix them",
+        source: "customs API v1.58.0 (seed 001): currency applies to every amount",
+        product: Some(currency_mismatch_product),
+        order: Some(currency_mismatch_order),
+    }
     HsCodeLength / HS_CODE_LENGTH {
         code: "hs_code.length",
         severity: Error,
@@ -338,7 +350,7 @@ builtin_rules! {
         source: "customs API v1.58.0 (seed 001)",
         product: None,
         order: Some(|i, out| {
-            if i.order.items.iter().all(|it| it.price.is_some() && it.quantity.is_some()) && totals(i.order).is_none() {
+            if i.order.items.iter().all(|it| it.price.is_some() && it.quantity.is_some()) && totals(i.order).err() == Some(SumError::Overflow) {
                 out.add(&Loc::ROOT.field("items"), None, "the order's amounts are too large to add up", "订单金额过大，无法求和");
             }
         }),
@@ -564,6 +576,89 @@ fn port_mismatch(i: &OrderInput<'_>, out: &mut Findings<'_>) {
                 ),
             );
         }
+    }
+}
+
+fn other_currency(
+    out: &mut Findings<'_>,
+    at: &Loc<'_>,
+    m: Option<&Money>,
+    currency: Currency,
+    whose: (&str, &str),
+) {
+    if let Some(m) = m.filter(|m| m.currency() != currency) {
+        out.add(
+            at,
+            Some(m.currency().code()),
+            format!(
+                "{m} is in {} but the {}'s currency is {}",
+                m.currency().code(),
+                whose.0,
+                currency.code()
+            ),
+            format!(
+                "{m} 的币种为 {}，但{}币种为 {}",
+                m.currency().code(),
+                whose.1,
+                currency.code()
+            ),
+        );
+    }
+}
+
+fn currency_mismatch_product(i: &ProductInput<'_>, out: &mut Findings<'_>) {
+    let p = i.product;
+    let whose = ("product", "商品");
+    for (field, m) in [
+        ("price", p.price),
+        ("rrp", p.rrp),
+        ("groupBuyingPrice", p.group_buying_price),
+        ("shippingCost", p.shipping_cost),
+        ("discount", p.discount),
+    ] {
+        other_currency(out, &i.at.field(field), m.as_ref(), p.currency, whose);
+    }
+    let skus = i.at.field("skus");
+    for (n, sku) in p.skus.iter().enumerate() {
+        let at = skus.index(n);
+        for (field, m) in [
+            ("price", sku.price),
+            ("rrp", sku.rrp),
+            ("groupBuyingPrice", sku.group_buying_price),
+            ("cost", Some(sku.cost)),
+            ("shippingCost", sku.shipping_cost),
+        ] {
+            other_currency(out, &at.field(field), m.as_ref(), p.currency, whose);
+        }
+    }
+}
+
+fn currency_mismatch_order(i: &OrderInput<'_>, out: &mut Findings<'_>) {
+    let o = i.order;
+    let whose = ("order", "订单");
+    let root = Loc::ROOT;
+    let items = root.field("items");
+    for (n, item) in o.items.iter().enumerate() {
+        let at = items.index(n);
+        for (field, m) in [
+            ("price", item.price),
+            ("discount", item.discount),
+            ("tax", item.tax),
+            ("refundAmount", Some(item.refund_amount)),
+        ] {
+            other_currency(out, &at.field(field), m.as_ref(), o.currency, whose);
+        }
+    }
+    for (field, m) in [
+        ("payAmount", o.pay_amount),
+        ("refundAmount", Some(o.refund_amount)),
+        ("productsTotalTax", o.products_total_tax),
+        ("shippingCost", o.shipping_cost),
+        ("shippingTax", o.shipping_tax),
+        ("nonCashDeductionAmount", o.non_cash_deduction_amount),
+        ("insuranceFee", o.insurance_fee),
+    ] {
+        other_currency(out, &root.field(field), m.as_ref(), o.currency, whose);
     }
 }
 
@@ -824,8 +919,14 @@ fn duplicate_sku(i: &ProductInput<'_>, out: &mut Findings<'_>) {
             out.add(
                 &at.field("skuNumber"),
                 Some(number),
-                format!("SKU number {number:?} is already used by SKU {first}"),
-                format!("SKU 编号 {number:?} 与第 {first} 个 SKU 重复"),
+                format!(
+                    "SKU number {number:?} is already used at {}",
+                    at_skus.index(first).pointer()
+                ),
+                format!(
+                    "SKU 编号 {number:?} 与 {} 重复",
+                    at_skus.index(first).pointer()
+                ),
             );
         }
     }
@@ -980,13 +1081,31 @@ fn required_order(i: &OrderInput<'_>, out: &mut Findings<'_>) {
 }
 
 /// The order's sums, in its currency: goods (sum of (price - discount) x
-/// quantity) and line taxes. `None` when they overflow.
+/// quantity) and line taxes.
 struct Totals {
     goods: Money,
     line_tax: Option<Money>,
 }
 
-fn totals(o: &Order) -> Option<Totals> {
+/// Why the order's sums cannot be made.
+#[derive(Debug, PartialEq, Eq)]
+enum SumError {
+    /// A total does not fit a decimal.
+    Overflow,
+    /// Amounts in different currencies (reported by `currency.mismatch`).
+    Mismatch,
+}
+
+impl From<MoneyError> for SumError {
+    fn from(e: MoneyError) -> Self {
+        match e {
+            MoneyError::CurrencyMismatch { .. } => SumError::Mismatch,
+            _ => SumError::Overflow,
+        }
+    }
+}
+
+fn totals(o: &Order) -> Result<Totals, SumError> {
     let mut goods = Money::zero(o.currency);
     let mut tax = Some(Money::zero(o.currency));
     for item in &o.items {
@@ -994,16 +1113,14 @@ fn totals(o: &Order) -> Option<Totals> {
             continue;
         };
         let discount = item.discount.unwrap_or(Money::zero(price.currency()));
-        let unit = price.checked_sub(discount).ok()?;
-        goods = goods
-            .checked_add(unit.checked_mul(Decimal::from(qty)).ok()?)
-            .ok()?;
+        let unit = price.checked_sub(discount)?;
+        goods = goods.checked_add(unit.checked_mul(Decimal::from(qty))?)?;
         tax = match (tax, item.tax) {
-            (Some(sum), Some(t)) => Some(sum.checked_add(t).ok()?),
+            (Some(sum), Some(t)) => Some(sum.checked_add(t)?),
             _ => None,
         };
     }
-    Some(Totals {
+    Ok(Totals {
         goods,
         line_tax: tax,
     })
@@ -1042,7 +1159,7 @@ fn pay_amount(i: &OrderInput<'_>, out: &mut Findings<'_>) {
     if !lines_complete(o) {
         return;
     }
-    let Some(t) = totals(o) else {
+    let Ok(t) = totals(o) else {
         return;
     };
     let zero = Money::zero(o.currency);
@@ -1158,7 +1275,7 @@ fn in_cny(i: &OrderInput<'_>) -> Option<(Money, Money)> {
     if !lines_complete(o) {
         return None;
     }
-    let t = totals(o)?;
+    let t = totals(o).ok()?;
     let delivered = t
         .goods
         .checked_add(o.shipping_cost.unwrap_or(Money::zero(o.currency)))
@@ -1190,12 +1307,14 @@ fn cny(amount: i64) -> Money {
 }
 
 fn rate_missing(i: &OrderInput<'_>, out: &mut Findings<'_>) {
-    let c = i.order.currency;
-    if c == Currency::CNY {
-        return;
-    }
     let rates = i.context.rates();
-    if rates.rate(c, Currency::CNY).is_none() && rates.rate(Currency::CNY, c).is_none() {
+    let missing = |c: Currency| {
+        c != Currency::CNY
+            && rates.rate(c, Currency::CNY).is_none()
+            && rates.rate(Currency::CNY, c).is_none()
+    };
+    let c = i.order.currency;
+    if missing(c) {
         out.add(
             &Loc::ROOT.field("currency"),
             Some(c.code()),
@@ -1204,6 +1323,20 @@ fn rate_missing(i: &OrderInput<'_>, out: &mut Findings<'_>) {
                 c.code()
             ),
             format!("未提供 {} 兑人民币汇率：无法核对人民币限额", c.code()),
+        );
+    }
+    // The buyer's spending this year comes from the caller, in any currency.
+    if i.mode.is_some_and(ClearanceMode::is_cross_border_ecommerce)
+        && let Some(spent) = i.context.annual_spent()
+        && spent.currency() != c
+        && missing(spent.currency())
+    {
+        let sc = spent.currency().code();
+        out.add(
+            &Loc::ROOT,
+            Some(sc),
+            format!("no exchange rate from {sc} to CNY was supplied for the buyer's spending this year: the ¥26,000 annual limit cannot be checked"),
+            format!("未提供 {sc} 兑人民币汇率，无法换算购买人本年已消费金额：无法核对 26000 元年度限额"),
         );
     }
 }

@@ -429,8 +429,9 @@ impl Validator {
     /// ```
     pub fn check_product(&self, product: &Product, context: &Context) -> Report {
         let mut report = Report::new();
-        self.rules
-            .run_product(&ProductInput::new(product, context), &mut report);
+        let mut input = ProductInput::new(product, context);
+        input.mode = input.mode.or(self.rules.mode());
+        self.rules.run_product(&input, &mut report);
         report.sort_document_order(DocumentKind::Product);
         report
     }
@@ -455,7 +456,8 @@ impl Validator {
         context: &Context,
     ) -> Report {
         let mut report = Report::new();
-        let input = OrderInput::new(order, declaration, context);
+        let mut input = OrderInput::new(order, declaration, context);
+        input.mode = input.mode.or(self.rules.mode());
         let mode = input.mode;
         self.rules.run_order(&input, &mut report);
         let items = Loc::ROOT.field("items");

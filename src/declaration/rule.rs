@@ -489,6 +489,9 @@ struct Entry {
 #[derive(Clone)]
 pub struct RuleSet {
     entries: Vec<Entry>,
+    /// The mode of a [`RuleSet::for_mode`] set: the mode a declaration is
+    /// judged in when neither the context nor the payload names one.
+    mode: Option<ClearanceMode>,
 }
 
 impl fmt::Debug for RuleSet {
@@ -520,6 +523,7 @@ impl RuleSet {
     pub fn empty() -> Self {
         RuleSet {
             entries: Vec::new(),
+            mode: None,
         }
     }
 
@@ -545,6 +549,7 @@ impl RuleSet {
                     }
                 })
                 .collect(),
+            mode: None,
         }
     }
 
@@ -560,10 +565,38 @@ impl RuleSet {
     /// assert!(cc.iter().any(|r| r.code().as_str() == "limit.parcel"));
     /// assert!(cc.iter().all(|r| r.code().as_str() != "limit.annual"));
     /// ```
+    /// The default rule set of one clearance mode: the crate's rules that
+    /// apply to it. A declaration whose context and payload name no mode is
+    /// judged in this one.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use crossborder::declaration::RuleSet;
+    /// use crossborder::ClearanceMode;
+    /// let cc = RuleSet::for_mode(ClearanceMode::Cc);
+    /// assert!(cc.iter().any(|r| r.code().as_str() == "limit.parcel"));
+    /// assert!(cc.iter().all(|r| r.code().as_str() != "limit.annual"));
+    /// ```
     pub fn for_mode(mode: ClearanceMode) -> Self {
         let mut set = RuleSet::standard();
         set.entries.retain(|e| e.info.applies_to(Some(mode)));
+        set.mode = Some(mode);
         set
+    }
+
+    /// The clearance mode of a set made with [`RuleSet::for_mode`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use crossborder::declaration::RuleSet;
+    /// use crossborder::ClearanceMode;
+    /// assert_eq!(RuleSet::for_mode(ClearanceMode::Bc).mode(), Some(ClearanceMode::Bc));
+    /// assert_eq!(RuleSet::standard().mode(), None);
+    /// ```
+    pub fn mode(&self) -> Option<ClearanceMode> {
+        self.mode
     }
 
     /// Adds a caller's rule, enabled with its default severity.

@@ -162,6 +162,11 @@ pub struct OrderItem {
 /// A party of an order: the customer, the seller or the payer (the API's
 /// `Address`).
 ///
+/// `tin` stays text: it is a PRC resident identity number only for Chinese
+/// buyers in BC/BBC declarations, where the `identity.invalid` rule checks it
+/// with [`crate::ResidentId`]; a seller's or a foreign party's tax id has
+/// other forms.
+///
 /// # Example
 ///
 /// ```

@@ -22,6 +22,12 @@ use crate::{
 /// weights are [`Weight`]s, written back in [`mass_unit`](Product::mass_unit).
 /// A SKU without weights of its own holds the product's (see [`Sku`]).
 ///
+/// Barcodes, customs unit codes and tax numbers stay text here on purpose:
+/// whether a barcode must be a GTIN, or a unit a China customs code, is a
+/// declaration rule ([`crate::declaration`]) a caller may switch off (internal
+/// barcodes, other customs territories), so the domain value keeps what was
+/// given. [`crate::Gtin`] and [`crate::CustomsUnit`] read them when needed.
+///
 /// # Example
 ///
 /// ```
