@@ -6,7 +6,7 @@
 use chrono::NaiveDate;
 use crossborder::{
     Country, Eligibility, HsCode, ImcfDecision, Language, MediaKind, Policy, ProductAttribute,
-    ProductFacts, ProductId, ReviewStatus, SellerExclusions,
+    ProductFacts, ProductId, Reason, ReviewStatus, SellerExclusions,
 };
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
@@ -90,15 +90,21 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             };
             println!("  not to {list}:");
             for r in &g.reasons {
+                // A policy restriction also names its rule, as a JSON
+                // Pointer into the policy's JSON.
+                let rule = match r {
+                    Reason::Restricted(x) => format!(" [policy {}]", x.rule),
+                    _ => String::new(),
+                };
                 println!(
-                    "    - {} / {}",
+                    "    - {}{rule} / {}",
                     r.message(Language::English),
                     r.message(Language::Chinese)
                 );
             }
         }
-        if let ImcfDecision::Eligible = e.imcf(facts, Country::DE) {
-            println!("  International Multi-Channel Fulfillment to DE: yes");
+        if let ImcfDecision::Eligible = e.imcf(facts, Country::CA) {
+            println!("  International Multi-Channel Fulfillment to CA: yes");
         }
     }
     println!(

@@ -112,11 +112,18 @@ fn dvd_may_go_from_the_us_to_canada_and_a_book_may_not() {
             media: MediaKind::Book
         }
     );
-    // Books go elsewhere, and from elsewhere to Canada: the rule is the route.
-    assert_eq!(e.check(&book, Country::DE), Decision::Eligible);
+    // Media are import classes like the others: restricted unless the
+    // policy allows them there. Books are allowed nowhere by default (the
+    // seed allows none), so a book from elsewhere to Canada is restricted
+    // by default rather than by the US route rule.
     let mut from_gb = book.clone();
     from_gb.origin = Country::GB;
-    assert_eq!(e.check(&from_gb, Country::CA), Decision::Eligible);
+    let rs = reasons(e.check(&from_gb, Country::CA));
+    let Reason::Restricted(r) = &rs[0] else {
+        panic!("{rs:?}")
+    };
+    assert_eq!(r.class, RestrictionClass::Books);
+    assert_eq!(r.rule.as_str(), "/import/restrictedByDefault/15");
     // A book by HS code (4901) is a book too.
     let hs_book = plain("BOOK-2").with_hs_code(HsCode::parse("490199").unwrap());
     assert_eq!(
@@ -143,7 +150,7 @@ fn oversize_mattress_is_ineligible_for_transport() {
         (RestrictionKind::Transport, RestrictionClass::Oversize)
     );
     assert!(
-        matches!(&r.class_from, ClassSource::Size { rule, .. } if rule.as_str() == "/standard_size/0")
+        matches!(&r.class_from, ClassSource::Size { rule, .. } if rule.as_str() == "/standardSize/0")
     );
     assert!(e.destinations(&e.profile(&mattress)).eligible.is_empty());
     // Declared heavy or bulky: a second transport reason.
@@ -255,7 +262,7 @@ fn alcohol_to_a_destination_that_restricts_it() {
             (r.kind, r.class),
             (RestrictionKind::Import, RestrictionClass::Alcohol)
         );
-        assert_eq!(r.rule.as_str(), "/import/restricted_by_default/0");
+        assert_eq!(r.rule.as_str(), "/import/restrictedByDefault/0");
     }
     // A destination that allows alcohol: only there.
     policy.import.rules.push(ImportRule {
@@ -455,12 +462,41 @@ fn rules_follow_their_dates() {
     let mut policy = Policy::fba_export_default();
     let ex = SellerExclusions::new();
     let pet = with_hs("CAT-FOOD", "230910");
-    // Before the seed's date nothing is served: not eligible anywhere.
-    let early = Eligibility::new(&policy, &ex, date(2023, 6, 1));
+    // A caller's served list with a start date: nothing served before it.
+    let mut own = Policy::empty();
+    own.served.push(crossborder::ServedRule {
+        countries: CountrySet::of(&[Country::CA]),
+        effective: Effective::since(date(2025, 1, 1)),
+        source: "test: own list".into(),
+    });
+    let early = Eligibility::new(&own, &ex, date(2024, 12, 31));
     assert!(early.served().is_empty());
     assert_eq!(
         reasons(early.check(&plain("MUG"), Country::CA)),
         vec![Reason::NotServed]
+    );
+    let later = Eligibility::new(&own, &ex, date(2025, 1, 1));
+    assert_eq!(later.check(&plain("MUG"), Country::CA), Decision::Eligible);
+    // A rule with no start but an end: in force up to its last day.
+    let mut until = Policy::fba_export_default();
+    until.export.push(ClassRule::new(
+        RestrictionClass::Food,
+        Effective::until(date(2020, 12, 31)),
+        "test: lifted in 2021",
+    ));
+    let choc = with_hs("CHOC", "180632").with_explicit_classes([]);
+    let food = choc.clone().with_explicit_classes([RestrictionClass::Food]);
+    assert_eq!(
+        restrictions(Eligibility::new(&until, &ex, date(2015, 1, 1)).check(&food, Country::DE)),
+        vec![(RestrictionKind::Export, RestrictionClass::Food)]
+    );
+    assert_eq!(
+        restrictions(Eligibility::new(&until, &ex, date(2021, 1, 1)).check(&food, Country::DE)),
+        vec![(RestrictionKind::Import, RestrictionClass::Food)]
+    );
+    assert_eq!(
+        Eligibility::new(&until, &ex, date(2015, 1, 1)).check(&choc, Country::DE),
+        Decision::Eligible
     );
     // A rule that ended no longer applies.
     policy
@@ -494,6 +530,7 @@ fn fast_paths_agree_with_the_full_answer() {
         plain("MUG"),
         plain("TOY"),
         plain("BOOK").with_media(MediaKind::Book),
+        plain("DVD").with_media(MediaKind::Dvd),
         with_hs("WINE", "220421"),
         with_hs("LASER", "901320"),
         plain("NEW").with_review(ReviewStatus::Pending),
@@ -531,13 +568,36 @@ fn imcf_takes_media_only_where_export_eligible() {
     let ex = SellerExclusions::new();
     let e = Eligibility::new(&policy, &ex, as_of());
     let book = plain("BOOK").with_media(MediaKind::Book);
-    assert_eq!(e.imcf(&book, Country::DE), ImcfDecision::Eligible);
-    let ImcfDecision::NotEligible { reasons } = e.imcf(&book, Country::CA) else {
-        panic!()
-    };
-    assert!(
-        matches!(&reasons[0], ImcfReason::NotExportEligible(Reason::Restricted(r)) if r.class == RestrictionClass::Books)
-    );
+    let dvd = plain("DVD").with_media(MediaKind::Dvd);
+    assert_eq!(e.imcf(&dvd, Country::CA), ImcfDecision::Eligible);
+    // Media, but not export-eligible: Germany takes no DVD by default, and
+    // books go nowhere under the default policy.
+    for (p, c, class) in [
+        (&dvd, Country::DE, RestrictionClass::MusicVideoDvd),
+        (&book, Country::CA, RestrictionClass::Books),
+        (&book, Country::DE, RestrictionClass::Books),
+    ] {
+        let ImcfDecision::NotEligible { reasons } = e.imcf(p, c) else {
+            panic!("{} {c}", p.id)
+        };
+        assert_eq!(reasons.len(), 1, "{reasons:?}");
+        assert!(
+            matches!(&reasons[0], ImcfReason::NotExportEligible(Reason::Restricted(r)) if r.class == class && r.kind == RestrictionKind::Import),
+            "{reasons:?}"
+        );
+    }
+    // Where the caller's policy takes books, IMCF does too.
+    let mut open = policy.clone();
+    open.import.rules.push(ImportRule {
+        destination: Country::DE,
+        origin: None,
+        class: RestrictionClass::Books,
+        treatment: ImportTreatment::Allowed,
+        effective: Effective::always(),
+        source: "test: DE takes books".into(),
+    });
+    let e2 = Eligibility::new(&open, &ex, as_of());
+    assert_eq!(e2.imcf(&book, Country::DE), ImcfDecision::Eligible);
     assert_eq!(
         e.imcf(&plain("MUG"), Country::DE),
         ImcfDecision::NotEligible {
@@ -563,7 +623,7 @@ fn inventory_report_groups_destinations_and_round_trips() {
     let inv = vec![
         plain("MUG"),
         with_hs("LASER", "901320"),
-        plain("BOOK").with_media(MediaKind::Book),
+        plain("DVD").with_media(MediaKind::Dvd),
     ];
     let report = e.inventory_report(&inv);
     assert_eq!(report.products.len(), 3);
@@ -585,10 +645,16 @@ fn inventory_report_groups_destinations_and_round_trips() {
     assert!(
         matches!(&laser.not_eligible[0].reasons[0], Reason::Restricted(r) if r.class == RestrictionClass::LaserPointers)
     );
-    let book = &report.products[2];
+    // A DVD goes to Canada only; everywhere else, one import reason.
+    let dvd = &report.products[2];
+    assert_eq!(dvd.eligible, CountrySet::of(&[Country::CA]));
+    assert_eq!(dvd.not_eligible.len(), 1);
     assert_eq!(
-        book.eligible,
+        dvd.not_eligible[0].countries,
         abroad(&e, Country::US).difference(CountrySet::of(&[Country::CA]))
+    );
+    assert!(
+        matches!(&dvd.not_eligible[0].reasons[..], [Reason::Restricted(r)] if r.class == RestrictionClass::MusicVideoDvd && r.kind == RestrictionKind::Import)
     );
     let json = serde_json::to_string(&report).unwrap();
     let back: InventoryReport = serde_json::from_str(&json).unwrap();
@@ -606,7 +672,23 @@ fn policy_and_facts_round_trip_through_serde() {
         .with_explicit_classes([RestrictionClass::DangerousGoods])
         .with_review(ReviewStatus::Pending);
     let json = serde_json::to_string(&facts).unwrap();
+    assert!(json.contains(r#""hsCode":"850760""#), "{json}");
+    assert!(
+        json.contains(r#""explicitClasses":["dangerous_goods"]"#),
+        "{json}"
+    );
     assert_eq!(serde_json::from_str::<ProductFacts>(&json).unwrap(), facts);
+    // The policy's own names are camelCase too.
+    let value = serde_json::to_value(&policy).unwrap();
+    for field in [
+        "/standardSize/0/maxWeight",
+        "/standardSize/0/maxSides",
+        "/hsTable/0",
+        "/import/restrictedByDefault/0",
+        "/import/rules/0",
+    ] {
+        assert!(value.pointer(field).is_some(), "{field}");
+    }
     let minimal: ProductFacts =
         serde_json::from_str(r#"{"id":"A1","origin":"United States"}"#).unwrap();
     assert_eq!(minimal.origin, Country::US);
@@ -764,5 +846,262 @@ fn answers_have_a_stable_json_shape_and_round_trip() {
     assert_eq!(
         serde_json::from_str::<crossborder::DestinationSplit>(&json).unwrap(),
         split
+    );
+}
+
+/// Products that between them hit every kind of reason and every way a
+/// product gets a class: export via the HS table and via attribute, import
+/// by default and by route rule, media by kind and by HS code, transport by
+/// size tier, HS code and attribute (lithium, used oil, dangerous goods),
+/// explicit classes, and exclusions.
+fn reason_spread() -> Vec<ProductFacts> {
+    vec![
+        with_hs("LASER", "901320"),
+        with_hs("GUN", "930320").with_attribute(ProductAttribute::WeaponAccessory),
+        plain("REPLICA").with_attribute(ProductAttribute::ImitationWeapon),
+        with_hs("SEEDS", "120991"),
+        with_hs("CAM", "852589"),
+        with_hs("WINE", "220421"),
+        with_hs("VIT", "2106909800"),
+        with_hs("PESTICIDE", "380891"),
+        plain("ADULT").with_attribute(ProductAttribute::Adult),
+        plain("CRYPTO").with_attribute(ProductAttribute::Cryptographic),
+        plain("BOOK").with_media(MediaKind::Book),
+        with_hs("BOOK-HS", "490199"),
+        plain("DVD").with_media(MediaKind::Dvd),
+        with_hs("CD-HS", "852380"),
+        ProductFacts::new(ProductId::new("MATTRESS").unwrap(), Country::US)
+            .with_hs_code(HsCode::parse("940421").unwrap())
+            .with_dimensions("80 x 60 x 10 in".parse().unwrap())
+            .with_weight("55 lb".parse().unwrap())
+            .with_attribute(ProductAttribute::HeavyOrBulky),
+        with_hs("BATT", "850760"),
+        with_hs("BANK", "850440").with_attribute(ProductAttribute::StandaloneLithiumBattery),
+        with_hs("OIL", "271099"),
+        with_hs("FRYER-OIL", "151800"),
+        plain("DG").with_attribute(ProductAttribute::DangerousGoods),
+        with_hs("KIT", "691200").with_explicit_classes([RestrictionClass::BrewingEquipment]),
+        plain("MUG"),
+        plain("NEW").with_review(ReviewStatus::Pending),
+    ]
+}
+
+const SPREAD_DESTINATIONS: &[Country] = &[
+    Country::CA,
+    Country::MX,
+    Country::DE,
+    Country::GB,
+    Country::JP,
+    Country::US,
+    Country::KP,
+];
+
+/// Every rule pointer an answer carries resolves in the policy's own JSON,
+/// to the rule it names (same class, prefix and source).
+#[test]
+fn every_rule_pointer_in_an_answer_resolves_against_the_policy_json() {
+    let mut policy = Policy::fba_export_default();
+    // A caller's rules, appended after the defaults, are pointed at too.
+    policy.import.rules.push(ImportRule {
+        destination: Country::JP,
+        origin: Some(Country::US),
+        class: RestrictionClass::MusicVideoDvd,
+        treatment: ImportTreatment::Restricted,
+        effective: Effective::since(date(2025, 1, 1)),
+        source: "test: JP route".into(),
+    });
+    policy.import.rules.push(ImportRule {
+        destination: Country::JP,
+        origin: None,
+        class: RestrictionClass::MusicVideoDvd,
+        treatment: ImportTreatment::Allowed,
+        effective: Effective::always(),
+        source: "test: JP takes DVDs".into(),
+    });
+    let json = serde_json::to_value(&policy).unwrap();
+    let (ex, _) = SellerExclusions::parse_csv("MUG,CA\n");
+    let e = Eligibility::new(&policy, &ex, as_of());
+    let mut lists = std::collections::BTreeSet::new();
+    let mut check = |r: &crossborder::Restriction| {
+        let rule = json
+            .pointer(r.rule.as_str())
+            .unwrap_or_else(|| panic!("{} does not resolve", r.rule));
+        assert_eq!(
+            rule["class"],
+            serde_json::to_value(r.class).unwrap(),
+            "{}",
+            r.rule
+        );
+        assert_eq!(rule["source"], r.source.as_str(), "{}", r.rule);
+        let list = r.rule.as_str().rsplit_once('/').unwrap().0.to_owned();
+        lists.insert(list);
+        match &r.class_from {
+            ClassSource::HsTable {
+                rule,
+                prefix,
+                source,
+                ..
+            } => {
+                let row = json
+                    .pointer(rule.as_str())
+                    .unwrap_or_else(|| panic!("{rule} does not resolve"));
+                assert_eq!(row["prefix"], prefix.as_str());
+                assert_eq!(row["class"], serde_json::to_value(r.class).unwrap());
+                assert_eq!(row["source"], source.as_str());
+                lists.insert(rule.as_str().rsplit_once('/').unwrap().0.to_owned());
+            }
+            ClassSource::Size { rule, source } => {
+                let row = json
+                    .pointer(rule.as_str())
+                    .unwrap_or_else(|| panic!("{rule} does not resolve"));
+                assert!(row.get("maxWeight").is_some(), "{rule}: {row}");
+                assert_eq!(row["source"], source.as_str());
+                lists.insert(rule.as_str().rsplit_once('/').unwrap().0.to_owned());
+            }
+            ClassSource::Explicit | ClassSource::Attribute { .. } | ClassSource::Media { .. } => {}
+        }
+    };
+    let spread = reason_spread();
+    for p in &spread {
+        for &c in SPREAD_DESTINATIONS {
+            if let Decision::NotEligible { reasons } = e.check(p, c) {
+                for r in &reasons {
+                    if let Reason::Restricted(r) = r {
+                        check(r);
+                    }
+                }
+            }
+        }
+        for group in e.product_report(p).not_eligible {
+            for r in &group.reasons {
+                if let Reason::Restricted(r) = r {
+                    check(r);
+                }
+            }
+        }
+    }
+    // The spread reached every list an answer can point into.
+    assert_eq!(
+        lists.into_iter().collect::<Vec<_>>(),
+        vec![
+            "/export",
+            "/hsTable",
+            "/import/restrictedByDefault",
+            "/import/rules",
+            "/standardSize",
+            "/transport",
+        ]
+    );
+}
+
+/// The default policy knows no in-force dates: it answers the same in 2019,
+/// on the seed page's eve, and in 2026.
+#[test]
+fn default_policy_answers_the_same_at_any_date() {
+    let policy = Policy::fba_export_default();
+    let (ex, _) = SellerExclusions::parse_csv("MUG,CA\n");
+    let now = Eligibility::new(&policy, &ex, as_of());
+    assert_eq!(now.served().len(), 239);
+    for day in [date(2019, 6, 1), date(2023, 12, 31), date(1990, 1, 1)] {
+        let then = Eligibility::new(&policy, &ex, day);
+        assert_eq!(then.served(), now.served(), "{day}");
+        for p in &reason_spread() {
+            for c in CountrySet::all() {
+                assert_eq!(then.check(p, c), now.check(p, c), "{day} {} {c}", p.id);
+            }
+            let (a, b) = (then.product_report(p), now.product_report(p));
+            assert_eq!(a, b, "{day} {}", p.id);
+        }
+    }
+    // Export restrictions do not vanish before 2024 (the old default's bug).
+    let then = Eligibility::new(&policy, &ex, date(2023, 12, 31));
+    assert_eq!(
+        restrictions(then.check(&with_hs("LASER", "901320"), Country::DE)),
+        vec![(RestrictionKind::Export, RestrictionClass::LaserPointers)]
+    );
+    // The seed page's date stays in the rules' source text.
+    assert!(
+        policy
+            .export
+            .iter()
+            .all(|r| r.source.contains("2024-01-01"))
+    );
+    assert!(
+        policy
+            .export
+            .iter()
+            .all(|r| r.effective == Effective::always())
+    );
+}
+
+/// Media are restricted unless the policy allows them where they go: a DVD
+/// to Germany is not eligible by default, with the rule that says so; a
+/// caller who allows it there makes it eligible.
+#[test]
+fn media_are_restricted_unless_the_destination_allows_them() {
+    let policy = Policy::fba_export_default();
+    let ex = SellerExclusions::new();
+    let e = Eligibility::new(&policy, &ex, as_of());
+    let dvd = plain("DVD-1").with_media(MediaKind::Dvd);
+    let json = serde_json::to_value(&policy).unwrap();
+    for c in [Country::DE, Country::MX, Country::GB, Country::JP] {
+        let rs = reasons(e.check(&dvd, c));
+        assert_eq!(rs.len(), 1, "{rs:?}");
+        let Reason::Restricted(r) = &rs[0] else {
+            panic!("{rs:?}")
+        };
+        assert_eq!(
+            (r.kind, r.class),
+            (RestrictionKind::Import, RestrictionClass::MusicVideoDvd)
+        );
+        assert_eq!(r.rule.as_str(), "/import/restrictedByDefault/16");
+        assert_eq!(
+            json.pointer(r.rule.as_str()).unwrap()["class"],
+            "music_video_dvd"
+        );
+    }
+    assert_eq!(
+        e.destinations(&e.profile(&dvd)).eligible,
+        CountrySet::of(&[Country::CA])
+    );
+    // Books US to MX: restricted too; and nowhere allowed by default.
+    let book = plain("BOOK-1").with_media(MediaKind::Book);
+    assert_eq!(
+        restrictions(e.check(&book, Country::MX)),
+        vec![(RestrictionKind::Import, RestrictionClass::Books)]
+    );
+    assert!(e.destinations(&e.profile(&book)).eligible.is_empty());
+
+    // The caller allows DVDs to Germany, and books to Canada from anywhere.
+    let mut own = policy.clone();
+    own.extend(
+        serde_json::from_str(
+            r#"{"import":{"rules":[
+                {"destination":"DE","class":"music_video_dvd","treatment":"allowed","effective":{},"source":"own: DE"},
+                {"destination":"CA","class":"books","treatment":"allowed","effective":{"from":"2025-01-01"},"source":"own: CA books"}
+            ]}}"#,
+        )
+        .unwrap(),
+    );
+    let e = Eligibility::new(&own, &ex, as_of());
+    assert_eq!(e.check(&dvd, Country::DE), Decision::Eligible);
+    assert_eq!(
+        e.destinations(&e.profile(&dvd)).eligible,
+        CountrySet::of(&[Country::CA, Country::DE])
+    );
+    let mut from_gb = book.clone();
+    from_gb.origin = Country::GB;
+    assert_eq!(e.check(&from_gb, Country::CA), Decision::Eligible);
+    // The seed's route rule names the origin, so it still wins for the US.
+    let rs = reasons(e.check(&book, Country::CA));
+    let Reason::Restricted(r) = &rs[0] else {
+        panic!("{rs:?}")
+    };
+    assert_eq!(r.rule.as_str(), "/import/rules/1");
+    // Before the caller's own date, the default holds again.
+    let before = Eligibility::new(&own, &ex, date(2024, 12, 31));
+    assert_eq!(
+        before.check(&from_gb, Country::CA).status(),
+        EligibilityStatus::NotEligible
     );
 }

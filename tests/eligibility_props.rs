@@ -5,9 +5,10 @@
 
 use chrono::NaiveDate;
 use crossborder::{
-    ClassRule, Country, CountrySet, Effective, Eligibility, EligibilityStatus, ExclusionEntry,
-    HsCode, HsPrefix, HsRule, ImportRule, ImportTreatment, MediaKind, Policy, ProductAttribute,
-    ProductFacts, ProductId, RestrictionClass, ReviewStatus, SellerExclusions,
+    ClassRule, ClassSource, Country, CountrySet, Decision, Effective, Eligibility,
+    EligibilityStatus, ExclusionEntry, HsCode, HsPrefix, HsRule, ImportRule, ImportTreatment,
+    MediaKind, Policy, ProductAttribute, ProductFacts, ProductId, RestrictionClass, ReviewStatus,
+    SellerExclusions,
 };
 use proptest::prelude::*;
 
@@ -45,6 +46,8 @@ fn class() -> impl Strategy<Value = RestrictionClass> {
 
 fn effective() -> impl Strategy<Value = Effective> {
     prop_oneof![
+        2 => Just(Effective::always()),
+        1 => Just(Effective::until(NaiveDate::from_ymd_opt(2025, 12, 31).unwrap())),
         3 => Just(Effective::since(NaiveDate::from_ymd_opt(2020, 1, 1).unwrap())),
         1 => Just(Effective::since(NaiveDate::from_ymd_opt(2027, 1, 1).unwrap())),
         1 => Just(
@@ -231,6 +234,41 @@ proptest! {
                     EligibilityStatus::NotEligible
                 };
                 prop_assert_eq!(from_split, full);
+            }
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(128))]
+
+    /// Whatever rules a caller adds, every rule pointer in an answer
+    /// resolves in the policy's JSON to a rule of the reported class.
+    #[test]
+    fn rule_pointers_resolve_in_any_policy(
+        products in prop::collection::vec(product(), 1..4),
+        extra in prop::collection::vec(tighten(), 0..6),
+    ) {
+        let mut policy = Policy::fba_export_default();
+        let mut exclusions = Vec::new();
+        for t in extra {
+            apply(&mut policy, &mut exclusions, t);
+        }
+        let json = serde_json::to_value(&policy).unwrap();
+        let ex = SellerExclusions::from_entries(exclusions).unwrap();
+        let e = Eligibility::new(&policy, &ex, NaiveDate::from_ymd_opt(2026, 3, 1).unwrap());
+        for p in &products {
+            for c in COUNTRIES {
+                let Decision::NotEligible { reasons } = e.check(p, *c) else { continue };
+                for r in reasons {
+                    let crossborder::Reason::Restricted(r) = r else { continue };
+                    let rule = json.pointer(r.rule.as_str());
+                    prop_assert!(rule.is_some(), "{} does not resolve", r.rule);
+                    prop_assert_eq!(&rule.unwrap()["class"], &serde_json::to_value(r.class).unwrap());
+                    if let ClassSource::HsTable { rule, .. } | ClassSource::Size { rule, .. } = &r.class_from {
+                        prop_assert!(json.pointer(rule.as_str()).is_some(), "{} does not resolve", rule);
+                    }
+                }
             }
         }
     }

@@ -13,7 +13,7 @@ use super::class::{
 };
 use super::country_set::{CountrySet, dense_index};
 use super::exclusions::{ExclusionCheck, SellerExclusions};
-use super::policy::{HsPrefix, ImportTreatment, Policy, mm_sorted};
+use super::policy::{HsPrefix, ImportTreatment, Policy, RuleList, mm_sorted};
 use super::product::{ProductFacts, ProductId};
 use crate::{HsCode, JsonPointer, Language};
 
@@ -22,9 +22,11 @@ const N_COUNTRIES: usize = 249;
 
 /// Where a product's class comes from.
 ///
-/// Serde: tagged by `"from"`: `{"from":"hs_table","code":"901320","prefix":"901320","rule":"/hs_table/10","source":"..."}`,
+/// Serde: tagged by `"from"`: `{"from":"hs_table","code":"901320","prefix":"901320","rule":"/hsTable/10","source":"..."}`,
 /// `{"from":"explicit"}`, `{"from":"attribute","attribute":"dangerous_goods"}`,
-/// `{"from":"media","media":"dvd"}`, `{"from":"size","rule":"/standard_size/0","source":"..."}`.
+/// `{"from":"media","media":"dvd"}`, `{"from":"size","rule":"/standardSize/0","source":"..."}`.
+/// Rule pointers use the policy's JSON (camelCase) field names and resolve
+/// against `serde_json::to_value(&policy)`.
 ///
 /// # Example
 ///
@@ -47,7 +49,7 @@ pub enum ClassSource {
         code: HsCode,
         /// The row's prefix.
         prefix: HsPrefix,
-        /// The row, as a pointer into the policy (`/hs_table/N`).
+        /// The row, as a pointer into the policy (`/hsTable/N`).
         rule: JsonPointer,
         /// The row's source.
         source: String,
@@ -66,7 +68,7 @@ pub enum ClassSource {
     },
     /// The standard-size tier: the unit is oversize.
     Size {
-        /// The size rule, as a pointer into the policy (`/standard_size/N`).
+        /// The size rule, as a pointer into the policy (`/standardSize/N`).
         rule: JsonPointer,
         /// The rule's source.
         source: String,
@@ -75,7 +77,7 @@ pub enum ClassSource {
 
 /// A restriction that applies: its kind, the class, how the product got the
 /// class, and the rule (a JSON Pointer into the [`Policy`], such as
-/// `/export/5`, `/import/rules/1`, `/import/restricted_by_default/0`,
+/// `/export/5`, `/import/rules/1`, `/import/restrictedByDefault/0`,
 /// `/transport/2`) with its source.
 ///
 /// # Example
@@ -758,7 +760,7 @@ impl<'a> Eligibility<'a> {
                             f(row.class, &|| ClassSource::HsTable {
                                 code,
                                 prefix: row.prefix,
-                                rule: JsonPointer::root().field("hs_table").index(i as usize),
+                                rule: RuleList::HsTable.pointer(i as usize),
                                 source: row.source.clone(),
                             });
                         }
@@ -785,7 +787,7 @@ impl<'a> Eligibility<'a> {
                     && !rule.is_standard_mm(max_mm, unit_mm, w)
                 {
                     f(RestrictionClass::Oversize, &|| ClassSource::Size {
-                        rule: JsonPointer::root().field("standard_size").index(i as usize),
+                        rule: RuleList::StandardSize.pointer(i as usize),
                         source: rule.source.clone(),
                     });
                     break;
@@ -951,23 +953,11 @@ impl<'a> Eligibility<'a> {
             if self.export_mask & bit != 0 {
                 seen |= bit;
                 let i = self.export_rule[c] as usize;
-                export.push(self.restriction(
-                    RestrictionKind::Export,
-                    class,
-                    source(),
-                    "export",
-                    i,
-                ));
+                export.push(self.restriction(RestrictionKind::Export, class, source(), i));
             } else if self.transport_mask & bit != 0 {
                 seen |= bit;
                 let i = self.transport_rule[c] as usize;
-                transport.push(self.restriction(
-                    RestrictionKind::Transport,
-                    class,
-                    source(),
-                    "transport",
-                    i,
-                ));
+                transport.push(self.restriction(RestrictionKind::Transport, class, source(), i));
             } else if dense.is_some_and(|d| routes.by_dest.get(d).is_some_and(|m| m & bit != 0)) {
                 seen |= bit;
                 let (rule, src) = self.import_rule(class, facts.origin, destination);
@@ -1029,19 +1019,18 @@ impl<'a> Eligibility<'a> {
         kind: RestrictionKind,
         class: RestrictionClass,
         class_from: ClassSource,
-        list: &str,
         index: usize,
     ) -> Reason {
-        let rules = if kind == RestrictionKind::Export {
-            &self.policy.export
+        let (list, rules) = if kind == RestrictionKind::Export {
+            (RuleList::Export, &self.policy.export)
         } else {
-            &self.policy.transport
+            (RuleList::Transport, &self.policy.transport)
         };
         Reason::Restricted(Restriction {
             kind,
             class,
             class_from,
-            rule: JsonPointer::root().field(list).index(index),
+            rule: list.pointer(index),
             source: rules
                 .get(index)
                 .map(|r| r.source.clone())
@@ -1073,10 +1062,7 @@ impl<'a> Eligibility<'a> {
                 .get(i)
                 .map(|r| r.source.clone())
                 .unwrap_or_default();
-            return (
-                JsonPointer::root().field("import").field("rules").index(i),
-                src,
-            );
+            return (RuleList::ImportRules.pointer(i), src);
         }
         let i = self
             .policy
@@ -1092,13 +1078,7 @@ impl<'a> Eligibility<'a> {
             .get(i)
             .map(|r| r.source.clone())
             .unwrap_or_default();
-        (
-            JsonPointer::root()
-                .field("import")
-                .field("restricted_by_default")
-                .index(i),
-            src,
-        )
+        (RuleList::ImportDefault.pointer(i), src)
     }
 
     /// The exportable-inventory line of one product.
@@ -1177,7 +1157,9 @@ impl<'a> Eligibility<'a> {
     ///     .with_weight("1 lb".parse()?);
     /// assert_eq!(e.imcf(&mug, Country::DE), ImcfDecision::NotEligible { reasons: vec![ImcfReason::NotMedia] });
     /// let dvd = mug.clone().with_media(MediaKind::Dvd);
-    /// assert_eq!(e.imcf(&dvd, Country::DE), ImcfDecision::Eligible);
+    /// assert_eq!(e.imcf(&dvd, Country::CA), ImcfDecision::Eligible);
+    /// // Germany is not among the default policy's media destinations.
+    /// assert!(matches!(e.imcf(&dvd, Country::DE), ImcfDecision::NotEligible { .. }));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn imcf(&self, facts: &ProductFacts, destination: Country) -> ImcfDecision {

@@ -14,7 +14,8 @@
 //!   origin).
 //! - [`Policy`] is the rules as data, each with its dates in force
 //!   ([`Effective`]) and its source; [`Policy::fba_export_default`] encodes
-//!   the seed and domain-rules.md section 2.
+//!   the seed and domain-rules.md section 2 (import classes, media included,
+//!   restricted unless a rule allows them for the destination).
 //! - [`SellerExclusions`] indexes up to 1,000,000 excluded products.
 //! - [`Eligibility`] reads a policy as of a date, with a seller's
 //!   exclusions, and answers: [`Eligibility::check`] (one destination, every

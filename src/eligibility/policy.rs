@@ -13,12 +13,15 @@ use serde::{Deserialize, Serialize};
 use super::class::RestrictionClass;
 use super::country_set::CountrySet;
 use crate::macros::closed_enum;
-use crate::{Dimensions, HsCode, LengthUnit, MassUnit, Weight};
+use crate::{Dimensions, HsCode, JsonPointer, LengthUnit, MassUnit, Weight};
 
 /// The dates a rule is in force: from `from` (inclusive) to `to` (inclusive,
-/// the last day in force), or open-ended when `to` is absent.
+/// the last day in force). Either end may be open: no `from` means the rule
+/// applies at any date before `to` (its start is not known, or it has always
+/// held), no `to` means it has not ended.
 ///
-/// Serde: `{"from": "2024-01-01", "to": "2025-12-31"}`, `to` optional.
+/// Serde: `{"from": "2024-01-01", "to": "2025-12-31"}`, both optional;
+/// `{}` is in force at every date.
 ///
 /// # Example
 ///
@@ -31,13 +34,16 @@ use crate::{Dimensions, HsCode, LengthUnit, MassUnit, Weight};
 /// assert!(e.contains(d(2024, 12, 31)));
 /// assert!(!e.contains(d(2025, 1, 1)));
 /// assert!(Effective::since(d(2024, 1, 1)).contains(d(2099, 1, 1)));
+/// assert!(Effective::always().contains(d(1990, 1, 1)));
 /// assert!(Effective::between(d(2024, 2, 1), d(2024, 1, 1)).is_err());
-/// # Ok::<(), crossborder::EffectiveError>(())
+/// assert_eq!(serde_json::to_string(&Effective::always())?, "{}");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(try_from = "RawEffective")]
 pub struct Effective {
-    from: NaiveDate,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    from: Option<NaiveDate>,
     #[serde(skip_serializing_if = "Option::is_none")]
     to: Option<NaiveDate>,
 }
@@ -45,7 +51,8 @@ pub struct Effective {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawEffective {
-    from: NaiveDate,
+    #[serde(default)]
+    from: Option<NaiveDate>,
     #[serde(default)]
     to: Option<NaiveDate>,
 }
@@ -54,9 +61,11 @@ impl TryFrom<RawEffective> for Effective {
     type Error = EffectiveError;
 
     fn try_from(r: RawEffective) -> Result<Self, Self::Error> {
-        match r.to {
-            Some(to) => Effective::between(r.from, to),
-            None => Ok(Effective::since(r.from)),
+        match (r.from, r.to) {
+            (Some(from), Some(to)) => Effective::between(from, to),
+            (Some(from), None) => Ok(Effective::since(from)),
+            (None, Some(to)) => Ok(Effective::until(to)),
+            (None, None) => Ok(Effective::always()),
         }
     }
 }
@@ -86,6 +95,24 @@ pub enum EffectiveError {
 }
 
 impl Effective {
+    /// In force at every date: no known start, no end. The default policy's
+    /// rules use it (the seed gives no date they took effect).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use crossborder::Effective;
+    /// assert_eq!(Effective::always().from(), None);
+    /// assert!(Effective::always().contains(NaiveDate::MIN));
+    /// ```
+    pub const fn always() -> Effective {
+        Effective {
+            from: None,
+            to: None,
+        }
+    }
+
     /// In force from this day on.
     ///
     /// # Example
@@ -94,10 +121,32 @@ impl Effective {
     /// use chrono::NaiveDate;
     /// use crossborder::Effective;
     /// let from = NaiveDate::from_ymd_opt(2024, 1, 1).unwrap();
-    /// assert_eq!(Effective::since(from).from(), from);
+    /// assert_eq!(Effective::since(from).from(), Some(from));
     /// ```
     pub const fn since(from: NaiveDate) -> Effective {
-        Effective { from, to: None }
+        Effective {
+            from: Some(from),
+            to: None,
+        }
+    }
+
+    /// In force at any date up to `to`, included (no known start).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use crossborder::Effective;
+    /// let last = NaiveDate::from_ymd_opt(2025, 12, 31).unwrap();
+    /// let e = Effective::until(last);
+    /// assert!(e.contains(NaiveDate::from_ymd_opt(2001, 1, 1).unwrap()));
+    /// assert!(!e.contains(last.succ_opt().unwrap()));
+    /// ```
+    pub const fn until(to: NaiveDate) -> Effective {
+        Effective {
+            from: None,
+            to: Some(to),
+        }
     }
 
     /// In force from `from` to `to`, both included.
@@ -119,10 +168,14 @@ impl Effective {
         if to < from {
             return Err(EffectiveError::EndsBeforeStart { from, to });
         }
-        Ok(Effective { from, to: Some(to) })
+        Ok(Effective {
+            from: Some(from),
+            to: Some(to),
+        })
     }
 
-    /// The first day in force.
+    /// The first day in force, if known (`None`: in force at any date up
+    /// to [`Effective::to`]).
     ///
     /// # Example
     ///
@@ -130,9 +183,9 @@ impl Effective {
     /// use chrono::NaiveDate;
     /// use crossborder::Effective;
     /// let d = NaiveDate::from_ymd_opt(2024, 1, 1).unwrap();
-    /// assert_eq!(Effective::since(d).from(), d);
+    /// assert_eq!(Effective::since(d).from(), Some(d));
     /// ```
-    pub const fn from(&self) -> NaiveDate {
+    pub const fn from(&self) -> Option<NaiveDate> {
         self.from
     }
 
@@ -158,9 +211,10 @@ impl Effective {
     /// use crossborder::Effective;
     /// let d = NaiveDate::from_ymd_opt(2024, 1, 1).unwrap();
     /// assert!(!Effective::since(d).contains(d.pred_opt().unwrap()));
+    /// assert!(Effective::until(d).contains(d));
     /// ```
     pub fn contains(&self, as_of: NaiveDate) -> bool {
-        self.from <= as_of && self.to.is_none_or(|to| as_of <= to)
+        self.from.is_none_or(|from| from <= as_of) && self.to.is_none_or(|to| as_of <= to)
     }
 }
 
@@ -359,7 +413,9 @@ closed_enum! {
 /// force for that destination and class, those naming the origin beat those
 /// naming none; among equals, `restricted` beats `allowed`. With no rule, the
 /// class is restricted when it is in
-/// [`ImportPolicy::restricted_by_default`], allowed otherwise.
+/// [`ImportPolicy::restricted_by_default`], allowed otherwise. The default
+/// policy restricts every import class by default, media included, so a
+/// class goes to a destination only where a rule allows it.
 ///
 /// # Example
 ///
@@ -431,9 +487,11 @@ mod opt_country {
 #[serde(rename_all = "camelCase")]
 pub struct ImportPolicy {
     /// Classes restricted in every destination unless an [`ImportRule`]
-    /// allows them there.
+    /// allows them there (JSON `restrictedByDefault`, may be left out).
+    #[serde(default)]
     pub restricted_by_default: Vec<ClassRule>,
-    /// Per-destination (and per-route) rules.
+    /// Per-destination (and per-route) rules (may be left out).
+    #[serde(default)]
     pub rules: Vec<ImportRule>,
 }
 
@@ -561,13 +619,19 @@ pub struct ServedRule {
 /// - `import`: see [`ImportPolicy`] and [`ImportRule`].
 /// - `transport`: classes that cannot travel, for every destination
 ///   ([`RestrictionClass::Oversize`] is what the size tier derives).
-/// - `standard_size`: the size tier(s); a unit is oversize when any rule in
-///   force says it is not standard-size.
-/// - `hs_table`: HS prefix to class; every matching row applies.
+/// - `standard_size` (JSON `standardSize`): the size tier(s); a unit is
+///   oversize when any rule in force says it is not standard-size.
+/// - `hs_table` (JSON `hsTable`): HS prefix to class; every matching row
+///   applies.
 /// - `served`: destinations served (the union of the rules in force).
 ///
 /// The list a rule sits in decides the kind of restriction reported: a class
 /// put in `export` is reported as an export restriction.
+///
+/// JSON field names are camelCase (`import.restrictedByDefault`,
+/// `standardSize`, `hsTable`, `maxWeight`, `maxSides`); the rule pointers in
+/// answers (such as `/import/restrictedByDefault/0`) use them and resolve
+/// against `serde_json::to_value(&policy)`.
 ///
 /// # Example
 ///
@@ -608,6 +672,59 @@ pub struct Policy {
     pub served: Vec<ServedRule>,
 }
 
+/// The lists of a [`Policy`] that answers point into, and the one place
+/// their JSON names live: a rule pointer is built here from the serde field
+/// names (camelCase), so answers' pointers resolve against
+/// `serde_json::to_value(&policy)` (a unit test below checks every list).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum RuleList {
+    /// `/export/N`.
+    Export,
+    /// `/import/restrictedByDefault/N`.
+    ImportDefault,
+    /// `/import/rules/N`.
+    ImportRules,
+    /// `/transport/N`.
+    Transport,
+    /// `/standardSize/N`.
+    StandardSize,
+    /// `/hsTable/N`.
+    HsTable,
+}
+
+impl RuleList {
+    /// Every list (for tests that resolve each one).
+    #[cfg(test)]
+    pub(crate) const ALL: [RuleList; 6] = [
+        RuleList::Export,
+        RuleList::ImportDefault,
+        RuleList::ImportRules,
+        RuleList::Transport,
+        RuleList::StandardSize,
+        RuleList::HsTable,
+    ];
+
+    /// The JSON path of the list, field by field.
+    const fn path(self) -> &'static [&'static str] {
+        match self {
+            RuleList::Export => &["export"],
+            RuleList::ImportDefault => &["import", "restrictedByDefault"],
+            RuleList::ImportRules => &["import", "rules"],
+            RuleList::Transport => &["transport"],
+            RuleList::StandardSize => &["standardSize"],
+            RuleList::HsTable => &["hsTable"],
+        }
+    }
+
+    /// The pointer to rule `index` of this list.
+    pub(crate) fn pointer(self, index: usize) -> JsonPointer {
+        self.path()
+            .iter()
+            .fold(JsonPointer::root(), |p, f| p.field(f))
+            .index(index)
+    }
+}
+
 /// Source of the seed's lists.
 ///
 /// # Example
@@ -617,7 +734,7 @@ pub struct Policy {
 /// // Every default rule names its source; this one is among them.
 /// assert!(!SOURCE_SEED.is_empty());
 /// ```
-pub const SOURCE_SEED: &str = "seed 002 (Amazon FBA Export help page, 2024-01-01)";
+pub const SOURCE_SEED: &str = "seed 002 (Amazon FBA Export page dated 2024-01-01)";
 /// Source of the default HS table.
 ///
 /// # Example
@@ -627,7 +744,7 @@ pub const SOURCE_SEED: &str = "seed 002 (Amazon FBA Export help page, 2024-01-01
 /// // Every default rule names its source; this one is among them.
 /// assert!(!SOURCE_HS_TABLE.is_empty());
 /// ```
-pub const SOURCE_HS_TABLE: &str = "domain-rules.md section 2 (default HS 2022 table)";
+pub const SOURCE_HS_TABLE: &str = "domain-rules.md section 2 (default table, HS 2022 prefixes)";
 /// Source of the size tier.
 ///
 /// # Example
@@ -650,16 +767,6 @@ pub const SOURCE_SIZE: &str = "Amazon US standard-size tier (domain-rules.md sec
 pub const SOURCE_SERVED: &str = "crossborder default: every ISO 3166-1 country except US-embargoed \
      (EAR part 746: CU, IR, KP, SY) and uninhabited territories (AQ, BV, GS, HM, TF, UM); \
      seed 002 names no list";
-
-/// The day the seed's page is dated: its rules are known to hold from then.
-fn seed_date() -> NaiveDate {
-    NaiveDate::from_ymd_opt(2024, 1, 1).unwrap_or(NaiveDate::MIN)
-}
-
-/// HS 2022 took effect on 2022-01-01.
-fn hs2022_date() -> NaiveDate {
-    NaiveDate::from_ymd_opt(2022, 1, 1).unwrap_or(NaiveDate::MIN)
-}
 
 /// The default HS table of domain-rules.md section 2.
 const DEFAULT_HS: &[(&str, RestrictionClass)] = {
@@ -766,16 +873,26 @@ impl Policy {
         self.served.extend(other.served);
     }
 
-    /// The default policy, from seed 002 and domain-rules.md section 2, in
-    /// force from 2024-01-01 (the seed's date; the HS table from 2022-01-01):
+    /// The default policy, from seed 002 and domain-rules.md section 2.
+    ///
+    /// No rule has a known in-force date (the seed page is dated 2024-01-01,
+    /// which is when it was written, not when its rules took effect), so
+    /// every rule is [`Effective::always`]: the answers are the same at any
+    /// as-of date, and each rule's `source` keeps the page's date. Rules a
+    /// caller adds with their own dates still follow them.
     ///
     /// - export: weapons, imitation weapons, plants, animals, surveillance
     ///   equipment, laser pointers;
-    /// - import, restricted by default in every destination (conservative):
-    ///   the seed's import bullets (alcohol through imitation currency, 15
-    ///   classes); media classes are not restricted by default;
-    /// - import rules: Canada allows music, video and DVD, and restricts
-    ///   books from the US (the seed's note);
+    /// - import, restricted by default in every destination (conservative:
+    ///   restricted unless a rule allows it there): the seed's import bullets
+    ///   (alcohol through imitation currency, 15 classes) and the two media
+    ///   classes (books; music, video and DVD);
+    /// - import rules, the seed's own facts: `/import/rules/0` Canada allows
+    ///   music, video and DVD; `/import/rules/1` Canada restricts books from
+    ///   the US. Books to Canada are restricted by default anyway; the route
+    ///   rule is kept so that a caller who allows books into Canada in
+    ///   general (an origin-free `allowed` rule) still has US to Canada
+    ///   denied, since a rule naming the origin beats one naming none;
     /// - transport: heavy or bulky, oversize, dangerous goods, lithium
     ///   batteries, used oil;
     /// - standard size: at most 20 lb and 18 x 14 x 8 in;
@@ -793,7 +910,7 @@ impl Policy {
     /// ```
     pub fn fba_export_default() -> Policy {
         use RestrictionClass as R;
-        let seed = Effective::since(seed_date());
+        let seed = Effective::always();
         let class_rules = |classes: &[R]| -> Vec<ClassRule> {
             classes
                 .iter()
@@ -824,6 +941,8 @@ impl Policy {
             R::CryptographicEquipment,
             R::Gambling,
             R::ImitationCurrency,
+            R::Books,
+            R::MusicVideoDvd,
         ]);
         let rule = |class, origin, treatment| ImportRule {
             destination: Country::CA,
@@ -861,7 +980,9 @@ impl Policy {
             }],
             _ => Vec::new(),
         };
-        let hs = Effective::since(hs2022_date());
+        // Written in HS 2022 prefixes, but not tied to HS 2022's start: the
+        // caller gives the codes, and may replace the table.
+        let hs = Effective::always();
         let hs_table = DEFAULT_HS
             .iter()
             .filter_map(|(p, class)| {
@@ -914,6 +1035,42 @@ mod tests {
             Policy::fba_export_default().hs_table.len(),
             DEFAULT_HS.len()
         );
+    }
+
+    /// The pointers answers carry are built from [`RuleList`]: each list's
+    /// JSON path must be a real field of the serialized policy (the camelCase
+    /// serde names), so a renamed field cannot leave pointers dangling.
+    #[test]
+    fn every_rule_list_pointer_resolves_in_the_policy_json() {
+        let p = Policy::fba_export_default();
+        let json = serde_json::to_value(&p).unwrap();
+        let lens = [
+            p.export.len(),
+            p.import.restricted_by_default.len(),
+            p.import.rules.len(),
+            p.transport.len(),
+            p.standard_size.len(),
+            p.hs_table.len(),
+        ];
+        for (list, len) in RuleList::ALL.into_iter().zip(lens) {
+            assert!(len > 0, "{list:?} is empty in the default policy");
+            for i in 0..len {
+                let ptr = list.pointer(i);
+                assert!(json.pointer(ptr.as_str()).is_some(), "{ptr}");
+            }
+            assert!(json.pointer(list.pointer(len).as_str()).is_none());
+        }
+    }
+
+    #[test]
+    fn default_rules_apply_at_every_date() {
+        let p = Policy::fba_export_default();
+        let json = serde_json::to_value(&p).unwrap();
+        // Every `effective` in the default policy is `{}`: no invented dates.
+        let text = json.to_string();
+        assert!(!text.contains(r#""from":"#), "{text}");
+        assert!(text.contains(r#""effective":{}"#));
+        assert!(SOURCE_SEED.contains("2024-01-01"));
     }
 
     #[test]

@@ -151,8 +151,8 @@ crate::macros::serde_via_str!(ProductId);
 /// - `review`: [`ReviewStatus::Pending`] makes every answer pending.
 /// - `origin`: the source country (the marketplace it sells from).
 ///
-/// Serde uses these names in snake case; `explicit_classes`, `attributes`,
-/// `dimensions`, `weight`, `media` and `review` may be left out.
+/// Serde uses these names in camelCase (`hsCode`, `explicitClasses`); only
+/// `id` and `origin` are required.
 ///
 /// # Example
 ///
@@ -165,6 +165,7 @@ crate::macros::serde_via_str!(ProductId);
 ///     .with_dimensions("7.5 x 5.3 x 0.6 in".parse()?)
 ///     .with_weight("0.25 lb".parse()?);
 /// let json = serde_json::to_string(&dvd)?;
+/// assert!(json.contains(r#""hsCode":"852349""#));
 /// assert_eq!(serde_json::from_str::<ProductFacts>(&json)?, dvd);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
