@@ -354,8 +354,13 @@ impl WishPostOrder {
         let mut sum = Decimal::ZERO;
         let mut converted = false;
         for (m, _) in self.components(formula) {
-            converted |= m.currency() != Currency::USD;
-            sum = sum.checked_add(usd(m, rates).ok()?)?;
+            let amount = if m.currency() == Currency::USD {
+                m.amount()
+            } else {
+                converted = true;
+                rates.apply(m.amount(), m.currency(), Currency::USD).ok()?
+            };
+            sum = sum.checked_add(amount)?;
         }
         let total = sum.checked_mul(Decimal::from(self.quantity.get()))?;
         // The one rounding step belongs to conversion: all-USD orders keep
