@@ -261,15 +261,79 @@ fn the_ten_dollar_boundary() {
         ("10.00 USD", MustStandard, "10.00"),
         ("10 USD", MustStandard, "10.00"),
         ("10.01 USD", MustStandard, "10.01"),
-        ("9.994 USD", MerchantChoice, "9.99"),
-        // Half a cent rounds away from zero: $10.00.
-        ("9.995 USD", MustStandard, "10.00"),
+        // All in USD: the exact value, never rounded up to $10.00.
+        ("9.994 USD", MerchantChoice, "9.994"),
+        ("9.995 USD", MerchantChoice, "9.995"),
+        ("9.9999 USD", MerchantChoice, "9.9999"),
+        ("10.001 USD", MustStandard, "10.001"),
     ];
     for (price, req, usd) in cases {
         let d = decide(vec![a_plus("1", price, "0 USD")]);
         assert_eq!(d.requirement(), req, "{price}");
         assert_eq!(d.orders()[0].usd().to_string(), usd, "{price}");
+        assert!(!d.orders()[0].converted(), "{price}");
     }
+    // A UI order of a single $9.995 unit is under $10 too: ECONOMY.
+    let d = decide(vec![ui("1", "9.995 USD", "0 USD", "0 USD")]);
+    assert_eq!(d.orders()[0].usd(), Decimal::new(9995, 3));
+    assert_eq!(d.requirement(), MustEconomy);
+}
+
+#[test]
+fn sub_cent_usd_amounts_are_compared_exactly() {
+    // 3 x $3.333 = $9.999 exactly: under $10 in every governed row.
+    let a_plus_order = WishPostOrder::builder("1", "buyer", Program::AdvancedLogistics)
+        .quantity(3)
+        .merchant_price(m("3.333 USD"))
+        .merchant_shipping(m("0 USD"))
+        .build()
+        .unwrap();
+    let d = decide(vec![a_plus_order]);
+    assert_eq!(d.orders()[0].usd(), Decimal::new(9999, 3));
+    assert_eq!(d.orders()[0].usd().to_string(), "9.999");
+    assert!(!d.orders()[0].at_or_over_threshold());
+    assert_eq!(d.rule(), RuleRow::AdvancedLogistics);
+    assert_eq!(d.requirement(), MerchantChoice);
+    assert!(d.reason(Language::English).contains("1 $9.999 = "));
+
+    // UI effective: (1.111 + 1.111 + 1.111) x 3 = 9.999: must ECONOMY.
+    let ui_order = WishPostOrder::builder("1", "buyer", Program::UnificationInitiative)
+        .quantity(3)
+        .merchant_price(m("1.111 USD"))
+        .merchant_shipping(m("50 USD"))
+        .first_mile(m("1.111 USD"), day(1))
+        .estimated_wishpost_shipping(m("1.111 USD"))
+        .build()
+        .unwrap();
+    let d = decide(vec![ui_order.clone()]);
+    assert_eq!(d.orders()[0].usd().to_string(), "9.999");
+    assert_eq!(d.rule(), RuleRow::UnificationInitiative);
+    assert_eq!(d.requirement(), MustEconomy);
+    // Same UI order beside an A+ order of 3 x $3.333: still ECONOMY.
+    let mut with_a_plus = WishPostOrder::builder("2", "buyer", Program::AdvancedLogistics)
+        .quantity(3)
+        .merchant_price(m("3.333 USD"))
+        .merchant_shipping(m("0 USD"))
+        .build()
+        .unwrap();
+    let d = decide(vec![ui_order, with_a_plus.clone()]);
+    assert_eq!(d.requirement(), MustEconomy);
+    assert_eq!(d.forced_by(), None);
+
+    // Half a cent more per unit crosses: 3 x 3.3335 = 10.0005.
+    with_a_plus = WishPostOrder::builder("2", "buyer", Program::AdvancedLogistics)
+        .quantity(3)
+        .merchant_price(m("3.3335 USD"))
+        .merchant_shipping(m("0 USD"))
+        .build()
+        .unwrap();
+    let d = decide(vec![with_a_plus]);
+    assert_eq!(d.orders()[0].usd().to_string(), "10.0005");
+    assert_eq!(d.requirement(), MustStandard);
+
+    // Tiny amounts stay exact too: $0.005 is not $0.01.
+    let d = decide(vec![a_plus("1", "0.005 USD", "0 USD")]);
+    assert_eq!(d.orders()[0].usd(), Decimal::new(5, 3));
 }
 
 #[test]
@@ -431,6 +495,65 @@ fn cny_amounts_convert_at_the_given_rate() {
         .decide(day(20), &rates)
         .unwrap();
     assert_eq!(d.orders()[0].usd().to_string(), "10.00");
+    assert!(d.orders()[0].converted());
+}
+
+#[test]
+fn conversion_rounds_once_the_orders_value() {
+    let rates = ExchangeRates::new()
+        .with_rate(Currency::USD, Currency::CNY, Decimal::new(72, 1))
+        .unwrap();
+    let order = |q: u32, price: &str, shipping: &str| {
+        WishPostOrder::builder("1", "c", Program::AdvancedLogistics)
+            .quantity(q)
+            .merchant_price(m(price))
+            .merchant_shipping(m(shipping))
+            .build()
+            .unwrap()
+    };
+    let decide_cny = |o: WishPostOrder| {
+        let s = ShippingOrder::new(vec![o]).unwrap();
+        let d = s.decide(day(20), &rates).unwrap();
+        assert_eq!(s.requirement(day(20), &rates).unwrap(), d.requirement());
+        d
+    };
+    // 71.99 CNY / 7.2 = 9.99861...: converted, rounded once, $10.00, STANDARD;
+    // while $9.999 typed in USD is under $10 (the documented asymmetry).
+    let d = decide_cny(order(1, "71.99 CNY", "0 CNY"));
+    assert!(d.orders()[0].converted());
+    assert_eq!(d.orders()[0].usd().to_string(), "10.00");
+    assert_eq!(d.requirement(), MustStandard);
+    assert!(
+        d.reason(Language::English)
+            .contains("converted to USD, then rounded once to cents")
+    );
+    assert!(d.reason(Language::Chinese).contains("已换算为美元"));
+    let d = decide_cny(order(1, "9.999 USD", "0 USD"));
+    assert!(!d.orders()[0].converted());
+    assert_eq!(d.requirement(), MerchantChoice);
+    assert!(!d.reason(Language::English).contains("converted"));
+    // The order's value is rounded, not each unit: 3 x 23.99 CNY = $9.99583...
+    // -> $10.00 (rounding each unit first would give 3 x $3.33 = $9.99).
+    let d = decide_cny(order(3, "23.99 CNY", "0 CNY"));
+    assert_eq!(d.orders()[0].usd().to_string(), "10.00");
+    assert_eq!(d.requirement(), MustStandard);
+    // Nor each amount: 35.96 CNY ($4.99444...) + 36.03 CNY ($5.00416...) =
+    // $9.99861... -> $10.00; rounded one by one it would be 4.99 + 5.00 = 9.99.
+    let d = decide_cny(order(1, "35.96 CNY", "36.03 CNY"));
+    assert_eq!(d.orders()[0].usd().to_string(), "10.00");
+    assert_eq!(d.requirement(), MustStandard);
+    // A USD component with fractions of a cent in a converted order is part of
+    // the one rounded value: 7.2 CNY + $0.995 = $1.995 -> $2.00, x 5 rounded
+    // once: (1 + 0.995) x 5 = 9.975 -> $9.98, not 5 x $2.00.
+    let d = decide_cny(order(5, "7.2 CNY", "0.995 USD"));
+    assert!(d.orders()[0].converted());
+    assert_eq!(d.orders()[0].usd().to_string(), "9.98");
+    assert_eq!(d.requirement(), MerchantChoice);
+    // A zero amount in CNY still needs the rate, so the order counts as
+    // converted: $9.999 + 0 CNY is rounded to $10.00.
+    let d = decide_cny(order(1, "9.999 USD", "0 CNY"));
+    assert!(d.orders()[0].converted());
+    assert_eq!(d.requirement(), MustStandard);
 }
 
 #[test]

@@ -32,14 +32,27 @@ struct Spec {
     program: Program,
     customer: u8,
     quantity: u32,
+    /// Amounts in thousandths of the currency unit, so that sub-cent USD
+    /// amounts (3.333, 0.005, 9.995) are generated as well as whole cents.
     price: i64,
     shipping: i64,
     first_mile: i64,
     wishpost: i64,
     /// Days before the as-of date the First-Mile price was set (negative: after).
     set_days_ago: i64,
-    /// 0: EUR (no rate), 1..=3: CNY, else USD.
+    /// 0: EUR (no rate), 1..=3: CNY, 4: merchant price in CNY and the rest
+    /// in USD, else USD.
     currency: u8,
+}
+
+/// An amount in thousandths: whole cents most of the time, else any
+/// thousandth, or one of the sub-cent values at the $10 line.
+fn milli(max_cents: i64) -> impl Strategy<Value = i64> {
+    prop_oneof![
+        6 => (0..max_cents).prop_map(|c| c * 10),
+        3 => 0..max_cents * 10,
+        1 => prop_oneof![Just(3333i64), Just(5), Just(9995), Just(9999), Just(1111)],
+    ]
 }
 
 fn spec() -> impl Strategy<Value = Spec> {
@@ -51,10 +64,10 @@ fn spec() -> impl Strategy<Value = Spec> {
         ],
         0u8..6,
         1u32..4,
-        0i64..1200,
-        0i64..700,
-        0i64..500,
-        0i64..500,
+        milli(1200),
+        milli(700),
+        milli(500),
+        milli(500),
         -3i64..12,
         0u8..12,
     )
@@ -83,11 +96,20 @@ fn spec() -> impl Strategy<Value = Spec> {
         )
 }
 
+/// The currency of every amount but the merchant price.
 fn currency_of(s: &Spec) -> Currency {
     match s.currency {
         0 => Currency::EUR,
         1..=3 => Currency::CNY,
         _ => Currency::USD,
+    }
+}
+
+fn price_currency_of(s: &Spec) -> Currency {
+    if s.currency == 4 {
+        Currency::CNY
+    } else {
+        currency_of(s)
     }
 }
 
@@ -101,14 +123,14 @@ fn set_on(s: &Spec) -> NaiveDate {
 
 fn build(id: usize, s: &Spec) -> WishPostOrder {
     let c = currency_of(s);
-    let money = |cents: i64| Money::new(Decimal::new(cents, 2), c);
+    let money = |milli: i64| Money::new(Decimal::new(milli, 3), c);
     WishPostOrder::builder(
         id.to_string(),
         format!("customer-{}", s.customer),
         s.program,
     )
     .quantity(s.quantity)
-    .merchant_price(money(s.price))
+    .merchant_price(Money::new(Decimal::new(s.price, 3), price_currency_of(s)))
     .merchant_shipping(money(s.shipping))
     .first_mile(money(s.first_mile), set_on(s))
     .estimated_wishpost_shipping(money(s.wishpost))
@@ -116,25 +138,33 @@ fn build(id: usize, s: &Spec) -> WishPostOrder {
     .unwrap()
 }
 
-/// The rule as domain-rules.md section 1 states it, written independently.
-/// `None` when an amount has no rate.
+/// The rule as domain-rules.md section 1 states it, written independently:
+/// the exact value when every amount is in USD, else the exact converted
+/// value rounded once to cents, half away from zero. `None` when an amount
+/// has no rate.
 fn reference_value(s: &Spec) -> Option<(bool, Decimal)> {
-    let to_usd = |cents: i64| -> Option<Decimal> {
-        let d = Decimal::new(cents, 2);
-        match currency_of(s) {
+    let to_usd = |milli: i64, c: Currency| -> Option<Decimal> {
+        let d = Decimal::new(milli, 3);
+        match c {
             Currency::USD => Some(d),
             Currency::CNY => Some(d / rate()),
             _ => None,
         }
     };
     let effective = s.program == Program::UnificationInitiative && s.set_days_ago >= 7;
+    let (price_c, c) = (price_currency_of(s), currency_of(s));
     let unit = if effective {
-        to_usd(s.price)? + to_usd(s.first_mile)? + to_usd(s.wishpost)?
+        to_usd(s.price, price_c)? + to_usd(s.first_mile, c)? + to_usd(s.wishpost, c)?
     } else {
-        to_usd(s.price)? + to_usd(s.shipping)?
+        to_usd(s.price, price_c)? + to_usd(s.shipping, c)?
     };
-    let value = (unit * Decimal::from(s.quantity))
-        .round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
+    let exact = unit * Decimal::from(s.quantity);
+    let all_usd = price_c == Currency::USD && c == Currency::USD;
+    let value = if all_usd {
+        exact
+    } else {
+        exact.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero)
+    };
     Some((effective, value))
 }
 
@@ -183,6 +213,9 @@ proptest! {
                 prop_assert_eq!(shipping.requirement(as_of(), &rates()).ok(), want);
                 for (v, s) in d.orders().iter().zip(&one_customer) {
                     prop_assert_eq!(Some(v.usd()), reference_value(s).map(|(_, u)| u));
+                    let all_usd = price_currency_of(s) == Currency::USD
+                        && currency_of(s) == Currency::USD;
+                    prop_assert_eq!(v.converted(), !all_usd);
                 }
             }
             Err(report) => {

@@ -13,8 +13,9 @@ use crate::{
     Code, Currency, ExchangeRates, Language, Loc, Money, MoneyError, Report, Severity, Violation,
 };
 
-/// The threshold: an order worth this much or more (in USD, after rounding)
-/// forces STANDARD. Exactly $10.00 counts as "$10 or more".
+/// The threshold: an order worth this much or more in USD (its exact value
+/// when every amount is in USD; its value rounded to cents when an amount had
+/// to be converted) forces STANDARD. Exactly $10.00 counts as "$10 or more".
 ///
 /// # Example
 ///
@@ -24,9 +25,24 @@ use crate::{
 /// ```
 pub const THRESHOLD_USD: Decimal = Decimal::from_parts(1000, 0, 0, false, 2);
 
-/// The one rounding step: each order's USD value is rounded to cents with
-/// this strategy (commercial rounding, half away from zero) before it is
-/// compared with [`THRESHOLD_USD`]. See the [module docs](super) for why.
+/// The one rounding step, part of currency conversion: when any amount an
+/// order's formula adds is in a currency other than USD, the order's USD
+/// value (the converted amounts added and multiplied by the quantity, all
+/// exactly) is rounded once to cents with this strategy (commercial rounding,
+/// half away from zero) before it is compared with [`THRESHOLD_USD`]. An
+/// order whose amounts are all in USD is never rounded: its exact value is
+/// compared. See the [module docs](super) for why.
+///
+/// # Example
+///
+/// ```
+/// use rust_decimal::Decimal;
+/// use crossborder::channel::VALUE_ROUNDING;
+///
+/// // 71.99 CNY at 7.2 CNY per USD = $9.99861...: shown and compared as $10.00.
+/// let converted = Decimal::new(7199, 2) / Decimal::new(72, 1);
+/// assert_eq!(converted.round_dp_with_strategy(2, VALUE_ROUNDING), Decimal::TEN);
+/// ```
 pub const VALUE_ROUNDING: RoundingStrategy = RoundingStrategy::MidpointAwayFromZero;
 
 closed_enum! {
@@ -258,7 +274,10 @@ pub(super) struct Valued {
     pub(super) class: Class,
     pub(super) formula: ValueFormula,
     pub(super) first_mile: Option<FirstMileStatus>,
-    /// Rounded to cents with [`VALUE_ROUNDING`].
+    /// Whether an amount the formula adds had to be converted to USD.
+    pub(super) converted: bool,
+    /// Exact when nothing was converted; else rounded to cents with
+    /// [`VALUE_ROUNDING`].
     pub(super) usd: Decimal,
 }
 
@@ -268,6 +287,7 @@ impl Valued {
         class: Class::Optional,
         formula: ValueFormula::Merchant,
         first_mile: None,
+        converted: false,
         usd: Decimal::ZERO,
     };
 
@@ -332,20 +352,31 @@ impl WishPostOrder {
     pub(super) fn valued(&self, as_of: NaiveDate, rates: &ExchangeRates) -> Option<Valued> {
         let (class, formula, first_mile) = self.classify(as_of);
         let mut sum = Decimal::ZERO;
+        let mut converted = false;
         for (m, _) in self.components(formula) {
-            sum = sum.checked_add(usd(m, rates).ok()?)?;
+            let amount = if m.currency() == Currency::USD {
+                m.amount()
+            } else {
+                converted = true;
+                rates.apply(m.amount(), m.currency(), Currency::USD).ok()?
+            };
+            sum = sum.checked_add(amount)?;
         }
         let total = sum.checked_mul(Decimal::from(self.quantity.get()))?;
+        // The one rounding step belongs to conversion: all-USD orders keep
+        // their exact value ($9.999 is under $10); a converted order's value
+        // is rounded once, to cents, here (cents or coarser need no work).
+        let usd = if converted && total.scale() > 2 {
+            total.round_dp_with_strategy(2, VALUE_ROUNDING)
+        } else {
+            total
+        };
         Some(Valued {
             class,
             formula,
             first_mile,
-            // Cents or coarser need no rounding (the common case: USD input).
-            usd: if total.scale() <= 2 {
-                total
-            } else {
-                total.round_dp_with_strategy(2, VALUE_ROUNDING)
-            },
+            converted,
+            usd,
         })
     }
 
@@ -573,6 +604,8 @@ pub struct OrderValue {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     first_mile: Option<FirstMileStatus>,
     usd: Decimal,
+    #[serde(default)]
+    converted: bool,
     at_or_over_threshold: bool,
 }
 
@@ -613,14 +646,45 @@ impl OrderValue {
         self.first_mile
     }
 
-    /// The value in USD, rounded to cents with [`VALUE_ROUNDING`] (always
-    /// written with two decimals).
+    /// The value in USD that was compared with [`THRESHOLD_USD`], written
+    /// with at least two decimals: the exact value when every amount is in
+    /// USD (`9.999` stays `9.999`), the value rounded once to cents with
+    /// [`VALUE_ROUNDING`] when an amount was converted (see
+    /// [`OrderValue::converted`]).
     ///
     /// # Example
     ///
     /// See [`OrderValue`].
     pub const fn usd(&self) -> Decimal {
         self.usd
+    }
+
+    /// Whether an amount the order's formula adds is in a currency other than
+    /// USD, so that the value was converted and rounded once to cents.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use crossborder::channel::{Program, WishPostOrder};
+    /// use crossborder::{Currency, ExchangeRates, ShippingOrder};
+    /// use chrono::NaiveDate;
+    /// use rust_decimal::Decimal;
+    ///
+    /// let order = |id: &str, price: &str| -> Result<WishPostOrder, Box<dyn std::error::Error>> {
+    ///     Ok(WishPostOrder::builder(id, "c", Program::AdvancedLogistics)
+    ///         .quantity(1).merchant_price(price.parse()?).merchant_shipping("0 USD".parse()?).build()?)
+    /// };
+    /// let s = ShippingOrder::new(vec![order("usd", "9.999 USD")?, order("cny", "71.99 CNY")?])?;
+    /// let rates = ExchangeRates::new().with_rate(Currency::USD, Currency::CNY, Decimal::new(72, 1))?;
+    /// let d = s.decide(NaiveDate::MIN, &rates)?;
+    /// assert!(!d.orders()[0].converted());
+    /// assert_eq!(d.orders()[0].usd().to_string(), "9.999"); // exact: under $10
+    /// assert!(d.orders()[1].converted());
+    /// assert_eq!(d.orders()[1].usd().to_string(), "10.00"); // $9.99861... rounded once
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub const fn converted(&self) -> bool {
+        self.converted
     }
 
     /// Whether the value is $10.00 or more.
@@ -690,6 +754,7 @@ impl ChannelDecision {
                 formula: v.formula,
                 first_mile: v.first_mile,
                 usd,
+                converted: v.converted,
                 at_or_over_threshold: v.at_or_over(),
             });
         }
@@ -867,6 +932,13 @@ impl ChannelDecision {
                     "（合并计划订单，首程运费待生效，按普通 A+ 订单计算）"
                 } else {
                     " (UI order, First-Mile price still pending: valued as an ordinary A+ order)"
+                });
+            }
+            if v.converted {
+                out.push_str(if zh {
+                    "（已换算为美元，并四舍五入到分）"
+                } else {
+                    " (converted to USD, then rounded once to cents)"
                 });
             }
         }

@@ -30,19 +30,36 @@
 //!
 //! # Currency and the one rounding step
 //!
-//! Amounts may be in any currency. Each amount is converted to USD with the
-//! caller's [`ExchangeRates`](crate::ExchangeRates) *without* rounding; the
-//! components are added and multiplied by the quantity exactly; then the
-//! order's value is rounded **once**, to cents, with
-//! [`RoundingStrategy::MidpointAwayFromZero`](rust_decimal::RoundingStrategy)
-//! ([`VALUE_ROUNDING`]), and only that rounded value is compared with $10.00.
-//! Why: WishPost and the merchant dashboard show and compare order values in
-//! cents, with ordinary commercial rounding; a CNY order worth $9.9986 is a
-//! "$10.00" order on every screen the merchant sees, so the crate calls it
-//! $10.00 too. Rounding once, at the end, keeps conversion error from piling
-//! up per component or per unit. An amount already in whole USD cents is left
-//! unchanged by the rounding, so for USD input the rule is exactly the
-//! seed's. `$10.00` exactly is ">= $10": STANDARD.
+//! The rounding step belongs to currency conversion, and nowhere else:
+//!
+//! - **Every amount in USD** (the amounts the order's formula adds): the
+//!   order's value is the exact sum times the quantity, never rounded. An
+//!   order of 3 x $3.333 is worth $9.999, under $10; a single $9.995 unit is
+//!   worth $9.995, under $10. For USD input the rule is exactly the seed's,
+//!   whatever the number of decimals.
+//! - **Any amount in another currency** (a zero amount too: it needs a rate
+//!   as well): each such amount is converted to USD with the caller's
+//!   [`ExchangeRates`](crate::ExchangeRates) *without* rounding; the
+//!   components (USD ones included) are added and multiplied by the quantity
+//!   exactly; then the **order's value** is rounded **once**, to cents, with
+//!   [`RoundingStrategy::MidpointAwayFromZero`](rust_decimal::RoundingStrategy)
+//!   ([`VALUE_ROUNDING`]), and that rounded value is compared with $10.00
+//!   ([`OrderValue::converted`] says which orders were).
+//!
+//! Why round a converted value: WishPost and the merchant dashboard show and
+//! compare order values in cents, with ordinary commercial rounding; a CNY
+//! order worth $9.9986 is a "$10.00" order on every screen the merchant sees,
+//! so the crate calls it $10.00 too. Why the order's value and not each
+//! converted amount or each unit: rounding once, at the end, keeps the
+//! rounding error from piling up per component or per unit (3 x 23.99 CNY at
+//! 7.2 is $9.9958, so $10.00, STANDARD; rounding each unit first would give
+//! 3 x $3.33 = $9.99). Only the fractions of a cent that conversion creates
+//! are rounded; a USD amount the merchant typed is taken at its word.
+//!
+//! The honest consequence is an asymmetry at the boundary: $9.999 in USD is
+//! under $10 (merchant's choice, or ECONOMY for a UI order), while 71.99 CNY
+//! at 7.2 CNY per USD ($9.99861...) is $10.00 and STANDARD. `$10.00` exactly
+//! is ">= $10": STANDARD.
 //!
 //! # How each cell of the table is decided, for mixed shipping orders
 //!
@@ -88,6 +105,7 @@
 //! assert_eq!(d.requirement(), ChannelRequirement::MustEconomy);
 //! assert_eq!(d.requirement().channels(), &[WishPostChannel::Economy]);
 //! assert_eq!(d.orders()[0].usd().to_string(), "9.99");
+//! assert!(!d.orders()[0].converted()); // all USD: the exact value, never rounded
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
