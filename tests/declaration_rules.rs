@@ -564,6 +564,49 @@ fn cases() -> Vec<Case> {
             "limit.transaction_single_item",
             vec![],
         ),
+        order(
+            "single item of ¥30,000 is over the limit even so",
+            vec![
+                ("/items/1", None),
+                ("/items/0/price", Some(json!(30000))),
+                ("/items/0/discount", Some(json!(0))),
+                ("/items/0/quantity", Some(json!(1))),
+            ],
+            "limit.transaction",
+            vec![e("/items", "30012.00")],
+        ),
+        order(
+            "single item of ¥30,000 is no exception",
+            vec![
+                ("/items/1", None),
+                ("/items/0/price", Some(json!(30000))),
+                ("/items/0/discount", Some(json!(0))),
+                ("/items/0/quantity", Some(json!(1))),
+            ],
+            "limit.transaction_single_item",
+            vec![],
+        ),
+        order(
+            "insurance counts toward the ¥5,000",
+            vec![
+                ("/items/0/price", Some(json!(4900))),
+                ("/items/0/discount", Some(json!(0))),
+                ("/items/0/quantity", Some(json!(1))),
+                ("/insuranceFee", Some(json!(50))),
+            ],
+            "limit.transaction",
+            vec![e("/items", "5021.90")],
+        ),
+        order(
+            "the same without insurance is within it",
+            vec![
+                ("/items/0/price", Some(json!(4900))),
+                ("/items/0/discount", Some(json!(0))),
+                ("/items/0/quantity", Some(json!(1))),
+            ],
+            "limit.transaction",
+            vec![],
+        ),
         Case {
             name: "annual limit passed",
             doc: Doc::Order(Declaration::Order),

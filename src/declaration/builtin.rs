@@ -416,8 +416,8 @@ builtin_rules! {
         scope: Orders,
         modes: [BC, BBC],
         since: "2019-01-01",
-        checks: "one transaction (goods plus delivery) is at most ¥5,000, unless it is a single indivisible item",
-        source: "财关税〔2018〕49号",
+        checks: "one transaction (goods, delivery and insurance) is at most ¥5,000, unless it is a single indivisible item below ¥26,000",
+        source: "财关税〔2018〕49号; dutiable value of 财关税〔2016〕18号",
         product: None,
         order: Some(|i, out| transaction_limit(i, out, false)),
     }
@@ -427,7 +427,7 @@ builtin_rules! {
         scope: Orders,
         modes: [BC, BBC],
         since: "2019-01-01",
-        checks: "a single indivisible item over ¥5,000 may still clear as cross-border e-commerce, but at the full general-trade tax and counting toward the annual limit",
+        checks: "a single indivisible item over ¥5,000 but below ¥26,000 may still clear as cross-border e-commerce, but at the full general-trade tax and counting toward the annual limit",
         source: "财关税〔2018〕49号",
         product: None,
         order: Some(|i, out| transaction_limit(i, out, true)),
@@ -1268,22 +1268,27 @@ fn payer_mismatch(i: &OrderInput<'_>, out: &mut Findings<'_>) {
     }
 }
 
-/// The order's goods (and goods plus delivery) in CNY, or `None` when that
-/// cannot be known (missing lines, missing rate, overflow).
+/// The order's goods, and its transaction value (goods, delivery and
+/// insurance: the retail price, freight and insurance that 财关税〔2016〕18号
+/// makes the dutiable value), in CNY; `None` when that cannot be known
+/// (missing lines, missing rate, overflow).
 fn in_cny(i: &OrderInput<'_>) -> Option<(Money, Money)> {
     let o = i.order;
     if !lines_complete(o) {
         return None;
     }
     let t = totals(o).ok()?;
-    let delivered = t
+    let zero = Money::zero(o.currency);
+    let transaction = t
         .goods
-        .checked_add(o.shipping_cost.unwrap_or(Money::zero(o.currency)))
+        .checked_add(o.shipping_cost.unwrap_or(zero))
+        .ok()?
+        .checked_add(o.insurance_fee.unwrap_or(zero))
         .ok()?;
     let rates = i.context.rates();
     Some((
         shown(t.goods.convert(Currency::CNY, rates).ok()?),
-        shown(delivered.convert(Currency::CNY, rates).ok()?),
+        shown(transaction.convert(Currency::CNY, rates).ok()?),
     ))
 }
 
@@ -1341,28 +1346,44 @@ fn rate_missing(i: &OrderInput<'_>, out: &mut Findings<'_>) {
     }
 }
 
+/// The ¥5,000 limit on one transaction, and its exception: one indivisible
+/// item over ¥5,000 but below the ¥26,000 annual limit may still clear as
+/// cross-border e-commerce, taxed in full (财关税〔2018〕49号). The error rule
+/// reports every other transaction over ¥5,000, a single item of ¥26,000 or
+/// more included; the warning rule reports the exception.
 fn transaction_limit(i: &OrderInput<'_>, out: &mut Findings<'_>, single_item_rule: bool) {
     let Some((_, amount)) = in_cny(i) else {
         return;
     };
-    let limit = cny(5000);
-    if amount.amount() <= limit.amount() || single_indivisible(i.order) != single_item_rule {
+    if amount.amount() <= cny(5000).amount() {
+        return;
+    }
+    let excepted = single_indivisible(i.order) && amount.amount() < cny(26000).amount();
+    if excepted != single_item_rule {
         return;
     }
     let at = Loc::ROOT.field("items");
+    let value = amount.amount().to_string();
     if single_item_rule {
         out.add(
             &at,
-            Some(&amount.amount().to_string()),
-            format!("the transaction, {amount} with delivery, is over the ¥5,000 limit but is a single indivisible item: it is taxed at the full general-trade rates and counts toward the annual limit"),
-            format!("本次交易含运费 {amount}，超过单次 5000 元限额，但为单件不可分割商品：按货物税率全额征税，并计入年度限额"),
+            Some(&value),
+            format!("the transaction, {amount} with delivery and insurance, is over the ¥5,000 limit but is a single indivisible item below ¥26,000: it may clear, taxed at the full general-trade rates, and counts toward the annual limit"),
+            format!("本次交易含运费和保费 {amount}，超过单次 5000 元限额，但为低于 26000 元的单件不可分割商品：可以进口，按货物税率全额征税，并计入年度限额"),
+        );
+    } else if single_indivisible(i.order) {
+        out.add(
+            &at,
+            Some(&value),
+            format!("the transaction, {amount} with delivery and insurance, is a single item of ¥26,000 or more: over the limit even for one indivisible item"),
+            format!("本次交易含运费和保费 {amount}，为 26000 元及以上的单件商品：即使单件不可分割也超过限额"),
         );
     } else {
         out.add(
             &at,
-            Some(&amount.amount().to_string()),
-            format!("the transaction, {amount} with delivery, is over the ¥5,000 cross-border e-commerce limit"),
-            format!("本次交易含运费 {amount}，超过跨境电商单次交易 5000 元限额"),
+            Some(&value),
+            format!("the transaction, {amount} with delivery and insurance, is over the ¥5,000 cross-border e-commerce limit"),
+            format!("本次交易含运费和保费 {amount}，超过跨境电商单次交易 5000 元限额"),
         );
     }
 }
