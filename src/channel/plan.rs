@@ -139,8 +139,11 @@ impl SplitPlan {
 ///   reported at `/orders/N` (N the index in `orders`), never dropped
 ///   silently.
 /// - No order is worse off than in the baseline (each customer's orders
-///   together, in batch order, in chunks of 20): an order the baseline lets
-///   ship ECONOMY may ship ECONOMY in the plan.
+///   together, in batch order, in chunks of 20) by the planner's measure:
+///   an order the baseline lets ship ECONOMY may ship ECONOMY in the plan.
+///   ECONOMY may become *required* where the baseline left the merchant a
+///   choice (a cheap A+ order placed with cheap UI orders must ship ECONOMY);
+///   STANDARD is then no longer open to it.
 /// - Deterministic output (see [`SplitPlan::shipments`]).
 ///
 /// # What it optimises
@@ -160,7 +163,9 @@ impl SplitPlan {
 /// ECONOMY saving (it always splits when the split lets an order ship
 /// ECONOMY); it does not know weights, parcel sizes or warehouses; it does
 /// not keep an optional A+ order out of a shipping order that becomes
-/// must-ECONOMY (it may ship ECONOMY either way); and it does not balance
+/// must-ECONOMY (it may ship ECONOMY either way); it does not keep a cheap
+/// A+ order, which alone would be merchant's choice, away from cheap UI
+/// orders that make it must-ECONOMY; and it does not balance
 /// the sizes of a group's shipping orders (20, 20, 5 rather than 15, 15,
 /// 15).
 ///
