@@ -58,10 +58,8 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
-use std::fmt;
-
 use chrono::NaiveDate;
-use serde::de::{self, Visitor};
+use serde::de;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::model::OrderBuilder;
@@ -89,14 +87,14 @@ pub struct OrderJson {
     /// `id`: the order id on the merchant dashboard.
     #[serde(
         default,
-        deserialize_with = "text_or_integer",
+        deserialize_with = "crate::wire::text::optional",
         skip_serializing_if = "Option::is_none"
     )]
     pub id: Option<String>,
     /// `customer`: who the order goes to.
     #[serde(
         default,
-        deserialize_with = "text_or_integer",
+        deserialize_with = "crate::wire::text::optional",
         skip_serializing_if = "Option::is_none"
     )]
     pub customer: Option<String>,
@@ -629,36 +627,4 @@ impl<'de> Deserialize<'de> for ShippingOrder {
             .to_shipping_order()
             .map_err(de::Error::custom)
     }
-}
-
-fn text_or_integer<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
-    struct V;
-    impl<'de> Visitor<'de> for V {
-        type Value = Option<String>;
-        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-            f.write_str("a string or an integer")
-        }
-        fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
-            Ok(Some(v.to_owned()))
-        }
-        fn visit_string<E: de::Error>(self, v: String) -> Result<Self::Value, E> {
-            Ok(Some(v))
-        }
-        fn visit_i64<E: de::Error>(self, v: i64) -> Result<Self::Value, E> {
-            Ok(Some(v.to_string()))
-        }
-        fn visit_u64<E: de::Error>(self, v: u64) -> Result<Self::Value, E> {
-            Ok(Some(v.to_string()))
-        }
-        fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
-            Ok(None)
-        }
-        fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
-            Ok(None)
-        }
-        fn visit_some<D2: Deserializer<'de>>(self, d: D2) -> Result<Self::Value, D2::Error> {
-            d.deserialize_any(V)
-        }
-    }
-    d.deserialize_any(V)
 }

@@ -37,7 +37,7 @@
 mod generated;
 mod json;
 mod order;
-mod text;
+pub(crate) mod text;
 
 pub use crate::number::{Number, NumberError, parse_decimal};
 pub(crate) use generated::fields;
