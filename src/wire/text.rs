@@ -1,6 +1,6 @@
-//! Text fields that also accept a JSON number (the wire structs and the
-//! channel JSON use it): ERPs often send ids, postal
-//! codes and phone numbers (`"orderId": 12345`, `"zip": 200000`) as numbers.
+//! Text fields that also accept a JSON number, for the wire structs and the
+//! channel JSON: ERPs often send ids, postal codes and phone numbers
+//! (`"orderId": 12345`, `"zip": 200000`) as numbers.
 //! Rejecting the whole document for that would hide every other problem, so
 //! the number is read as its text. It is written back as a string.
 //!
