@@ -112,3 +112,34 @@ impl fmt::Display for ParseEnumError {
 }
 
 impl std::error::Error for ParseEnumError {}
+
+/// A parse error that also says what is wrong in Chinese: every format error
+/// the wire-to-domain conversion reports. Each type keeps its inherent
+/// `message_zh`, documented with it; this trait lets the conversion treat
+/// them alike.
+pub(crate) trait Bilingual: fmt::Display {
+    /// The message in Chinese.
+    fn message_zh(&self) -> String;
+}
+
+macro_rules! bilingual {
+    ($($ty:ty),+ $(,)?) => {
+        $(
+            impl Bilingual for $ty {
+                fn message_zh(&self) -> String {
+                    <$ty>::message_zh(self)
+                }
+            }
+        )+
+    };
+}
+
+bilingual!(
+    ParseEnumError,
+    crate::HsCodeError,
+    crate::CurrencyError,
+    crate::CountryError,
+    crate::TimestampError,
+    crate::MeasureError,
+    crate::wire::NumberError,
+);

@@ -6,10 +6,11 @@ use std::str::FromStr;
 use iso_currency::Currency;
 use rust_decimal::Decimal;
 
-use crate::wire::Number;
+use crate::error::Bilingual;
+use crate::wire::{Number, NumberError};
 use crate::{
-    Code, Country, HsCode, Loc, MassUnit, Money, ParseEnumError, Report, Severity, Timestamp,
-    Violation, Weight, parse_country, parse_currency,
+    Code, Country, HsCode, Loc, MassUnit, MeasureError, Money, ParseEnumError, Report, Severity,
+    Timestamp, Violation, Weight, parse_country, parse_currency,
 };
 
 /// Collects the violations of one conversion.
@@ -33,21 +34,28 @@ impl Conv {
             .push(Violation::new(code, Severity::Error, loc.pointer(), en, zh).with_value(value));
     }
 
-    pub(crate) fn hs_code(&mut self, loc: &Loc<'_>, raw: Option<&String>) -> Option<HsCode> {
-        let text = given(raw)?;
-        match HsCode::parse(text) {
-            Ok(code) => Some(code),
+    /// The parsed value; or, for a parse error, a violation at `loc` (with
+    /// the code `code` gives for it and both messages) and `None`, so the
+    /// bad value is treated as absent.
+    fn keep<T, E: Bilingual>(
+        &mut self,
+        loc: &Loc<'_>,
+        value: &str,
+        parsed: Result<T, E>,
+        code: impl FnOnce(&E) -> Code,
+    ) -> Option<T> {
+        match parsed {
+            Ok(v) => Some(v),
             Err(e) => {
-                self.error(
-                    loc,
-                    Code::HS_CODE_INVALID,
-                    text,
-                    e.to_string(),
-                    e.message_zh(),
-                );
+                self.error(loc, code(&e), value, e.to_string(), e.message_zh());
                 None
             }
         }
+    }
+
+    pub(crate) fn hs_code(&mut self, loc: &Loc<'_>, raw: Option<&String>) -> Option<HsCode> {
+        let text = given(raw)?;
+        self.keep(loc, text, HsCode::parse(text), |_| Code::HS_CODE_INVALID)
     }
 
     /// A closed-set value that must be given (a field with a default).
@@ -55,13 +63,7 @@ impl Conv {
     where
         T: FromStr<Err = ParseEnumError>,
     {
-        match raw.parse::<T>() {
-            Ok(v) => Some(v),
-            Err(e) => {
-                self.error(loc, code, raw, e.to_string(), e.message_zh());
-                None
-            }
-        }
+        self.keep(loc, raw, raw.parse::<T>(), |_| code)
     }
 
     /// A closed-set value that may be absent.
@@ -79,19 +81,7 @@ impl Conv {
     }
 
     pub(crate) fn currency(&mut self, loc: &Loc<'_>, raw: &str) -> Option<Currency> {
-        match parse_currency(raw) {
-            Ok(c) => Some(c),
-            Err(e) => {
-                self.error(
-                    loc,
-                    Code::CURRENCY_UNKNOWN,
-                    raw,
-                    e.to_string(),
-                    e.message_zh(),
-                );
-                None
-            }
-        }
+        self.keep(loc, raw, parse_currency(raw), |_| Code::CURRENCY_UNKNOWN)
     }
 
     pub(crate) fn mass_unit(&mut self, loc: &Loc<'_>, raw: &str) -> Option<MassUnit> {
@@ -100,47 +90,19 @@ impl Conv {
 
     pub(crate) fn country(&mut self, loc: &Loc<'_>, raw: Option<&String>) -> Option<Country> {
         let text = given(raw)?;
-        match parse_country(text) {
-            Ok(c) => Some(c),
-            Err(e) => {
-                self.error(
-                    loc,
-                    Code::COUNTRY_UNKNOWN,
-                    text,
-                    e.to_string(),
-                    e.message_zh(),
-                );
-                None
-            }
-        }
+        self.keep(loc, text, parse_country(text), |_| Code::COUNTRY_UNKNOWN)
     }
 
     pub(crate) fn timestamp(&mut self, loc: &Loc<'_>, raw: Option<&String>) -> Option<Timestamp> {
         let text = given(raw)?;
-        match text.parse::<Timestamp>() {
-            Ok(t) => Some(t),
-            Err(e) => {
-                self.error(
-                    loc,
-                    Code::TIMESTAMP_INVALID,
-                    text,
-                    e.to_string(),
-                    e.message_zh(),
-                );
-                None
-            }
-        }
+        self.keep(loc, text, text.parse::<Timestamp>(), |_| {
+            Code::TIMESTAMP_INVALID
+        })
     }
 
     pub(crate) fn decimal(&mut self, loc: &Loc<'_>, raw: Option<&Number>) -> Option<Decimal> {
         let n = raw?;
-        match n.decimal() {
-            Ok(d) => Some(d),
-            Err(e) => {
-                self.error(loc, e.code(), &n.to_string(), e.to_string(), e.message_zh());
-                None
-            }
-        }
+        self.keep(loc, &n.to_string(), n.decimal(), NumberError::code)
     }
 
     /// An amount: any sign (refunds and deductions are checked by rules, not
@@ -166,38 +128,23 @@ impl Conv {
     ) -> Option<Weight> {
         let value = self.decimal(loc, raw)?;
         // Check the sign even when the unit was bad, so both are reported.
-        let unit_or_kg = unit.unwrap_or(MassUnit::Kilogram);
-        match Weight::new(value, unit_or_kg) {
-            Ok(w) => {
-                if unit.is_none() {
-                    self.dropped.push(loc.pointer());
-                }
-                unit.map(|_| w)
-            }
-            Err(e) => {
-                let code = match e {
-                    crate::MeasureError::Negative(_) => Code::WEIGHT_NEGATIVE,
-                    _ => Code::NUMBER_OUT_OF_RANGE,
-                };
-                let text = raw.map(ToString::to_string).unwrap_or_default();
-                self.error(loc, code, &text, e.to_string(), e.message_zh());
-                None
-            }
+        let text = raw.map(ToString::to_string).unwrap_or_default();
+        let weight = Weight::new(value, unit.unwrap_or(MassUnit::Kilogram));
+        let weight = self.keep(loc, &text, weight, |e| match e {
+            MeasureError::Negative(_) => Code::WEIGHT_NEGATIVE,
+            _ => Code::NUMBER_OUT_OF_RANGE,
+        })?;
+        if unit.is_none() {
+            self.dropped.push(loc.pointer());
         }
+        unit.map(|_| weight)
     }
 
     pub(crate) fn count(&mut self, loc: &Loc<'_>, raw: Option<&Number>) -> Option<u32> {
         let n = raw?;
-        match n.count() {
-            Ok(c) => Some(c),
-            Err(e) => {
-                self.error(loc, e.code(), &n.to_string(), e.to_string(), e.message_zh());
-                None
-            }
-        }
+        self.keep(loc, &n.to_string(), n.count(), NumberError::code)
     }
 }
-
 /// The wire form of an optional amount.
 pub(crate) fn wire_money(m: Option<&Money>) -> Option<Number> {
     m.map(|m| Number::from_decimal(m.amount()))
