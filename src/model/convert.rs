@@ -35,19 +35,21 @@ impl Conv {
     }
 
     /// The parsed value; or, for a parse error, a violation at `loc` (with
-    /// the code `code` gives for it and both messages) and `None`, so the
-    /// bad value is treated as absent.
+    /// the code `code` gives for it, the offending value and both messages)
+    /// and `None`, so the bad value is treated as absent. The value is only
+    /// written out as text when there is an error: a clean document's
+    /// numbers are never formatted.
     fn keep<T, E: Bilingual>(
         &mut self,
         loc: &Loc<'_>,
-        value: &str,
+        value: impl std::fmt::Display,
         parsed: Result<T, E>,
         code: impl FnOnce(&E) -> Code,
     ) -> Option<T> {
         match parsed {
             Ok(v) => Some(v),
             Err(e) => {
-                self.error(loc, code(&e), value, e.to_string(), e.message_zh());
+                self.error(loc, code(&e), &value.to_string(), e.to_string(), e.message_zh());
                 None
             }
         }
@@ -102,7 +104,7 @@ impl Conv {
 
     pub(crate) fn decimal(&mut self, loc: &Loc<'_>, raw: Option<&Number>) -> Option<Decimal> {
         let n = raw?;
-        self.keep(loc, &n.to_string(), n.decimal(), NumberError::code)
+        self.keep(loc, n, n.decimal(), NumberError::code)
     }
 
     /// An amount: any sign (refunds and deductions are checked by rules, not
@@ -128,9 +130,8 @@ impl Conv {
     ) -> Option<Weight> {
         let value = self.decimal(loc, raw)?;
         // Check the sign even when the unit was bad, so both are reported.
-        let text = raw.map(ToString::to_string).unwrap_or_default();
         let weight = Weight::new(value, unit.unwrap_or(MassUnit::Kilogram));
-        let weight = self.keep(loc, &text, weight, |e| match e {
+        let weight = self.keep(loc, value, weight, |e| match e {
             MeasureError::Negative(_) => Code::WEIGHT_NEGATIVE,
             _ => Code::NUMBER_OUT_OF_RANGE,
         })?;
@@ -142,7 +143,7 @@ impl Conv {
 
     pub(crate) fn count(&mut self, loc: &Loc<'_>, raw: Option<&Number>) -> Option<u32> {
         let n = raw?;
-        self.keep(loc, &n.to_string(), n.count(), NumberError::code)
+        self.keep(loc, n, n.count(), NumberError::code)
     }
 }
 /// The wire form of an optional amount.
