@@ -350,7 +350,7 @@ builtin_rules! {
         source: "customs API v1.58.0 (seed 001)",
         product: None,
         order: Some(|i, out| {
-            if i.order.items.iter().all(|it| it.price.is_some() && it.quantity.is_some()) && totals(i.order).err() == Some(SumError::Overflow) {
+            if i.order.items.iter().all(|it| it.price.is_some() && it.quantity.is_some()) && i.sums().err() == Some(SumError::Overflow) {
                 out.add(&Loc::ROOT.field("items"), None, "the order's amounts are too large to add up", "订单金额过大，无法求和");
             }
         }),
@@ -1082,14 +1082,15 @@ fn required_order(i: &OrderInput<'_>, out: &mut Findings<'_>) {
 
 /// The order's sums, in its currency: goods (sum of (price - discount) x
 /// quantity) and line taxes.
-struct Totals {
+#[derive(Clone, Debug)]
+pub(crate) struct Totals {
     goods: Money,
     line_tax: Option<Money>,
 }
 
 /// Why the order's sums cannot be made.
-#[derive(Debug, PartialEq, Eq)]
-enum SumError {
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum SumError {
     /// A total does not fit a decimal.
     Overflow,
     /// Amounts in different currencies (reported by `currency.mismatch`).
@@ -1105,7 +1106,7 @@ impl From<MoneyError> for SumError {
     }
 }
 
-fn totals(o: &Order) -> Result<Totals, SumError> {
+pub(crate) fn totals(o: &Order) -> Result<Totals, SumError> {
     let mut goods = Money::zero(o.currency);
     let mut tax = Some(Money::zero(o.currency));
     for item in &o.items {
@@ -1159,7 +1160,7 @@ fn pay_amount(i: &OrderInput<'_>, out: &mut Findings<'_>) {
     if !lines_complete(o) {
         return;
     }
-    let Ok(t) = totals(o) else {
+    let Ok(t) = i.sums() else {
         return;
     };
     let zero = Money::zero(o.currency);
@@ -1277,7 +1278,7 @@ fn in_cny(i: &OrderInput<'_>) -> Option<(Money, Money)> {
     if !lines_complete(o) {
         return None;
     }
-    let t = totals(o).ok()?;
+    let t = i.sums().ok()?;
     let zero = Money::zero(o.currency);
     let transaction = t
         .goods

@@ -301,7 +301,7 @@ pub struct ProductInput<'a> {
 /// let input = OrderInput::new(&order, Declaration::Order, &context);
 /// assert_eq!(input.declaration, Declaration::Order);
 /// ```
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub struct OrderInput<'a> {
     /// The order.
@@ -312,6 +312,9 @@ pub struct OrderInput<'a> {
     pub mode: Option<ClearanceMode>,
     /// Which declaration this is (order create, update, or payment).
     pub declaration: Declaration,
+    /// The order's sums, made once on first use and shared by the rules
+    /// that need them (arithmetic and limits).
+    sums: std::cell::OnceCell<Result<super::builtin::Totals, super::builtin::SumError>>,
 }
 
 impl<'a> ProductInput<'a> {
@@ -362,7 +365,16 @@ impl<'a> OrderInput<'a> {
             context,
             mode: context.mode().or(order.express_type),
             declaration,
+            sums: std::cell::OnceCell::new(),
         }
+    }
+
+    /// The order's sums, made on first use.
+    pub(crate) fn sums(&self) -> Result<&super::builtin::Totals, super::builtin::SumError> {
+        self.sums
+            .get_or_init(|| super::builtin::totals(self.order))
+            .as_ref()
+            .map_err(|e| *e)
     }
 }
 
