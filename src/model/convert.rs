@@ -49,7 +49,13 @@ impl Conv {
         match parsed {
             Ok(v) => Some(v),
             Err(e) => {
-                self.error(loc, code(&e), &value.to_string(), e.to_string(), e.message_zh());
+                self.error(
+                    loc,
+                    code(&e),
+                    &value.to_string(),
+                    e.to_string(),
+                    e.message_zh(),
+                );
                 None
             }
         }
