@@ -5,8 +5,7 @@
 use crossborder::{Code, Currency, MassUnit, Order, Product, Severity, Weight, wire};
 use serde_json::Value;
 
-mod common;
-use common::fixture;
+use crate::common::fixture;
 
 #[test]
 fn six_bad_values_give_one_violation_each_at_the_exact_pointer() {

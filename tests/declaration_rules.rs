@@ -12,8 +12,7 @@ use crossborder::{
 use rust_decimal::Decimal;
 use serde_json::{Value, json};
 
-mod common;
-use common::fixture_json as fixture;
+use crate::common::fixture_json as fixture;
 
 fn context() -> Context {
     Context::new(NaiveDate::from_ymd_opt(2024, 5, 1).unwrap()).with_port(CustomsPort::Hz)

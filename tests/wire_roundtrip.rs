@@ -6,8 +6,7 @@ use crossborder::{DeclarationResult, Order, Product, wire};
 use serde::{Serialize, de::DeserializeOwned};
 use serde_json::Value;
 
-mod common;
-use common::fixture;
+use crate::common::fixture;
 
 /// Reads `name` as `T` and asserts that writing it back gives the same JSON.
 fn round_trips<T: DeserializeOwned + Serialize>(name: &str) -> T {

@@ -1,0 +1,18 @@
+//! The integration tests, one binary: each area is a module, so the crate is
+//! linked once rather than once a file.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // tests may fail loudly
+
+mod common;
+
+mod channel;
+mod channel_props;
+mod conversion;
+mod declaration_rules;
+mod eligibility;
+mod eligibility_props;
+mod hs_lookup;
+mod hs_properties;
+mod hs_search;
+mod properties;
+mod wire_roundtrip;
