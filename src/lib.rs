@@ -212,7 +212,10 @@ pub use model::{Component, Converted, DeclarationResult, Order, OrderItem, Party
 pub use money::{
     CurrencyError, ExchangeRates, Money, MoneyError, api_currency_code, minor_unit, parse_currency,
 };
-pub use report::{Code, JsonPointer, JsonPointerError, Language, Loc, Report, Severity, Violation};
+pub use report::{
+    Code, ECHO_MAX_CHARS, Echo, JsonPointer, JsonPointerError, Language, Loc, MESSAGE_MAX_CHARS,
+    Report, Severity, Violation, echo,
+};
 pub use time::{Timestamp, TimestampError};
 pub use wire::DocumentKind;
 
