@@ -16,7 +16,7 @@ use crate::MoneyError;
 use crate::hs::{self, HsEdition};
 use crate::{
     ClearanceMode, Code, Country, Currency, CustomsUnit, Gtin, Loc, Money, Order, ResidentId,
-    Weight, minor_unit,
+    Weight, echo, minor_unit,
 };
 
 macro_rules! modes_text {
@@ -902,33 +902,40 @@ fn tax_rate(i: &ProductInput<'_>, out: &mut Findings<'_>) {
 fn duplicate_sku(i: &ProductInput<'_>, out: &mut Findings<'_>) {
     let skus = &i.product.skus;
     let at_skus = i.at.field("skus");
-    for (n, sku) in skus.iter().enumerate() {
-        let Some(number) = sku
-            .sku_number
-            .as_deref()
-            .map(str::trim)
-            .filter(|s| !s.is_empty())
-        else {
+    // Every (number, position), sorted: equal numbers end up side by side,
+    // the first SKU of each number leading its run. O(n log n) for n SKUs,
+    // not a rescan of the earlier SKUs for each one; and no hash, so
+    // nothing for a caller to flood.
+    let mut numbered: Vec<(&str, usize)> = skus
+        .iter()
+        .enumerate()
+        .filter_map(|(n, sku)| {
+            let number = sku.sku_number.as_deref().map(str::trim)?;
+            (!number.is_empty()).then_some((number, n))
+        })
+        .collect();
+    numbered.sort_unstable();
+    // (the repeat, the first of its number), in document order.
+    let mut repeats: Vec<(usize, usize)> = Vec::new();
+    for run in numbered.chunk_by(|a, b| a.0 == b.0) {
+        if let [(_, first), rest @ ..] = run {
+            repeats.extend(rest.iter().map(|&(_, n)| (n, *first)));
+        }
+    }
+    repeats.sort_unstable();
+    for (n, first) in repeats {
+        let Some(number) = skus[n].sku_number.as_deref().map(str::trim) else {
             continue;
         };
-        let first = skus[..n]
-            .iter()
-            .position(|s| s.sku_number.as_deref().map(str::trim) == Some(number));
-        if let Some(first) = first {
-            let at = at_skus.index(n);
-            out.add(
-                &at.field("skuNumber"),
-                Some(number),
-                format!(
-                    "SKU number {number:?} is already used at {}",
-                    at_skus.index(first).pointer()
-                ),
-                format!(
-                    "SKU 编号 {number:?} 与 {} 重复",
-                    at_skus.index(first).pointer()
-                ),
-            );
-        }
+        let at = at_skus.index(n);
+        let earlier = at_skus.index(first).pointer();
+        let shown = echo(number);
+        out.add(
+            &at.field("skuNumber"),
+            Some(number),
+            format!("SKU number {shown:?} is already used at {earlier}"),
+            format!("SKU 编号 {shown:?} 与 {earlier} 重复"),
+        );
     }
 }
 
