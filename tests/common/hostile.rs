@@ -1,8 +1,7 @@
-//! Hostile inputs shared by the reliability tests and the complexity
-//! benchmark (`benches/complexity.rs` includes this file by path): products
-//! with many SKUs, and exclusion ids that all have one 64-bit hash.
-
-#![allow(dead_code)]
+// Hostile inputs shared by the reliability tests, the complexity benchmark
+// (`benches/complexity.rs` includes this file by path) and the exclusion
+// index's unit tests (with `include!`, so no inner attributes here):
+// products with many SKUs, and exclusion ids that all have one 64-bit hash.
 
 /// A product declaration with `skus` SKUs, each with its own `skuNumber`,
 /// as JSON text. With `bad_prices`, every SKU's price is malformed and the
