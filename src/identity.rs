@@ -42,7 +42,7 @@ pub struct ResidentId {
 #[non_exhaustive]
 pub enum ResidentIdError {
     /// Not 18 characters.
-    #[error("invalid resident id {input:?}: it has {chars} characters, 18 are needed")]
+    #[error("invalid resident id {input:?}: it has {chars} characters, 18 are needed", input = crate::echo(.input))]
     Length {
         /// The text given.
         input: String,
@@ -50,13 +50,13 @@ pub enum ResidentIdError {
         chars: usize,
     },
     /// A character other than 17 digits and a final digit or `X`.
-    #[error("invalid resident id {input:?}: 17 digits and a final digit or X are expected")]
+    #[error("invalid resident id {input:?}: 17 digits and a final digit or X are expected", input = crate::echo(.input))]
     Characters {
         /// The text given.
         input: String,
     },
     /// Characters 7 to 14 are not a real date.
-    #[error("invalid resident id {input:?}: {date:?} is not a valid date of birth")]
+    #[error("invalid resident id {input:?}: {date:?} is not a valid date of birth", input = crate::echo(.input))]
     BirthDate {
         /// The text given.
         input: String,
@@ -64,7 +64,7 @@ pub enum ResidentIdError {
         date: String,
     },
     /// The last character is not the ISO 7064 MOD 11-2 check of the others.
-    #[error("invalid resident id {input:?}: the check character should be {expected}")]
+    #[error("invalid resident id {input:?}: the check character should be {expected}", input = crate::echo(.input))]
     CheckCharacter {
         /// The text given.
         input: String,
@@ -85,16 +85,28 @@ impl ResidentIdError {
     pub fn message_zh(&self) -> String {
         match self {
             ResidentIdError::Length { input, chars } => {
-                format!("身份证号 {input:?} 无效：应为 18 位，实际 {chars} 位")
+                format!(
+                    "身份证号 {input:?} 无效：应为 18 位，实际 {chars} 位",
+                    input = crate::echo(input)
+                )
             }
             ResidentIdError::Characters { input } => {
-                format!("身份证号 {input:?} 无效：应为 17 位数字加 1 位数字或 X")
+                format!(
+                    "身份证号 {input:?} 无效：应为 17 位数字加 1 位数字或 X",
+                    input = crate::echo(input)
+                )
             }
             ResidentIdError::BirthDate { input, date } => {
-                format!("身份证号 {input:?} 无效：出生日期 {date:?} 不存在")
+                format!(
+                    "身份证号 {input:?} 无效：出生日期 {date:?} 不存在",
+                    input = crate::echo(input)
+                )
             }
             ResidentIdError::CheckCharacter { input, expected } => {
-                format!("身份证号 {input:?} 无效：校验码应为 {expected}")
+                format!(
+                    "身份证号 {input:?} 无效：校验码应为 {expected}",
+                    input = crate::echo(input)
+                )
             }
         }
     }

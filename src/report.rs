@@ -224,10 +224,10 @@ pub struct JsonPointer(String);
 #[non_exhaustive]
 pub enum JsonPointerError {
     /// A non-empty pointer must start with `/`.
-    #[error("invalid json pointer {0:?}: a non-empty pointer must start with \"/\"")]
+    #[error("invalid json pointer {input:?}: a non-empty pointer must start with \"/\"", input = crate::echo(.0))]
     MissingSlash(String),
     /// `~` may only be followed by `0` or `1`.
-    #[error("invalid json pointer {0:?}: \"~\" must be followed by \"0\" or \"1\"")]
+    #[error("invalid json pointer {input:?}: \"~\" must be followed by \"0\" or \"1\"", input = crate::echo(.0))]
     BadEscape(String),
 }
 

@@ -108,3 +108,174 @@ fn twenty_thousand_bad_prices_are_reported_once_each() {
         assert_eq!(v.pointer().as_str(), format!("/skus/{i}/price"));
     }
 }
+
+// ---- item 9: bounded echoes ----
+
+/// The longest a cut value may be: 64 characters and the marker.
+const MAX_VALUE_CHARS: usize = crossborder::ECHO_MAX_CHARS + "…[+10000000 chars]".len();
+
+/// Every value is cut, and every message short: a message quotes at most
+/// one or two cut values next to its own text.
+fn assert_bounded(report: &Report) {
+    assert!(!report.is_empty());
+    for v in report {
+        if let Some(value) = v.value() {
+            assert!(value.chars().count() <= MAX_VALUE_CHARS, "{value}");
+        }
+        for m in [v.message_en(), v.message_zh()] {
+            assert!(m.chars().count() <= 400, "{} chars: {m}", m.chars().count());
+        }
+    }
+}
+
+/// The reproducer: a 10 MB `hsCode` was copied into the value and both
+/// messages, a 31 MB report. Now about half a kilobyte.
+#[test]
+fn a_ten_megabyte_hs_code_is_echoed_in_64_characters() {
+    let huge = "85A8".repeat(2_500_000);
+    let json = format!(r#"{{"name":"耳机","hsCode":"{huge}","country":"CN","price":1}}"#);
+    let report = validate_product(&json);
+    assert_bounded(&report);
+    let v = report
+        .iter()
+        .find(|v| v.code() == &Code::HS_CODE_INVALID)
+        .unwrap();
+    assert_eq!(v.pointer().as_str(), "/hsCode");
+    let value = v.value().unwrap();
+    assert_eq!(value, format!("{}…[+9999936 chars]", &huge[..64]));
+    assert!(
+        v.message_en()
+            .contains(&format!("\"{}\"…[+9999936 chars]", &huge[..64]))
+    );
+    assert!(v.message_zh().contains("…[+9999936 chars]"));
+    let bytes = serde_json::to_vec(&report).unwrap();
+    assert!(bytes.len() < 4_000, "{} bytes", bytes.len());
+}
+
+/// Every text field of a product and its SKU a megabyte long: every value
+/// and message of the report stays short.
+#[test]
+fn every_long_field_of_a_product_is_cut() {
+    let long = |c: char| c.to_string().repeat(1_000_000);
+    let product = serde_json::json!({
+        "name": long('名'),
+        "hsCode": long('x'),
+        "country": long('Q'),
+        "currency": long('Z'),
+        "massUnit": long('m'),
+        "expressType": long('E'),
+        "status": long('s'),
+        "createdAt": long('t'),
+        "barcode": long('b'),
+        "skus": [{
+            "skuNumber": long('S'), "barcode": long('9'),
+            "customsUnitCode": long('u'),
+        }, {"skuNumber": long('S')}],
+    });
+    let report = validate_product(&product.to_string());
+    assert_bounded(&report);
+    let codes: Vec<_> = report.iter().map(|v| v.code().as_str()).collect();
+    for code in [
+        "hs_code.invalid",
+        "country.unknown",
+        "currency.unknown",
+        "mass_unit.unknown",
+        "clearance_mode.unknown",
+        "status.unknown",
+        "timestamp.invalid",
+        "barcode.invalid",
+        "sku.duplicate_number",
+        "customs_unit.unknown",
+    ] {
+        assert!(codes.contains(&code), "{code} not in {codes:?}");
+    }
+}
+
+/// The value parsers' errors quote the input cut, in both languages.
+#[test]
+fn parse_errors_quote_their_input_cut() {
+    use crossborder::{
+        ClearanceMode, CustomsUnit, Dimensions, Gtin, HsCode, JsonPointer, Money, ProductId,
+        ResidentId, Timestamp, Weight, eligibility::HsPrefix, parse_country, parse_currency,
+    };
+    let long = "Z".repeat(100_000);
+    let bounded = |text: String| {
+        assert!(
+            text.chars().count() <= 300,
+            "{} chars: {text}",
+            text.chars().count()
+        );
+        assert!(text.contains("…[+"), "{text}");
+    };
+    bounded(HsCode::parse(&long).unwrap_err().to_string());
+    bounded(HsCode::parse(&long).unwrap_err().message_zh());
+    bounded(Gtin::parse(&long).unwrap_err().to_string());
+    bounded(Gtin::parse(&long).unwrap_err().message_zh());
+    bounded(ResidentId::parse(&long).unwrap_err().to_string());
+    bounded(ResidentId::parse(&long).unwrap_err().message_zh());
+    bounded(long.parse::<Timestamp>().unwrap_err().to_string());
+    bounded(long.parse::<Timestamp>().unwrap_err().message_zh());
+    bounded(long.parse::<Money>().unwrap_err().to_string());
+    bounded(long.parse::<Weight>().unwrap_err().to_string());
+    bounded(long.parse::<Weight>().unwrap_err().message_zh());
+    bounded(long.parse::<Dimensions>().unwrap_err().to_string());
+    bounded(parse_country(&long).unwrap_err().to_string());
+    bounded(parse_country(&long).unwrap_err().message_zh());
+    bounded(parse_currency(&long).unwrap_err().to_string());
+    bounded(parse_currency(&long).unwrap_err().message_zh());
+    bounded(CustomsUnit::parse(&long).unwrap_err().to_string());
+    bounded(CustomsUnit::parse(&long).unwrap_err().message_zh());
+    bounded(long.parse::<ClearanceMode>().unwrap_err().to_string());
+    bounded(long.parse::<ClearanceMode>().unwrap_err().message_zh());
+    bounded(ProductId::new(&long).unwrap_err().to_string());
+    bounded(HsPrefix::parse(&long).unwrap_err().to_string());
+    bounded(long.parse::<JsonPointer>().unwrap_err().to_string());
+}
+
+/// A shipping order with megabyte ids and customers.
+#[test]
+fn channel_json_echoes_are_cut() {
+    use crossborder::channel::json::ShippingOrderJson;
+    let id = "I".repeat(1_000_000);
+    let customer = "C".repeat(1_000_000);
+    let json = serde_json::json!({"orders": [
+        {"id": id, "customer": customer, "program": "A+", "quantity": 1, "currency": "USD",
+         "merchantPrice": 1, "merchantShipping": 0},
+        {"id": id, "customer": "other", "program": "P".repeat(1_000_000), "quantity": "Q".repeat(1_000_000),
+         "currency": "X".repeat(1_000_000), "merchantPrice": "1 ".to_owned() + &"Y".repeat(1_000_000),
+         "merchantShipping": 0},
+    ]});
+    let wire: ShippingOrderJson = serde_json::from_value(json).unwrap();
+    let report = wire.to_shipping_order().unwrap_err();
+    assert_bounded(&report);
+    assert!(report.len() >= 4, "{report}");
+}
+
+/// An exclusion file with a megabyte line, product id and country.
+#[test]
+fn exclusion_file_echoes_are_cut() {
+    let long = "L".repeat(1_000_000);
+    let text = format!("{long}\nB01,{long}\nB02,CA,{long}\n");
+    let (ex, report) = crossborder::SellerExclusions::parse_csv(&text);
+    assert!(ex.is_empty());
+    assert_eq!(report.len(), 3);
+    assert_bounded(&report);
+}
+
+/// A caller's own rule that writes a huge message is capped too.
+#[test]
+fn a_huge_message_is_capped() {
+    use crossborder::{JsonPointer, MESSAGE_MAX_CHARS, Severity, Violation};
+    let v = Violation::new(
+        Code::new("acme.x"),
+        Severity::Error,
+        JsonPointer::root(),
+        "e".repeat(5_000),
+        "中".repeat(5_000),
+    );
+    assert_eq!(
+        v.message_en(),
+        format!("{}…[+3976 chars]", "e".repeat(MESSAGE_MAX_CHARS))
+    );
+    assert!(v.message_zh().ends_with("…[+3976 chars]"));
+}

@@ -721,8 +721,14 @@ fn hs_exists(i: &ProductInput<'_>, out: &mut Findings<'_>, other_edition: bool) 
                 .map(|h| format!("{} ({})", h.code(), h.description()))
                 .collect::<Vec<_>>()
                 .join("; ");
-            en.push_str(&format!("; by its name {name:?}, consider: {list}"));
-            zh.push_str(&format!("；按商品名称 {name:?} 检索，可考虑：{list}"));
+            en.push_str(&format!(
+                "; by its name {name:?}, consider: {list}",
+                name = crate::echo(name)
+            ));
+            zh.push_str(&format!(
+                "；按商品名称 {name:?} 检索，可考虑：{list}",
+                name = crate::echo(name)
+            ));
         }
     }
     out.add(&i.at.field("hsCode"), Some(code.as_str()), en, zh);

@@ -428,7 +428,7 @@ impl SellerExclusions {
                         Severity::Error,
                         pointer(),
                         format!("line {n}: {e}"),
-                        format!("第 {n} 行：商品编号 {id:?} 无效（不能为空、超过 100 字节、含逗号或控制字符）"),
+                        format!("第 {n} 行：商品编号 {id:?} 无效（不能为空、超过 100 字节、含逗号或控制字符）", id = crate::echo(id)),
                     )
                     .with_value(id),
                 );
@@ -445,7 +445,7 @@ impl SellerExclusions {
                                 Severity::Error,
                                 pointer(),
                                 format!("line {n}: {e}"),
-                                format!("第 {n} 行：无法识别的国家/地区 {c:?}"),
+                                format!("第 {n} 行：无法识别的国家/地区 {c:?}", c = crate::echo(c)),
                             )
                             .with_value(c),
                         );
