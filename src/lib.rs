@@ -174,6 +174,7 @@ mod enums;
 mod error;
 pub mod hs;
 mod identity;
+mod limits;
 mod measure;
 mod model;
 mod money;
@@ -207,6 +208,7 @@ pub use hs::{
 };
 pub use identity::{ResidentId, ResidentIdError};
 pub use iso_currency::Currency;
+pub use limits::Limits;
 pub use measure::{Dimensions, LengthUnit, MassUnit, MeasureError, VolumetricDivisor, Weight};
 pub use model::{Component, Converted, DeclarationResult, Order, OrderItem, Party, Product, Sku};
 pub use money::{

@@ -279,3 +279,46 @@ fn a_huge_message_is_capped() {
     );
     assert!(v.message_zh().ends_with("…[+3976 chars]"));
 }
+
+// ---- Limits ----
+
+/// A service that sets limits refuses the 100,000-SKU product with one
+/// violation, before converting anything.
+#[test]
+fn limits_refuse_an_oversized_product_with_one_violation() {
+    use crossborder::Limits;
+    let w: wire::Product =
+        serde_json::from_str(&hostile::product_with_skus(100_000, true)).unwrap();
+    let validator = Validator::default().with_limits(Limits::none().with_max_skus(10_000));
+    let (product, report) = validator
+        .validate_product(w.clone(), &context())
+        .into_parts();
+    assert!(product.skus.is_empty());
+    let found: Vec<_> = report
+        .iter()
+        .map(|v| (v.code().as_str(), v.pointer().as_str(), v.value()))
+        .collect();
+    assert_eq!(found, [("limit.exceeded", "/skus", Some("100000"))]);
+    assert!(report.clone().into_result().is_err());
+    // Within the limits, the same validator validates as usual.
+    let roomy = Validator::default().with_limits(Limits::none().with_max_skus(100_000));
+    assert_eq!(
+        roomy.validate_product(w, &context()).report().len(),
+        100_000
+    );
+}
+
+/// Limits apply to any wire document: here a channel shipping order's text.
+#[test]
+fn limits_check_a_shipping_order() {
+    use crossborder::Limits;
+    use crossborder::channel::json::ShippingOrderJson;
+    let json = serde_json::json!({"trackingNumber": "T".repeat(300), "orders": []});
+    let wire: ShippingOrderJson = serde_json::from_value(json).unwrap();
+    let report = Limits::none()
+        .with_max_string_bytes(256)
+        .check(&wire)
+        .unwrap_err();
+    assert_eq!(report.as_slice()[0].pointer().as_str(), "/trackingNumber");
+    assert!(Limits::default().check(&wire).is_ok());
+}

@@ -50,8 +50,8 @@ pub use builtin::catalogue;
 pub use rule::{Findings, OrderInput, ProductInput, Rule, RuleInfo, RuleSet, Scope};
 
 use crate::{
-    ClearanceMode, Code, Converted, Country, CustomsPort, DocumentKind, ExchangeRates, Loc, Money,
-    Order, Product, Report, wire,
+    ClearanceMode, Code, Converted, Country, CustomsPort, DocumentKind, ExchangeRates, Limits, Loc,
+    Money, Order, Product, Report, wire,
 };
 
 /// Which declaration a document is, by the API endpoint it goes to.
@@ -343,6 +343,7 @@ impl Context {
 #[derive(Clone, Debug, Default)]
 pub struct Validator {
     rules: RuleSet,
+    limits: Limits,
 }
 
 impl Validator {
@@ -357,7 +358,53 @@ impl Validator {
     /// assert!(v.rules().iter().count() > 10);
     /// ```
     pub fn new(rules: RuleSet) -> Self {
-        Validator { rules }
+        Validator {
+            rules,
+            limits: Limits::none(),
+        }
+    }
+
+    /// The same validator refusing documents over `limits` before anything
+    /// else runs: [`Validator::validate_product`] and
+    /// [`Validator::validate_order`] then give one `limit.exceeded`
+    /// violation and an empty product or order (a [`Product::new`] or
+    /// [`Order::new`] in CNY). No limit is set by default.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use crossborder::declaration::{Context, Validator};
+    /// use crossborder::{Code, Limits, wire};
+    ///
+    /// let validator = Validator::default().with_limits(Limits::none().with_max_items(500));
+    /// let lines = vec![serde_json::json!({"quantity": 1, "price": 1}); 501];
+    /// let order: wire::Order = serde_json::from_value(serde_json::json!({"orderId": "SO-1", "items": lines}))?;
+    /// let context = Context::new(NaiveDate::from_ymd_opt(2024, 5, 1).unwrap());
+    /// let (order, report) = validator
+    ///     .validate_order(order, crossborder::declaration::Declaration::Order, &context)
+    ///     .into_parts();
+    /// assert_eq!(report.len(), 1);
+    /// assert_eq!(report.as_slice()[0].code(), &Code::LIMIT_EXCEEDED);
+    /// assert!(order.items.is_empty());
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
+    #[must_use]
+    pub fn with_limits(mut self, limits: Limits) -> Self {
+        self.limits = limits;
+        self
+    }
+
+    /// The limits documents are held to (none by default).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use crossborder::declaration::Validator;
+    /// assert!(Validator::default().limits().is_none());
+    /// ```
+    pub fn limits(&self) -> &Limits {
+        &self.limits
     }
 
     /// The rules.
@@ -387,6 +434,9 @@ impl Validator {
     /// # Ok::<(), serde_json::Error>(())
     /// ```
     pub fn validate_product(&self, wire: wire::Product, context: &Context) -> Converted<Product> {
+        if let Err(refused) = self.limits.check(&wire) {
+            return Converted::new(Product::new(crate::Currency::CNY), refused);
+        }
         let (product, conversion, dropped) = Product::from_wire(wire).into_all();
         let rules = self.run_product(&product, context);
         Converted::new(
@@ -406,6 +456,9 @@ impl Validator {
         declaration: Declaration,
         context: &Context,
     ) -> Converted<Order> {
+        if let Err(refused) = self.limits.check(&wire) {
+            return Converted::new(Order::new(crate::Currency::CNY), refused);
+        }
         let (order, conversion, dropped) = Order::from_wire(wire).into_all();
         let rules = self.run_order(&order, declaration, context);
         Converted::new(
