@@ -502,35 +502,30 @@ fn required_product(i: &ProductInput<'_>, out: &mut Findings<'_>) {
     }
     let item_price = i.item.is_some_and(|it| it.price.is_some());
     let skus = at.field("skus");
-    if p.price.is_none() && !item_price {
-        if p.skus.is_empty() {
-            missing(out, at, "price");
-        }
-        for (n, sku) in p.skus.iter().enumerate() {
-            if sku.price.is_none() {
-                missing(out, &skus.index(n), "price");
+    let price_needed = p.price.is_none() && !item_price;
+    let (net_needed, gross_needed) = (p.net_weight.is_none(), p.gross_weight.is_none());
+    if p.skus.is_empty() {
+        for (needed, field) in [
+            (price_needed, "price"),
+            (net_needed, "netWeight"),
+            (gross_needed, "grossWeight"),
+        ] {
+            if needed {
+                missing(out, at, field);
             }
         }
     }
-    for (field, product_weight, sku_weight) in [
-        (
-            "netWeight",
-            p.net_weight,
-            (|s: &crate::Sku| s.net_weight) as fn(&crate::Sku) -> Option<Weight>,
-        ),
-        ("grossWeight", p.gross_weight, |s: &crate::Sku| {
-            s.gross_weight
-        }),
-    ] {
-        if product_weight.is_some() {
-            continue;
-        }
-        if p.skus.is_empty() {
-            missing(out, at, field);
-        }
+    // One pass over the SKUs for the three fields they may inherit.
+    if price_needed || net_needed || gross_needed {
         for (n, sku) in p.skus.iter().enumerate() {
-            if sku_weight(sku).is_none() {
-                missing(out, &skus.index(n), field);
+            for (needed, field) in [
+                (price_needed && sku.price.is_none(), "price"),
+                (net_needed && sku.net_weight.is_none(), "netWeight"),
+                (gross_needed && sku.gross_weight.is_none(), "grossWeight"),
+            ] {
+                if needed {
+                    missing(out, &skus.index(n), field);
+                }
             }
         }
     }

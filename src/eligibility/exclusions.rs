@@ -701,14 +701,14 @@ impl SellerExclusions {
         if !self.filter.is_empty() && !may_contain(&self.filter, h) {
             return None;
         }
-        let probe = Probe::new(id, h);
+        let tag = h as u32;
         let home = reduce(h, self.homes);
         for s in self.slots.get(home..home + WINDOW)? {
             // An empty slot in the window: the id would be here or before.
             if s.len == 0 {
                 return None;
             }
-            if probe.matches(s, &self.arena) {
+            if s.tag == tag && s.len as usize == id.len() && self.id_of(s) == id {
                 return Some(s.set);
             }
         }
@@ -781,41 +781,47 @@ impl OverflowKey {
     }
 }
 
-/// What a slot must hold to be a given id: its tag and length, and its bytes
-/// (for a short id, padded with zeros as a slot stores them, so comparing
-/// the 23 bytes at once needs no call to `memcmp`).
+/// What a slot must hold to be a given id, for the builder: its tag and
+/// length, and its bytes. For a short id the bytes are padded with zeros as
+/// a slot stores them, once, when a slot's tag and length first match, so
+/// that a window full of ids of one hash (all tags match) is compared 23
+/// bytes at a time without a call to `memcmp`. (Look-ups compare slices:
+/// the tag rules out nearly every slot, and building the padded copy would
+/// cost them more than it saves.)
 struct Probe<'a> {
     tag: u32,
     len: u8,
-    inline: Option<[u8; INLINE]>,
+    padded: Option<[u8; INLINE]>,
     id: &'a [u8],
 }
 
 impl<'a> Probe<'a> {
     #[inline]
     fn new(id: &'a [u8], h: u64) -> Probe<'a> {
-        let inline = (id.len() <= INLINE).then(|| {
-            let mut data = [0; INLINE];
-            data[..id.len()].copy_from_slice(id);
-            data
-        });
         Probe {
             tag: h as u32,
             // Ids are checked to be at most 100 bytes.
             len: id.len() as u8,
-            inline,
+            padded: None,
             id,
         }
     }
 
     #[inline]
-    fn matches(&self, s: &Slot, arena: &[u8]) -> bool {
-        s.tag == self.tag
-            && s.len == self.len
-            && match &self.inline {
-                Some(data) => s.data == *data,
-                None => id_bytes(arena, s) == self.id,
-            }
+    fn matches(&mut self, s: &Slot, arena: &[u8]) -> bool {
+        if s.tag != self.tag || s.len != self.len {
+            return false;
+        }
+        if self.id.len() > INLINE {
+            return id_bytes(arena, s) == self.id;
+        }
+        let id = self.id;
+        let padded = self.padded.get_or_insert_with(|| {
+            let mut data = [0; INLINE];
+            data[..id.len()].copy_from_slice(id);
+            data
+        });
+        s.data == *padded
     }
 }
 
@@ -1138,7 +1144,7 @@ impl ExclusionsBuilder {
             None => None,
         };
         let h = hash(id, ix.key);
-        let probe = Probe::new(id, h);
+        let mut probe = Probe::new(id, h);
         let home = reduce(h, ix.homes);
         let mut free = None;
         for (i, s) in ix.slots.iter().enumerate().skip(home).take(WINDOW) {
