@@ -387,17 +387,14 @@ fn explicit_class_overrides_the_hs_table() {
     let policy = Policy::fba_export_default();
     let ex = SellerExclusions::new();
     let e = Eligibility::new(&policy, &ex, as_of());
-    // 8525 89 maps to surveillance equipment; a dash camera is not.
-    let cam = with_hs("DASHCAM", "852589");
+    // 9504 30 maps to gambling; a coin-operated arcade racing game is not.
+    let coin_op = with_hs("ARCADE", "950430");
     assert_eq!(
-        restrictions(e.check(&cam, Country::DE)),
-        vec![(
-            RestrictionKind::Export,
-            RestrictionClass::SurveillanceEquipment
-        )]
+        restrictions(e.check(&coin_op, Country::DE)),
+        vec![(RestrictionKind::Import, RestrictionClass::Gambling)]
     );
-    let dashcam = cam.clone().with_explicit_classes([]);
-    assert_eq!(e.check(&dashcam, Country::DE), Decision::Eligible);
+    let arcade = coin_op.clone().with_explicit_classes([]);
+    assert_eq!(e.check(&arcade, Country::DE), Decision::Eligible);
     // And the other way: a mug the seller knows is a brewing kit.
     let kit = with_hs("KIT", "691200").with_explicit_classes([RestrictionClass::BrewingEquipment]);
     let rs = reasons(e.check(&kit, Country::DE));
@@ -860,7 +857,8 @@ fn reason_spread() -> Vec<ProductFacts> {
         with_hs("GUN", "930320").with_attribute(ProductAttribute::WeaponAccessory),
         plain("REPLICA").with_attribute(ProductAttribute::ImitationWeapon),
         with_hs("SEEDS", "120991"),
-        with_hs("CAM", "852589"),
+        with_hs("CAM", "852589").with_attribute(ProductAttribute::Surveillance),
+        with_hs("SLOT", "950430"),
         with_hs("WINE", "220421"),
         with_hs("VIT", "2106909800"),
         with_hs("PESTICIDE", "380891"),

@@ -10,6 +10,7 @@ mod channel_props;
 mod conversion;
 mod declaration_rules;
 mod eligibility;
+mod eligibility_defaults;
 mod eligibility_props;
 mod hs_lookup;
 mod hs_properties;

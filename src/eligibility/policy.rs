@@ -768,7 +768,12 @@ pub const SOURCE_SERVED: &str = "crossborder default: every ISO 3166-1 country e
      (EAR part 746: CU, IR, KP, SY) and uninhabited territories (AQ, BV, GS, HM, TF, UM); \
      seed 002 names no list";
 
-/// The default HS table of domain-rules.md section 2.
+/// The default HS table (HS 2022 prefixes). Classes that an HS code cannot
+/// tell are left to product attributes: no row says surveillance (8525 89
+/// holds every ordinary camera, webcam and camcorder), car seats (9401 20 is
+/// every motor-vehicle seat) or gambling by cards and board games (9504 40,
+/// 9504 90); gambling by HS is 9504 30 (coin- and token-operated games)
+/// only.
 const DEFAULT_HS: &[(&str, RestrictionClass)] = {
     use RestrictionClass as R;
     &[
@@ -781,7 +786,6 @@ const DEFAULT_HS: &[(&str, RestrictionClass)] = {
         ("0507", R::Animals),
         ("0510", R::Animals),
         ("4301", R::Animals),
-        ("852589", R::SurveillanceEquipment),
         ("901320", R::LaserPointers),
         ("2203", R::Alcohol),
         ("2204", R::Alcohol),
@@ -802,12 +806,33 @@ const DEFAULT_HS: &[(&str, RestrictionClass)] = {
         ("10", R::Food),
         ("11", R::Food),
         ("12", R::Food),
+        // Edible fats and oils: 1501 to 1517 but not 1505 (wool grease,
+        // lanolin); 1518 is used oil, 1520 to 1522 glycerol, waxes, degras.
+        ("1501", R::Food),
+        ("1502", R::Food),
+        ("1503", R::Food),
+        ("1504", R::Food),
+        ("1506", R::Food),
+        ("1507", R::Food),
+        ("1508", R::Food),
+        ("1509", R::Food),
+        ("1510", R::Food),
+        ("1511", R::Food),
+        ("1512", R::Food),
+        ("1513", R::Food),
+        ("1514", R::Food),
+        ("1515", R::Food),
+        ("1516", R::Food),
+        ("1517", R::Food),
         ("16", R::Food),
         ("17", R::Food),
         ("18", R::Food),
         ("19", R::Food),
         ("20", R::Food),
         ("21", R::Food),
+        // Waters and soft drinks; 2203 to 2208 are alcohol.
+        ("2201", R::Food),
+        ("2202", R::Food),
         ("2309", R::Food),
         ("30", R::MedicinesSupplements),
         ("210690", R::MedicinesSupplements),
@@ -818,8 +843,7 @@ const DEFAULT_HS: &[(&str, RestrictionClass)] = {
         ("9022", R::MedicalDevices),
         ("3822", R::MedicalDevices),
         ("843840", R::BrewingEquipment),
-        ("950440", R::Gambling),
-        ("950490", R::Gambling),
+        ("950430", R::Gambling),
         ("850760", R::LithiumBatteries),
         ("271091", R::UsedOil),
         ("271099", R::UsedOil),

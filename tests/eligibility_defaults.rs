@@ -1,0 +1,145 @@
+//! The default FBA Export policy's facts, checked against the sources
+//! (issue 13): the HS-to-class table, media, a missing size, and a caller
+//! who lifts or overrides a default rule.
+
+use chrono::NaiveDate;
+use crossborder::{
+    ClassSource, Country, Decision, Eligibility, HsCode, PendingReason, Policy, ProductAttribute,
+    ProductFacts, ProductId, Reason, RestrictionClass, RestrictionKind, SellerExclusions,
+};
+
+fn as_of() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 3, 1).unwrap()
+}
+
+/// A small, standard-size product from the US.
+fn plain(id: &str) -> ProductFacts {
+    ProductFacts::new(ProductId::new(id).unwrap(), Country::US)
+        .with_dimensions("6 x 4 x 4 in".parse().unwrap())
+        .with_weight("1 lb".parse().unwrap())
+}
+
+fn with_hs(id: &str, hs: &str) -> ProductFacts {
+    plain(id).with_hs_code(HsCode::parse(hs).unwrap())
+}
+
+fn restrictions(d: Decision) -> Vec<(RestrictionKind, RestrictionClass)> {
+    match d {
+        Decision::NotEligible { reasons } => reasons
+            .into_iter()
+            .filter_map(|r| match r {
+                Reason::Restricted(r) => Some((r.kind, r.class)),
+                _ => None,
+            })
+            .collect(),
+        other => panic!("expected not eligible, got {other:?}"),
+    }
+}
+
+/// The classes the default HS table gives a code (no attribute, no media).
+fn hs_classes(hs: &str) -> Vec<RestrictionClass> {
+    let policy = Policy::fba_export_default();
+    let ex = SellerExclusions::new();
+    let e = Eligibility::new(&policy, &ex, as_of());
+    e.profile(&with_hs("P", hs)).classes()
+}
+
+/// Item 4: gambling is 9504 30 only; cards and board games are gambling by
+/// attribute (an explicit class), never by HS code.
+#[test]
+fn gambling_by_hs_is_coin_operated_games_only() {
+    use RestrictionClass as R;
+    assert_eq!(hs_classes("950430"), [R::Gambling]); // slot and casino machines
+    assert_eq!(hs_classes("9504300000"), [R::Gambling]);
+    assert_eq!(hs_classes("950440"), []); // playing cards
+    assert_eq!(hs_classes("950490"), []); // chess, board games, dice
+    assert_eq!(hs_classes("950450"), []); // video game consoles
+    let policy = Policy::fba_export_default();
+    let ex = SellerExclusions::new();
+    let e = Eligibility::new(&policy, &ex, as_of());
+    assert_eq!(e.check(&with_hs("CARDS", "950440"), Country::DE), Decision::Eligible);
+    // A roulette set the seller knows is gambling paraphernalia.
+    let roulette = with_hs("ROULETTE", "950490").with_explicit_classes([R::Gambling]);
+    assert_eq!(
+        restrictions(e.check(&roulette, Country::DE)),
+        [(RestrictionKind::Import, R::Gambling)]
+    );
+}
+
+/// Item 4: 8525 89 holds every ordinary camera, so the table has no
+/// surveillance row; surveillance comes from the product's attribute.
+#[test]
+fn surveillance_is_an_attribute_not_an_hs_row() {
+    let policy = Policy::fba_export_default();
+    assert!(
+        policy
+            .hs_table
+            .iter()
+            .all(|r| r.class != RestrictionClass::SurveillanceEquipment),
+        "no HS row may say surveillance"
+    );
+    let ex = SellerExclusions::new();
+    let e = Eligibility::new(&policy, &ex, as_of());
+    let webcam = with_hs("WEBCAM", "852589");
+    assert_eq!(e.check(&webcam, Country::DE), Decision::Eligible);
+    let spy = webcam.with_attribute(ProductAttribute::Surveillance);
+    let Decision::NotEligible { reasons } = e.check(&spy, Country::DE) else {
+        panic!("a surveillance camera may not be exported")
+    };
+    let Reason::Restricted(r) = &reasons[0] else {
+        panic!("{reasons:?}")
+    };
+    assert_eq!(
+        (r.kind, r.class),
+        (RestrictionKind::Export, RestrictionClass::SurveillanceEquipment)
+    );
+    assert_eq!(
+        r.class_from,
+        ClassSource::Attribute {
+            attribute: ProductAttribute::Surveillance
+        }
+    );
+}
+
+/// Item 4: food takes the edible fats and oils of chapter 15 (1501 to 1517,
+/// wool grease excepted) and the non-alcoholic drinks 2201 and 2202; used
+/// oil, glycerol, waxes and degras are not food.
+#[test]
+fn food_takes_edible_oils_and_soft_drinks_and_nothing_else_of_chapter_15() {
+    use RestrictionClass as R;
+    for edible in [
+        "150110", // lard
+        "150410", // fish-liver oils
+        "150710", // soya-bean oil
+        "150920", // extra virgin olive oil
+        "151211", // sunflower oil
+        "151590", // sesame and other vegetable oils
+        "151610", // hydrogenated fats
+        "151710", // margarine
+        "220110", // mineral water
+        "220210", // soft drinks
+        "220299", // other non-alcoholic drinks
+    ] {
+        assert_eq!(hs_classes(edible), [R::Food], "{edible}");
+    }
+    assert_eq!(hs_classes("151800"), [R::UsedOil]); // used cooking oil: transport only
+    for not_food in [
+        "150500", // wool grease, lanolin: not edible
+        "152000", // glycerol
+        "152110", // vegetable waxes
+        "152190", // beeswax
+        "152200", // degras
+    ] {
+        assert_eq!(hs_classes(not_food), [], "{not_food}");
+    }
+    // Beer stays alcohol, and only alcohol.
+    assert_eq!(hs_classes("220300"), [R::Alcohol]);
+    let policy = Policy::fba_export_default();
+    let ex = SellerExclusions::new();
+    let e = Eligibility::new(&policy, &ex, as_of());
+    assert_eq!(
+        restrictions(e.check(&with_hs("OLIVE", "150920"), Country::JP)),
+        [(RestrictionKind::Import, R::Food)]
+    );
+    assert_eq!(e.check(&with_hs("CANDLE-WAX", "152190"), Country::JP), Decision::Eligible);
+}
