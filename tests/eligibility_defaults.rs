@@ -143,3 +143,163 @@ fn food_takes_edible_oils_and_soft_drinks_and_nothing_else_of_chapter_15() {
     );
     assert_eq!(e.check(&with_hs("CANDLE-WAX", "152190"), Country::JP), Decision::Eligible);
 }
+
+/// Every served destination abroad.
+fn abroad(e: &Eligibility<'_>, origin: Country) -> crossborder::CountrySet {
+    let mut s = e.served();
+    s.remove(origin);
+    s
+}
+
+/// Item 5: media are not import-restricted by default. Books go everywhere
+/// served except from the US to Canada; music, video and DVD go everywhere.
+#[test]
+fn books_go_everywhere_but_us_to_canada_and_other_media_everywhere() {
+    use crossborder::MediaKind;
+    let policy = Policy::fba_export_default();
+    assert!(
+        policy
+            .import
+            .restricted_by_default
+            .iter()
+            .all(|r| !r.class.is_media()),
+        "media are not restricted by default"
+    );
+    let ex = SellerExclusions::new();
+    let e = Eligibility::new(&policy, &ex, as_of());
+    let book = plain("BOOK").with_media(MediaKind::Book);
+    for c in [Country::GB, Country::DE, Country::JP, Country::MX, Country::AU] {
+        assert_eq!(e.check(&book, c), Decision::Eligible, "book to {c}");
+    }
+    let Decision::NotEligible { reasons } = e.check(&book, Country::CA) else {
+        panic!("books may not go from the US to Canada")
+    };
+    assert_eq!(reasons.len(), 1, "{reasons:?}");
+    let Reason::Restricted(r) = &reasons[0] else {
+        panic!("{reasons:?}")
+    };
+    assert_eq!(
+        (r.kind, r.class, r.rule.as_str()),
+        (RestrictionKind::Import, RestrictionClass::Books, "/import/rules/1")
+    );
+    assert_eq!(r.source, crossborder::eligibility::SOURCE_FBA_EXPORT);
+    let split = e.destinations(&e.profile(&book));
+    assert_eq!(
+        split.eligible,
+        abroad(&e, Country::US).difference(crossborder::CountrySet::of(&[Country::CA]))
+    );
+    // The route rule names the US only.
+    let mut from_gb = book.clone();
+    from_gb.origin = Country::GB;
+    assert_eq!(e.check(&from_gb, Country::CA), Decision::Eligible);
+    // A book by HS code is a book too.
+    assert_eq!(
+        restrictions(e.check(&with_hs("ATLAS", "490199"), Country::CA)),
+        [(RestrictionKind::Import, RestrictionClass::Books)]
+    );
+    assert_eq!(e.check(&with_hs("ATLAS", "490199"), Country::GB), Decision::Eligible);
+    for media in [MediaKind::Music, MediaKind::Video, MediaKind::Dvd] {
+        let p = plain("M").with_media(media);
+        assert_eq!(
+            e.destinations(&e.profile(&p)).eligible,
+            abroad(&e, Country::US),
+            "{media}"
+        );
+    }
+}
+
+/// Item 5: International Multi-Channel Fulfillment takes books, music, video
+/// and DVD wherever they are eligible, and nothing else.
+#[test]
+fn imcf_takes_bmvd_wherever_they_are_eligible() {
+    use crossborder::{ImcfDecision, ImcfReason, MediaKind};
+    let policy = Policy::fba_export_default();
+    let ex = SellerExclusions::new();
+    let e = Eligibility::new(&policy, &ex, as_of());
+    let book = plain("BOOK").with_media(MediaKind::Book);
+    assert_eq!(e.imcf(&book, Country::GB), ImcfDecision::Eligible);
+    assert_eq!(e.imcf(&book, Country::JP), ImcfDecision::Eligible);
+    assert_eq!(e.imcf(&with_hs("ATLAS", "490199"), Country::DE), ImcfDecision::Eligible);
+    let ImcfDecision::NotEligible { reasons } = e.imcf(&book, Country::CA) else {
+        panic!("not from the US to Canada")
+    };
+    assert!(
+        matches!(&reasons[..], [ImcfReason::NotExportEligible(Reason::Restricted(r))] if r.class == RestrictionClass::Books),
+        "{reasons:?}"
+    );
+    for media in [MediaKind::Music, MediaKind::Video, MediaKind::Dvd] {
+        let p = plain("M").with_media(media);
+        for c in [Country::CA, Country::GB, Country::DE, Country::BR] {
+            assert_eq!(e.imcf(&p, c), ImcfDecision::Eligible, "{media} to {c}");
+        }
+    }
+    assert_eq!(
+        e.imcf(&plain("MUG"), Country::GB),
+        ImcfDecision::NotEligible {
+            reasons: vec![ImcfReason::NotMedia]
+        }
+    );
+}
+
+/// Item 5: the Canada rule for music, video and DVD still means something:
+/// a caller who restricts media by default keeps Canada open to them.
+#[test]
+fn canada_stays_open_to_dvds_for_a_caller_who_restricts_media_by_default() {
+    use crossborder::{ClassRule, Effective, MediaKind};
+    let mut policy = Policy::fba_export_default();
+    policy.import.restricted_by_default.push(ClassRule::new(
+        RestrictionClass::MusicVideoDvd,
+        Effective::always(),
+        "own review: media case by case",
+    ));
+    let ex = SellerExclusions::new();
+    let e = Eligibility::new(&policy, &ex, as_of());
+    let dvd = plain("DVD").with_media(MediaKind::Dvd);
+    assert_eq!(
+        e.destinations(&e.profile(&dvd)).eligible,
+        crossborder::CountrySet::of(&[Country::CA])
+    );
+}
+
+/// Item 6: a product without dimensions or weight, and nothing else against
+/// it, is pending (size unknown); the README's eligibility section and the
+/// docs of `Eligibility::check` say so.
+#[test]
+fn a_missing_size_is_pending_size_unknown_and_the_docs_say_so() {
+    let policy = Policy::fba_export_default();
+    let ex = SellerExclusions::new();
+    let e = Eligibility::new(&policy, &ex, as_of());
+    let id = || ProductId::new("MUG").unwrap();
+    let pending = Decision::Pending {
+        reasons: vec![PendingReason::SizeUnknown],
+    };
+    let bare = ProductFacts::new(id(), Country::US).with_hs_code(HsCode::parse("691200").unwrap());
+    let no_weight = bare.clone().with_dimensions("5 x 4 x 4 in".parse().unwrap());
+    let no_dims = bare.clone().with_weight("1 lb".parse().unwrap());
+    for p in [&bare, &no_weight, &no_dims] {
+        assert_eq!(e.check(p, Country::DE), pending);
+    }
+    assert_eq!(
+        e.check(&no_weight.with_weight("1 lb".parse().unwrap()), Country::DE),
+        Decision::Eligible
+    );
+    // The docs say it where a reader looks.
+    let readme = include_str!("../README.md");
+    let section = readme
+        .split("\n## Export eligibility\n")
+        .nth(1)
+        .and_then(|rest| rest.split("\n## ").next())
+        .unwrap();
+    assert!(section.contains("pending (size unknown)"), "README");
+    let src = include_str!("../src/eligibility/check.rs");
+    let before = &src[..src.find("pub fn check(").unwrap()];
+    let docs: Vec<&str> = before
+        .trim_end()
+        .lines()
+        .rev()
+        .take_while(|l| l.trim_start().starts_with("///"))
+        .collect();
+    let docs = docs.concat();
+    assert!(docs.contains("*pending (size unknown)*"), "Eligibility::check docs");
+    assert!(docs.contains("PendingReason::SizeUnknown"));
+}

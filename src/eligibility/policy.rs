@@ -96,7 +96,7 @@ pub enum EffectiveError {
 
 impl Effective {
     /// In force at every date: no known start, no end. The default policy's
-    /// rules use it (the seed gives no date they took effect).
+    /// rules use it (their sources give no date they took effect).
     ///
     /// # Example
     ///
@@ -363,7 +363,8 @@ pub struct ClassRule {
     pub class: RestrictionClass,
     /// When the rule is in force.
     pub effective: Effective,
-    /// Where the rule comes from (a seed, a document, a regulation).
+    /// Where the rule comes from: a regulation, a marketplace's or carrier's
+    /// page and its date, a standard, or the caller's own review.
     pub source: String,
 }
 
@@ -414,8 +415,9 @@ closed_enum! {
 /// naming none; among equals, `restricted` beats `allowed`. With no rule, the
 /// class is restricted when it is in
 /// [`ImportPolicy::restricted_by_default`], allowed otherwise. The default
-/// policy restricts every import class by default, media included, so a
-/// class goes to a destination only where a rule allows it.
+/// policy restricts its 15 import classes by default (a class goes to a
+/// destination only where a rule allows it); media are not restricted by
+/// default, only on the route its rule names (books from the US to Canada).
 ///
 /// # Example
 ///
@@ -428,7 +430,7 @@ closed_enum! {
 ///     class: RestrictionClass::Books,
 ///     treatment: ImportTreatment::Restricted,
 ///     effective: Effective::since(NaiveDate::from_ymd_opt(2024, 1, 1).unwrap()),
-///     source: "seed 002".into(),
+///     source: "Amazon FBA Export help page".into(),
 /// };
 /// assert_eq!(serde_json::from_str::<ImportRule>(&serde_json::to_string(&rule)?)?, rule);
 /// # Ok::<(), serde_json::Error>(())
@@ -725,48 +727,62 @@ impl RuleList {
     }
 }
 
-/// Source of the seed's lists.
+/// Source of the default export, import and transport classes and of the
+/// Canada media rules: Amazon's FBA Export help page, as its text stood on
+/// 2024-01-01.
 ///
 /// # Example
 ///
 /// ```
-/// use crossborder::eligibility::{SOURCE_SEED, Policy};
-/// // Every default rule names its source; this one is among them.
-/// assert!(!SOURCE_SEED.is_empty());
+/// use crossborder::eligibility::SOURCE_FBA_EXPORT;
+/// use crossborder::Policy;
+/// let p = Policy::fba_export_default();
+/// assert!(p.export.iter().all(|r| r.source == SOURCE_FBA_EXPORT));
+/// assert!(SOURCE_FBA_EXPORT.contains("sellercentral.amazon.com"));
 /// ```
-pub const SOURCE_SEED: &str = "seed 002 (Amazon FBA Export page dated 2024-01-01)";
-/// Source of the default HS table.
+pub const SOURCE_FBA_EXPORT: &str = "Amazon Seller Central help, \"FBA Export\" \
+     (https://sellercentral.amazon.com/gp/help/external/200149570), text of 2024-01-01";
+/// Source of the default HS-to-class table: this crate's reading of the FBA
+/// Export classes onto HS 2022 headings and subheadings (the classes that
+/// an HS code cannot tell are left to product attributes).
 ///
 /// # Example
 ///
 /// ```
-/// use crossborder::eligibility::{SOURCE_HS_TABLE, Policy};
-/// // Every default rule names its source; this one is among them.
-/// assert!(!SOURCE_HS_TABLE.is_empty());
+/// use crossborder::eligibility::SOURCE_HS_TABLE;
+/// use crossborder::Policy;
+/// let p = Policy::fba_export_default();
+/// assert!(p.hs_table.iter().all(|r| r.source == SOURCE_HS_TABLE));
 /// ```
-pub const SOURCE_HS_TABLE: &str = "domain-rules.md section 2 (default table, HS 2022 prefixes)";
-/// Source of the size tier.
+pub const SOURCE_HS_TABLE: &str = "crossborder default table: FBA Export classes on \
+     HS 2022 (WCO Harmonized System, 2022 edition) headings and subheadings";
+/// Source of the standard-size tier: Amazon's US product size tiers (large
+/// standard-size: at most 20 lb, 18 x 14 x 8 in).
 ///
 /// # Example
 ///
 /// ```
-/// use crossborder::eligibility::{SOURCE_SIZE, Policy};
-/// // Every default rule names its source; this one is among them.
-/// assert!(!SOURCE_SIZE.is_empty());
+/// use crossborder::eligibility::SOURCE_SIZE_TIERS;
+/// use crossborder::Policy;
+/// let p = Policy::fba_export_default();
+/// assert_eq!(p.standard_size[0].source, SOURCE_SIZE_TIERS);
 /// ```
-pub const SOURCE_SIZE: &str = "Amazon US standard-size tier (domain-rules.md section 2)";
-/// Source of the default served list.
+pub const SOURCE_SIZE_TIERS: &str = "Amazon Seller Central help, \"Product size tiers\" \
+     (https://sellercentral.amazon.com/gp/help/external/201105770), large standard-size";
+/// Source of the default served list: the crate's own list, since Amazon's
+/// FBA Export page says "more than 100 countries and regions" but names none.
 ///
 /// # Example
 ///
 /// ```
-/// use crossborder::eligibility::{SOURCE_SERVED, Policy};
-/// // Every default rule names its source; this one is among them.
-/// assert!(!SOURCE_SERVED.is_empty());
+/// use crossborder::eligibility::SOURCE_SERVED;
+/// use crossborder::Policy;
+/// let p = Policy::fba_export_default();
+/// assert_eq!(p.served[0].source, SOURCE_SERVED);
 /// ```
 pub const SOURCE_SERVED: &str = "crossborder default: every ISO 3166-1 country except US-embargoed \
      (EAR part 746: CU, IR, KP, SY) and uninhabited territories (AQ, BV, GS, HM, TF, UM); \
-     seed 002 names no list";
+     the FBA Export help page names no list";
 
 /// The default HS table (HS 2022 prefixes). Classes that an HS code cannot
 /// tell are left to product attributes: no row says surveillance (8525 89
@@ -897,32 +913,37 @@ impl Policy {
         self.served.extend(other.served);
     }
 
-    /// The default policy, from seed 002 and domain-rules.md section 2.
+    /// The default policy: the restrictions of Amazon's FBA Export help page
+    /// ([`SOURCE_FBA_EXPORT`]), Amazon's standard-size tier
+    /// ([`SOURCE_SIZE_TIERS`]), the crate's HS table ([`SOURCE_HS_TABLE`])
+    /// and its served list ([`SOURCE_SERVED`]).
     ///
-    /// No rule has a known in-force date (the seed page is dated 2024-01-01,
-    /// which is when it was written, not when its rules took effect), so
-    /// every rule is [`Effective::always`]: the answers are the same at any
-    /// as-of date, and each rule's `source` keeps the page's date. Rules a
-    /// caller adds with their own dates still follow them.
+    /// No rule has a known in-force date (the page's text is of 2024-01-01,
+    /// which is when it was read, not when its rules took effect), so every
+    /// rule is [`Effective::always`]: the answers are the same at any as-of
+    /// date, and each rule's `source` keeps the page's date. Rules a caller
+    /// adds with their own dates still follow them.
     ///
     /// - export: weapons, imitation weapons, plants, animals, surveillance
     ///   equipment, laser pointers;
     /// - import, restricted by default in every destination (conservative:
-    ///   restricted unless a rule allows it there): the seed's import bullets
-    ///   (alcohol through imitation currency, 15 classes) and the two media
-    ///   classes (books; music, video and DVD);
-    /// - import rules, the seed's own facts: `/import/rules/0` Canada allows
-    ///   music, video and DVD; `/import/rules/1` Canada restricts books from
-    ///   the US. Books to Canada are restricted by default anyway; the route
-    ///   rule is kept so that a caller who allows books into Canada in
-    ///   general (an origin-free `allowed` rule) still has US to Canada
-    ///   denied, since a rule naming the origin beats one naming none;
+    ///   restricted unless a rule allows it there): the page's 15 import
+    ///   classes, alcohol through imitation currency;
+    /// - media (books; music, video and DVD) are **not** restricted by
+    ///   default: the page's note on them restricts one route and confirms
+    ///   one, and nothing more. `/import/rules/1` restricts books from the
+    ///   US to Canada; `/import/rules/0` allows music, video and DVD into
+    ///   Canada (the default already does; the rule keeps Canada open to
+    ///   them for a caller who restricts media by default). A book goes to
+    ///   every destination served except from the US to Canada; music, video
+    ///   and DVD go everywhere served; International Multi-Channel
+    ///   Fulfillment takes them wherever they are eligible
+    ///   ([`Eligibility::imcf`](crate::Eligibility::imcf));
     /// - transport: heavy or bulky, oversize, dangerous goods, lithium
     ///   batteries, used oil;
     /// - standard size: at most 20 lb and 18 x 14 x 8 in;
     /// - the default HS table;
-    /// - served: [`SOURCE_SERVED`] (seed 002 says "more than 100 countries
-    ///   and regions" but lists none).
+    /// - served: 239 countries ([`SOURCE_SERVED`]).
     ///
     /// # Example
     ///
@@ -934,11 +955,11 @@ impl Policy {
     /// ```
     pub fn fba_export_default() -> Policy {
         use RestrictionClass as R;
-        let seed = Effective::always();
+        let always = Effective::always();
         let class_rules = |classes: &[R]| -> Vec<ClassRule> {
             classes
                 .iter()
-                .map(|c| ClassRule::new(*c, seed, SOURCE_SEED))
+                .map(|c| ClassRule::new(*c, always, SOURCE_FBA_EXPORT))
                 .collect()
         };
         let export = class_rules(&[
@@ -965,16 +986,14 @@ impl Policy {
             R::CryptographicEquipment,
             R::Gambling,
             R::ImitationCurrency,
-            R::Books,
-            R::MusicVideoDvd,
         ]);
         let rule = |class, origin, treatment| ImportRule {
             destination: Country::CA,
             origin,
             class,
             treatment,
-            effective: seed,
-            source: SOURCE_SEED.to_owned(),
+            effective: always,
+            source: SOURCE_FBA_EXPORT.to_owned(),
         };
         let rules = vec![
             rule(R::MusicVideoDvd, None, ImportTreatment::Allowed),
@@ -999,8 +1018,8 @@ impl Policy {
             (Ok(max_weight), Ok(max_sides)) => vec![SizeRule {
                 max_weight,
                 max_sides,
-                effective: seed,
-                source: SOURCE_SIZE.to_owned(),
+                effective: always,
+                source: SOURCE_SIZE_TIERS.to_owned(),
             }],
             _ => Vec::new(),
         };
@@ -1032,7 +1051,7 @@ impl Policy {
         ]);
         let served = vec![ServedRule {
             countries: CountrySet::all().difference(not_served),
-            effective: seed,
+            effective: always,
             source: SOURCE_SERVED.to_owned(),
         }];
         Policy {
@@ -1094,7 +1113,7 @@ mod tests {
         let text = json.to_string();
         assert!(!text.contains(r#""from":"#), "{text}");
         assert!(text.contains(r#""effective":{}"#));
-        assert!(SOURCE_SEED.contains("2024-01-01"));
+        assert!(SOURCE_FBA_EXPORT.contains("2024-01-01"));
     }
 
     #[test]
