@@ -193,9 +193,9 @@ pub use eligibility::{
     EffectiveError, Eligibility, EligibilityStatus, ExclusionCheck, ExclusionEntry, ExclusionError,
     ExclusionScope, ExclusionsBuilder, HsPrefix, HsPrefixError, HsRule, ImcfDecision, ImcfReason,
     ImportPolicy, ImportRule, ImportTreatment, InventoryReport, MediaKind, PendingReason, Policy,
-    ProductAttribute, ProductFacts, ProductId, ProductIdError, ProductProfile, ProductReport,
-    Reason, Restriction, RestrictionClass, RestrictionKind, ReviewStatus, SellerExclusions,
-    ServedRule, SizeRule,
+    PolicyChanges, ProductAttribute, ProductFacts, ProductId, ProductIdError, ProductProfile,
+    ProductReport, Reason, Restriction, RestrictionClass, RestrictionKind, ReviewStatus,
+    SellerExclusions, ServedRule, SizeRule,
 };
 pub use enums::{
     ClearanceMode, CustomsPort, DeclarationType, Gender, OrderType, Platform, ProductStatus,

@@ -57,7 +57,10 @@ fn gambling_by_hs_is_coin_operated_games_only() {
     let policy = Policy::fba_export_default();
     let ex = SellerExclusions::new();
     let e = Eligibility::new(&policy, &ex, as_of());
-    assert_eq!(e.check(&with_hs("CARDS", "950440"), Country::DE), Decision::Eligible);
+    assert_eq!(
+        e.check(&with_hs("CARDS", "950440"), Country::DE),
+        Decision::Eligible
+    );
     // A roulette set the seller knows is gambling paraphernalia.
     let roulette = with_hs("ROULETTE", "950490").with_explicit_classes([R::Gambling]);
     assert_eq!(
@@ -91,7 +94,10 @@ fn surveillance_is_an_attribute_not_an_hs_row() {
     };
     assert_eq!(
         (r.kind, r.class),
-        (RestrictionKind::Export, RestrictionClass::SurveillanceEquipment)
+        (
+            RestrictionKind::Export,
+            RestrictionClass::SurveillanceEquipment
+        )
     );
     assert_eq!(
         r.class_from,
@@ -141,7 +147,10 @@ fn food_takes_edible_oils_and_soft_drinks_and_nothing_else_of_chapter_15() {
         restrictions(e.check(&with_hs("OLIVE", "150920"), Country::JP)),
         [(RestrictionKind::Import, R::Food)]
     );
-    assert_eq!(e.check(&with_hs("CANDLE-WAX", "152190"), Country::JP), Decision::Eligible);
+    assert_eq!(
+        e.check(&with_hs("CANDLE-WAX", "152190"), Country::JP),
+        Decision::Eligible
+    );
 }
 
 /// Every served destination abroad.
@@ -168,7 +177,13 @@ fn books_go_everywhere_but_us_to_canada_and_other_media_everywhere() {
     let ex = SellerExclusions::new();
     let e = Eligibility::new(&policy, &ex, as_of());
     let book = plain("BOOK").with_media(MediaKind::Book);
-    for c in [Country::GB, Country::DE, Country::JP, Country::MX, Country::AU] {
+    for c in [
+        Country::GB,
+        Country::DE,
+        Country::JP,
+        Country::MX,
+        Country::AU,
+    ] {
         assert_eq!(e.check(&book, c), Decision::Eligible, "book to {c}");
     }
     let Decision::NotEligible { reasons } = e.check(&book, Country::CA) else {
@@ -180,7 +195,11 @@ fn books_go_everywhere_but_us_to_canada_and_other_media_everywhere() {
     };
     assert_eq!(
         (r.kind, r.class, r.rule.as_str()),
-        (RestrictionKind::Import, RestrictionClass::Books, "/import/rules/1")
+        (
+            RestrictionKind::Import,
+            RestrictionClass::Books,
+            "/import/rules/1"
+        )
     );
     assert_eq!(r.source, crossborder::eligibility::SOURCE_FBA_EXPORT);
     let split = e.destinations(&e.profile(&book));
@@ -197,7 +216,10 @@ fn books_go_everywhere_but_us_to_canada_and_other_media_everywhere() {
         restrictions(e.check(&with_hs("ATLAS", "490199"), Country::CA)),
         [(RestrictionKind::Import, RestrictionClass::Books)]
     );
-    assert_eq!(e.check(&with_hs("ATLAS", "490199"), Country::GB), Decision::Eligible);
+    assert_eq!(
+        e.check(&with_hs("ATLAS", "490199"), Country::GB),
+        Decision::Eligible
+    );
     for media in [MediaKind::Music, MediaKind::Video, MediaKind::Dvd] {
         let p = plain("M").with_media(media);
         assert_eq!(
@@ -219,7 +241,10 @@ fn imcf_takes_bmvd_wherever_they_are_eligible() {
     let book = plain("BOOK").with_media(MediaKind::Book);
     assert_eq!(e.imcf(&book, Country::GB), ImcfDecision::Eligible);
     assert_eq!(e.imcf(&book, Country::JP), ImcfDecision::Eligible);
-    assert_eq!(e.imcf(&with_hs("ATLAS", "490199"), Country::DE), ImcfDecision::Eligible);
+    assert_eq!(
+        e.imcf(&with_hs("ATLAS", "490199"), Country::DE),
+        ImcfDecision::Eligible
+    );
     let ImcfDecision::NotEligible { reasons } = e.imcf(&book, Country::CA) else {
         panic!("not from the US to Canada")
     };
@@ -274,7 +299,9 @@ fn a_missing_size_is_pending_size_unknown_and_the_docs_say_so() {
         reasons: vec![PendingReason::SizeUnknown],
     };
     let bare = ProductFacts::new(id(), Country::US).with_hs_code(HsCode::parse("691200").unwrap());
-    let no_weight = bare.clone().with_dimensions("5 x 4 x 4 in".parse().unwrap());
+    let no_weight = bare
+        .clone()
+        .with_dimensions("5 x 4 x 4 in".parse().unwrap());
     let no_dims = bare.clone().with_weight("1 lb".parse().unwrap());
     for p in [&bare, &no_weight, &no_dims] {
         assert_eq!(e.check(p, Country::DE), pending);
@@ -300,6 +327,132 @@ fn a_missing_size_is_pending_size_unknown_and_the_docs_say_so() {
         .take_while(|l| l.trim_start().starts_with("///"))
         .collect();
     let docs = docs.concat();
-    assert!(docs.contains("*pending (size unknown)*"), "Eligibility::check docs");
+    assert!(
+        docs.contains("*pending (size unknown)*"),
+        "Eligibility::check docs"
+    );
     assert!(docs.contains("PendingReason::SizeUnknown"));
+}
+
+/// Item 11: a caller lifts alcohol from the default restrictions and
+/// restricts it for one destination, in Rust and as JSON; the answers point
+/// at the caller's rule in the changed policy.
+#[test]
+fn a_caller_lifts_alcohol_and_restricts_it_for_one_destination() {
+    use crossborder::{Effective, ImportRule, ImportTreatment, PolicyChanges};
+    let ex = SellerExclusions::new();
+    let wine = with_hs("WINE", "220421");
+    let default = Policy::fba_export_default();
+    {
+        let e = Eligibility::new(&default, &ex, as_of());
+        assert_eq!(
+            restrictions(e.check(&wine, Country::DE)),
+            [(RestrictionKind::Import, RestrictionClass::Alcohol)]
+        );
+    }
+    // In Rust: lift, then add the caller's rule.
+    let mut own = default.clone();
+    assert_eq!(own.lift(RestrictionClass::Alcohol), 1);
+    assert!(
+        own.import
+            .restricted_by_default
+            .iter()
+            .all(|r| r.class != RestrictionClass::Alcohol)
+    );
+    own.import.rules.push(ImportRule {
+        destination: Country::SA,
+        origin: None,
+        class: RestrictionClass::Alcohol,
+        treatment: ImportTreatment::Restricted,
+        effective: Effective::always(),
+        source: "own review: SA".into(),
+    });
+    // As JSON, the same changes give the same policy.
+    let changes: PolicyChanges = serde_json::from_str(
+        r#"{"lift": ["alcohol"], "add": {"import": {"rules": [
+            {"destination": "SA", "class": "alcohol", "treatment": "restricted",
+             "effective": {}, "source": "own review: SA"}]}}}"#,
+    )
+    .unwrap();
+    let mut from_json = default.clone();
+    assert_eq!(from_json.apply(changes), 1);
+    assert_eq!(from_json, own);
+
+    let e = Eligibility::new(&own, &ex, as_of());
+    for c in [Country::DE, Country::GB, Country::JP, Country::CA] {
+        assert_eq!(e.check(&wine, c), Decision::Eligible, "wine to {c}");
+    }
+    let Decision::NotEligible { reasons } = e.check(&wine, Country::SA) else {
+        panic!("restricted in SA")
+    };
+    let Reason::Restricted(r) = &reasons[0] else {
+        panic!("{reasons:?}")
+    };
+    assert_eq!(
+        (r.kind, r.class),
+        (RestrictionKind::Import, RestrictionClass::Alcohol)
+    );
+    assert_eq!(r.source, "own review: SA");
+    // The pointer names the caller's rule in the changed policy's JSON.
+    let json = serde_json::to_value(&own).unwrap();
+    let rule = json.pointer(r.rule.as_str()).unwrap();
+    assert_eq!(rule["destination"], "SA");
+    assert_eq!(rule["source"], "own review: SA");
+    // The fast paths agree: every served destination abroad but SA.
+    let split = e.destinations(&e.profile(&wine));
+    let mut abroad_but_sa = e.served();
+    abroad_but_sa.remove(Country::US);
+    abroad_but_sa.remove(Country::SA);
+    assert_eq!(split.eligible, abroad_but_sa);
+    // The default policy itself is unchanged.
+    assert!(
+        default
+            .import
+            .restricted_by_default
+            .iter()
+            .any(|r| r.class == RestrictionClass::Alcohol)
+    );
+}
+
+/// Item 11: the other overrides: an export class lifted and an HS row
+/// removed, the size tier replaced, each from JSON changes.
+#[test]
+fn a_caller_overrides_export_rules_hs_rows_and_the_size_tier() {
+    use crossborder::PolicyChanges;
+    let ex = SellerExclusions::new();
+    let mut policy = Policy::fba_export_default();
+    let removed = policy.apply(
+        serde_json::from_str::<PolicyChanges>(
+            r#"{"lift": ["laser_pointers"], "removeHs": ["2530 90"],
+                "standardSize": [{"maxWeight": "30 lb", "maxSides": "24 x 18 x 12 in",
+                                  "effective": {}, "source": "own carrier"}]}"#,
+        )
+        .unwrap(),
+    );
+    assert_eq!(removed, 3); // an export rule, an HS row, the size rule
+    let e = Eligibility::new(&policy, &ex, as_of());
+    // Lifted: a laser pointer keeps its class, nothing restricts it.
+    let laser = with_hs("LASER", "901320");
+    assert_eq!(
+        e.profile(&laser).classes(),
+        [RestrictionClass::LaserPointers]
+    );
+    assert_eq!(e.check(&laser, Country::DE), Decision::Eligible);
+    // The HS row is gone; the other plant rows stay.
+    assert_eq!(e.profile(&with_hs("GRIT", "253090")).classes(), []);
+    assert_eq!(
+        e.profile(&with_hs("BONSAI", "060290")).classes(),
+        [RestrictionClass::Plants]
+    );
+    // The caller's size tier replaces Amazon's: 22 x 16 x 10 in at 25 lb is standard now.
+    let big = ProductFacts::new(ProductId::new("BIG").unwrap(), Country::US)
+        .with_dimensions("22 x 16 x 10 in".parse().unwrap())
+        .with_weight("25 lb".parse().unwrap());
+    assert_eq!(e.check(&big, Country::DE), Decision::Eligible);
+    let default = Policy::fba_export_default();
+    let e = Eligibility::new(&default, &ex, as_of());
+    assert_eq!(
+        restrictions(e.check(&big, Country::DE)),
+        [(RestrictionKind::Transport, RestrictionClass::Oversize)]
+    );
 }

@@ -18,7 +18,9 @@
 //!   the FBA Export page (import classes restricted unless a rule allows
 //!   them for the destination; media restricted only on the route the page
 //!   names, books from the US to Canada), Amazon's standard-size tier and a
-//!   default HS table.
+//!   default HS table. [`Policy::lift`], [`Policy::remove_hs_rows`] and
+//!   [`Policy::apply`] (with [`PolicyChanges`], as data) take a default rule
+//!   out or override it; [`Policy::extend`] adds rules.
 //! - [`SellerExclusions`] indexes up to 1,000,000 excluded products.
 //! - [`Eligibility`] reads a policy as of a date, with a seller's
 //!   exclusions, and answers: [`Eligibility::check`] (one destination, every
@@ -66,7 +68,7 @@ pub use exclusions::{
 };
 pub use policy::{
     ClassRule, Effective, EffectiveError, HsPrefix, HsPrefixError, HsRule, ImportPolicy,
-    ImportRule, ImportTreatment, Policy, SOURCE_FBA_EXPORT, SOURCE_HS_TABLE, SOURCE_SERVED,
-    SOURCE_SIZE_TIERS, ServedRule, SizeRule,
+    ImportRule, ImportTreatment, Policy, PolicyChanges, SOURCE_FBA_EXPORT, SOURCE_HS_TABLE,
+    SOURCE_SERVED, SOURCE_SIZE_TIERS, ServedRule, SizeRule,
 };
 pub use product::{MAX_PRODUCT_ID_LEN, ProductFacts, ProductId, ProductIdError};

@@ -674,6 +674,45 @@ pub struct Policy {
     pub served: Vec<ServedRule>,
 }
 
+/// A caller's changes to a policy, as data: classes to lift, HS rows to
+/// remove, lists to replace and rules to add; see [`Policy::apply`] for the
+/// order they are applied in. Every member may be left out of the JSON.
+///
+/// # Example
+///
+/// ```
+/// use crossborder::{Policy, PolicyChanges, RestrictionClass};
+///
+/// let changes: PolicyChanges = serde_json::from_str(
+///     r#"{"lift": ["laser_pointers"], "removeHs": ["901320"]}"#,
+/// )?;
+/// assert_eq!(changes.lift, [RestrictionClass::LaserPointers]);
+/// let mut policy = Policy::fba_export_default();
+/// assert_eq!(policy.apply(changes.clone()), 2); // one export rule, one HS row
+/// assert_eq!(serde_json::from_str::<PolicyChanges>(&serde_json::to_string(&changes)?)?, changes);
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "camelCase")]
+pub struct PolicyChanges {
+    /// Classes whose every rule is taken out ([`Policy::lift`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub lift: Vec<RestrictionClass>,
+    /// HS prefixes whose rows are taken out ([`Policy::remove_hs_rows`];
+    /// JSON `removeHs`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub remove_hs: Vec<HsPrefix>,
+    /// When given, replaces the standard-size tier (JSON `standardSize`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub standard_size: Option<Vec<SizeRule>>,
+    /// When given, replaces the served list.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub served: Option<Vec<ServedRule>>,
+    /// Rules appended last ([`Policy::extend`]).
+    #[serde(default)]
+    pub add: Policy,
+}
+
 /// The lists of a [`Policy`] that answers point into, and the one place
 /// their JSON names live: a rule pointer is built here from the serde field
 /// names (camelCase), so answers' pointers resolve against
@@ -884,8 +923,10 @@ impl Policy {
     }
 
     /// Appends every rule of `other` to this policy's lists (a caller's own
-    /// rules on top of the default, for instance). Nothing is removed:
-    /// replace a list by assigning to its field.
+    /// rules on top of the default, for instance). Nothing is removed: to
+    /// take a default rule out or override it, use [`Policy::lift`],
+    /// [`Policy::remove_hs_rows`] or [`Policy::apply`] (or assign to a
+    /// list's field).
     ///
     /// # Example
     ///
@@ -911,6 +952,122 @@ impl Policy {
         self.standard_size.extend(other.standard_size);
         self.hs_table.extend(other.hs_table);
         self.served.extend(other.served);
+    }
+
+    /// Takes every rule that restricts or allows `class` out of the policy:
+    /// its export and transport rules, its default import restriction and
+    /// its per-destination import rules. Nothing restricts the class after
+    /// that, until a rule is added for it: lift a default, then add your own
+    /// rule to override it (see [`Policy::apply`]).
+    ///
+    /// The HS table keeps its rows for the class: products are still *in*
+    /// the class, so a rule added for it afterwards applies to them. Returns
+    /// how many rules were removed.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use crossborder::{Country, Decision, Eligibility, HsCode, Policy, ProductFacts, ProductId, RestrictionClass, SellerExclusions};
+    ///
+    /// let mut policy = Policy::fba_export_default();
+    /// assert_eq!(policy.lift(RestrictionClass::Alcohol), 1); // its default import restriction
+    /// let ex = SellerExclusions::new();
+    /// let e = Eligibility::new(&policy, &ex, NaiveDate::from_ymd_opt(2026, 3, 1).unwrap());
+    /// let wine = ProductFacts::new(ProductId::new("WINE")?, Country::FR)
+    ///     .with_hs_code(HsCode::parse("220421")?)
+    ///     .with_dimensions("14 x 4 x 4 in".parse()?)
+    ///     .with_weight("3.5 lb".parse()?);
+    /// assert_eq!(e.check(&wine, Country::DE), Decision::Eligible);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn lift(&mut self, class: RestrictionClass) -> usize {
+        let before = self.rule_count();
+        self.export.retain(|r| r.class != class);
+        self.transport.retain(|r| r.class != class);
+        self.import
+            .restricted_by_default
+            .retain(|r| r.class != class);
+        self.import.rules.retain(|r| r.class != class);
+        before - self.rule_count()
+    }
+
+    /// Takes the HS table's rows with exactly this prefix out (every class
+    /// they map to); a longer or shorter prefix is another row. Returns how
+    /// many rows were removed.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use crossborder::{HsPrefix, Policy};
+    /// let mut policy = Policy::fba_export_default();
+    /// // Soil and earths n.e.c. are a judgement call: this seller's are potting grit.
+    /// assert_eq!(policy.remove_hs_rows(HsPrefix::parse("2530 90")?), 1);
+    /// assert_eq!(policy.remove_hs_rows(HsPrefix::parse("2530 90")?), 0);
+    /// # Ok::<(), crossborder::HsPrefixError>(())
+    /// ```
+    pub fn remove_hs_rows(&mut self, prefix: HsPrefix) -> usize {
+        let before = self.hs_table.len();
+        self.hs_table.retain(|r| r.prefix != prefix);
+        before - self.hs_table.len()
+    }
+
+    /// Applies a caller's [`PolicyChanges`] in this order: lift each class
+    /// ([`Policy::lift`]), remove each HS prefix ([`Policy::remove_hs_rows`]),
+    /// replace the standard-size tier and the served list where the changes
+    /// give them, then append the rules to add ([`Policy::extend`]). So a
+    /// default rule is overridden by lifting its class and adding your own.
+    /// Returns how many rules were removed.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use crossborder::{Country, Decision, Eligibility, HsCode, Policy, PolicyChanges, ProductFacts, ProductId, SellerExclusions};
+    ///
+    /// // Alcohol: not restricted everywhere by default, only where we know it is.
+    /// let changes: PolicyChanges = serde_json::from_str(r#"{
+    ///     "lift": ["alcohol"],
+    ///     "add": {"import": {"rules": [{"destination": "SA", "class": "alcohol",
+    ///         "treatment": "restricted", "effective": {}, "source": "our SA review"}]}}
+    /// }"#)?;
+    /// let mut policy = Policy::fba_export_default();
+    /// assert_eq!(policy.apply(changes), 1);
+    /// let ex = SellerExclusions::new();
+    /// let e = Eligibility::new(&policy, &ex, NaiveDate::from_ymd_opt(2026, 3, 1).unwrap());
+    /// let wine = ProductFacts::new(ProductId::new("WINE")?, Country::FR)
+    ///     .with_hs_code(HsCode::parse("220421")?)
+    ///     .with_dimensions("14 x 4 x 4 in".parse()?)
+    ///     .with_weight("3.5 lb".parse()?);
+    /// assert_eq!(e.check(&wine, Country::DE), Decision::Eligible);
+    /// assert!(matches!(e.check(&wine, Country::SA), Decision::NotEligible { .. }));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn apply(&mut self, changes: PolicyChanges) -> usize {
+        let mut removed = 0;
+        for class in changes.lift {
+            removed += self.lift(class);
+        }
+        for prefix in changes.remove_hs {
+            removed += self.remove_hs_rows(prefix);
+        }
+        if let Some(sizes) = changes.standard_size {
+            removed += self.standard_size.len();
+            self.standard_size = sizes;
+        }
+        if let Some(served) = changes.served {
+            removed += self.served.len();
+            self.served = served;
+        }
+        self.extend(changes.add);
+        removed
+    }
+
+    fn rule_count(&self) -> usize {
+        self.export.len()
+            + self.transport.len()
+            + self.import.restricted_by_default.len()
+            + self.import.rules.len()
     }
 
     /// The default policy: the restrictions of Amazon's FBA Export help page
