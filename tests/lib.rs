@@ -5,7 +5,9 @@
 
 mod common;
 
+mod api_paths;
 mod channel;
+mod channel_api;
 mod channel_props;
 mod conversion;
 mod declaration_rules;
