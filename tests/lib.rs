@@ -11,6 +11,7 @@ mod channel_api;
 mod channel_props;
 mod conversion;
 mod declaration_rules;
+mod doc_examples;
 mod eligibility;
 mod eligibility_defaults;
 mod eligibility_props;
