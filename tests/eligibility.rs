@@ -17,29 +17,29 @@ fn date(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).unwrap()
 }
 
-fn as_of() -> NaiveDate {
+pub(crate) fn as_of() -> NaiveDate {
     date(2026, 3, 1)
 }
 
 /// A small, standard-size product from the US with nothing restricted.
-fn plain(id: &str) -> ProductFacts {
+pub(crate) fn plain(id: &str) -> ProductFacts {
     ProductFacts::new(ProductId::new(id).unwrap(), Country::US)
         .with_dimensions("6 x 4 x 4 in".parse().unwrap())
         .with_weight("1 lb".parse().unwrap())
 }
 
-fn with_hs(id: &str, hs: &str) -> ProductFacts {
+pub(crate) fn with_hs(id: &str, hs: &str) -> ProductFacts {
     plain(id).with_hs_code(HsCode::parse(hs).unwrap())
 }
 
-fn reasons(d: Decision) -> Vec<Reason> {
+pub(crate) fn reasons(d: Decision) -> Vec<Reason> {
     match d {
         Decision::NotEligible { reasons } => reasons,
         other => panic!("expected not eligible, got {other:?}"),
     }
 }
 
-fn restrictions(d: Decision) -> Vec<(RestrictionKind, RestrictionClass)> {
+pub(crate) fn restrictions(d: Decision) -> Vec<(RestrictionKind, RestrictionClass)> {
     reasons(d)
         .into_iter()
         .filter_map(|r| match r {
@@ -50,7 +50,7 @@ fn restrictions(d: Decision) -> Vec<(RestrictionKind, RestrictionClass)> {
 }
 
 /// Every served destination other than the origin.
-fn abroad(e: &Eligibility<'_>, origin: Country) -> CountrySet {
+pub(crate) fn abroad(e: &Eligibility<'_>, origin: Country) -> CountrySet {
     let mut s = e.served();
     s.remove(origin);
     s

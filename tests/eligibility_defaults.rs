@@ -2,39 +2,12 @@
 //! (issue 13): the HS-to-class table, media, a missing size, and a caller
 //! who lifts or overrides a default rule.
 
-use chrono::NaiveDate;
 use crossborder::{
     ClassSource, Country, Decision, Eligibility, HsCode, PendingReason, Policy, ProductAttribute,
     ProductFacts, ProductId, Reason, RestrictionClass, RestrictionKind, SellerExclusions,
 };
 
-fn as_of() -> NaiveDate {
-    NaiveDate::from_ymd_opt(2026, 3, 1).unwrap()
-}
-
-/// A small, standard-size product from the US.
-fn plain(id: &str) -> ProductFacts {
-    ProductFacts::new(ProductId::new(id).unwrap(), Country::US)
-        .with_dimensions("6 x 4 x 4 in".parse().unwrap())
-        .with_weight("1 lb".parse().unwrap())
-}
-
-fn with_hs(id: &str, hs: &str) -> ProductFacts {
-    plain(id).with_hs_code(HsCode::parse(hs).unwrap())
-}
-
-fn restrictions(d: Decision) -> Vec<(RestrictionKind, RestrictionClass)> {
-    match d {
-        Decision::NotEligible { reasons } => reasons
-            .into_iter()
-            .filter_map(|r| match r {
-                Reason::Restricted(r) => Some((r.kind, r.class)),
-                _ => None,
-            })
-            .collect(),
-        other => panic!("expected not eligible, got {other:?}"),
-    }
-}
+use crate::eligibility::{abroad, as_of, plain, restrictions, with_hs};
 
 /// The classes the default HS table gives a code (no attribute, no media).
 fn hs_classes(hs: &str) -> Vec<RestrictionClass> {
@@ -151,13 +124,6 @@ fn food_takes_edible_oils_and_soft_drinks_and_nothing_else_of_chapter_15() {
         e.check(&with_hs("CANDLE-WAX", "152190"), Country::JP),
         Decision::Eligible
     );
-}
-
-/// Every served destination abroad.
-fn abroad(e: &Eligibility<'_>, origin: Country) -> crossborder::CountrySet {
-    let mut s = e.served();
-    s.remove(origin);
-    s
 }
 
 /// Item 5: media are not import-restricted by default. Books go everywhere

@@ -8,8 +8,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::model::OrderBuilder;
 use super::model::{
-    Program, ShippingOrder, WishPostOrder, check_shipping_order, check_written_orders, missing,
-    quantity_invalid,
+    Program, ShippingOrder, WishPostOrder, finish_shipping_order, missing, quantity_invalid,
 };
 use crate::wire::{Number, NumberError};
 use crate::{Code, Currency, Loc, Money, Report, Severity, Violation, parse_currency};
@@ -433,25 +432,11 @@ impl ShippingOrderJson {
                 orders.push(order);
             }
         }
-        if report.is_empty() {
-            check_shipping_order(&orders, &mut report);
-        } else {
-            // Still report the count, the customers and duplicates of the
-            // orders as written.
-            let written = self
-                .orders
-                .iter()
-                .map(|o| (o.id.as_deref(), o.customer.as_deref()));
-            check_written_orders(self.orders.len(), written, &mut report);
-        }
-        if report.is_empty() {
-            Ok(ShippingOrder {
-                tracking_number: self.tracking_number.clone(),
-                orders,
-            })
-        } else {
-            Err(report)
-        }
+        let written = self
+            .orders
+            .iter()
+            .map(|o| (o.id.as_deref(), o.customer.as_deref()));
+        finish_shipping_order(orders, self.tracking_number.clone(), written, report)
     }
 }
 

@@ -756,16 +756,7 @@ impl ShippingOrder {
     /// assert!(err.contains_code(&Code::CHANNEL_EMPTY_SHIPPING_ORDER));
     /// ```
     pub fn new(orders: Vec<WishPostOrder>) -> Result<Self, Report> {
-        let mut report = Report::new();
-        check_shipping_order(&orders, &mut report);
-        if report.is_empty() {
-            Ok(ShippingOrder {
-                tracking_number: None,
-                orders,
-            })
-        } else {
-            Err(report)
-        }
+        finish_shipping_order(orders, None, std::iter::empty(), Report::new())
     }
 
     /// Builds every order and the shipping order at once, reporting every
@@ -806,31 +797,19 @@ impl ShippingOrder {
         let root = Loc::ROOT;
         let at = root.field("orders");
         let mut orders = Vec::new();
-        let mut wire = Vec::new();
+        let mut written = Vec::new();
         for (i, b) in builders.into_iter().enumerate() {
             // The shipping-order checks need every order's id and customer,
             // built or not.
-            wire.push((b.id.clone(), b.customer.clone()));
+            written.push((b.id.clone(), b.customer.clone()));
             if let Some(order) = b.build_at(&at.index(i), &mut report) {
                 orders.push(order);
             }
         }
-        if report.is_empty() {
-            check_shipping_order(&orders, &mut report);
-        } else {
-            let written = wire
-                .iter()
-                .map(|(id, c)| (Some(id.as_str()), Some(c.as_str())));
-            check_written_orders(wire.len(), written, &mut report);
-        }
-        if report.is_empty() {
-            Ok(ShippingOrder {
-                tracking_number: None,
-                orders,
-            })
-        } else {
-            Err(report)
-        }
+        let written = written
+            .iter()
+            .map(|(id, c)| (Some(id.as_str()), Some(c.as_str())));
+        finish_shipping_order(orders, None, written, report)
     }
 
     /// The same shipping order with its WishPost tracking number.
@@ -936,11 +915,37 @@ pub(super) fn check_shipping_order(orders: &[WishPostOrder], report: &mut Report
     check_ids_and_customers(orders.len(), written, report);
 }
 
+/// The last step of building a shipping order from orders converted one by
+/// one, with `report` holding the orders' own problems: the shipping-order
+/// checks (on the orders when they all converted, else on the orders as
+/// `written`, `(id, customer)` each, so that nothing goes unreported), then
+/// the shipping order or every problem in document order.
+pub(super) fn finish_shipping_order<'a>(
+    orders: Vec<WishPostOrder>,
+    tracking_number: Option<String>,
+    written: impl ExactSizeIterator<Item = (Option<&'a str>, Option<&'a str>)> + Clone,
+    mut report: Report,
+) -> Result<ShippingOrder, Report> {
+    if report.is_empty() {
+        check_shipping_order(&orders, &mut report);
+    } else {
+        check_written_orders(written.len(), written, &mut report);
+    }
+    if report.is_empty() {
+        Ok(ShippingOrder {
+            tracking_number,
+            orders,
+        })
+    } else {
+        Err(report)
+    }
+}
+
 /// The shipping-order checks on orders as written, for a shipping order
-/// whose orders also have problems of their own (so that nothing goes
-/// unreported): appended to `report` and merged with what it holds in
-/// document order (by the order index in the pointer).
-pub(super) fn check_written_orders<'a>(
+/// whose orders also have problems of their own: appended to `report` and
+/// merged with what it holds in document order (by the order index in the
+/// pointer).
+fn check_written_orders<'a>(
     count: usize,
     written: impl Iterator<Item = (Option<&'a str>, Option<&'a str>)> + Clone,
     report: &mut Report,
