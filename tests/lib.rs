@@ -19,4 +19,5 @@ mod hs_lookup;
 mod hs_properties;
 mod hs_search;
 mod properties;
+mod sources;
 mod wire_roundtrip;
