@@ -5,8 +5,9 @@
 //! - [`check`] checks that its subheading *exists* in an [`HsEdition`], and
 //!   when not, gives the nearest parent, the entry of the other edition and
 //!   the candidates of the same heading ([`HsCheck`]).
-//! - [`Jurisdiction::check_length`] checks the national digits' count
-//!   (China 10, or 13 on import declarations; US 10; EU 8 or 10).
+//! - [`Jurisdiction::check_length`] checks the national digits' count on a
+//!   [`DeclarationForm`] (China 10 on cross-border e-commerce documents, 13
+//!   on the general-trade customs declaration form; US 10; EU 8 or 10).
 //! - [`lookup`] / [`Nomenclature`] give an [`HsEntry`]: description, level,
 //!   parent, children, and the [`HsPath`] section > chapter > heading >
 //!   subheading.
@@ -44,11 +45,15 @@
 //! ## Does the code have the right length for this declaration?
 //!
 //! ```
-//! use crossborder::{HsCode, Jurisdiction, TradeFlow};
+//! use crossborder::{DeclarationForm, HsCode, Jurisdiction};
 //!
 //! let code: HsCode = "6109100000".parse()?;
-//! assert!(Jurisdiction::China.accepts(&code, TradeFlow::Export));
-//! let err = Jurisdiction::China.check_length(&code, TradeFlow::Import).unwrap_err();
+//! // A cross-border e-commerce product registration, order or inventory list:
+//! assert!(Jurisdiction::China.accepts(&code, DeclarationForm::CrossBorderEcommerce));
+//! // The general-trade customs declaration form (报关单) adds 3 inspection digits:
+//! let err = Jurisdiction::China
+//!     .check_length(&code, DeclarationForm::ImportDeclaration)
+//!     .unwrap_err();
 //! assert_eq!(err.expected(), 13);
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
@@ -89,7 +94,7 @@ mod search;
 
 pub use check::{HsCheck, NotFound, check};
 pub use code::{HsCode, HsCodeError};
-pub use edition::{CodeLengthError, HsEdition, Jurisdiction, TradeFlow};
+pub use edition::{CodeLengthError, DeclarationForm, HsEdition, Jurisdiction};
 pub use nomenclature::{HsChildren, HsEntry, HsLevel, HsPath, Nomenclature};
 pub use search::{DEFAULT_LIMIT, SearchHit, search, search_with};
 
