@@ -296,12 +296,18 @@ fn jurisdiction_lengths() {
     assert!(err.message_zh().contains("报关单") && err.message_zh().contains("13 位"));
     let err = Jurisdiction::China.check_length(&cn13, Cbec).unwrap_err();
     assert_eq!(err.expected(), 10);
-    assert_eq!(err.violation(JsonPointer::root().field("hsCode")).code(), &Code::HS_CODE_LENGTH);
+    assert_eq!(
+        err.violation(JsonPointer::root().field("hsCode")).code(),
+        &Code::HS_CODE_LENGTH
+    );
     assert_eq!("中国".parse::<Jurisdiction>().unwrap(), Jurisdiction::China);
     for form in DeclarationForm::ALL {
         assert_eq!(form.to_string().parse::<DeclarationForm>().unwrap(), *form);
     }
-    assert_eq!("进口报关单".parse::<DeclarationForm>().unwrap(), ImportDeclaration);
+    assert_eq!(
+        "进口报关单".parse::<DeclarationForm>().unwrap(),
+        ImportDeclaration
+    );
     // No bare "import": the word that used to mean 13 digits for China.
     assert!("import".parse::<DeclarationForm>().is_err());
 }

@@ -271,3 +271,65 @@ fn long_and_odd_input_does_not_panic() {
     let _ = hs::search("t恤t恤t恤 - - , , ; '' \" \\ \0");
     let _ = hs::search("ÀÉÎÕÜ straße");
 }
+
+/// A Chinese query with no whole term in the tables still gets answers,
+/// from characters it shares with a term or a chapter's Chinese title; they
+/// say they are approximate and rank below any whole term.
+#[test]
+fn chinese_fallback_shares_characters() {
+    // 遥控赛车: no term; 遥控车 shares 遥控 and 车.
+    let hits = hs::search("遥控赛车");
+    assert_eq!(headings(&hits).first(), Some(&"9503"));
+    assert!(hits.iter().all(|h| h.approximate()));
+    assert_eq!(hits[0].term(), Some("遥控车"));
+    // 软木塞: chapter 45's title 软木及软木制品.
+    let hits = hs::search("软木塞");
+    assert_eq!(hits[0].code(), "45");
+    assert_eq!(hits[0].entry().level(), HsLevel::Chapter);
+    assert_eq!(hits[0].term(), None);
+    // An exclusion in a title does not match: chapter 87 excludes railway
+    // vehicles (铁道及电车道车辆除外), chapter 86 is where they are.
+    let hits = hs::search("铁道");
+    assert!(
+        hits.iter().any(|h| h.code() == "86"),
+        "{:?}",
+        headings(&hits)
+    );
+    assert!(hits.iter().all(|h| h.code() != "87"));
+    // Below a whole term: in a query with both, the term's hit leads.
+    let whole = hs::search("口红")[0].score();
+    assert!(hs::search("遥控赛车")[0].score() < whole * 0.6);
+    // Not for non-Han text, and not when a whole term matched.
+    assert!(hs::search("？？ ßøå").is_empty());
+    assert!(hs::search("手机壳").iter().all(|h| !h.approximate()));
+    // Both editions.
+    let hits = hs::search_with("遥控赛车", HsEdition::Hs2017, 3);
+    assert_eq!(hits[0].entry().edition(), HsEdition::Hs2017);
+    assert!(hits[0].approximate());
+}
+
+/// `hs::search` keeps one searcher per thread: threads searching at once get
+/// the answers a single thread gets.
+#[test]
+fn searches_agree_across_threads() {
+    let queries = [
+        "steel",
+        "蓝牙耳机",
+        "遥控赛车",
+        "cotton t-shirt",
+        "软木塞",
+        "rubber",
+    ];
+    let expected: Vec<Vec<SearchHit>> = queries.iter().map(|q| hs::search(q)).collect();
+    std::thread::scope(|scope| {
+        for t in 0..4 {
+            let expected = &expected;
+            scope.spawn(move || {
+                for round in 0..20 {
+                    let k = (t + round) % queries.len();
+                    assert_eq!(hs::search(queries[k]), expected[k], "{}", queries[k]);
+                }
+            });
+        }
+    });
+}
