@@ -272,6 +272,90 @@ fn long_and_odd_input_does_not_panic() {
     let _ = hs::search("ÀÉÎÕÜ straße");
 }
 
+/// Counts, over (query, heading) pairs, how often the right chapter is among
+/// the ten hits of `hs::search`, the first hit is in the right chapter, and
+/// the right heading is among the first five hits; prints the rates and
+/// returns the queries whose chapter is missing.
+fn chapter_rates(label: &str, pairs: &[(String, String)]) -> Vec<String> {
+    let (mut chapter, mut first, mut heading5) = (0, 0, 0);
+    let mut misses = Vec::new();
+    for (query, want) in pairs {
+        let hits = hs::search(query);
+        let in_chapter = |h: &SearchHit| h.code().get(..2) == want.get(..2);
+        if hits.iter().any(in_chapter) {
+            chapter += 1;
+        } else {
+            let got: Vec<&str> = hits.iter().map(|h| h.code()).collect();
+            misses.push(format!(
+                "{query:?}: want chapter {}, got {got:?}",
+                &want[..2]
+            ));
+        }
+        if hits.first().is_some_and(in_chapter) {
+            first += 1;
+        }
+        if headings(&hits[..hits.len().min(5)]).contains(&want.as_str()) {
+            heading5 += 1;
+        }
+    }
+    let pct = |n: usize| n as f64 * 100.0 / pairs.len() as f64;
+    println!(
+        "{label}: right chapter among the hits {:.1}% ({chapter}/{}), first hit's chapter {:.1}%, heading in the top 5 {:.1}%",
+        pct(chapter),
+        pairs.len(),
+        pct(first),
+        pct(heading5)
+    );
+    for m in &misses {
+        println!("  miss {m}");
+    }
+    misses
+}
+
+/// Every Chinese name of the evaluation set, and 50 everyday names written
+/// apart from the term tables (`tests/fixtures/hs_zh_everyday.csv`, never
+/// copied into them), find a hit in the right chapter.
+#[test]
+fn chinese_names_find_their_chapter() {
+    let eval: Vec<(String, String)> = rows("tests/fixtures/hs_eval.csv")
+        .into_iter()
+        .filter(|r| r[2] == "zh")
+        .map(|r| (r[0].clone(), r[1].clone()))
+        .collect();
+    let everyday: Vec<(String, String)> = rows("tests/fixtures/hs_zh_everyday.csv")
+        .into_iter()
+        .map(|r| (r[0].clone(), r[1].clone()))
+        .collect();
+    assert_eq!(everyday.len(), 50);
+    for (_, want) in &everyday {
+        let h = hs::lookup(want, HsEdition::Hs2022).unwrap_or_else(|| panic!("{want}"));
+        assert_eq!(h.level(), HsLevel::Heading, "{want}");
+    }
+    let mut misses = chapter_rates("eval, Chinese rows", &eval);
+    misses.extend(chapter_rates("everyday Chinese names", &everyday));
+    assert!(misses.is_empty(), "{misses:#?}");
+}
+
+/// The everyday words issue 13 found missing or misplaced.
+#[test]
+fn everyday_words_that_used_to_miss() {
+    for (query, code) in [
+        ("婴儿推车", "8715"),
+        ("葡萄酒", "2204"),
+        ("按摩枪", "9019"),
+        ("激光笔", "9013"), // a laser pointer, not a pen (9608)
+        ("眼镜架", "9003"),
+        ("lithium battery", "8507"),
+        ("hard disk drive", "8471"),
+        ("eyeglass frames", "9003"),
+        ("blood pressure monitor", "9018"),
+    ] {
+        let hits = hs::search(query);
+        assert_eq!(headings(&hits).first(), Some(&code), "{query}");
+        assert!(!hits[0].approximate(), "{query}");
+    }
+}
+
 /// A Chinese query with no whole term in the tables still gets answers,
 /// from characters it shares with a term or a chapter's Chinese title; they
 /// say they are approximate and rank below any whole term.
