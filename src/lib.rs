@@ -52,7 +52,7 @@
 //! | the API's closed sets | [`ClearanceMode`], [`ProductStatus`], [`Platform`], [`OrderType`], [`CustomsPort`], [`DeclarationType`], [`Gender`] |
 //! | one report type | [`Report`] of [`Violation`]s: [`Code`], [`Severity`], [`JsonPointer`], message in [`Language::English`] and [`Language::Chinese`] |
 //! | declaration validation | [`declaration`]: [`declaration::Validator`], [`declaration::RuleSet`], [`declaration::Rule`], [`declaration::catalogue`] |
-//! | HS nomenclature | [`hs`]: [`hs::check`], [`hs::lookup`], [`hs::search`], [`HsEdition`], [`Jurisdiction`] |
+//! | HS nomenclature | [`hs`]: [`hs::check`], [`hs::lookup`], [`hs::search`], [`hs::Searcher`], [`HsEdition`], [`Jurisdiction`], [`DeclarationForm`] |
 //! | WishPost A-Super channel | [`channel`]: [`ShippingOrder`], [`ChannelDecision`], [`plan_split`] |
 //!
 //! Every fallible step reports the same way: a [`Report`] of violations in
