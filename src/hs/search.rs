@@ -1270,6 +1270,42 @@ mod tests {
     }
 
     #[test]
+    fn a_searcher_can_move_between_threads() {
+        fn send_sync<T: Send + Sync>() {}
+        send_sync::<Searcher>();
+        send_sync::<SearchHit>();
+    }
+
+    #[test]
+    fn titles_lose_their_exclusions() {
+        assert_eq!(
+            affirmed_zh("车辆及其零件、附件（铁道及电车道车辆除外）"),
+            "车辆及其零件、附件"
+        );
+        assert_eq!(affirmed_zh("回收（废碎）纸或纸板"), "回收（废碎）纸或纸板");
+        assert_eq!(affirmed_zh("开（未闭合"), "开（未闭合");
+        assert_eq!(affirmed_zh("甲（乙除外"), "甲");
+        let mut grams = Vec::new();
+        for_each_gram("铁道及电车道 x 软木", |g| grams.push(g));
+        assert_eq!(
+            grams,
+            [
+                ('铁', '\0'),
+                ('道', '\0'),
+                ('铁', '道'),
+                ('电', '\0'),
+                ('车', '\0'),
+                ('电', '车'),
+                ('道', '\0'),
+                ('车', '道'),
+                ('软', '\0'),
+                ('木', '\0'),
+                ('软', '木'),
+            ]
+        );
+    }
+
+    #[test]
     fn stop_words_are_sorted_for_binary_search() {
         let mut sorted = STOP_WORDS.to_vec();
         sorted.sort_unstable();
