@@ -272,9 +272,17 @@ fn cases() -> Vec<Case> {
             "hs_code.length",
             vec![e("/hsCode", "8518300000101")],
         ),
+        // 13 digits belong on the general-trade declaration form only: a
+        // cross-border e-commerce order carries 10, like the product.
         order(
             "13-digit HS code on an order",
             vec![("/items/0/product/hsCode", Some(json!("8518300000101")))],
+            "hs_code.length",
+            vec![e("/items/0/product/hsCode", "8518300000101")],
+        ),
+        order(
+            "10-digit HS code on an order",
+            vec![("/items/0/product/hsCode", Some(json!("8518300000")))],
             "hs_code.length",
             vec![],
         ),
