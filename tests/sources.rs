@@ -7,20 +7,22 @@ use std::path::{Path, PathBuf};
 
 use crossborder::Policy;
 
-/// How a citation of an unpublished working file reads ("seed 002",
-/// "domain-rules.md section 2", "../shared/reference/..."). Specific enough
-/// that a hash seed or "plants, seeds and soil" is not one.
+/// How a citation of an unpublished working file reads: a numbered input
+/// file, the reference page of domain rules, the shared folder. Specific
+/// enough that a hash's random key or the plants class is not one.
+/// Written in pieces so that this file does not match the patterns it
+/// looks for.
 const PRIVATE_CITATIONS: &[&str] = &[
-    "seed 0",
-    "seeds 0",
-    "the seed's",
-    "the seed page",
-    "domain-rules",
-    "stocking.md",
-    "import-tax.md",
-    "shared/reference",
-    "shared/seeds",
-    "../shared",
+    concat!("se", "ed 0"),
+    concat!("se", "eds 0"),
+    concat!("the se", "ed's"),
+    concat!("the se", "ed page"),
+    concat!("domain", "-rules"),
+    concat!("stocking", ".md"),
+    concat!("import-tax", ".md"),
+    concat!("shared", "/reference"),
+    concat!("shared", "/se", "eds"),
+    concat!("../", "shared"),
 ];
 
 fn files(dir: &Path, out: &mut Vec<PathBuf>) {
@@ -82,7 +84,7 @@ fn every_default_eligibility_rule_names_a_public_source() {
             "{s}"
         );
         assert!(
-            !s.contains(".md") && !s.to_lowercase().contains("seed"),
+            !s.contains(".md") && !s.to_lowercase().contains(concat!("se", "ed")),
             "{s}"
         );
     }
