@@ -34,17 +34,24 @@
 //! # Ok::<(), serde_json::Error>(())
 //! ```
 
-mod generated;
 mod json;
+mod object;
 mod order;
+mod read;
 pub(crate) mod text;
+mod types;
 
 pub use crate::number::{Number, NumberError, parse_decimal};
-pub(crate) use generated::fields;
-pub use generated::{
+#[doc(inline)]
+pub use crate::object_only;
+pub use json::Json;
+pub use object::ObjectOnly;
+pub use read::{JsonError, JsonErrorKind, from_json};
+pub use text::Text;
+pub(crate) use types::fields;
+pub use types::{
     Address, Component, DeclarationResult, Images, Order, OrderItem, Product, Response,
     ResponseData, Sku,
 };
-pub use json::Json;
 pub use order::DocumentKind;
 pub(crate) use order::document_key;
