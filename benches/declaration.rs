@@ -1,8 +1,9 @@
 //! Benchmarks of declaration reading and validation. For each document (the
 //! 3-SKU product, a 2-line order, a 100-line order) and on the same bytes in
 //! the same run: a bare `serde_json::Value` parse (what any service pays), the
-//! crate's bare wire parse, the parse and conversion, and the full path
-//! (parse, convert, every rule). The peer comparison with a JSON Schema
+//! crate's bare wire parse (`wire::from_json`, and for reference
+//! `serde_json::from_slice` into the same types), the parse and conversion,
+//! and the full path (parse, convert, every rule). The peer comparison with a JSON Schema
 //! validator is in the `bench/` workspace member.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // set-up may fail loudly
@@ -41,6 +42,13 @@ fn product(c: &mut Criterion) {
     });
     g.bench_function("wire_parse", |b| {
         b.iter(|| {
+            let w: wire::Product = wire::from_json(black_box(bytes)).unwrap();
+            assert_eq!(w.skus.as_ref().map(Vec::len), Some(3));
+            w
+        })
+    });
+    g.bench_function("wire_parse_serde_json_from_slice", |b| {
+        b.iter(|| {
             let w: wire::Product = serde_json::from_slice(black_box(bytes)).unwrap();
             assert_eq!(w.skus.as_ref().map(Vec::len), Some(3));
             w
@@ -48,7 +56,7 @@ fn product(c: &mut Criterion) {
     });
     g.bench_function("parse_convert", |b| {
         b.iter(|| {
-            let w: wire::Product = serde_json::from_slice(black_box(bytes)).unwrap();
+            let w: wire::Product = wire::from_json(black_box(bytes)).unwrap();
             let converted = Product::from_wire(w);
             assert!(converted.is_clean());
             converted
@@ -56,7 +64,7 @@ fn product(c: &mut Criterion) {
     });
     g.bench_function("full", |b| {
         b.iter(|| {
-            let w: wire::Product = serde_json::from_slice(black_box(bytes)).unwrap();
+            let w: wire::Product = wire::from_json(black_box(bytes)).unwrap();
             let checked = validator.validate_product(w, &context);
             // No `expressType`: the one warning, clearance_mode.missing.
             assert_eq!(checked.report().len(), 1);
@@ -88,6 +96,13 @@ fn order(c: &mut Criterion, name: &str, bytes: &[u8], lines: usize, expected: &[
     });
     g.bench_function("wire_parse", |b| {
         b.iter(|| {
+            let w: wire::Order = wire::from_json(black_box(bytes)).unwrap();
+            assert_eq!(w.items.as_ref().map(Vec::len), Some(lines));
+            w
+        })
+    });
+    g.bench_function("wire_parse_serde_json_from_slice", |b| {
+        b.iter(|| {
             let w: wire::Order = serde_json::from_slice(black_box(bytes)).unwrap();
             assert_eq!(w.items.as_ref().map(Vec::len), Some(lines));
             w
@@ -95,7 +110,7 @@ fn order(c: &mut Criterion, name: &str, bytes: &[u8], lines: usize, expected: &[
     });
     g.bench_function("parse_convert", |b| {
         b.iter(|| {
-            let w: wire::Order = serde_json::from_slice(black_box(bytes)).unwrap();
+            let w: wire::Order = wire::from_json(black_box(bytes)).unwrap();
             let converted = Order::from_wire(w);
             assert!(converted.is_clean());
             converted
@@ -103,7 +118,7 @@ fn order(c: &mut Criterion, name: &str, bytes: &[u8], lines: usize, expected: &[
     });
     g.bench_function("full", |b| {
         b.iter(|| {
-            let w: wire::Order = serde_json::from_slice(black_box(bytes)).unwrap();
+            let w: wire::Order = wire::from_json(black_box(bytes)).unwrap();
             let checked = validator.validate_order(w, Declaration::Order, &context);
             assert_eq!(checked.report().len(), expected.len());
             checked

@@ -212,7 +212,11 @@ const MAX_SCALE: u32 = 28;
 /// Digits read into a mantissa.
 #[derive(Default)]
 struct Digits {
-    mantissa: u128,
+    /// The mantissa while it has at most 19 significant digits (the usual
+    /// case: u64 arithmetic).
+    small: u64,
+    /// The mantissa once it has more.
+    large: Option<u128>,
     /// Significant digits taken (leading zeros are not).
     significant: u32,
     /// All digits seen.
@@ -221,29 +225,38 @@ struct Digits {
     overflow: bool,
 }
 
+/// Significant digits a `u64` mantissa takes: 10^19 < 2^64.
+const SMALL_DIGITS: u32 = 19;
+
 impl Digits {
     /// Reads ASCII digits from the front of `s`, returning the rest.
     fn take<'a>(&mut self, mut s: &'a [u8]) -> &'a [u8] {
         while let Some((&c, rest)) = s.split_first() {
-            let Some(d) = char::from(c).to_digit(10) else {
+            let d = c.wrapping_sub(b'0');
+            if d > 9 {
                 break;
-            };
+            }
             self.count = self.count.saturating_add(1);
             if self.significant > 0 || d != 0 {
-                if self.significant >= MAX_MANTISSA_DIGITS {
-                    self.overflow = true;
+                if self.significant < SMALL_DIGITS {
+                    // Cannot wrap: fewer than 19 digits so far.
+                    self.small = self.small.wrapping_mul(10).wrapping_add(u64::from(d));
+                } else if self.significant < MAX_MANTISSA_DIGITS {
+                    // Cannot wrap: fewer than 38 digits so far.
+                    let m = self.large.unwrap_or(u128::from(self.small));
+                    self.large = Some(m.wrapping_mul(10).wrapping_add(u128::from(d)));
                 } else {
-                    // Cannot wrap: fewer than 38 digits so far (see above).
-                    self.mantissa = self
-                        .mantissa
-                        .wrapping_mul(10)
-                        .wrapping_add(u128::from(d));
-                    self.significant = self.significant.saturating_add(1);
+                    self.overflow = true;
                 }
+                self.significant = self.significant.saturating_add(1);
             }
             s = rest;
         }
         s
+    }
+
+    fn mantissa(&self) -> u128 {
+        self.large.unwrap_or(u128::from(self.small))
     }
 }
 
@@ -309,8 +322,8 @@ fn read_exact(t: &[u8], grammar: Grammar) -> Exact {
         return Exact::OutOfRange;
     }
     let value = match exponent {
-        None => scaled(digits.mantissa, scale, negative),
-        Some(exp) => scientific(digits.mantissa, scale, exp, negative),
+        None => scaled(digits.mantissa(), scale, negative),
+        Some(exp) => scientific(digits.mantissa(), scale, exp, negative),
     };
     match value {
         Some(value) => Exact::Value { value, float },
@@ -325,6 +338,12 @@ fn scaled(mantissa: u128, scale: u32, negative: bool) -> Option<Decimal> {
     }
     if scale > MAX_SCALE {
         return None;
+    }
+    if let Ok(small) = u64::try_from(mantissa) {
+        // The usual case: no 96-bit check needed.
+        let lo = u32::try_from(small & u64::from(u32::MAX)).ok()?;
+        let mid = u32::try_from(small.checked_shr(32)?).ok()?;
+        return Some(Decimal::from_parts(lo, mid, 0, negative, scale));
     }
     let m = i128::try_from(mantissa).ok()?;
     let m = if negative { m.checked_neg()? } else { m };
@@ -839,8 +858,10 @@ impl<'de> Visitor<'de> for NumberVisitor {
     }
 
     fn visit_i128<E: de::Error>(self, v: i128) -> Result<Number, E> {
-        Ok(Decimal::try_from_i128_with_scale(v, 0)
-            .map_or_else(|_| Number(Repr::Raw(v.to_string().into())), Number::from_decimal))
+        Ok(Decimal::try_from_i128_with_scale(v, 0).map_or_else(
+            |_| Number(Repr::Raw(v.to_string().into())),
+            Number::from_decimal,
+        ))
     }
 
     fn visit_u128<E: de::Error>(self, v: u128) -> Result<Number, E> {
@@ -968,7 +989,11 @@ mod tests {
 
     #[test]
     fn amounts_are_written_as_their_exact_decimal() {
-        for text in ["12345678901234567.89", "0.1234567890123456789", "79228162514264337593543950335"] {
+        for text in [
+            "12345678901234567.89",
+            "0.1234567890123456789",
+            "79228162514264337593543950335",
+        ] {
             let d = Decimal::from_str_exact(text).unwrap();
             let out = serde_json::to_string(&Number::from_decimal(d)).unwrap();
             assert_eq!(out, text);
@@ -978,7 +1003,15 @@ mod tests {
 
     #[test]
     fn out_of_range_and_invalid_are_kept_and_reported() {
-        for json in ["1e40", "1e-40", "1e400", "1e-400", "-1e400", "1e-29", "123456789012345678901234567890"] {
+        for json in [
+            "1e40",
+            "1e-40",
+            "1e400",
+            "1e-400",
+            "-1e400",
+            "1e-29",
+            "123456789012345678901234567890",
+        ] {
             assert!(
                 matches!(read(json).decimal(), Err(NumberError::OutOfRange(_))),
                 "{json}"
@@ -1039,11 +1072,18 @@ mod tests {
     #[test]
     fn json_numbers_follow_the_json_grammar() {
         for bad in ["+1", "01", ".5", "5.", "1e", "-"] {
-            assert_eq!(read_exact(bad.as_bytes(), Grammar::Json), Exact::Invalid, "{bad}");
+            assert_eq!(
+                read_exact(bad.as_bytes(), Grammar::Json),
+                Exact::Invalid,
+                "{bad}"
+            );
         }
         assert_eq!(
             read_exact(b"-0.50", Grammar::Json),
-            Exact::Value { value: Decimal::new(-50, 2), float: true }
+            Exact::Value {
+                value: Decimal::new(-50, 2),
+                float: true
+            }
         );
     }
 
@@ -1064,12 +1104,19 @@ mod tests {
 
     #[test]
     fn non_numbers_are_type_errors() {
-        for json in ["true", "null", "{\"a\":1}", "[1]", r#"{"$serde_json::private::Number":"abc"}"#] {
+        for json in [
+            "true",
+            "null",
+            "{\"a\":1}",
+            "[1]",
+            r#"{"$serde_json::private::Number":"abc"}"#,
+        ] {
             assert!(serde_json::from_str::<Number>(json).is_err(), "{json}");
             let v: serde_json::Value = serde_json::from_str(json).unwrap();
             assert!(serde_json::from_value::<Number>(v).is_err(), "{json}");
         }
-        let ap: Number = serde_json::from_str(r#"{"$serde_json::private::Number":"1.25"}"#).unwrap();
+        let ap: Number =
+            serde_json::from_str(r#"{"$serde_json::private::Number":"1.25"}"#).unwrap();
         assert_eq!(ap.decimal().unwrap(), Decimal::new(125, 2));
     }
 
@@ -1077,26 +1124,61 @@ mod tests {
     fn every_serde_json_entry_point_reads_the_text() {
         let want = Decimal::new(12345678901234567, 17);
         let json = "0.12345678901234567";
-        assert_eq!(serde_json::from_str::<Number>(json).unwrap().decimal().unwrap(), want);
-        assert_eq!(serde_json::from_slice::<Number>(json.as_bytes()).unwrap().decimal().unwrap(), want);
-        assert_eq!(serde_json::from_reader::<_, Number>(json.as_bytes()).unwrap().decimal().unwrap(), want);
+        assert_eq!(
+            serde_json::from_str::<Number>(json)
+                .unwrap()
+                .decimal()
+                .unwrap(),
+            want
+        );
+        assert_eq!(
+            serde_json::from_slice::<Number>(json.as_bytes())
+                .unwrap()
+                .decimal()
+                .unwrap(),
+            want
+        );
+        assert_eq!(
+            serde_json::from_reader::<_, Number>(json.as_bytes())
+                .unwrap()
+                .decimal()
+                .unwrap(),
+            want
+        );
         let v: serde_json::Value = serde_json::from_str("\"0.5\"").unwrap();
-        assert_eq!(serde_json::from_value::<Number>(v).unwrap().as_text(), Some("0.5"));
+        assert_eq!(
+            serde_json::from_value::<Number>(v).unwrap().as_text(),
+            Some("0.5")
+        );
         let v: serde_json::Value = serde_json::from_str("19.99").unwrap();
-        assert_eq!(serde_json::from_value::<Number>(v).unwrap().decimal().unwrap(), Decimal::new(1999, 2));
+        assert_eq!(
+            serde_json::from_value::<Number>(v)
+                .unwrap()
+                .decimal()
+                .unwrap(),
+            Decimal::new(1999, 2)
+        );
         assert!(target::<&mut serde_json::Serializer<Vec<u8>>>() == Target::JsonText);
-        assert!(target::<&mut serde_json::Serializer<Vec<u8>, serde_json::ser::PrettyFormatter<'_>>>() == Target::JsonText);
+        assert!(
+            target::<&mut serde_json::Serializer<Vec<u8>, serde_json::ser::PrettyFormatter<'_>>>()
+                == Target::JsonText
+        );
         assert!(target::<serde_json::value::Serializer>() == Target::JsonValue);
-        assert_eq!(serde_json::to_value(read("19.99")).unwrap(), serde_json::json!(19.99));
+        assert_eq!(
+            serde_json::to_value(read("19.99")).unwrap(),
+            serde_json::json!(19.99)
+        );
     }
 
     #[test]
     fn the_f64_path_for_other_formats() {
         use serde::de::IntoDeserializer;
         use serde::de::value::Error;
-        let n = Number::deserialize(IntoDeserializer::<Error>::into_deserializer(19.99f64)).unwrap();
+        let n =
+            Number::deserialize(IntoDeserializer::<Error>::into_deserializer(19.99f64)).unwrap();
         assert_eq!(n.decimal().unwrap(), Decimal::new(1999, 2));
-        let n = Number::deserialize(IntoDeserializer::<Error>::into_deserializer(f64::NAN)).unwrap();
+        let n =
+            Number::deserialize(IntoDeserializer::<Error>::into_deserializer(f64::NAN)).unwrap();
         assert!(n.decimal().is_err());
         let n = Number::deserialize(IntoDeserializer::<Error>::into_deserializer("0.5")).unwrap();
         assert_eq!(n.as_text(), Some("0.5"));

@@ -44,7 +44,10 @@ fn peer(c: &mut Criterion, name: &str, bytes: &[u8], kind: Kind) {
     let schema = schema_for(def);
     let doc: Value = serde_json::from_slice(bytes).unwrap();
     if let Err(e) = schema.validate(&doc) {
-        panic!("{name}: the schema rejects the document: {e} at {}", e.instance_path);
+        panic!(
+            "{name}: the schema rejects the document: {e} at {}",
+            e.instance_path
+        );
     }
     let validator = Validator::default();
     let context = context();
@@ -76,14 +79,14 @@ fn peer(c: &mut Criterion, name: &str, bytes: &[u8], kind: Kind) {
         Kind::Product { findings } => {
             g.bench_function("crossborder_wire_parse", |b| {
                 b.iter(|| {
-                    let w: wire::Product = serde_json::from_slice(black_box(bytes)).unwrap();
+                    let w: wire::Product = wire::from_json(black_box(bytes)).unwrap();
                     assert!(w.skus.is_some());
                     w
                 })
             });
             g.bench_function("crossborder_full", |b| {
                 b.iter(|| {
-                    let w: wire::Product = serde_json::from_slice(black_box(bytes)).unwrap();
+                    let w: wire::Product = wire::from_json(black_box(bytes)).unwrap();
                     let checked = validator.validate_product(w, &context);
                     assert_eq!(checked.report().len(), findings);
                     checked
@@ -93,14 +96,14 @@ fn peer(c: &mut Criterion, name: &str, bytes: &[u8], kind: Kind) {
         Kind::Order { findings } => {
             g.bench_function("crossborder_wire_parse", |b| {
                 b.iter(|| {
-                    let w: wire::Order = serde_json::from_slice(black_box(bytes)).unwrap();
+                    let w: wire::Order = wire::from_json(black_box(bytes)).unwrap();
                     assert!(w.items.is_some());
                     w
                 })
             });
             g.bench_function("crossborder_full", |b| {
                 b.iter(|| {
-                    let w: wire::Order = serde_json::from_slice(black_box(bytes)).unwrap();
+                    let w: wire::Order = wire::from_json(black_box(bytes)).unwrap();
                     let checked = validator.validate_order(w, Declaration::Order, &context);
                     assert_eq!(checked.report().len(), findings);
                     checked

@@ -27,22 +27,66 @@ fn run(path: &str, product: bool, bytes: &[u8], n: usize, schema: &jsonschema::V
     step(path, product, bytes, n, schema)
 }
 
-fn step(path: &str, product: bool, bytes: &[u8], n: usize, schema: &jsonschema::Validator) -> usize {
+fn step(
+    path: &str,
+    product: bool,
+    bytes: &[u8],
+    n: usize,
+    schema: &jsonschema::Validator,
+) -> usize {
     let validator = Validator::default();
-    let context = Context::new(NaiveDate::from_ymd_opt(2024, 5, 1).unwrap()).with_port(CustomsPort::Hz);
+    let context =
+        Context::new(NaiveDate::from_ymd_opt(2024, 5, 1).unwrap()).with_port(CustomsPort::Hz);
     let mut total = 0;
     for _ in 0..n {
         let bytes = black_box(bytes);
         total += match (path, product) {
-            ("value", _) => serde_json::from_slice::<Value>(bytes).unwrap().as_object().unwrap().len(),
-            ("jsonschema", _) => usize::from(schema.validate(&serde_json::from_slice::<Value>(bytes).unwrap()).is_ok()),
-            ("wire", true) => serde_json::from_slice::<wire::Product>(bytes).unwrap().skus.unwrap().len(),
-            ("wire", false) => serde_json::from_slice::<wire::Order>(bytes).unwrap().items.unwrap().len(),
-            ("convert", true) => Product::from_wire(serde_json::from_slice(bytes).unwrap()).report().len(),
-            ("convert", false) => Order::from_wire(serde_json::from_slice(bytes).unwrap()).report().len(),
-            ("full", true) => validator.validate_product(serde_json::from_slice(bytes).unwrap(), &context).report().len(),
+            ("value", _) => serde_json::from_slice::<Value>(bytes)
+                .unwrap()
+                .as_object()
+                .unwrap()
+                .len(),
+            ("jsonschema", _) => usize::from(
+                schema
+                    .validate(&serde_json::from_slice::<Value>(bytes).unwrap())
+                    .is_ok(),
+            ),
+            ("slice", true) => serde_json::from_slice::<wire::Product>(bytes)
+                .unwrap()
+                .skus
+                .unwrap()
+                .len(),
+            ("slice", false) => serde_json::from_slice::<wire::Order>(bytes)
+                .unwrap()
+                .items
+                .unwrap()
+                .len(),
+            ("wire", true) => wire::from_json::<wire::Product>(bytes)
+                .unwrap()
+                .skus
+                .unwrap()
+                .len(),
+            ("wire", false) => wire::from_json::<wire::Order>(bytes)
+                .unwrap()
+                .items
+                .unwrap()
+                .len(),
+            ("convert", true) => Product::from_wire(wire::from_json(bytes).unwrap())
+                .report()
+                .len(),
+            ("convert", false) => Order::from_wire(wire::from_json(bytes).unwrap())
+                .report()
+                .len(),
+            ("full", true) => validator
+                .validate_product(wire::from_json(bytes).unwrap(), &context)
+                .report()
+                .len(),
             ("full", false) => validator
-                .validate_order(serde_json::from_slice(bytes).unwrap(), Declaration::Order, &context)
+                .validate_order(
+                    wire::from_json(bytes).unwrap(),
+                    Declaration::Order,
+                    &context,
+                )
                 .report()
                 .len(),
             _ => panic!("unknown path {path}"),
@@ -63,7 +107,11 @@ fn main() {
         other => panic!("unknown document {other}"),
     };
     let mut schema: Value = serde_json::from_str(include_str!("../schemas/customs.json")).unwrap();
-    schema["$ref"] = Value::from(if product { "#/$defs/product" } else { "#/$defs/order" });
+    schema["$ref"] = Value::from(if product {
+        "#/$defs/product"
+    } else {
+        "#/$defs/order"
+    });
     let schema = jsonschema::validator_for(&schema).unwrap();
     let w = warm(path, product, &bytes, &schema);
     println!("{w} {}", run(path, product, &bytes, n, &schema));

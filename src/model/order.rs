@@ -237,7 +237,7 @@ impl Party {
     /// ```
     /// let mut p = crossborder::Party::default();
     /// p.age = Some(30);
-    /// assert_eq!(p.to_wire().age.map(|n| Text::from(n.to_string())), Some("30".into()));
+    /// assert_eq!(p.to_wire().age.map(|n| n.to_string()), Some("30".into()));
     /// ```
     // Field by field, in document order.
     #[allow(clippy::field_reassign_with_default)]
@@ -314,7 +314,7 @@ impl OrderItem {
     /// use crossborder::{Currency, OrderItem};
     /// let mut item = OrderItem::new(Currency::CNY);
     /// item.quantity = Some(2);
-    /// assert_eq!(item.to_wire().quantity.map(|n| Text::from(n.to_string())), Some("2".into()));
+    /// assert_eq!(item.to_wire().quantity.map(|n| n.to_string()), Some("2".into()));
     /// ```
     // Field by field, in document order.
     #[allow(clippy::field_reassign_with_default)]
@@ -504,7 +504,8 @@ impl Order {
         o.insurance_fee = wire_money(self.insurance_fee.as_ref());
         o.customer_note = wire_text(&self.customer_note);
         o.delivery_slip_url = wire_text(&self.delivery_slip_url);
-        o.campaign_tracking_data.clone_from(&self.campaign_tracking_data);
+        o.campaign_tracking_data
+            .clone_from(&self.campaign_tracking_data);
         o.discount_code = wire_text(&self.discount_code);
         o
     }

@@ -596,10 +596,10 @@ impl Sku {
     /// let p = Product::from_wire(w).into_result().unwrap();
     /// assert_eq!(p.skus[0].net_weight, Some("500 g".parse().unwrap())); // inherited
     /// assert_eq!(p.skus[0].to_wire(&p).net_weight, None); // and left out again
-    /// assert_eq!(p.skus[1].to_wire(&p).net_weight.map(|n| Text::from(n.to_string())), Some("0.3".into()));
+    /// assert_eq!(p.skus[1].to_wire(&p).net_weight.map(|n| n.to_string()), Some("0.3".into()));
     /// let mut mine = Sku::new(Currency::CNY);
     /// mine.net_weight = Some("500 g".parse().unwrap());
-    /// assert_eq!(mine.to_wire(&p).net_weight.map(|n| Text::from(n.to_string())), Some("0.5".into()));
+    /// assert_eq!(mine.to_wire(&p).net_weight.map(|n| n.to_string()), Some("0.5".into()));
     /// # Ok::<(), serde_json::Error>(())
     /// ```
     // Field by field, in document order.
@@ -654,7 +654,7 @@ impl Component {
     /// ```
     /// let mut c = crossborder::Component::default();
     /// c.quantity = Some(3);
-    /// assert_eq!(c.to_wire().quantity.map(|n| Text::from(n.to_string())), Some("3".into()));
+    /// assert_eq!(c.to_wire().quantity.map(|n| n.to_string()), Some("3".into()));
     /// ```
     // Field by field, in document order.
     #[allow(clippy::field_reassign_with_default)]

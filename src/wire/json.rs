@@ -424,12 +424,18 @@ mod tests {
         let v: Json = serde_json::from_str(text).unwrap();
         assert_eq!(serde_json::to_string(&v).unwrap(), text);
         let b = v.get("b").unwrap();
-        assert!(matches!(b, Json::Number(n) if n.decimal().unwrap().to_string() == "0.12345678901234567"));
+        assert!(
+            matches!(b, Json::Number(n) if n.decimal().unwrap().to_string() == "0.12345678901234567")
+        );
         assert!(matches!(v.get("c"), Some(Json::Object(m)) if m.len() == 1));
-        let from_value: Json =
-            serde_json::from_value(serde_json::from_str::<serde_json::Value>(r#"{"k":[1,2.5]}"#).unwrap())
-                .unwrap();
-        assert_eq!(serde_json::to_string(&from_value).unwrap(), r#"{"k":[1,2.5]}"#);
+        let from_value: Json = serde_json::from_value(
+            serde_json::from_str::<serde_json::Value>(r#"{"k":[1,2.5]}"#).unwrap(),
+        )
+        .unwrap();
+        assert_eq!(
+            serde_json::to_string(&from_value).unwrap(),
+            r#"{"k":[1,2.5]}"#
+        );
     }
 
     #[test]

@@ -47,16 +47,24 @@ use serde::de::{Deserializer, MapAccess, Visitor};
 /// assert!(dup.to_string().starts_with("duplicate field `cartonId`"));
 /// # Ok::<(), serde_json::Error>(())
 /// ```
+///
+/// A struct that only derives `Deserialize` (with `remote = "Self"`) takes
+/// `object_only!(@deserialize Type)`, which writes the `Deserialize` impl
+/// alone.
 #[macro_export]
 macro_rules! object_only {
-    ($($ty:ty),+ $(,)?) => {
+    (@deserialize $($ty:ty),+ $(,)?) => {
         $(
             impl<'de> ::serde::Deserialize<'de> for $ty {
                 fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> ::core::result::Result<Self, D::Error> {
                     <$ty>::deserialize($crate::wire::ObjectOnly::new(d))
                 }
             }
-
+        )+
+    };
+    ($($ty:ty),+ $(,)?) => {
+        $crate::object_only!(@deserialize $($ty),+);
+        $(
             impl ::serde::Serialize for $ty {
                 fn serialize<S: ::serde::Serializer>(&self, s: S) -> ::core::result::Result<S::Ok, S::Error> {
                     <$ty>::serialize(self, s)
@@ -187,23 +195,37 @@ mod tests {
         let err = serde_json::from_str::<wire::Order>(r#"{"customer": ["Zhang","San"]}"#)
             .unwrap_err()
             .to_string();
-        assert!(err.starts_with("invalid type: sequence, expected an object"), "{err}");
+        assert!(
+            err.starts_with("invalid type: sequence, expected an object"),
+            "{err}"
+        );
         assert!(err.ends_with("line 1 column 14"), "{err}");
         for json in [
             r#"{"skus": [["A-1", 19.99]]}"#,
             r#"{"images": ["a.jpg"]}"#,
             r#"{"components": [[]]}"#,
         ] {
-            assert!(serde_json::from_str::<wire::Product>(json).is_err(), "{json}");
+            assert!(
+                serde_json::from_str::<wire::Product>(json).is_err(),
+                "{json}"
+            );
         }
-        for json in [r#"{"items": [["I-1"]]}"#, r#"{"items": [{"product": []}]}"#, r#"{"payer": []}"#] {
+        for json in [
+            r#"{"items": [["I-1"]]}"#,
+            r#"{"items": [{"product": []}]}"#,
+            r#"{"payer": []}"#,
+        ] {
             assert!(serde_json::from_str::<wire::Order>(json).is_err(), "{json}");
         }
         assert!(serde_json::from_str::<wire::Response>(r#"{"data": []}"#).is_err());
         assert!(serde_json::from_str::<wire::DeclarationResult>(r#"["HZ"]"#).is_err());
         // Objects still read, through every entry point.
-        let v: serde_json::Value = serde_json::from_str(r#"{"customer": {"firstName": "San"}}"#).unwrap();
+        let v: serde_json::Value =
+            serde_json::from_str(r#"{"customer": {"firstName": "San"}}"#).unwrap();
         let o: wire::Order = serde_json::from_value(v).unwrap();
-        assert_eq!(o.customer.and_then(|c| c.first_name).as_deref(), Some("San"));
+        assert_eq!(
+            o.customer.and_then(|c| c.first_name).as_deref(),
+            Some("San")
+        );
     }
 }

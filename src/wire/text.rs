@@ -48,7 +48,10 @@ pub struct Text(Repr);
 #[derive(Clone)]
 enum Repr {
     /// `len` bytes of `buf`, valid UTF-8 (only ever copied from a `str`).
-    Inline { len: u8, buf: [u8; INLINE] },
+    Inline {
+        len: u8,
+        buf: [u8; INLINE],
+    },
     Heap(Box<str>),
 }
 
@@ -310,9 +313,7 @@ pub(crate) fn optional<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Text>, 
 
 /// An optional text field read into a `String` (for JSON forms outside the
 /// wire structs).
-pub(crate) fn optional_string<'de, D: Deserializer<'de>>(
-    d: D,
-) -> Result<Option<String>, D::Error> {
+pub(crate) fn optional_string<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
     Ok(optional(d)?.map(Text::into_string))
 }
 

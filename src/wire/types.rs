@@ -1368,3 +1368,55 @@ crate::object_only!(
     Response,
     ResponseData,
 );
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde::de::{self, Visitor};
+
+    /// A deserializer that only records the field names a struct asks for.
+    struct FieldNames<'a>(&'a mut &'static [&'static str]);
+
+    impl<'de> Deserializer<'de> for FieldNames<'_> {
+        type Error = de::value::Error;
+
+        fn deserialize_any<V: Visitor<'de>>(self, _: V) -> Result<V::Value, Self::Error> {
+            Err(de::Error::custom("not a struct"))
+        }
+
+        fn deserialize_struct<V: Visitor<'de>>(
+            self,
+            _: &'static str,
+            fields: &'static [&'static str],
+            _: V,
+        ) -> Result<V::Value, Self::Error> {
+            *self.0 = fields;
+            Err(de::Error::custom("recorded"))
+        }
+
+        serde::forward_to_deserialize_any! {
+            bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string
+            bytes byte_buf option unit unit_struct newtype_struct seq tuple
+            tuple_struct map enum identifier ignored_any
+        }
+    }
+
+    fn names<T: for<'de> Deserialize<'de>>() -> &'static [&'static str] {
+        let mut fields: &'static [&'static str] = &[];
+        let _ = T::deserialize(FieldNames(&mut fields));
+        fields
+    }
+
+    #[test]
+    fn the_field_tables_are_the_structs_fields_in_order() {
+        // The document-order tables are kept by hand beside the structs:
+        // this keeps them in step.
+        assert_eq!(names::<Product>(), fields::PRODUCT);
+        assert_eq!(names::<Sku>(), fields::SKU);
+        assert_eq!(names::<Images>(), fields::IMAGES);
+        assert_eq!(names::<Component>(), fields::COMPONENT);
+        assert_eq!(names::<Order>(), fields::ORDER);
+        assert_eq!(names::<OrderItem>(), fields::ORDER_ITEM);
+        assert_eq!(names::<Address>(), fields::ADDRESS);
+    }
+}
