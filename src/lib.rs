@@ -48,7 +48,7 @@
 //! | --- | --- |
 //! | the API's JSON, field for field | [`wire`]: [`wire::Product`], [`wire::Order`], ..., [`wire::Number`] (exact decimals) |
 //! | domain values built from it | [`Product`], [`Sku`], [`Component`], [`Order`], [`OrderItem`], [`Party`], [`DeclarationResult`]; [`Converted`] |
-//! | value types | [`HsCode`], [`Money`] + [`Currency`] + [`ExchangeRates`], [`Weight`], [`Dimensions`], [`Timestamp`], [`Country`], [`Gtin`], [`ResidentId`], [`CustomsUnit`] |
+//! | value types | [`HsCode`], [`Money`] + [`Currency`] + [`ExchangeRates`], [`Weight`], [`Dimensions`], [`Timestamp`], [`Country`], [`Gtin`], [`ResidentId`], [`Eori`], [`CustomsUnit`]; [`EU_MEMBERS`] |
 //! | the API's closed sets | [`ClearanceMode`], [`ProductStatus`], [`Platform`], [`OrderType`], [`CustomsPort`], [`DeclarationType`], [`Gender`] |
 //! | one report type | [`Report`] of [`Violation`]s: [`Code`], [`Severity`], [`JsonPointer`], message in [`Language::English`] and [`Language::Chinese`] |
 //! | declaration validation | [`declaration`]: [`declaration::Validator`], [`declaration::RuleSet`], [`declaration::Rule`], [`declaration::catalogue`] |
@@ -185,7 +185,8 @@ pub mod wire;
 pub use barcode::{Gtin, GtinError, GtinKind};
 pub use channel::{ChannelDecision, ShippingOrder, SplitPlan, WishPostOrder, plan_split};
 pub use country::{
-    Country, CountryError, country_alpha2, country_alpha3, country_serde, parse_country,
+    Country, CountryError, EU_MEMBERS, country_alpha2, country_alpha3, country_serde, is_eu_member,
+    parse_country,
 };
 pub use customs_unit::{CustomsUnit, CustomsUnitError};
 pub use eligibility::{
@@ -205,7 +206,7 @@ pub use hs::{
     CodeLengthError, HsCheck, HsChildren, HsCode, HsCodeError, HsEdition, HsEntry, HsLevel, HsPath,
     Jurisdiction, Nomenclature, TradeFlow,
 };
-pub use identity::{ResidentId, ResidentIdError};
+pub use identity::{Eori, EoriError, ResidentId, ResidentIdError};
 pub use iso_currency::Currency;
 pub use measure::{Dimensions, LengthUnit, MassUnit, MeasureError, VolumetricDivisor, Weight};
 pub use model::{Component, Converted, DeclarationResult, Order, OrderItem, Party, Product, Sku};
