@@ -15,4 +15,5 @@ mod hs_lookup;
 mod hs_properties;
 mod hs_search;
 mod properties;
+mod wire_reliability;
 mod wire_roundtrip;
