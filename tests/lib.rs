@@ -20,4 +20,5 @@ mod hs_properties;
 mod hs_search;
 mod properties;
 mod sources;
+mod wire_reliability;
 mod wire_roundtrip;

@@ -703,7 +703,10 @@ fn hs_exists(i: &ProductInput<'_>, out: &mut Findings<'_>, other_edition: bool) 
         .map(|s| s.trim())
         .find(|s| !s.is_empty());
     if let Some(name) = name {
-        let hits = hs::search_with(name, edition, 3);
+        // Only whole-term hits: an approximate (character n-gram) hit, or a
+        // bare chapter, is too loose to put forward as a code to declare.
+        let mut hits = hs::search_with(name, edition, 3);
+        hits.retain(|h| !h.approximate());
         if !hits.is_empty() {
             let list = hits
                 .iter()
