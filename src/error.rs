@@ -142,4 +142,5 @@ bilingual!(
     crate::TimestampError,
     crate::MeasureError,
     crate::wire::NumberError,
+    crate::EoriError,
 );

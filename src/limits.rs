@@ -21,7 +21,7 @@ crate::macros::codes! {
 ///
 /// [`Limits::check`] walks any wire document (anything `Serialize` with the
 /// wire's member names: [`crate::wire::Product`], [`crate::wire::Order`],
-/// a channel [`ShippingOrderJson`](crate::channel::json::ShippingOrderJson),
+/// a channel [`ShippingOrderJson`](crate::channel::ShippingOrderJson),
 /// and the documents other engines read) and stops at the first limit
 /// exceeded, with one `limit.exceeded` violation at its pointer. Arrays are
 /// recognised by their member name: `skus` (a product's, and the product of

@@ -235,7 +235,7 @@ fn parse_errors_quote_their_input_cut() {
 /// A shipping order with megabyte ids and customers.
 #[test]
 fn channel_json_echoes_are_cut() {
-    use crossborder::channel::json::ShippingOrderJson;
+    use crossborder::channel::ShippingOrderJson;
     let id = "I".repeat(1_000_000);
     let customer = "C".repeat(1_000_000);
     let json = serde_json::json!({"orders": [
@@ -312,7 +312,7 @@ fn limits_refuse_an_oversized_product_with_one_violation() {
 #[test]
 fn limits_check_a_shipping_order() {
     use crossborder::Limits;
-    use crossborder::channel::json::ShippingOrderJson;
+    use crossborder::channel::ShippingOrderJson;
     let json = serde_json::json!({"trackingNumber": "T".repeat(300), "orders": []});
     let wire: ShippingOrderJson = serde_json::from_value(json).unwrap();
     let report = Limits::none()

@@ -2,7 +2,7 @@
 //! exchange rate) and a batch of orders for the split planner.
 #![no_main]
 
-use crossborder::channel::json::{OrderBatchJson, ShippingOrderJson};
+use crossborder::channel::{OrderBatchJson, ShippingOrderJson};
 use crossborder::{Currency, ExchangeRates};
 use crossborder_fuzz::{check_report, date, json};
 use rust_decimal::Decimal;
