@@ -352,13 +352,13 @@ pub struct Eori {
 #[non_exhaustive]
 pub enum EoriError {
     /// Fewer than 3 or more than 17 characters (spaces not counted).
-    #[error("invalid eori {input:?}: a country code and 1 to 15 letters or digits are expected")]
+    #[error("invalid eori {input:?}: a country code and 1 to 15 letters or digits are expected", input = crate::echo(.input))]
     Length {
         /// The text given.
         input: String,
     },
     /// The first two characters are not a country code.
-    #[error("invalid eori {input:?}: {prefix:?} is not a country code")]
+    #[error("invalid eori {input:?}: {prefix:?} is not a country code", input = crate::echo(.input))]
     Country {
         /// The text given.
         input: String,
@@ -366,13 +366,13 @@ pub enum EoriError {
         prefix: String,
     },
     /// A character other than a letter or a digit.
-    #[error("invalid eori {input:?}: only letters and digits may follow the country code")]
+    #[error("invalid eori {input:?}: only letters and digits may follow the country code", input = crate::echo(.input))]
     Characters {
         /// The text given.
         input: String,
     },
     /// A `GB` or `XI` number that is not 12 digits after its prefix.
-    #[error("invalid eori {input:?}: a GB or XI number is the prefix followed by 12 digits")]
+    #[error("invalid eori {input:?}: a GB or XI number is the prefix followed by 12 digits", input = crate::echo(.input))]
     UnitedKingdom {
         /// The text given.
         input: String,
@@ -391,16 +391,28 @@ impl EoriError {
     pub fn message_zh(&self) -> String {
         match self {
             EoriError::Length { input } => {
-                format!("EORI 号 {input:?} 无效：应为国家代码加 1 至 15 位字母或数字")
+                format!(
+                    "EORI 号 {input:?} 无效：应为国家代码加 1 至 15 位字母或数字",
+                    input = crate::echo(input)
+                )
             }
             EoriError::Country { input, prefix } => {
-                format!("EORI 号 {input:?} 无效：{prefix:?} 不是国家代码")
+                format!(
+                    "EORI 号 {input:?} 无效：{prefix:?} 不是国家代码",
+                    input = crate::echo(input)
+                )
             }
             EoriError::Characters { input } => {
-                format!("EORI 号 {input:?} 无效：国家代码后只能是字母或数字")
+                format!(
+                    "EORI 号 {input:?} 无效：国家代码后只能是字母或数字",
+                    input = crate::echo(input)
+                )
             }
             EoriError::UnitedKingdom { input } => {
-                format!("EORI 号 {input:?} 无效：GB 或 XI 号应为前缀加 12 位数字")
+                format!(
+                    "EORI 号 {input:?} 无效：GB 或 XI 号应为前缀加 12 位数字",
+                    input = crate::echo(input)
+                )
             }
         }
     }

@@ -615,7 +615,7 @@ impl fmt::Debug for Echo<'_> {
 }
 
 /// `text` cut to `max` characters with [`echo`]'s marker, in place.
-fn bound(mut text: String, max: usize) -> String {
+pub(crate) fn bound(mut text: String, max: usize) -> String {
     if text.len() <= max {
         return text;
     }

@@ -322,3 +322,18 @@ fn limits_check_a_shipping_order() {
     assert_eq!(report.as_slice()[0].pointer().as_str(), "/trackingNumber");
     assert!(Limits::default().check(&wire).is_ok());
 }
+
+/// Numbers and the JSON reader's own errors quote the input cut too.
+#[test]
+fn number_and_json_errors_are_cut() {
+    let digits = format!("1{}x", "2".repeat(1_000_000));
+    let report = validate_product(&format!(r#"{{"name":"T恤","price":"{digits}"}}"#));
+    assert_bounded(&report);
+    assert!(report.iter().any(|v| v.code() == &Code::NUMBER_INVALID));
+    let huge = format!(r#"{{"skus": "{}"}}"#, "s".repeat(1_000_000));
+    let err = wire::from_json::<wire::Product>(huge.as_bytes()).unwrap_err();
+    assert!(err.to_string().chars().count() < 400, "{err}");
+    assert!(err.message_zh().chars().count() < 400);
+    let v = err.to_violation();
+    assert!(v.message_en().chars().count() < 400);
+}
