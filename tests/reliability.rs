@@ -48,9 +48,9 @@ fn repeated_sku_numbers_point_at_their_first_use() {
     let mut product: serde_json::Value =
         serde_json::from_str(&hostile::product_with_skus(n, false)).unwrap();
     let skus = product["skus"].as_array_mut().unwrap();
-    for i in n / 2..n {
+    for (k, sku) in skus.iter_mut().skip(n / 2).enumerate() {
         // " SKU-000003 " repeats SKU-000003: numbers are compared trimmed.
-        skus[i]["skuNumber"] = format!(" SKU-{:06} ", i - n / 2).into();
+        sku["skuNumber"] = format!(" SKU-{k:06} ").into();
     }
     let report = validate_product(&product.to_string());
     assert_eq!(report.len(), n / 2);
