@@ -206,7 +206,10 @@ pub use hs::{
     CodeLengthError, HsCheck, HsChildren, HsCode, HsCodeError, HsEdition, HsEntry, HsLevel, HsPath,
     Jurisdiction, Nomenclature, TradeFlow,
 };
-pub use identity::{Eori, EoriError, ResidentId, ResidentIdError};
+pub use identity::{
+    Abn, AbnError, Arn, ArnError, Eori, EoriError, IossNumber, IossNumberError, ResidentId,
+    ResidentIdError, SgGstNumber, SgGstNumberError, UkVatNumber, UkVatNumberError,
+};
 pub use iso_currency::Currency;
 pub use measure::{Dimensions, LengthUnit, MassUnit, MeasureError, VolumetricDivisor, Weight};
 pub use model::{Component, Converted, DeclarationResult, Order, OrderItem, Party, Product, Sku};
