@@ -657,7 +657,9 @@ pub struct IossNumber {
 #[non_exhaustive]
 pub enum IossNumberError {
     /// Not 12 characters (spaces not counted).
-    #[error("invalid ioss number {input:?}: it has {chars} characters, IM and 10 digits are needed")]
+    #[error(
+        "invalid ioss number {input:?}: it has {chars} characters, IM and 10 digits are needed"
+    )]
     Length {
         /// The text given.
         input: String,
@@ -989,7 +991,7 @@ fn uk_vat_check_ok(d: &[u32]) -> bool {
     }
     let total = weighted + check;
     let first_three = d[0] * 100 + d[1] * 10 + d[2];
-    total % 97 == 0 || (first_three >= 100 && (total + 55) % 97 == 0)
+    total.is_multiple_of(97) || (first_three >= 100 && (total + 55).is_multiple_of(97))
 }
 
 impl fmt::Display for UkVatNumber {
@@ -1219,7 +1221,7 @@ impl Abn {
                 d * w
             })
             .sum();
-        if digits[0] == b'0' || sum % 89 != 0 {
+        if digits[0] == b'0' || !sum.is_multiple_of(89) {
             return Err(AbnError::Check {
                 input: text.to_owned(),
             });
@@ -1402,7 +1404,12 @@ mod registration_tests {
     fn uk_vat_published_examples_and_each_wrong_check() {
         // 782 2375 17 and 831 4958 16 are worked examples of the modulus 97
         // check in UK accountancy guides; 123 4567 82 follows from it.
-        for good in ["GB782237517", "GB831495816", "GB123456782", "gb 123 4567 82"] {
+        for good in [
+            "GB782237517",
+            "GB831495816",
+            "GB123456782",
+            "gb 123 4567 82",
+        ] {
             assert!(UkVatNumber::parse(good).is_ok(), "{good}");
         }
         let ok: Vec<u32> = (0..100)
