@@ -15,4 +15,6 @@ mod hs_lookup;
 mod hs_properties;
 mod hs_search;
 mod properties;
+mod regime;
+mod regime_props;
 mod wire_roundtrip;
