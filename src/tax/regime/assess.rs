@@ -64,6 +64,23 @@ impl AssessedValue {
     pub fn base(&self) -> ValueBase {
         self.base
     }
+
+    /// The amount as text with exactly the currency's decimals (`"80.00"`,
+    /// `"10000"` for yen), as the answer's JSON writes it.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use crossborder::tax::regime::{ParcelJson, RegimeTable};
+    /// let p: ParcelJson = serde_json::from_str(r#"{"origin": "CN", "destination": "GB", "date": "2026-08-01",
+    ///     "channel": "postal", "currency": "GBP", "items": [{"hsCode": "420222", "quantity": 1, "unitValue": 40}]}"#)?;
+    /// let a = p.assess(RegimeTable::builtin(), &Default::default());
+    /// assert_eq!(a.value().map(|v| v.amount_text()).as_deref(), Some("40.00"));
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
+    pub fn amount_text(&self) -> String {
+        fixed(self.amount)
+    }
 }
 
 /// A charge an assessment found, with its amount and the rule that adds it
@@ -107,6 +124,23 @@ impl<'t> AssessedCharge<'t> {
     /// See [`AssessedCharge`].
     pub fn amount(&self) -> Money {
         self.amount
+    }
+
+    /// The amount as text with exactly the currency's decimals, as the
+    /// answer's JSON writes it.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use crossborder::tax::regime::{ParcelJson, RegimeTable};
+    /// let p: ParcelJson = serde_json::from_str(r#"{"origin": "CN", "destination": "DE", "date": "2026-07-01",
+    ///     "channel": "postal", "currency": "EUR", "items": [{"hsCode": "851830", "quantity": 1, "unitValue": 20}]}"#)?;
+    /// let a = p.assess(RegimeTable::builtin(), &Default::default());
+    /// assert_eq!(a.charges()[0].amount_text(), "3.00");
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
+    pub fn amount_text(&self) -> String {
+        fixed(self.amount)
     }
 
     /// Whether it is a customs duty.
@@ -472,16 +506,16 @@ impl RegimeTable {
 
 /// A small list on the stack, spilling to the heap past `N`: the rules that
 /// apply to one parcel, without an allocation for the common case.
-struct Small<T: Copy, const N: usize> {
-    inline: [Option<T>; N],
+struct Small<T: Copy + Default, const N: usize> {
+    inline: [T; N],
     len: usize,
     spill: Vec<T>,
 }
 
-impl<T: Copy, const N: usize> Small<T, N> {
+impl<T: Copy + Default, const N: usize> Small<T, N> {
     fn new() -> Self {
         Small {
-            inline: [None; N],
+            inline: [T::default(); N],
             len: 0,
             spill: Vec::new(),
         }
@@ -489,23 +523,18 @@ impl<T: Copy, const N: usize> Small<T, N> {
 
     fn push(&mut self, v: T) {
         if self.len < N {
-            self.inline[self.len] = Some(v);
+            self.inline[self.len] = v;
         } else {
             self.spill.push(v);
         }
         self.len += 1;
     }
 
-    fn get(&self, i: usize) -> Option<T> {
-        if i < N {
-            self.inline[i]
-        } else {
-            self.spill.get(i - N).copied()
-        }
-    }
-
     fn iter(&self) -> impl Iterator<Item = T> + '_ {
-        (0..self.len).filter_map(|i| self.get(i))
+        self.inline[..self.len.min(N)]
+            .iter()
+            .copied()
+            .chain(self.spill.iter().copied())
     }
 }
 
@@ -542,7 +571,9 @@ struct Values<'a> {
     sums: Sums,
     from: Currency,
     rates: &'a ExchangeRates,
-    cache: [Option<(Valuation, Currency, Option<Decimal>)>; 4],
+    /// Keyed by the valuation's address (a destination's or a rule's, both
+    /// borrowed from the table for the whole assessment) and the currency.
+    cache: [Option<(*const Valuation, Currency, Option<Decimal>)>; 4],
     missing: [Option<Currency>; 4],
     overflow: bool,
 }
@@ -552,7 +583,7 @@ impl Values<'_> {
     /// overflow; both reported).
     fn get(&mut self, v: &Valuation, to: Currency, report: &mut Report) -> Option<Decimal> {
         for (cv, cc, value) in self.cache.iter().flatten() {
-            if cv == v && *cc == to {
+            if std::ptr::eq(*cv, v) && *cc == to {
                 return *value;
             }
         }
@@ -564,7 +595,7 @@ impl Values<'_> {
             }
         };
         if let Some(slot) = self.cache.iter_mut().find(|s| s.is_none()) {
-            *slot = Some((*v, to, value));
+            *slot = Some((v as *const Valuation, to, value));
         }
         value
     }
@@ -596,7 +627,12 @@ impl Values<'_> {
 }
 
 fn round(x: Decimal, currency: Currency) -> Decimal {
-    x.round_dp_with_strategy(u32::from(currency.exponent().unwrap_or(2)), VALUE_ROUNDING)
+    let dp = u32::from(currency.exponent().unwrap_or(2));
+    if x.scale() <= dp {
+        x
+    } else {
+        x.round_dp_with_strategy(dp, VALUE_ROUNDING)
+    }
 }
 
 fn items_ptr(i: usize, field: &str) -> JsonPointer {
@@ -719,10 +755,13 @@ fn check_values(parcel: &Parcel, gaps: Option<&Gaps>, report: &mut Report) -> bo
     let edition = HsEdition::in_force_on(parcel.date);
     for (i, item) in parcel.items.iter().enumerate() {
         let bad_hs = gaps.is_some_and(|g| g.bad_hs.get(i).copied().unwrap_or(true));
-        if !bad_hs
-            && let Some(v) = hs::check(item.hs_code, edition).violation(items_ptr(i, "hsCode"))
-        {
-            report.push(v);
+        if !bad_hs {
+            let check = hs::check(item.hs_code, edition);
+            if !check.exists()
+                && let Some(v) = check.violation(items_ptr(i, "hsCode"))
+            {
+                report.push(v);
+            }
         }
         if item.quantity == 0 {
             report.push(
@@ -846,7 +885,23 @@ fn decide<'t>(
     let in_force = |r: &RegimeRule| {
         r.destination.contains_known(dest, dest_in_eu) && r.effective.contains(date)
     };
-    if !table.rules.iter().any(in_force) {
+    // The rules in force for the destination, then those of them that
+    // cover this parcel.
+    let mut any_in_force = false;
+    let mut scoped: Small<usize, 16> = Small::new();
+    for (i, r) in table.rules.iter().enumerate() {
+        if !in_force(r) {
+            continue;
+        }
+        any_in_force = true;
+        if r.origins.is_none_or(|o| o.contains(parcel.origin))
+            && (r.channels.is_empty() || r.channels.contains(&parcel.channel))
+            && r.gifts.covers(parcel.gift)
+        {
+            scoped.push(i);
+        }
+    }
+    if !any_in_force {
         report.push(no_rule(dest, date, "low-value import", "低价值进口"));
         return;
     }
@@ -869,18 +924,8 @@ fn decide<'t>(
         return;
     }
 
-    // The rules that apply to this parcel, less those superseded.
-    let mut scoped: Small<usize, 24> = Small::new();
-    for (i, r) in table.rules.iter().enumerate() {
-        if in_force(r)
-            && r.origins.is_none_or(|o| o.contains(parcel.origin))
-            && (r.channels.is_empty() || r.channels.contains(&parcel.channel))
-            && r.gifts.covers(parcel.gift)
-        {
-            scoped.push(i);
-        }
-    }
-    let mut applicable: Small<usize, 24> = Small::new();
+    // Less the rules another one in scope supersedes.
+    let mut applicable: Small<usize, 16> = Small::new();
     for i in scoped.iter() {
         let id = &table.rules[i].id;
         let superseded = scoped
@@ -896,7 +941,8 @@ fn decide<'t>(
     let mut vat_parcel = ParcelVerdict::<VatCollection>::default();
     let any_duty_rule = applicable.iter().any(|i| table.rules[i].duty.is_some());
     let any_vat_rule = applicable.iter().any(|i| table.rules[i].vat.is_some());
-    let mut verdicts: Small<(Tri<DutyTreatment>, Tri<VatCollection>), 16> = Small::new();
+    let mut judged: Vec<Judged> = Vec::with_capacity(parcel.items.len());
+    let mut seen = Consignment::default();
     for (n, item) in parcel.items.iter().enumerate() {
         let j = judge(
             table,
@@ -904,26 +950,31 @@ fn decide<'t>(
             record,
             parcel,
             item,
-            &mut values,
-            report,
+            &mut Ctx {
+                values: &mut values,
+                seen: &mut seen,
+                report,
+            },
         );
-        let d = j.duty();
-        let v = j.vat();
-        duty_parcel.add(d, |a, b| {
+        duty_parcel.add(j.duty_verdict, |a, b| {
             if a == DutyTreatment::Due || b == DutyTreatment::Due {
                 DutyTreatment::Due
             } else {
                 DutyTreatment::Relieved
             }
         });
-        vat_parcel.add(v, |a, b| if a.weight() >= b.weight() { a } else { b });
+        vat_parcel.add(
+            j.vat_verdict,
+            |a, b| if a.weight() >= b.weight() { a } else { b },
+        );
         if let (Some(by), true) = (
             j.excluded_by,
-            d == Tri::Known(DutyTreatment::Due) || v == Tri::Known(VatCollection::AtBorder),
+            j.duty_verdict == Tri::Known(DutyTreatment::Due)
+                || j.vat_verdict == Tri::Known(VatCollection::AtBorder),
         ) {
             report.push(excluded_goods(n, item, &table.rules[by]));
         }
-        verdicts.push((d, v));
+        judged.push(j);
     }
     if values.overflow {
         report.push(overflow());
@@ -944,30 +995,15 @@ fn decide<'t>(
 
     // The rules that decided: those giving the parcel's answer for an item
     // whose own answer it is.
-    let mut deciding: Small<usize, 24> = Small::new();
+    let mut deciding: Small<usize, 16> = Small::new();
     let mut missing_registration: Option<Registration> = None;
-    for (n, item) in parcel.items.iter().enumerate() {
-        let Some((d, v)) = verdicts.get(n) else {
-            continue;
-        };
-        if answer.duty.is_none() && answer.vat.is_none() {
-            break;
-        }
-        let j = judge(
-            table,
-            &applicable,
-            record,
-            parcel,
-            item,
-            &mut values,
-            report,
-        );
-        if let (Some(p), Tri::Known(x)) = (answer.duty, d)
+    for j in &judged {
+        if let (Some(p), Tri::Known(x)) = (answer.duty, j.duty_verdict)
             && p == x
         {
             j.duty.deciders_into(x, &mut deciding);
         }
-        if let (Some(p), Tri::Known(x)) = (answer.vat, v)
+        if let (Some(p), Tri::Known(x)) = (answer.vat, j.vat_verdict)
             && p == x
         {
             j.vat.deciders_into(x, &mut deciding);
@@ -977,18 +1013,18 @@ fn decide<'t>(
         }
     }
     if let Some(reg) = missing_registration {
-        report.push(registration_missing(reg, dest));
+        report.push(registration_missing(reg));
     }
     let item_due = |n: usize| {
-        verdicts
+        judged
             .get(n)
-            .is_some_and(|(d, _)| d == Tri::Known(DutyTreatment::Due))
+            .is_some_and(|j| j.duty_verdict == Tri::Known(DutyTreatment::Due))
     };
 
     // Charges.
     let mut replaced = false;
     let mut charge_rules: Small<usize, 8> = Small::new();
-    for i in applicable.iter() {
+    for (k, i) in applicable.iter().enumerate() {
         let r = &table.rules[i];
         for c in &r.charges {
             if c.duty && answer.duty == Some(DutyTreatment::Relieved) {
@@ -1024,7 +1060,16 @@ fn decide<'t>(
             if admitted != Some(true) {
                 continue;
             }
-            let Some(amount) = charge_amount(c, r, record, parcel, &mut values, report) else {
+            let counted = |n: usize| match judged.get(n) {
+                Some(j) if k < 64 => !j.excludes(k),
+                Some(_) => parcel
+                    .items
+                    .get(n)
+                    .is_some_and(|item| !excluded_by(r, item.hs_code.as_str().as_bytes())),
+                None => false,
+            };
+            let Some(amount) = charge_amount(c, record, parcel, &counted, &mut values, report)
+            else {
                 continue;
             };
             replaced |= c.replaces_tariff_duty;
@@ -1045,24 +1090,27 @@ fn decide<'t>(
 
     // The tariff duty, at the caller's rates.
     if answer.duty == Some(DutyTreatment::Due) && !replaced && have_values {
-        let mut total = Some(Decimal::ZERO);
+        // Sum of rate x line over the items that owe duty; their customs
+        // value is the line (times the goods factor) plus its share of
+        // shipping and insurance, in proportion to its value.
+        let mut rated = Some(Decimal::ZERO);
         for (n, item) in parcel.items.iter().enumerate() {
             if !item_due(n) {
                 continue;
             }
             match item.duty_rate {
                 Some(rate) => {
-                    total = total.and_then(|t| {
-                        let cv = item_customs_value(item, &values.sums, &record.duty_valuation)?;
-                        t.checked_add(cv.checked_mul(rate)?)
-                    });
+                    rated =
+                        rated.and_then(|t| t.checked_add(item.line_value()?.checked_mul(rate)?));
                 }
                 None => {
                     report.push(duty_rate_needed(n));
-                    total = None;
+                    rated = None;
                 }
             }
         }
+        let dv = &record.duty_valuation;
+        let total = rated.and_then(|r| with_extra(r, &values.sums, dv));
         if let Some(t) = total
             && let Some(amount) = values.convert(t, record.currency, report)
         {
@@ -1078,12 +1126,13 @@ fn decide<'t>(
     for i in charge_rules.iter() {
         mark(&mut deciding, i);
     }
-    let mut ids: Vec<usize> = deciding.iter().collect();
-    ids.sort_unstable();
-    answer.rules = ids.into_iter().map(|i| &table.rules[i]).collect();
+    // In table order.
+    let mut rules: Vec<&RegimeRule> = deciding.iter().map(|i| &table.rules[i]).collect();
+    rules.sort_unstable_by_key(|r| (*r as *const RegimeRule) as usize);
+    answer.rules = rules;
 }
 
-fn mark(d: &mut Small<usize, 24>, i: usize) {
+fn mark(d: &mut Small<usize, 16>, i: usize) {
     if !d.iter().any(|x| x == i) {
         d.push(i);
     }
@@ -1093,6 +1142,10 @@ fn mark(d: &mut Small<usize, 24>, i: usize) {
 struct Judged {
     duty: ItemVerdict<DutyTreatment>,
     vat: ItemVerdict<VatCollection>,
+    duty_verdict: Tri<DutyTreatment>,
+    vat_verdict: Tri<VatCollection>,
+    /// Bit `k`: the `k`-th applicable rule excludes the item's goods.
+    excluded: u64,
     /// The first rule with terms that excludes the item's goods.
     excluded_by: Option<usize>,
     /// A registration whose absence left the tax at the sale.
@@ -1100,38 +1153,81 @@ struct Judged {
 }
 
 impl Judged {
-    /// Duty is relieved when any rule relieves it.
-    fn duty(&self) -> Tri<DutyTreatment> {
-        self.duty.result(DutyTreatment::Relieved, |_, b| b)
+    /// Whether the `k`-th applicable rule excludes the item, for `k` under
+    /// 64 (past it, ask [`excluded_by`]).
+    fn excludes(&self, k: usize) -> bool {
+        k < 64 && self.excluded & (1 << k) != 0
     }
+}
 
-    /// VAT is not due when any rule says so, else at the sale when any rule
-    /// says so, else at the border.
-    fn vat(&self) -> Tri<VatCollection> {
-        self.vat.result(VatCollection::NotDue, |a, b| {
-            if a.weight() <= b.weight() { a } else { b }
-        })
+/// Whether a rule excludes goods of this HS code (its digits).
+fn excluded_by(rule: &RegimeRule, code: &[u8]) -> bool {
+    rule.excluded.iter().any(|p| p.matches_digits(code))
+}
+
+/// Whether the parcel is within each applicable rule's consignment
+/// thresholds, computed once for all its items: `[k][0]` duty, `[k][1]`
+/// VAT, for the `k`-th applicable rule (the first 24).
+#[derive(Default)]
+struct Consignment {
+    within: [[Option<Tri<bool>>; 2]; 24],
+}
+
+/// What judging an item works with.
+struct Ctx<'a, 'v, 'r> {
+    values: &'a mut Values<'v>,
+    seen: &'a mut Consignment,
+    report: &'r mut Report,
+}
+
+impl Ctx<'_, '_, '_> {
+    /// [`within`], remembered per rule and aspect for consignment
+    /// thresholds (which do not depend on the item).
+    fn within(
+        &mut self,
+        k: usize,
+        aspect: usize,
+        threshold: Option<&Threshold>,
+        rule: &RegimeRule,
+        record: &Destination,
+        item: &ParcelItem,
+    ) -> Tri<bool> {
+        let cacheable = threshold.is_some_and(|t| t.per == ThresholdScope::Consignment) && k < 24;
+        if cacheable && let Some(known) = self.seen.within[k][aspect] {
+            return known;
+        }
+        let v = within(threshold, rule, record, item, self.values, self.report);
+        if cacheable {
+            self.seen.within[k][aspect] = Some(v);
+        }
+        v
     }
 }
 
 fn judge(
     table: &RegimeTable,
-    applicable: &Small<usize, 24>,
+    applicable: &Small<usize, 16>,
     record: &Destination,
     parcel: &Parcel,
     item: &ParcelItem,
-    values: &mut Values<'_>,
-    report: &mut Report,
+    ctx: &mut Ctx<'_, '_, '_>,
 ) -> Judged {
     let mut j = Judged {
         duty: ItemVerdict::default(),
         vat: ItemVerdict::default(),
+        duty_verdict: Tri::Unknown,
+        vat_verdict: Tri::Unknown,
+        excluded: 0,
         excluded_by: None,
         missing_registration: None,
     };
-    for i in applicable.iter() {
+    let code = item.hs_code.as_str().as_bytes();
+    for (k, i) in applicable.iter().enumerate() {
         let r = &table.rules[i];
-        let excluded = r.excludes(&item.hs_code);
+        let excluded = !r.excluded.is_empty() && excluded_by(r, code);
+        if excluded && k < 64 {
+            j.excluded |= 1 << k;
+        }
         if excluded && j.excluded_by.is_none() && (r.duty.is_some() || r.vat.is_some()) {
             j.excluded_by = Some(i);
         }
@@ -1139,7 +1235,7 @@ fn judge(
             let v = if excluded {
                 Tri::Known(t.above)
             } else {
-                within(t.threshold.as_ref(), r, record, item, values, report)
+                ctx.within(k, 0, t.threshold.as_ref(), r, record, item)
                     .map(|w| if w { t.within } else { t.above })
             };
             j.duty.add(i, v);
@@ -1148,32 +1244,40 @@ fn judge(
             let v = if excluded {
                 Tri::Known(t.above)
             } else {
-                within(t.threshold.as_ref(), r, record, item, values, report).map(|w| {
-                    let c = if w { t.within } else { t.above };
-                    match t.registration {
-                        Some(reg) if c == VatCollection::AtSale && !parcel.seller.has(reg) => {
-                            if t.unregistered == VatCollection::AtSale {
-                                j.missing_registration.get_or_insert(reg);
+                ctx.within(k, 1, t.threshold.as_ref(), r, record, item)
+                    .map(|w| {
+                        let c = if w { t.within } else { t.above };
+                        match t.registration {
+                            Some(reg) if c == VatCollection::AtSale && !parcel.seller.has(reg) => {
+                                if t.unregistered == VatCollection::AtSale {
+                                    j.missing_registration.get_or_insert(reg);
+                                }
+                                t.unregistered
                             }
-                            t.unregistered
+                            _ => c,
                         }
-                        _ => c,
-                    }
-                })
+                    })
             };
             j.vat.add(i, v);
         }
     }
+    // Duty is relieved when any rule relieves it; VAT is not due when any
+    // rule says so, else at the sale when any rule says so, else at the
+    // border.
+    j.duty_verdict = j.duty.result(DutyTreatment::Relieved, |_, b| b);
+    j.vat_verdict = j.vat.result(VatCollection::NotDue, |a, b| {
+        if a.weight() <= b.weight() { a } else { b }
+    });
     j
 }
 
 /// One item's verdicts from each rule, and which rules gave them.
-struct ItemVerdict<T: Copy> {
+struct ItemVerdict<T: Copy + Default> {
     unknown: bool,
-    by: Small<(usize, T), 8>,
+    by: Small<(usize, T), 4>,
 }
 
-impl<T: Copy> Default for ItemVerdict<T> {
+impl<T: Copy + Default> Default for ItemVerdict<T> {
     fn default() -> Self {
         ItemVerdict {
             unknown: false,
@@ -1182,7 +1286,7 @@ impl<T: Copy> Default for ItemVerdict<T> {
     }
 }
 
-impl<T: Copy + PartialEq> ItemVerdict<T> {
+impl<T: Copy + Default + PartialEq> ItemVerdict<T> {
     fn add(&mut self, rule: usize, v: Tri<T>) {
         match v {
             Tri::Known(x) => self.by.push((rule, x)),
@@ -1207,7 +1311,7 @@ impl<T: Copy + PartialEq> ItemVerdict<T> {
         acc.map_or(Tri::Unknown, Tri::Known)
     }
 
-    fn deciders_into(&self, verdict: T, into: &mut Small<usize, 24>) {
+    fn deciders_into(&self, verdict: T, into: &mut Small<usize, 16>) {
         for (i, x) in self.by.iter() {
             if x == verdict {
                 mark(into, i);
@@ -1313,10 +1417,12 @@ fn charge_applies(c: &ChargeTerms, parcel: &Parcel) -> bool {
     w.registration.is_some_and(|r| parcel.seller.has(r)) || w.or_channels.contains(&parcel.channel)
 }
 
-/// An item's customs value on a valuation, with its share of shipping and
-/// insurance in proportion to its value, in the parcel's currency.
-fn item_customs_value(item: &ParcelItem, sums: &Sums, v: &Valuation) -> Option<Decimal> {
-    let line = item.line_value()?.checked_mul(v.goods_factor)?;
+/// An amount proportional to goods (a sum of lines, or of rates times
+/// lines) on a valuation: times the goods factor, plus the same proportion
+/// of shipping and insurance where the valuation adds them. One division
+/// for the whole parcel.
+fn with_extra(lines: Decimal, sums: &Sums, v: &Valuation) -> Option<Decimal> {
+    let base = lines.checked_mul(v.goods_factor)?;
     let mut extra = Decimal::ZERO;
     if v.shipping {
         extra = extra.checked_add(sums.shipping)?;
@@ -1325,24 +1431,28 @@ fn item_customs_value(item: &ParcelItem, sums: &Sums, v: &Valuation) -> Option<D
         extra = extra.checked_add(sums.insurance)?;
     }
     if extra.is_zero() || sums.goods.is_zero() {
-        return Some(line);
+        return Some(base);
     }
-    let share = extra
-        .checked_mul(item.line_value()?)?
-        .checked_div(sums.goods)?;
-    line.checked_add(share)
+    base.checked_add(lines.checked_mul(extra)?.checked_div(sums.goods)?)
 }
 
 /// A charge's amount, rounded to its currency's minor unit.
 fn charge_amount(
     c: &ChargeTerms,
-    rule: &RegimeRule,
     record: &Destination,
     parcel: &Parcel,
+    counts: &dyn Fn(usize) -> bool,
     values: &mut Values<'_>,
     report: &mut Report,
 ) -> Option<Money> {
-    let counted = || parcel.items.iter().filter(|i| !rule.excludes(&i.hs_code));
+    let counted = || {
+        parcel
+            .items
+            .iter()
+            .enumerate()
+            .filter(|(n, _)| counts(*n))
+            .map(|(_, i)| i)
+    };
     match &c.basis {
         ChargeBasis::Subheading { amount, digits } => {
             let digits = usize::from((*digits).clamp(6, 13));
@@ -1366,18 +1476,18 @@ fn charge_amount(
             amount.currency(),
         )),
         ChargeBasis::Value { rate } => {
-            let mut base = Decimal::ZERO;
+            let mut lines = Decimal::ZERO;
             for item in counted() {
-                let cv = item_customs_value(item, &values.sums, &record.duty_valuation);
-                match cv.and_then(|cv| base.checked_add(cv)) {
-                    Some(b) => base = b,
+                match item.line_value().and_then(|l| lines.checked_add(l)) {
+                    Some(b) => lines = b,
                     None => {
                         values.overflow = true;
                         return None;
                     }
                 }
             }
-            let Some(exact) = base.checked_mul(*rate) else {
+            let base = with_extra(lines, &values.sums, &record.duty_valuation);
+            let Some(exact) = base.and_then(|b| b.checked_mul(*rate)) else {
                 values.overflow = true;
                 return None;
             };
@@ -1398,24 +1508,46 @@ fn per(amount: Money, n: Decimal, values: &mut Values<'_>) -> Option<Money> {
     }
 }
 
-fn registration_missing(reg: Registration, dest: Country) -> Violation {
+fn registration_missing(reg: Registration) -> Violation {
+    // Fixed texts: this warning is frequent, and the pointer names the
+    // member.
+    let (en, zh) = match reg {
+        Registration::Ioss => (
+            "the parcel carries no IOSS number: the VAT of this parcel is charged at the sale, \
+             so the seller or its marketplace must be registered and charge it",
+            "包裹未带 IOSS 号：此包裹的增值税在销售时收取，卖家或其平台必须注册并收取",
+        ),
+        Registration::UkVat => (
+            "the parcel carries no UK VAT number: in the United Kingdom the VAT of this parcel \
+             is charged at the sale, never at the border, so the seller or its online \
+             marketplace must be registered for UK VAT and charge it",
+            "包裹未带英国增值税号：在英国，此包裹的增值税在销售时收取，不在边境收取，\
+             卖家或其在线平台必须注册英国增值税并收取",
+        ),
+        Registration::AuArn => (
+            "the parcel carries no ARN or ABN: in Australia the GST of this parcel is charged at \
+             the sale, never at the border, so the vendor or its marketplace must be registered \
+             and charge it (a vendor under the AUD 75,000 registration threshold selling without \
+             a registered marketplace charges none)",
+            "包裹未带 ARN 或 ABN：在澳大利亚，此包裹的 GST 在销售时收取，不在边境收取，\
+             卖家或其平台必须注册并收取（营业额低于 75,000 澳元注册门槛且不通过已注册平台销售的卖家无需收取）",
+        ),
+        Registration::SgOvr => (
+            "the parcel carries no Singapore GST number: in Singapore the GST of this parcel is \
+             charged at the sale, never at the border, so the vendor or its marketplace must be \
+             registered under the overseas vendor regime and charge it (a vendor under the \
+             registration thresholds selling without a registered marketplace charges none)",
+            "包裹未带新加坡 GST 注册号：在新加坡，此包裹的 GST 在销售时收取，不在边境收取，\
+             卖家或其平台必须按海外供应商制度注册并收取（未达注册门槛且不通过已注册平台销售的卖家无需收取）",
+        ),
+    };
     warning(
         Code::REGIME_REGISTRATION_MISSING,
         JsonPointer::root()
             .field("seller")
             .field(reg.parcel_member()),
-        format!(
-            "the parcel carries no {}: in {dest} the tax on this parcel is charged at the sale, \
-             never at the border, so the seller or its marketplace must be registered and \
-             charge it (a seller below the registration threshold selling without a \
-             registered marketplace charges none)",
-            reg.name_en()
-        ),
-        format!(
-            "包裹未带{}：在 {dest}，此包裹的税款在销售时收取，不在边境收取，\
-             因此卖家或其平台必须注册并收取（未达注册门槛且不通过已注册平台销售的卖家无需收取）",
-            reg.name_zh()
-        ),
+        en.to_owned(),
+        zh.to_owned(),
     )
 }
 
@@ -1423,13 +1555,11 @@ fn duty_rate_needed(n: usize) -> Violation {
     warning(
         Code::REGIME_DUTY_RATE_NEEDED,
         items_ptr(n, "dutyRate"),
-        format!(
-            "customs duty is due on item {n} at its tariff rate, which the crate does not ship: \
-             give the rate as \"dutyRate\" (a fraction, 0.12 for 12 %) to compute the duty"
-        ),
-        format!(
-            "第 {n} 项商品应按税则税率缴纳关税，本库不含税则：请以 \"dutyRate\"（小数，12% 写作 0.12）提供税率以计算关税"
-        ),
+        "customs duty is due on this item at its tariff rate, which the crate does not ship: \
+         give the rate as \"dutyRate\" (a fraction, 0.12 for 12 %) to compute the duty"
+            .to_owned(),
+        "此商品应按税则税率缴纳关税，本库不含税则：请以 \"dutyRate\"（小数，12% 写作 0.12）提供税率以计算关税"
+            .to_owned(),
     )
 }
 
@@ -1461,8 +1591,8 @@ mod tests {
             s.push(i);
         }
         assert_eq!(s.iter().collect::<Vec<_>>(), [0, 1, 2, 3, 4]);
-        assert_eq!(s.get(3), Some(3));
-        assert_eq!(s.get(5), None);
+        assert_eq!(s.iter().nth(3), Some(3));
+        assert_eq!(s.iter().count(), 5);
     }
 
     #[test]

@@ -284,30 +284,54 @@ fn sub_rank(parent: &str, name: &str) -> u8 {
         .map_or(u8::MAX, |p| p as u8)
 }
 
+/// The document-order key of a pointer into a parcel's JSON: the member's
+/// rank, the array index (plus one), the sub-member's rank. The parcel's
+/// member names need no RFC 6901 escaping, so the text is read as it is.
+fn doc_key(pointer: &str) -> (u8, u32, u8) {
+    let mut parts = pointer.split('/');
+    let _root = parts.next();
+    let top = parts.next().unwrap_or("");
+    let second = parts.next().unwrap_or("");
+    let third = parts.next().unwrap_or("");
+    let rank = if top.is_empty() {
+        0
+    } else {
+        member_rank(top).saturating_add(1)
+    };
+    if second.is_empty() {
+        return (rank, 0, 0);
+    }
+    if second.bytes().all(|b| b.is_ascii_digit()) {
+        let i = second.bytes().fold(0u32, |a, d| {
+            a.saturating_mul(10).saturating_add(u32::from(d - b'0'))
+        });
+        return (rank, i.saturating_add(1), sub_rank(top, third));
+    }
+    (rank, 0, sub_rank(top, second).saturating_add(1))
+}
+
 /// Sorts a parcel report into document order (violations at one place keep
-/// the order they were added in).
+/// the order they were added in); a report already in order is left as it
+/// is.
 pub(crate) fn sort_report(report: &mut Report) {
     if report.len() < 2 {
         return;
     }
-    let key = |v: &Violation| -> (u8, u32, u8) {
-        let mut t = v.pointer().tokens();
-        let top = t.next().map(|s| s.into_owned()).unwrap_or_default();
-        let second = t.next().map(|s| s.into_owned()).unwrap_or_default();
-        let third = t.next().map(|s| s.into_owned()).unwrap_or_default();
-        let rank = if top.is_empty() {
-            0
-        } else {
-            member_rank(&top).saturating_add(1)
-        };
-        match second.parse::<u32>() {
-            Ok(i) => (rank, i.saturating_add(1), sub_rank(&top, &third)),
-            Err(_) if second.is_empty() => (rank, 0, 0),
-            Err(_) => (rank, 0, sub_rank(&top, &second).saturating_add(1)),
+    let mut sorted = true;
+    let mut last = (0, 0, 0);
+    for v in report.iter() {
+        let k = doc_key(v.pointer().as_str());
+        if k < last {
+            sorted = false;
+            break;
         }
-    };
+        last = k;
+    }
+    if sorted {
+        return;
+    }
     let mut all: Vec<Violation> = std::mem::take(report).into_iter().collect();
-    all.sort_by_key(|v| key(v));
+    all.sort_by_cached_key(|v| doc_key(v.pointer().as_str()));
     report.extend(all);
 }
 

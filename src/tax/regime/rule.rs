@@ -162,26 +162,6 @@ impl Registration {
             Registration::SgOvr => "sgOvr",
         }
     }
-
-    /// Its name in English, for messages.
-    pub(crate) const fn name_en(self) -> &'static str {
-        match self {
-            Registration::Ioss => "an IOSS registration",
-            Registration::UkVat => "a UK VAT registration",
-            Registration::AuArn => "an Australian GST registration (ARN or ABN)",
-            Registration::SgOvr => "a Singapore GST (overseas vendor) registration",
-        }
-    }
-
-    /// Its name in Chinese, for messages.
-    pub(crate) const fn name_zh(self) -> &'static str {
-        match self {
-            Registration::Ioss => "IOSS 注册",
-            Registration::UkVat => "英国增值税注册",
-            Registration::AuArn => "澳大利亚 GST 注册（ARN 或 ABN）",
-            Registration::SgOvr => "新加坡 GST（海外供应商）注册",
-        }
-    }
 }
 
 closed_enum! {
@@ -1392,11 +1372,6 @@ impl RegimeRule {
     /// ```
     pub fn to(&self) -> Option<NaiveDate> {
         self.effective.to()
-    }
-
-    /// Whether an item with this HS code is outside the rule.
-    pub(crate) fn excludes(&self, code: &crate::HsCode) -> bool {
-        self.excluded.iter().any(|p| p.matches(code))
     }
 }
 
