@@ -22,7 +22,7 @@
 //!   [`RegimeAssessment`]: the value on the regime's base in the
 //!   destination's currency, [`DutyTreatment`], [`VatCollection`], every
 //!   [`AssessedCharge`], the deciding rules with source and dates, and a
-//!   [`Report`](crate::Report).
+//!   [`Report`].
 //!
 //! The crate ships no tariff schedule: where duty is due it says so, and
 //! applies the caller's rate (`dutyRate`) when given ([`TARIFF_DUTY_CODE`]).
