@@ -15,13 +15,16 @@
 //! "rules": [{"id", "source", "from", "to"}], "report": [...]}`, amounts as
 //! strings with the currency's decimals.
 //!
-//! Exit status: 0 when an answer was printed (problems are in its report), 2
-//! when the command line, the file or its JSON could not be read.
+//! Exit status: 0 when an answer was printed (problems, a document that is
+//! not JSON included, are in its report), 2 when the command line or the file
+//! could not be read.
 
 use std::process::ExitCode;
 
-use crossborder::tax::regime::{DutyTreatment, ParcelJson, RegimeTable, VatCollection};
-use crossborder::{ExchangeRates, parse_currency, wire::Number};
+use crossborder::tax::regime::{
+    DutyTreatment, ParcelJson, RegimeAssessment, RegimeTable, VatCollection,
+};
+use crossborder::{ExchangeRates, parse_currency, wire, wire::Number};
 
 /// The built-in parcel: the sample of the regime docs (France, 2026-08-01,
 /// IOSS).
@@ -93,14 +96,12 @@ fn main() -> ExitCode {
         },
         None => SAMPLE.to_owned(),
     };
-    let parcel: ParcelJson = match serde_json::from_str(&text) {
-        Ok(p) => p,
-        Err(e) => {
-            eprintln!("not a parcel's JSON: {e}");
-            return ExitCode::from(2);
-        }
+    // Text that is not JSON, or an array where the parcel's object belongs,
+    // is an answer too: nothing decided, the report saying where.
+    let answer = match wire::from_json::<ParcelJson>(text.as_bytes()) {
+        Ok(parcel) => parcel.assess(RegimeTable::builtin(), &args.rates),
+        Err(e) => RegimeAssessment::unread(e.into_report()),
     };
-    let answer = parcel.assess(RegimeTable::builtin(), &args.rates);
     if args.json {
         match serde_json::to_string_pretty(&answer) {
             Ok(j) => println!("{j}"),

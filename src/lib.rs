@@ -54,7 +54,7 @@
 //! | the API's closed sets | [`ClearanceMode`], [`ProductStatus`], [`Platform`], [`OrderType`], [`CustomsPort`], [`DeclarationType`], [`Gender`] |
 //! | one report type | [`Report`] of [`Violation`]s: [`Code`], [`Severity`], [`JsonPointer`], message in [`Language::English`] and [`Language::Chinese`] |
 //! | declaration validation | [`declaration`]: [`declaration::Validator`], [`declaration::RuleSet`], [`declaration::Rule`], [`declaration::catalogue`] |
-//! | HS nomenclature | [`hs`]: [`hs::check`], [`hs::lookup`], [`hs::search`], [`HsEdition`], [`Jurisdiction`] |
+//! | HS nomenclature | [`hs`]: [`hs::check`], [`hs::lookup`], [`hs::search`], [`hs::Searcher`], [`HsEdition`], [`Jurisdiction`], [`DeclarationForm`] |
 //! | WishPost A-Super channel | [`channel`]: [`ShippingOrder`], [`ChannelDecision`], [`plan_split`] |
 //! | destination regimes | [`tax::regime`]: [`tax::regime::RegimeTable`], [`tax::regime::Parcel`], [`tax::regime::ParcelJson`], [`tax::regime::RegimeAssessment`]; registrations [`IossNumber`], [`UkVatNumber`], [`Arn`], [`Abn`], [`SgGstNumber`] |
 //!
@@ -116,7 +116,7 @@
 //! ### Check a declared HS code, or suggest one
 //!
 //! ```
-//! use crossborder::{hs, HsCode, HsEdition, JsonPointer, Jurisdiction, TradeFlow};
+//! use crossborder::{hs, DeclarationForm, HsCode, HsEdition, JsonPointer, Jurisdiction};
 //!
 //! let code: HsCode = "8517.12.0000".parse()?;
 //! let result = hs::check(code, HsEdition::Hs2022); // does its subheading exist?
@@ -124,7 +124,8 @@
 //! assert!(result.candidates().any(|c| c.code() == "851713"));
 //! let v = result.violation(JsonPointer::root().field("hsCode")).ok_or("none")?;
 //! assert_eq!(v.code().as_str(), "hs_code.other_edition");
-//! assert!(Jurisdiction::China.check_length(&code, TradeFlow::Import).is_err()); // 13 digits there
+//! // 10 digits on a cross-border e-commerce order; 13 only on the general-trade 报关单
+//! assert!(Jurisdiction::China.check_length(&code, DeclarationForm::CrossBorderEcommerce).is_ok());
 //!
 //! let hits = hs::search("wireless earbuds"); // or hs::search("蓝牙耳机")
 //! assert_eq!(hits[0].code(), "851830");
@@ -224,8 +225,8 @@ pub use enums::{
 };
 pub use error::ParseEnumError;
 pub use hs::{
-    CodeLengthError, HsCheck, HsChildren, HsCode, HsCodeError, HsEdition, HsEntry, HsLevel, HsPath,
-    Jurisdiction, Nomenclature, TradeFlow,
+    CodeLengthError, DeclarationForm, HsCheck, HsChildren, HsCode, HsCodeError, HsEdition, HsEntry,
+    HsLevel, HsPath, Jurisdiction, Nomenclature,
 };
 pub use identity::{
     Abn, AbnError, Arn, ArnError, Eori, EoriError, IossNumber, IossNumberError, ResidentId,

@@ -17,4 +17,5 @@ mod hs_search;
 mod properties;
 mod regime;
 mod regime_props;
+mod wire_reliability;
 mod wire_roundtrip;

@@ -87,14 +87,14 @@ pub struct OrderJson {
     /// `id`: the order id on the merchant dashboard.
     #[serde(
         default,
-        deserialize_with = "crate::wire::text::optional",
+        deserialize_with = "crate::wire::text::optional_string",
         skip_serializing_if = "Option::is_none"
     )]
     pub id: Option<String>,
     /// `customer`: who the order goes to.
     #[serde(
         default,
-        deserialize_with = "crate::wire::text::optional",
+        deserialize_with = "crate::wire::text::optional_string",
         skip_serializing_if = "Option::is_none"
     )]
     pub customer: Option<String>,

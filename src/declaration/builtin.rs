@@ -13,7 +13,7 @@ use rust_decimal::Decimal;
 use super::rule::{Findings, OrderInput, ProductInput, Rule, RuleInfo, Scope};
 use super::{Declaration, catalogue_date};
 use crate::MoneyError;
-use crate::hs::{self, HsEdition};
+use crate::hs::{self, DeclarationForm, HsEdition, Jurisdiction};
 use crate::{
     ClearanceMode, Code, Country, Currency, CustomsUnit, Gtin, Loc, Money, Order, ResidentId,
     Weight, minor_unit,
@@ -196,8 +196,8 @@ builtin_rules! {
         scope: Products,
         modes: [],
         since: "",
-        checks: "the HS code has the length China customs needs: 10 digits (8 tariff + 2 statistical), or 13 on an order (import) declaration (10 + 3 inspection digits, since 2018-08-01)",
-        source: "China customs tariff; GAC declaration form rules (13-digit codes from 2018-08-01), domain-rules.md §3",
+        checks: "the HS code has the 10 digits (8 tariff + 2 statistical) that every cross-border e-commerce document carries: product registration, order, inventory list. 13 digits (with the 3 inspection digits) belong only on the general-trade customs declaration form (报关单, since 2018-08-01) and are reported here too",
+        source: "GACC announcement 2018 No. 60 (海关总署公告2018年第60号, declaration form rules: 13-digit commodity numbers on the 报关单 from 2018-08-01); GACC announcement 2016 No. 26 (海关总署公告2016年第26号, cross-border e-commerce import messages: the inventory's 10-digit commodity code gcode)",
         product: Some(hs_length),
         order: None,
     }
@@ -666,32 +666,21 @@ fn hs_length(i: &ProductInput<'_>, out: &mut Findings<'_>) {
     let Some(code) = i.product.hs_code else {
         return;
     };
-    let import = i.declaration != Declaration::Product;
-    let ok = code.len() == 10 || (import && code.len() == 13);
-    if !ok {
-        let need_en = if import {
-            "10 digits (or 13 with the inspection digits)"
-        } else {
-            "10 digits"
-        };
-        let need_zh = if import {
-            "10 位（或含检验检疫附加码的 13 位）"
-        } else {
-            "10 位"
-        };
-        out.add(
-            &i.at.field("hsCode"),
-            Some(code.as_str()),
-            format!(
-                "HS code {code} has {} digits; China customs needs {need_en}",
-                code.len()
-            ),
-            format!(
-                "HS 编码 {code} 为 {} 位；中国海关需要 {need_zh}",
-                code.len()
-            ),
+    // Product registrations and orders alike: the cross-border e-commerce
+    // messages carry the 10-digit commodity code, never the 13 digits of
+    // the general-trade declaration form.
+    let Err(err) = Jurisdiction::China.check_length(&code, DeclarationForm::CrossBorderEcommerce)
+    else {
+        return;
+    };
+    let (mut en, mut zh) = (err.message_en(), err.message_zh());
+    if code.len() == Jurisdiction::China.code_length(DeclarationForm::ImportDeclaration) {
+        en.push_str(
+            "; 13 digits (10 + 3 inspection digits) belong on the general-trade customs declaration form (报关单) only",
         );
+        zh.push_str("；13 位（10 位加 3 位检验检疫附加编号）仅用于一般贸易报关单");
     }
+    out.add(&i.at.field("hsCode"), Some(code.as_str()), en, zh);
 }
 
 fn hs_exists(i: &ProductInput<'_>, out: &mut Findings<'_>, other_edition: bool) {
@@ -714,7 +703,10 @@ fn hs_exists(i: &ProductInput<'_>, out: &mut Findings<'_>, other_edition: bool) 
         .map(|s| s.trim())
         .find(|s| !s.is_empty());
     if let Some(name) = name {
-        let hits = hs::search_with(name, edition, 3);
+        // Only whole-term hits: an approximate (character n-gram) hit, or a
+        // bare chapter, is too loose to put forward as a code to declare.
+        let mut hits = hs::search_with(name, edition, 3);
+        hits.retain(|h| !h.approximate());
         if !hits.is_empty() {
             let list = hits
                 .iter()

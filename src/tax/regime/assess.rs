@@ -209,6 +209,41 @@ pub struct RegimeAssessment<'t> {
     report: Report,
 }
 
+impl RegimeAssessment<'static> {
+    /// An answer that decides nothing, for a document that could not be read
+    /// at all (text that is not JSON, an array where the parcel's object
+    /// belongs): every member unknown, the report saying why. It serializes
+    /// like any answer.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use crossborder::tax::regime::{ParcelJson, RegimeAssessment};
+    /// use crossborder::wire;
+    ///
+    /// let err = wire::from_json::<ParcelJson>(br#"{"items": "none"}"#).unwrap_err();
+    /// let a = RegimeAssessment::unread(err.into_report());
+    /// let json = serde_json::to_value(&a)?;
+    /// assert_eq!(json["dutyRelief"], serde_json::Value::Null);
+    /// assert_eq!(json["report"][0]["code"], "json.structure");
+    /// assert_eq!(json["report"][0]["path"], "/items");
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
+    pub fn unread(report: Report) -> RegimeAssessment<'static> {
+        RegimeAssessment {
+            destination: None,
+            date: None,
+            record: None,
+            value: None,
+            duty: None,
+            vat: None,
+            charges: Vec::new(),
+            rules: Vec::new(),
+            report,
+        }
+    }
+}
+
 impl<'t> RegimeAssessment<'t> {
     /// The destination, when it is known.
     ///

@@ -71,33 +71,33 @@ use crate::{
 /// # Ok::<(), serde_json::Error>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", remote = "Self")]
 pub struct ParcelJson {
     /// `origin`.
     #[serde(
         default,
-        deserialize_with = "crate::wire::text::optional",
+        deserialize_with = "crate::wire::text::optional_string",
         skip_serializing_if = "Option::is_none"
     )]
     pub origin: Option<String>,
     /// `destination`.
     #[serde(
         default,
-        deserialize_with = "crate::wire::text::optional",
+        deserialize_with = "crate::wire::text::optional_string",
         skip_serializing_if = "Option::is_none"
     )]
     pub destination: Option<String>,
     /// `date`.
     #[serde(
         default,
-        deserialize_with = "crate::wire::text::optional",
+        deserialize_with = "crate::wire::text::optional_string",
         skip_serializing_if = "Option::is_none"
     )]
     pub date: Option<String>,
     /// `channel`.
     #[serde(
         default,
-        deserialize_with = "crate::wire::text::optional",
+        deserialize_with = "crate::wire::text::optional_string",
         skip_serializing_if = "Option::is_none"
     )]
     pub channel: Option<String>,
@@ -107,7 +107,7 @@ pub struct ParcelJson {
     /// `currency`.
     #[serde(
         default,
-        deserialize_with = "crate::wire::text::optional",
+        deserialize_with = "crate::wire::text::optional_string",
         skip_serializing_if = "Option::is_none"
     )]
     pub currency: Option<String>,
@@ -140,47 +140,47 @@ pub struct ParcelJson {
 /// # Ok::<(), serde_json::Error>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", remote = "Self")]
 pub struct SellerJson {
     /// `ioss`: an IOSS number.
     #[serde(
         default,
-        deserialize_with = "crate::wire::text::optional",
+        deserialize_with = "crate::wire::text::optional_string",
         skip_serializing_if = "Option::is_none"
     )]
     pub ioss: Option<String>,
     /// `ukVat`: a UK VAT number.
     #[serde(
         default,
-        deserialize_with = "crate::wire::text::optional",
+        deserialize_with = "crate::wire::text::optional_string",
         skip_serializing_if = "Option::is_none"
     )]
     pub uk_vat: Option<String>,
     /// `auArn`: an ATO reference number.
     #[serde(
         default,
-        deserialize_with = "crate::wire::text::optional",
+        deserialize_with = "crate::wire::text::optional_string",
         skip_serializing_if = "Option::is_none"
     )]
     pub au_arn: Option<String>,
     /// `auAbn`: an Australian business number.
     #[serde(
         default,
-        deserialize_with = "crate::wire::text::optional",
+        deserialize_with = "crate::wire::text::optional_string",
         skip_serializing_if = "Option::is_none"
     )]
     pub au_abn: Option<String>,
     /// `sgOvr`: a Singapore GST registration number.
     #[serde(
         default,
-        deserialize_with = "crate::wire::text::optional",
+        deserialize_with = "crate::wire::text::optional_string",
         skip_serializing_if = "Option::is_none"
     )]
     pub sg_ovr: Option<String>,
     /// `eori`: an EORI number.
     #[serde(
         default,
-        deserialize_with = "crate::wire::text::optional",
+        deserialize_with = "crate::wire::text::optional_string",
         skip_serializing_if = "Option::is_none"
     )]
     pub eori: Option<String>,
@@ -197,19 +197,19 @@ pub struct SellerJson {
 /// # Ok::<(), serde_json::Error>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", remote = "Self")]
 pub struct ItemJson {
     /// `description`.
     #[serde(
         default,
-        deserialize_with = "crate::wire::text::optional",
+        deserialize_with = "crate::wire::text::optional_string",
         skip_serializing_if = "Option::is_none"
     )]
     pub description: Option<String>,
     /// `hsCode`.
     #[serde(
         default,
-        deserialize_with = "crate::wire::text::optional",
+        deserialize_with = "crate::wire::text::optional_string",
         skip_serializing_if = "Option::is_none"
     )]
     pub hs_code: Option<String>,
@@ -235,18 +235,19 @@ pub struct ItemJson {
 /// # Ok::<(), serde_json::Error>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(remote = "Self")]
 pub struct RateJson {
     /// `from`: the currency converted from.
     #[serde(
         default,
-        deserialize_with = "crate::wire::text::optional",
+        deserialize_with = "crate::wire::text::optional_string",
         skip_serializing_if = "Option::is_none"
     )]
     pub from: Option<String>,
     /// `to`: the currency converted to.
     #[serde(
         default,
-        deserialize_with = "crate::wire::text::optional",
+        deserialize_with = "crate::wire::text::optional_string",
         skip_serializing_if = "Option::is_none"
     )]
     pub to: Option<String>,
@@ -343,6 +344,8 @@ impl<'de> Deserialize<'de> for Flag {
         d.deserialize_any(V)
     }
 }
+
+crate::object_only!(ParcelJson, SellerJson, ItemJson, RateJson);
 
 /// The longest echo of a caller's value in a message.
 const ECHO: usize = 40;
