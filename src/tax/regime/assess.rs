@@ -3,7 +3,7 @@
 
 use chrono::NaiveDate;
 use rust_decimal::{Decimal, RoundingStrategy};
-use serde::ser::{SerializeMap, SerializeSeq};
+use serde::ser::SerializeMap;
 use serde::{Serialize, Serializer};
 
 use super::parcel::{Parcel, ParcelItem};
@@ -417,16 +417,6 @@ impl Serialize for RegimeAssessment<'_> {
                 m.end()
             }
         }
-        struct Charges<'a, 't>(&'a [AssessedCharge<'t>]);
-        impl Serialize for Charges<'_, '_> {
-            fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-                let mut seq = s.serialize_seq(Some(self.0.len()))?;
-                for c in self.0 {
-                    seq.serialize_element(&ChargeJson(c))?;
-                }
-                seq.end()
-            }
-        }
         struct ChargeJson<'a, 't>(&'a AssessedCharge<'t>);
         impl Serialize for ChargeJson<'_, '_> {
             fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
@@ -435,16 +425,6 @@ impl Serialize for RegimeAssessment<'_> {
                 m.serialize_entry("amount", &fixed(self.0.amount))?;
                 m.serialize_entry("currency", self.0.amount.currency().code())?;
                 m.end()
-            }
-        }
-        struct Rules<'a, 't>(&'a [&'t RegimeRule]);
-        impl Serialize for Rules<'_, '_> {
-            fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-                let mut seq = s.serialize_seq(Some(self.0.len()))?;
-                for r in self.0 {
-                    seq.serialize_element(&RuleJson(r))?;
-                }
-                seq.end()
             }
         }
         struct RuleJson<'a>(&'a RegimeRule);
@@ -465,8 +445,10 @@ impl Serialize for RegimeAssessment<'_> {
         m.serialize_entry("value", &self.value.as_ref().map(Value))?;
         m.serialize_entry("dutyRelief", &self.duty_relief())?;
         m.serialize_entry("vatCollected", &self.vat.map(VatCollection::as_str))?;
-        m.serialize_entry("charges", &Charges(&self.charges))?;
-        m.serialize_entry("rules", &Rules(&self.rules))?;
+        let charges: Vec<ChargeJson<'_, '_>> = self.charges.iter().map(ChargeJson).collect();
+        m.serialize_entry("charges", &charges)?;
+        let rules: Vec<RuleJson<'_>> = self.rules.iter().map(|r| RuleJson(r)).collect();
+        m.serialize_entry("rules", &rules)?;
         m.serialize_entry("report", &self.report)?;
         m.end()
     }
