@@ -948,3 +948,49 @@ fn a_parcel_round_trips_through_its_json() {
         "30.00"
     );
 }
+
+#[test]
+fn without_a_channel_the_answer_is_given_only_when_both_channels_agree() {
+    let mut us = one("US", "2025-09-01", "CN", "postal", "USD", "20");
+    us.as_object_mut().unwrap().remove("channel");
+    let a = answer(&us);
+    assert_eq!(duty(&a), Some(false));
+    let channel: Vec<_> = a["report"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|v| v["path"] == "/channel")
+        .collect();
+    assert_eq!(channel.len(), 1);
+    assert_eq!(channel[0]["severity"], "warning");
+    // In the EU from 2026-07-01 the post pays EUR 3, a courier the tariff.
+    let mut eu = one("IT", "2026-08-01", "CN", "postal", "EUR", "20");
+    eu.as_object_mut().unwrap().remove("channel");
+    let b = answer(&eu);
+    assert_eq!(b["dutyRelief"], Value::Null);
+    assert!(codes(&b).contains(&("regime.missing_field".into(), "/channel".into())));
+    assert!(
+        b["report"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|v| v["path"] == "/channel" && v["severity"] == "error")
+    );
+}
+
+#[test]
+fn a_timestamp_reads_as_its_date() {
+    let p = one(
+        "US",
+        "2025-05-02T00:30:00-04:00",
+        "CN",
+        "postal",
+        "USD",
+        "20",
+    );
+    let a = answer(&p);
+    assert_eq!(a["date"], "2025-05-02");
+    assert_eq!(duty(&a), Some(false));
+    let bad = answer(&one("US", "02/05/2025", "CN", "postal", "USD", "20"));
+    assert!(codes(&bad).contains(&("regime.date_invalid".into(), "/date".into())));
+}

@@ -397,6 +397,43 @@ impl<'t> RegimeAssessment<'t> {
     }
 }
 
+impl<'t> RegimeAssessment<'t> {
+    /// Whether two answers decide the same: value, duty, VAT, charges and
+    /// rules.
+    pub(super) fn same_decision(&self, other: &RegimeAssessment<'_>) -> bool {
+        self.value == other.value
+            && self.duty == other.duty
+            && self.vat == other.vat
+            && self.charges.len() == other.charges.len()
+            && self
+                .charges
+                .iter()
+                .zip(&other.charges)
+                .all(|(a, b)| a.code == b.code && a.amount == b.amount)
+            && self.rules.len() == other.rules.len()
+            && self
+                .rules
+                .iter()
+                .zip(&other.rules)
+                .all(|(a, b)| a.id == b.id)
+    }
+
+    /// The same answer with nothing decided (the report kept).
+    pub(super) fn withheld(mut self) -> RegimeAssessment<'t> {
+        self.duty = None;
+        self.vat = None;
+        self.charges.clear();
+        self.rules.clear();
+        self
+    }
+
+    /// Adds a violation, keeping the report in document order.
+    pub(super) fn push_violation(&mut self, v: Violation) {
+        self.report.push(v);
+        super::sort_report(&mut self.report);
+    }
+}
+
 /// The amount with exactly the currency's number of decimals.
 pub(crate) fn fixed(amount: Money) -> String {
     let dp = u32::from(amount.currency().exponent().unwrap_or(2));
@@ -466,6 +503,8 @@ pub(super) struct Gaps {
     pub(super) currency: bool,
     /// Items whose HS code is missing or malformed (a placeholder).
     pub(super) bad_hs: Vec<bool>,
+    /// `channel` was not given (the assessment tries both).
+    pub(super) channel_missing: bool,
 }
 
 impl RegimeTable {

@@ -36,9 +36,11 @@ use crate::{
 /// }
 /// ```
 ///
-/// - `origin`, `destination`: ISO 3166 codes or names; `date`: `YYYY-MM-DD`,
-///   the day of import; `channel`: `postal` or `courier`; `currency`: ISO
-///   4217 (`RMB` reads as `CNY`). All required.
+/// - `origin`, `destination`: ISO 3166 codes or names; `date`: `YYYY-MM-DD`
+///   (or an ISO 8601 timestamp, read as its date), the day of import;
+///   `currency`: ISO 4217 (`RMB` reads as `CNY`). All required.
+/// - `channel`: `postal` or `courier`; when left out, the answer is given
+///   only if it is the same both ways ([`ParcelJson::assess`]).
 /// - `seller`: optional; `ioss`, `ukVat`, `auArn` (or `auAbn`), `sgOvr`,
 ///   `eori`, each `null` or a string (numbers accepted), checked for form. A
 ///   malformed number is reported (`regime.registration_invalid`) and treated
@@ -415,7 +417,12 @@ impl ParcelJson {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn to_parcel(&self) -> Result<Parcel, Report> {
-        let c = self.convert();
+        let mut c = self.convert();
+        if c.gaps.channel_missing {
+            c.report
+                .push(missing(field("channel"), "channel", "运输渠道"));
+            super::sort_report(&mut c.report);
+        }
         if c.report.has_errors() {
             Err(c.report)
         } else {
@@ -465,17 +472,56 @@ impl ParcelJson {
     /// assert_eq!(a.duty_relief(), None);
     /// # Ok::<(), serde_json::Error>(())
     /// ```
+    ///
+    /// A parcel without `channel` is assessed by post and by courier: when
+    /// the two answers agree (most destinations do not look at the channel)
+    /// that answer is given, with a `regime.missing_field` warning; when they
+    /// differ (the EU's flat duty covers postal consignments, Canada's CUSMA
+    /// thresholds courier ones) the decision is withheld and the warning is
+    /// an error.
     pub fn assess<'t>(
         &self,
         table: &'t RegimeTable,
         rates: &ExchangeRates,
     ) -> RegimeAssessment<'t> {
-        let c = self.convert();
+        let mut c = self.convert();
         let mut all = c.rates;
         for (from, to, rate) in rates.iter() {
             let _ = all.insert(from, to, rate);
         }
-        assess_with(table, &c.parcel, &all, Some(&c.gaps), c.report)
+        if !c.gaps.channel_missing {
+            return assess_with(table, &c.parcel, &all, Some(&c.gaps), c.report);
+        }
+        c.parcel.channel = Channel::Postal;
+        let postal = assess_with(table, &c.parcel, &all, Some(&c.gaps), c.report.clone());
+        c.parcel.channel = Channel::Courier;
+        let courier = assess_with(table, &c.parcel, &all, Some(&c.gaps), Report::new());
+        let agree = postal.same_decision(&courier);
+        let severity = if agree {
+            Severity::Warning
+        } else {
+            Severity::Error
+        };
+        let (en, zh) = if agree {
+            (
+                "missing \"channel\": the answer is the same by post and by courier",
+                "缺少运输渠道（channel）：邮政与快递的结果相同",
+            )
+        } else {
+            (
+                "missing \"channel\": the answer differs by post and by courier; give postal or courier",
+                "缺少运输渠道（channel）：邮政与快递的结果不同；请提供 postal 或 courier",
+            )
+        };
+        let mut answer = if agree { postal } else { postal.withheld() };
+        answer.push_violation(Violation::new(
+            Code::REGIME_MISSING_FIELD,
+            severity,
+            field("channel"),
+            en,
+            zh,
+        ));
+        answer
     }
 
     pub(super) fn convert(&self) -> Converted {
@@ -507,26 +553,36 @@ impl ParcelJson {
                 report.push(missing(field("date"), "date", "进口日期"));
                 None
             }
-            Some(t) => match NaiveDate::parse_from_str(t.trim(), "%Y-%m-%d") {
-                Ok(d) => Some(d),
-                Err(_) => {
-                    report.push(
+            Some(t) => {
+                match NaiveDate::parse_from_str(t.trim(), "%Y-%m-%d")
+                    .ok()
+                    .or_else(|| t.parse::<crate::Timestamp>().ok().map(|ts| ts.date()))
+                {
+                    Some(d) => Some(d),
+                    None => {
+                        report.push(
                         Violation::new(
                             Code::REGIME_DATE_INVALID,
                             Severity::Error,
                             field("date"),
-                            format!("invalid date {:?}: expected YYYY-MM-DD", echo(t)),
-                            format!("日期 \"{}\" 无效：应为 YYYY-MM-DD", echo(t)),
+                            format!(
+                                "invalid date {:?}: expected YYYY-MM-DD (or an ISO 8601 timestamp)",
+                                echo(t)
+                            ),
+                            format!("日期 \"{}\" 无效：应为 YYYY-MM-DD（或 ISO 8601 时间戳）", echo(t)),
                         )
                         .with_value(echo(t)),
                     );
-                    None
+                        None
+                    }
                 }
-            },
+            }
         };
         let channel = match given(self.channel.as_ref()) {
             None => {
-                report.push(missing(field("channel"), "channel", "运输渠道"));
+                // Decided by the assessment: many answers do not depend on
+                // the channel (see ParcelJson::assess).
+                gaps.channel_missing = true;
                 None
             }
             Some(t) => match t.parse::<Channel>() {
@@ -613,7 +669,7 @@ impl ParcelJson {
         gaps.decision = origin.is_none()
             || destination.is_none()
             || date.is_none()
-            || channel.is_none()
+            || (channel.is_none() && !gaps.channel_missing)
             || currency.is_none()
             || !items_ok
             || shipping.is_none()
