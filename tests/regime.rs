@@ -906,7 +906,7 @@ fn the_table_round_trips_through_json_and_is_consistent() {
     let json = serde_json::to_string(t).unwrap();
     let back: RegimeTable = serde_json::from_str(&json).unwrap();
     assert_eq!(&back, t);
-    // The marks the reference and the sources call for are in the data.
+    // The marks the sources call for are in the data.
     let marked: Vec<&str> = t
         .rules
         .iter()
