@@ -994,3 +994,16 @@ fn a_timestamp_reads_as_its_date() {
     let bad = answer(&one("US", "02/05/2025", "CN", "postal", "USD", "20"));
     assert!(codes(&bad).contains(&("regime.date_invalid".into(), "/date".into())));
 }
+
+#[test]
+fn first_days_of_the_sale_taxing_regimes() {
+    let day = |dest: &str, date: &str, cur: &str| {
+        vat(&answer(&one(dest, date, "CN", "postal", cur, "50"))).map(str::to_owned)
+    };
+    assert_eq!(day("SG", "2022-12-31", "SGD").as_deref(), Some("not_due"));
+    assert_eq!(day("SG", "2023-01-01", "SGD").as_deref(), Some("at_sale"));
+    assert_eq!(day("AU", "2018-06-30", "AUD"), None);
+    assert_eq!(day("AU", "2018-07-01", "AUD").as_deref(), Some("at_sale"));
+    assert_eq!(day("GB", "2020-12-31", "GBP"), None);
+    assert_eq!(day("GB", "2021-01-01", "GBP").as_deref(), Some("at_sale"));
+}
