@@ -19,10 +19,31 @@ use crate::{
 /// How converted values and charges are rounded: once, to the currency's
 /// minor unit, half away from zero (customs practice for amounts declared
 /// in cents).
+///
+/// # Example
+///
+/// ```
+/// use crossborder::tax::regime::VALUE_ROUNDING;
+/// use rust_decimal::Decimal;
+/// assert_eq!(Decimal::new(1005, 3).round_dp_with_strategy(2, VALUE_ROUNDING), Decimal::new(101, 2));
+/// ```
 pub const VALUE_ROUNDING: RoundingStrategy = RoundingStrategy::MidpointAwayFromZero;
 
 /// The code of the charge that carries the duty at the caller's tariff rates,
 /// when every item that owes duty has one.
+///
+/// # Example
+///
+/// ```
+/// use crossborder::tax::regime::{ParcelJson, RegimeTable, TARIFF_DUTY_CODE};
+/// let p: ParcelJson = serde_json::from_str(r#"{"origin": "CN", "destination": "US", "date": "2025-09-01",
+///     "channel": "courier", "currency": "USD",
+///     "items": [{"hsCode": "851830", "quantity": 1, "unitValue": 40, "dutyRate": "0.25"}]}"#)?;
+/// let a = p.assess(RegimeTable::builtin(), &Default::default());
+/// assert_eq!(a.charges()[0].code(), TARIFF_DUTY_CODE);
+/// assert_eq!(a.charges()[0].amount_text(), "10.00");
+/// # Ok::<(), serde_json::Error>(())
+/// ```
 pub const TARIFF_DUTY_CODE: &str = "customs_duty";
 
 /// A value as a regime compares it: the amount (rounded to the currency's
@@ -51,7 +72,14 @@ impl AssessedValue {
     ///
     /// # Example
     ///
-    /// See [`AssessedValue`].
+    /// ```
+    /// use crossborder::tax::regime::{ParcelJson, RegimeTable};
+    /// let p: ParcelJson = serde_json::from_str(r#"{"origin": "CN", "destination": "GB", "date": "2026-08-01",
+    ///     "channel": "postal", "currency": "GBP", "items": [{"hsCode": "420222", "quantity": 1, "unitValue": 40}]}"#)?;
+    /// let a = p.assess(RegimeTable::builtin(), &Default::default());
+    /// assert_eq!(a.value().map(|v| v.amount().to_string()).as_deref(), Some("40 GBP"));
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
     pub fn amount(&self) -> Money {
         self.amount
     }
@@ -60,7 +88,14 @@ impl AssessedValue {
     ///
     /// # Example
     ///
-    /// See [`AssessedValue`].
+    /// ```
+    /// use crossborder::tax::regime::{ParcelJson, RegimeTable};
+    /// let p: ParcelJson = serde_json::from_str(r#"{"origin": "CN", "destination": "GB", "date": "2026-08-01",
+    ///     "channel": "postal", "currency": "GBP", "items": [{"hsCode": "420222", "quantity": 1, "unitValue": 40}]}"#)?;
+    /// let a = p.assess(RegimeTable::builtin(), &Default::default());
+    /// assert_eq!(a.value().map(|v| v.base().as_str()), Some("intrinsic_value"));
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
     pub fn base(&self) -> ValueBase {
         self.base
     }
@@ -112,7 +147,14 @@ impl<'t> AssessedCharge<'t> {
     ///
     /// # Example
     ///
-    /// See [`AssessedCharge`].
+    /// ```
+    /// use crossborder::tax::regime::{ParcelJson, RegimeTable};
+    /// let p: ParcelJson = serde_json::from_str(r#"{"origin": "CN", "destination": "DE", "date": "2026-07-01",
+    ///     "channel": "postal", "currency": "EUR", "items": [{"hsCode": "851830", "quantity": 1, "unitValue": 20}]}"#)?;
+    /// let a = p.assess(RegimeTable::builtin(), &Default::default());
+    /// assert_eq!(a.charges()[0].code(), "eu_flat_duty");
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
     pub fn code(&self) -> &'t str {
         self.code
     }
@@ -121,7 +163,14 @@ impl<'t> AssessedCharge<'t> {
     ///
     /// # Example
     ///
-    /// See [`AssessedCharge`].
+    /// ```
+    /// use crossborder::tax::regime::{ParcelJson, RegimeTable};
+    /// let p: ParcelJson = serde_json::from_str(r#"{"origin": "CN", "destination": "DE", "date": "2026-07-01",
+    ///     "channel": "postal", "currency": "EUR", "items": [{"hsCode": "851830", "quantity": 1, "unitValue": 20}]}"#)?;
+    /// let a = p.assess(RegimeTable::builtin(), &Default::default());
+    /// assert_eq!(a.charges()[0].amount().to_string(), "3 EUR");
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
     pub fn amount(&self) -> Money {
         self.amount
     }
@@ -147,7 +196,14 @@ impl<'t> AssessedCharge<'t> {
     ///
     /// # Example
     ///
-    /// See [`AssessedCharge`].
+    /// ```
+    /// use crossborder::tax::regime::{ParcelJson, RegimeTable};
+    /// let p: ParcelJson = serde_json::from_str(r#"{"origin": "CN", "destination": "DE", "date": "2026-07-01",
+    ///     "channel": "postal", "currency": "EUR", "items": [{"hsCode": "851830", "quantity": 1, "unitValue": 20}]}"#)?;
+    /// let a = p.assess(RegimeTable::builtin(), &Default::default());
+    /// assert!(a.charges()[0].is_duty());
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
     pub fn is_duty(&self) -> bool {
         self.duty
     }
@@ -156,7 +212,14 @@ impl<'t> AssessedCharge<'t> {
     ///
     /// # Example
     ///
-    /// See [`AssessedCharge`].
+    /// ```
+    /// use crossborder::tax::regime::{ParcelJson, RegimeTable};
+    /// let p: ParcelJson = serde_json::from_str(r#"{"origin": "CN", "destination": "DE", "date": "2026-07-01",
+    ///     "channel": "postal", "currency": "EUR", "items": [{"hsCode": "851830", "quantity": 1, "unitValue": 20}]}"#)?;
+    /// let a = p.assess(RegimeTable::builtin(), &Default::default());
+    /// assert_eq!(a.charges()[0].rule().map(|r| r.id.as_str()), Some("eu.flat_duty"));
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
     pub fn rule(&self) -> Option<&'t RegimeRule> {
         self.rule
     }
@@ -293,7 +356,14 @@ impl<'t> RegimeAssessment<'t> {
     ///
     /// # Example
     ///
-    /// See [`AssessedValue`].
+    /// ```
+    /// use crossborder::tax::regime::{ParcelJson, RegimeTable};
+    /// let p: ParcelJson = serde_json::from_str(r#"{"origin": "CN", "destination": "GB", "date": "2026-08-01",
+    ///     "channel": "postal", "currency": "GBP", "items": [{"hsCode": "420222", "quantity": 1, "unitValue": 40}]}"#)?;
+    /// let a = p.assess(RegimeTable::builtin(), &Default::default());
+    /// assert_eq!(a.value().map(|v| v.amount_text()).as_deref(), Some("40.00"));
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
     pub fn value(&self) -> Option<AssessedValue> {
         self.value
     }
@@ -320,7 +390,14 @@ impl<'t> RegimeAssessment<'t> {
     ///
     /// # Example
     ///
-    /// See [`RegimeAssessment`].
+    /// ```
+    /// use crossborder::tax::regime::{ParcelJson, RegimeTable};
+    /// let p: ParcelJson = serde_json::from_str(r#"{"origin": "CN", "destination": "DE", "date": "2026-07-01",
+    ///     "channel": "postal", "currency": "EUR", "items": [{"hsCode": "851830", "quantity": 1, "unitValue": 20}]}"#)?;
+    /// let a = p.assess(RegimeTable::builtin(), &Default::default());
+    /// assert_eq!(a.duty_relief(), Some(false)); // the EUR 3 flat duty
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
     pub fn duty_relief(&self) -> Option<bool> {
         match self.duty {
             Some(DutyTreatment::Relieved) => Some(!self.charges.iter().any(|c| c.duty)),
@@ -333,7 +410,14 @@ impl<'t> RegimeAssessment<'t> {
     ///
     /// # Example
     ///
-    /// See [`RegimeAssessment`].
+    /// ```
+    /// use crossborder::tax::regime::{ParcelJson, RegimeTable};
+    /// let p: ParcelJson = serde_json::from_str(r#"{"origin": "CN", "destination": "GB", "date": "2026-08-01",
+    ///     "channel": "postal", "currency": "GBP", "items": [{"hsCode": "420222", "quantity": 1, "unitValue": 40}]}"#)?;
+    /// let a = p.assess(RegimeTable::builtin(), &Default::default());
+    /// assert_eq!(a.vat_collected().map(|v| v.as_str()), Some("at_sale"));
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
     pub fn vat_collected(&self) -> Option<VatCollection> {
         self.vat
     }
@@ -343,7 +427,14 @@ impl<'t> RegimeAssessment<'t> {
     ///
     /// # Example
     ///
-    /// See [`AssessedCharge`].
+    /// ```
+    /// use crossborder::tax::regime::{ParcelJson, RegimeTable};
+    /// let p: ParcelJson = serde_json::from_str(r#"{"origin": "CN", "destination": "DE", "date": "2026-07-01",
+    ///     "channel": "postal", "currency": "EUR", "items": [{"hsCode": "851830", "quantity": 1, "unitValue": 20}]}"#)?;
+    /// let a = p.assess(RegimeTable::builtin(), &Default::default());
+    /// assert_eq!(a.charges().len(), 1);
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
     pub fn charges(&self) -> &[AssessedCharge<'t>] {
         &self.charges
     }

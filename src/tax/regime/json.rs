@@ -286,7 +286,12 @@ impl Flag {
     ///
     /// # Example
     ///
-    /// See [`Flag`].
+    /// ```
+    /// use crossborder::tax::regime::Flag;
+    /// assert_eq!(Flag::Text("No".into()).value(), Some(false));
+    /// assert_eq!(Flag::Bool(true).value(), Some(true));
+    /// assert_eq!(Flag::Text("2".into()).value(), None);
+    /// ```
     pub fn value(&self) -> Option<bool> {
         match self {
             Flag::Bool(b) => Some(*b),
