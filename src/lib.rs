@@ -5,8 +5,10 @@
 //! work for them: typed, exact models of the customs API's payloads;
 //! declaration validation that reports every problem at once, at its JSON
 //! path, with a stable code and a message in English and Chinese; the HS 2022
-//! and HS 2017 nomenclatures with search by product name; and rule engines
-//! for the WishPost A-Super channel and its "$10 split".
+//! and HS 2017 nomenclatures with search by product name; rule engines
+//! for the WishPost A-Super channel and its "$10 split"; and the low-value
+//! import regimes of the destinations (de minimis, IOSS, flat duties) as
+//! dated rules.
 //!
 //! The crate is pure: it reads no files, opens no sockets, reads no clock and
 //! no environment. The date, exchange rates and tables come in as arguments,
@@ -55,6 +57,7 @@
 //! | HS nomenclature | [`hs`]: [`hs::check`], [`hs::lookup`], [`hs::search`], [`hs::Searcher`], [`HsEdition`], [`Jurisdiction`], [`DeclarationForm`] |
 //! | WishPost A-Super channel | [`channel`]: [`WishPostOrder`] + [`Program`], [`ShippingOrder`], [`ChannelDecision`] + [`ChannelRequirement`], [`plan_split`], JSON [`ShippingOrderJson`], [`OrderBatchJson`] |
 //! | export eligibility | [`eligibility`]: [`Policy`], [`ProductFacts`], [`SellerExclusions`], [`Eligibility`], [`Decision`] |
+//! | destination regimes | [`tax::regime`]: [`tax::regime::RegimeTable`], [`tax::regime::Parcel`], [`tax::regime::ParcelJson`], [`tax::regime::RegimeAssessment`]; registrations [`IossNumber`], [`UkVatNumber`], [`Arn`], [`Abn`], [`SgGstNumber`] |
 //!
 //! ## Where to import from
 //!
@@ -180,6 +183,23 @@
 //! # Ok::<(), crossborder::MoneyError>(())
 //! ```
 //!
+//! ### What a parcel owes at its destination, on a date
+//!
+//! ```
+//! use crossborder::tax::regime::{ParcelJson, RegimeTable, VatCollection};
+//!
+//! let json = r#"{"origin": "CN", "destination": "GB", "date": "2026-08-01", "channel": "postal",
+//!     "seller": {"ukVat": "GB123456782"}, "currency": "GBP",
+//!     "items": [{"hsCode": "851830", "quantity": 1, "unitValue": "135.00"}]}"#;
+//! let parcel: ParcelJson = serde_json::from_str(json)?;
+//! let a = parcel.assess(RegimeTable::builtin(), &Default::default());
+//! assert_eq!(a.duty_relief(), Some(true)); // GBP 135 or less: no duty
+//! assert_eq!(a.vat_collected(), Some(VatCollection::AtSale)); // charged by the seller
+//! assert_eq!(a.rules()[0].id, "gb.low_value");
+//! assert!(a.report().is_empty());
+//! # Ok::<(), serde_json::Error>(())
+//! ```
+//!
 //! ### Show a report to a Chinese-speaking seller
 //!
 //! ```
@@ -217,6 +237,7 @@ mod model;
 mod money;
 mod number;
 mod report;
+pub mod tax;
 mod time;
 pub mod wire;
 
@@ -249,7 +270,10 @@ pub use hs::{
     CodeLengthError, DeclarationForm, HsCheck, HsChildren, HsCode, HsCodeError, HsEdition, HsEntry,
     HsLevel, HsPath, Jurisdiction, Nomenclature,
 };
-pub use identity::{Eori, EoriError, ResidentId, ResidentIdError};
+pub use identity::{
+    Abn, AbnError, Arn, ArnError, Eori, EoriError, IossNumber, IossNumberError, ResidentId,
+    ResidentIdError, SgGstNumber, SgGstNumberError, UkVatNumber, UkVatNumberError,
+};
 pub use iso_currency::Currency;
 pub use limits::Limits;
 pub use measure::{Dimensions, LengthUnit, MassUnit, MeasureError, VolumetricDivisor, Weight};

@@ -19,6 +19,8 @@ mod hs_lookup;
 mod hs_properties;
 mod hs_search;
 mod properties;
+mod regime;
+mod regime_props;
 mod reliability;
 mod sources;
 mod wire_reliability;
