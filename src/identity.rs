@@ -682,7 +682,7 @@ pub struct IossNumber {
 pub enum IossNumberError {
     /// Not 12 characters (spaces not counted).
     #[error(
-        "invalid ioss number {input:?}: it has {chars} characters, IM and 10 digits are needed"
+        "invalid ioss number {input:?}: it has {chars} characters, IM and 10 digits are needed", input = crate::echo(.input)
     )]
     Length {
         /// The text given.
@@ -691,13 +691,13 @@ pub enum IossNumberError {
         chars: usize,
     },
     /// It does not start with `IM`.
-    #[error("invalid ioss number {input:?}: an IOSS number starts with IM")]
+    #[error("invalid ioss number {input:?}: an IOSS number starts with IM", input = crate::echo(.input))]
     Prefix {
         /// The text given.
         input: String,
     },
     /// Something other than digits after `IM`.
-    #[error("invalid ioss number {input:?}: IM must be followed by 10 digits")]
+    #[error("invalid ioss number {input:?}: IM must be followed by 10 digits", input = crate::echo(.input))]
     Characters {
         /// The text given.
         input: String,
@@ -716,13 +716,22 @@ impl IossNumberError {
     pub fn message_zh(&self) -> String {
         match self {
             IossNumberError::Length { input, chars } => {
-                format!("IOSS 号 {input:?} 无效：应为 IM 加 10 位数字，实际 {chars} 个字符")
+                format!(
+                    "IOSS 号 {input:?} 无效：应为 IM 加 10 位数字，实际 {chars} 个字符",
+                    input = crate::echo(input)
+                )
             }
             IossNumberError::Prefix { input } => {
-                format!("IOSS 号 {input:?} 无效：IOSS 号以 IM 开头")
+                format!(
+                    "IOSS 号 {input:?} 无效：IOSS 号以 IM 开头",
+                    input = crate::echo(input)
+                )
             }
             IossNumberError::Characters { input } => {
-                format!("IOSS 号 {input:?} 无效：IM 后应为 10 位数字")
+                format!(
+                    "IOSS 号 {input:?} 无效：IM 后应为 10 位数字",
+                    input = crate::echo(input)
+                )
             }
         }
     }
@@ -873,7 +882,7 @@ pub struct UkVatNumber {
 pub enum UkVatNumberError {
     /// Neither 9 nor 12 digits.
     #[error(
-        "invalid uk vat number {input:?}: it has {digits} digits, 9 (or 12 for a branch) are needed"
+        "invalid uk vat number {input:?}: it has {digits} digits, 9 (or 12 for a branch) are needed", input = crate::echo(.input)
     )]
     Length {
         /// The text given.
@@ -882,13 +891,13 @@ pub enum UkVatNumberError {
         digits: usize,
     },
     /// A prefix other than `GB` or `XI`, or characters other than digits.
-    #[error("invalid uk vat number {input:?}: GB (or XI) and digits are expected")]
+    #[error("invalid uk vat number {input:?}: GB (or XI) and digits are expected", input = crate::echo(.input))]
     Characters {
         /// The text given.
         input: String,
     },
     /// Digits 8 and 9 are not the check of the first seven.
-    #[error("invalid uk vat number {input:?}: digits 8 and 9 are not the check of the first seven")]
+    #[error("invalid uk vat number {input:?}: digits 8 and 9 are not the check of the first seven", input = crate::echo(.input))]
     Check {
         /// The text given.
         input: String,
@@ -907,13 +916,20 @@ impl UkVatNumberError {
     pub fn message_zh(&self) -> String {
         match self {
             UkVatNumberError::Length { input, digits } => format!(
-                "英国增值税号 {input:?} 无效：应为 9 位数字（分支机构 12 位），实际 {digits} 位"
+                "英国增值税号 {input:?} 无效：应为 9 位数字（分支机构 12 位），实际 {digits} 位",
+                input = crate::echo(input)
             ),
             UkVatNumberError::Characters { input } => {
-                format!("英国增值税号 {input:?} 无效：应为 GB（或 XI）加数字")
+                format!(
+                    "英国增值税号 {input:?} 无效：应为 GB（或 XI）加数字",
+                    input = crate::echo(input)
+                )
             }
             UkVatNumberError::Check { input } => {
-                format!("英国增值税号 {input:?} 无效：第 8、9 位不是前 7 位的校验码")
+                format!(
+                    "英国增值税号 {input:?} 无效：第 8、9 位不是前 7 位的校验码",
+                    input = crate::echo(input)
+                )
             }
         }
     }
@@ -1073,7 +1089,7 @@ pub struct Arn {
 /// assert_eq!(err.to_string(), "invalid arn \"5000-1234\": 12 digits are needed");
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
-#[error("invalid arn {0:?}: 12 digits are needed")]
+#[error("invalid arn {input:?}: 12 digits are needed", input = crate::echo(.0))]
 pub struct ArnError(String);
 
 impl ArnError {
@@ -1180,13 +1196,13 @@ pub struct Abn {
 #[non_exhaustive]
 pub enum AbnError {
     /// Not 11 digits.
-    #[error("invalid abn {input:?}: 11 digits are needed")]
+    #[error("invalid abn {input:?}: 11 digits are needed", input = crate::echo(.input))]
     Form {
         /// The text given.
         input: String,
     },
     /// The weighted sum is not a multiple of 89.
-    #[error("invalid abn {input:?}: the digits fail the ABN check")]
+    #[error("invalid abn {input:?}: the digits fail the ABN check", input = crate::echo(.input))]
     Check {
         /// The text given.
         input: String,
@@ -1204,8 +1220,14 @@ impl AbnError {
     /// ```
     pub fn message_zh(&self) -> String {
         match self {
-            AbnError::Form { input } => format!("澳大利亚 ABN {input:?} 无效：应为 11 位数字"),
-            AbnError::Check { input } => format!("澳大利亚 ABN {input:?} 无效：未通过 ABN 校验"),
+            AbnError::Form { input } => format!(
+                "澳大利亚 ABN {input:?} 无效：应为 11 位数字",
+                input = crate::echo(input)
+            ),
+            AbnError::Check { input } => format!(
+                "澳大利亚 ABN {input:?} 无效：未通过 ABN 校验",
+                input = crate::echo(input)
+            ),
         }
     }
 }
@@ -1325,7 +1347,7 @@ pub struct SgGstNumber {
 /// assert_eq!(err.to_string(), "invalid singapore gst number \"M1\": 9 or 10 letters and digits are expected");
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
-#[error("invalid singapore gst number {0:?}: 9 or 10 letters and digits are expected")]
+#[error("invalid singapore gst number {input:?}: 9 or 10 letters and digits are expected", input = crate::echo(.0))]
 pub struct SgGstNumberError(String);
 
 impl SgGstNumberError {
