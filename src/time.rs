@@ -223,6 +223,13 @@ impl FromStr for Timestamp {
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         let t = s.trim();
+        // ISO 8601 without expanded years: four digits, then `-`. chrono's
+        // `%Y` also reads `-204` or `12345`, which `Display` would write
+        // back as `-0204` or not at all.
+        let year = t.as_bytes().get(..5);
+        if !year.is_some_and(|y| y[..4].iter().all(u8::is_ascii_digit) && y[4] == b'-') {
+            return Err(TimestampError::Invalid(s.to_owned()));
+        }
         if let Ok(at) = DateTime::parse_from_rfc3339(t) {
             return Ok(Timestamp::from_datetime(at));
         }

@@ -337,3 +337,25 @@ fn number_and_json_errors_are_cut() {
     let v = err.to_violation();
     assert!(v.message_en().chars().count() < 400);
 }
+
+// ---- found by fuzzing (`fuzz/`, target `values`) ----
+
+/// `-204-04-09` was read as a date of the year -204 and written back as
+/// `-0204-04-09`, which did not read: a timestamp's year is four digits.
+#[test]
+fn a_timestamp_year_is_four_digits() {
+    use crossborder::Timestamp;
+    for bad in [
+        "-204-04-09",
+        "+2024-05-01",
+        "12024-05-01",
+        "204-04-09",
+        "-0204-04-09T00:00:00Z",
+    ] {
+        assert!(bad.parse::<Timestamp>().is_err(), "{bad}");
+    }
+    for good in ["0204-04-09", "2024-05-01", "2024-05-01T12:30:00+08:00"] {
+        let t: Timestamp = good.parse().unwrap();
+        assert_eq!(t.to_string().parse::<Timestamp>().unwrap(), t, "{good}");
+    }
+}
