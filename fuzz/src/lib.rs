@@ -17,9 +17,12 @@ pub fn text(data: &[u8]) -> Option<&str> {
     std::str::from_utf8(data).ok()
 }
 
-/// The input read as a JSON document of type `T`, if it is one.
+/// The input read as a JSON document of type `T` the way the crate reads
+/// JSON (`wire::from_json`: UTF-8 checked once for the whole text, a
+/// byte-order mark skipped), if it is one. (`serde_json::from_slice` does
+/// not check the UTF-8 of members it ignores.)
 pub fn json<T: DeserializeOwned>(data: &[u8]) -> Option<T> {
-    serde_json::from_slice(data).ok()
+    crossborder::wire::from_json(data).ok()
 }
 
 /// A date chosen by the input's first byte, from 2015 to 2030, so the
