@@ -93,7 +93,7 @@ impl ParseEnumError {
         };
         format!(
             "未知的{kind} {:?}：应为 {} 之一",
-            self.input,
+            crate::echo(&self.input),
             self.expected.join("、")
         )
     }
@@ -105,7 +105,7 @@ impl fmt::Display for ParseEnumError {
             f,
             "unknown {} {:?}: expected one of {}",
             self.kind,
-            self.input,
+            crate::echo(&self.input),
             self.expected.join(", ")
         )
     }

@@ -231,6 +231,7 @@ mod enums;
 mod error;
 pub mod hs;
 mod identity;
+mod limits;
 mod measure;
 mod model;
 mod money;
@@ -274,12 +275,16 @@ pub use identity::{
     ResidentIdError, SgGstNumber, SgGstNumberError, UkVatNumber, UkVatNumberError,
 };
 pub use iso_currency::Currency;
+pub use limits::Limits;
 pub use measure::{Dimensions, LengthUnit, MassUnit, MeasureError, VolumetricDivisor, Weight};
 pub use model::{Component, Converted, DeclarationResult, Order, OrderItem, Party, Product, Sku};
 pub use money::{
     CurrencyError, ExchangeRates, Money, MoneyError, api_currency_code, minor_unit, parse_currency,
 };
-pub use report::{Code, JsonPointer, JsonPointerError, Language, Loc, Report, Severity, Violation};
+pub use report::{
+    Code, ECHO_MAX_CHARS, Echo, JsonPointer, JsonPointerError, Language, Loc, MESSAGE_MAX_CHARS,
+    Report, Severity, Violation, echo,
+};
 pub use time::{Timestamp, TimestampError};
 pub use wire::DocumentKind;
 

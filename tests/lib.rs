@@ -21,6 +21,7 @@ mod hs_search;
 mod properties;
 mod regime;
 mod regime_props;
+mod reliability;
 mod sources;
 mod wire_reliability;
 mod wire_roundtrip;

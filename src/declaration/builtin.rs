@@ -16,7 +16,7 @@ use crate::MoneyError;
 use crate::hs::{self, DeclarationForm, HsEdition, Jurisdiction};
 use crate::{
     ClearanceMode, Code, Country, Currency, CustomsUnit, Gtin, Loc, Money, Order, ResidentId,
-    Weight, minor_unit,
+    Weight, echo, minor_unit,
 };
 
 macro_rules! modes_text {
@@ -502,35 +502,30 @@ fn required_product(i: &ProductInput<'_>, out: &mut Findings<'_>) {
     }
     let item_price = i.item.is_some_and(|it| it.price.is_some());
     let skus = at.field("skus");
-    if p.price.is_none() && !item_price {
-        if p.skus.is_empty() {
-            missing(out, at, "price");
-        }
-        for (n, sku) in p.skus.iter().enumerate() {
-            if sku.price.is_none() {
-                missing(out, &skus.index(n), "price");
+    let price_needed = p.price.is_none() && !item_price;
+    let (net_needed, gross_needed) = (p.net_weight.is_none(), p.gross_weight.is_none());
+    if p.skus.is_empty() {
+        for (needed, field) in [
+            (price_needed, "price"),
+            (net_needed, "netWeight"),
+            (gross_needed, "grossWeight"),
+        ] {
+            if needed {
+                missing(out, at, field);
             }
         }
     }
-    for (field, product_weight, sku_weight) in [
-        (
-            "netWeight",
-            p.net_weight,
-            (|s: &crate::Sku| s.net_weight) as fn(&crate::Sku) -> Option<Weight>,
-        ),
-        ("grossWeight", p.gross_weight, |s: &crate::Sku| {
-            s.gross_weight
-        }),
-    ] {
-        if product_weight.is_some() {
-            continue;
-        }
-        if p.skus.is_empty() {
-            missing(out, at, field);
-        }
+    // One pass over the SKUs for the three fields they may inherit.
+    if price_needed || net_needed || gross_needed {
         for (n, sku) in p.skus.iter().enumerate() {
-            if sku_weight(sku).is_none() {
-                missing(out, &skus.index(n), field);
+            for (needed, field) in [
+                (price_needed && sku.price.is_none(), "price"),
+                (net_needed && sku.net_weight.is_none(), "netWeight"),
+                (gross_needed && sku.gross_weight.is_none(), "grossWeight"),
+            ] {
+                if needed {
+                    missing(out, &skus.index(n), field);
+                }
             }
         }
     }
@@ -713,8 +708,14 @@ fn hs_exists(i: &ProductInput<'_>, out: &mut Findings<'_>, other_edition: bool) 
                 .map(|h| format!("{} ({})", h.code(), h.description()))
                 .collect::<Vec<_>>()
                 .join("; ");
-            en.push_str(&format!("; by its name {name:?}, consider: {list}"));
-            zh.push_str(&format!("；按商品名称 {name:?} 检索，可考虑：{list}"));
+            en.push_str(&format!(
+                "; by its name {name:?}, consider: {list}",
+                name = crate::echo(name)
+            ));
+            zh.push_str(&format!(
+                "；按商品名称 {name:?} 检索，可考虑：{list}",
+                name = crate::echo(name)
+            ));
         }
     }
     out.add(&i.at.field("hsCode"), Some(code.as_str()), en, zh);
@@ -894,33 +895,40 @@ fn tax_rate(i: &ProductInput<'_>, out: &mut Findings<'_>) {
 fn duplicate_sku(i: &ProductInput<'_>, out: &mut Findings<'_>) {
     let skus = &i.product.skus;
     let at_skus = i.at.field("skus");
-    for (n, sku) in skus.iter().enumerate() {
-        let Some(number) = sku
-            .sku_number
-            .as_deref()
-            .map(str::trim)
-            .filter(|s| !s.is_empty())
-        else {
+    // Every (number, position), sorted: equal numbers end up side by side,
+    // the first SKU of each number leading its run. O(n log n) for n SKUs,
+    // not a rescan of the earlier SKUs for each one; and no hash, so
+    // nothing for a caller to flood.
+    let mut numbered: Vec<(&str, usize)> = skus
+        .iter()
+        .enumerate()
+        .filter_map(|(n, sku)| {
+            let number = sku.sku_number.as_deref().map(str::trim)?;
+            (!number.is_empty()).then_some((number, n))
+        })
+        .collect();
+    numbered.sort_unstable();
+    // (the repeat, the first of its number), in document order.
+    let mut repeats: Vec<(usize, usize)> = Vec::new();
+    for run in numbered.chunk_by(|a, b| a.0 == b.0) {
+        if let [(_, first), rest @ ..] = run {
+            repeats.extend(rest.iter().map(|&(_, n)| (n, *first)));
+        }
+    }
+    repeats.sort_unstable();
+    for (n, first) in repeats {
+        let Some(number) = skus[n].sku_number.as_deref().map(str::trim) else {
             continue;
         };
-        let first = skus[..n]
-            .iter()
-            .position(|s| s.sku_number.as_deref().map(str::trim) == Some(number));
-        if let Some(first) = first {
-            let at = at_skus.index(n);
-            out.add(
-                &at.field("skuNumber"),
-                Some(number),
-                format!(
-                    "SKU number {number:?} is already used at {}",
-                    at_skus.index(first).pointer()
-                ),
-                format!(
-                    "SKU 编号 {number:?} 与 {} 重复",
-                    at_skus.index(first).pointer()
-                ),
-            );
-        }
+        let at = at_skus.index(n);
+        let earlier = at_skus.index(first).pointer();
+        let shown = echo(number);
+        out.add(
+            &at.field("skuNumber"),
+            Some(number),
+            format!("SKU number {shown:?} is already used at {earlier}"),
+            format!("SKU 编号 {shown:?} 与 {earlier} 重复"),
+        );
     }
 }
 

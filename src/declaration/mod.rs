@@ -50,8 +50,8 @@ pub use builtin::catalogue;
 pub use rule::{Findings, OrderInput, ProductInput, Rule, RuleInfo, RuleSet, Scope};
 
 use crate::{
-    ClearanceMode, Code, Converted, Country, CustomsPort, DocumentKind, ExchangeRates, Loc, Money,
-    Order, Product, Report, wire,
+    ClearanceMode, Code, Converted, Country, CustomsPort, DocumentKind, ExchangeRates, Limits, Loc,
+    Money, Order, Product, Report, wire,
 };
 
 /// Which declaration a document is, by the API endpoint it goes to.
@@ -343,6 +343,7 @@ impl Context {
 #[derive(Clone, Debug, Default)]
 pub struct Validator {
     rules: RuleSet,
+    limits: Limits,
 }
 
 impl Validator {
@@ -357,7 +358,53 @@ impl Validator {
     /// assert!(v.rules().iter().count() > 10);
     /// ```
     pub fn new(rules: RuleSet) -> Self {
-        Validator { rules }
+        Validator {
+            rules,
+            limits: Limits::none(),
+        }
+    }
+
+    /// The same validator refusing documents over `limits` before anything
+    /// else runs: [`Validator::validate_product`] and
+    /// [`Validator::validate_order`] then give one `limit.exceeded`
+    /// violation and an empty product or order (a [`Product::new`] or
+    /// [`Order::new`] in CNY). No limit is set by default.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use crossborder::declaration::{Context, Validator};
+    /// use crossborder::{Code, Limits, wire};
+    ///
+    /// let validator = Validator::default().with_limits(Limits::none().with_max_items(500));
+    /// let lines = vec![serde_json::json!({"quantity": 1, "price": 1}); 501];
+    /// let order: wire::Order = serde_json::from_value(serde_json::json!({"orderId": "SO-1", "items": lines}))?;
+    /// let context = Context::new(NaiveDate::from_ymd_opt(2024, 5, 1).unwrap());
+    /// let (order, report) = validator
+    ///     .validate_order(order, crossborder::declaration::Declaration::Order, &context)
+    ///     .into_parts();
+    /// assert_eq!(report.len(), 1);
+    /// assert_eq!(report.as_slice()[0].code(), &Code::LIMIT_EXCEEDED);
+    /// assert!(order.items.is_empty());
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
+    #[must_use]
+    pub fn with_limits(mut self, limits: Limits) -> Self {
+        self.limits = limits;
+        self
+    }
+
+    /// The limits documents are held to (none by default).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use crossborder::declaration::Validator;
+    /// assert!(Validator::default().limits().is_none());
+    /// ```
+    pub fn limits(&self) -> &Limits {
+        &self.limits
     }
 
     /// The rules.
@@ -387,8 +434,11 @@ impl Validator {
     /// # Ok::<(), serde_json::Error>(())
     /// ```
     pub fn validate_product(&self, wire: wire::Product, context: &Context) -> Converted<Product> {
+        if let Err(refused) = self.limits.check(&wire) {
+            return Converted::new(Product::new(crate::Currency::CNY), refused);
+        }
         let (product, conversion, dropped) = Product::from_wire(wire).into_all();
-        let rules = self.check_product(&product, context);
+        let rules = self.run_product(&product, context);
         Converted::new(
             product,
             merge(conversion, rules, &dropped, DocumentKind::Product),
@@ -418,8 +468,11 @@ impl Validator {
         declaration: Declaration,
         context: &Context,
     ) -> Converted<Order> {
+        if let Err(refused) = self.limits.check(&wire) {
+            return Converted::new(Order::new(crate::Currency::CNY), refused);
+        }
         let (order, conversion, dropped) = Order::from_wire(wire).into_all();
-        let rules = self.check_order(&order, declaration, context);
+        let rules = self.run_order(&order, declaration, context);
         Converted::new(
             order,
             merge(conversion, rules, &dropped, DocumentKind::Order),
@@ -440,11 +493,18 @@ impl Validator {
     /// assert!(report.iter().any(|v| v.code().as_str() == "required.missing" && v.value() == Some("hsCode")));
     /// ```
     pub fn check_product(&self, product: &Product, context: &Context) -> Report {
+        let mut report = self.run_product(product, context);
+        report.sort_document_order(DocumentKind::Product);
+        report
+    }
+
+    /// The rules' findings on a product, in the order the rules ran (the
+    /// merge with the conversion's report sorts once, for both).
+    fn run_product(&self, product: &Product, context: &Context) -> Report {
         let mut report = Report::new();
         let mut input = ProductInput::new(product, context);
         input.mode = input.mode.or(self.rules.mode());
         self.rules.run_product(&input, &mut report);
-        report.sort_document_order(DocumentKind::Product);
         report
     }
 
@@ -467,6 +527,13 @@ impl Validator {
         declaration: Declaration,
         context: &Context,
     ) -> Report {
+        let mut report = self.run_order(order, declaration, context);
+        report.sort_document_order(DocumentKind::Order);
+        report
+    }
+
+    /// The rules' findings on an order and its items' products, unsorted.
+    fn run_order(&self, order: &Order, declaration: Declaration, context: &Context) -> Report {
         let mut report = Report::new();
         let mut input = OrderInput::new(order, declaration, context);
         input.mode = input.mode.or(self.rules.mode());
@@ -489,40 +556,55 @@ impl Validator {
             };
             self.rules.run_product(&input, &mut report);
         }
-        report.sort_document_order(DocumentKind::Order);
         report
     }
 }
 
 /// Merges the conversion's report with the rules', and sorts the whole into
 /// document order. A rule's "missing" is dropped for a field that was given:
-/// one the conversion reported as malformed, one it had to leave out because
-/// the currency or mass unit it depends on was bad, or a SKU's price or
-/// weight whose product-level value (which it would inherit) was left out.
+/// one the conversion reported as malformed (or another violation already
+/// points at), one it had to leave out because the currency or mass unit it
+/// depends on was bad, or a SKU's price or weight whose product-level value
+/// (which it would inherit) was left out.
+///
+/// The pointers are looked up in ordered sets, so merging n violations
+/// costs O(n log n), not a scan of the conversion's report per rule
+/// finding.
 fn merge(
     conversion: Report,
     rules: Report,
     dropped: &[crate::JsonPointer],
     kind: DocumentKind,
 ) -> Report {
+    use std::collections::BTreeSet;
     if rules.is_empty() {
         return conversion;
     }
-    let given = |at: &crate::JsonPointer, conversion: &Report| {
-        conversion.iter().any(|c| c.pointer() == at) || dropped.contains(at)
-    };
-    let mut merged = conversion;
-    for v in rules {
+    let dropped_set: BTreeSet<&str> = dropped.iter().map(crate::JsonPointer::as_str).collect();
+    let mut given: BTreeSet<&str> = conversion.iter().map(|c| c.pointer().as_str()).collect();
+    given.extend(dropped_set.iter().copied());
+    let mut keep = Vec::with_capacity(rules.len());
+    for v in &rules {
         let duplicate = v.code() == &Code::REQUIRED_MISSING
             && v.value().is_some_and(|field| {
                 let at = v.pointer().clone().field(field);
-                given(&at, &merged)
-                    || product_level(v.pointer(), field).is_some_and(|p| dropped.contains(&p))
+                given.contains(at.as_str())
+                    || product_level(v.pointer(), field)
+                        .is_some_and(|p| dropped_set.contains(p.as_str()))
             });
         if !duplicate {
-            merged.push(v);
+            given.insert(v.pointer().as_str());
         }
+        keep.push(!duplicate);
     }
+    drop(given);
+    let mut merged = conversion;
+    merged.extend(
+        rules
+            .into_iter()
+            .zip(keep)
+            .filter_map(|(v, keep)| keep.then_some(v)),
+    );
     merged.sort_document_order(kind);
     merged
 }
