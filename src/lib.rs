@@ -179,6 +179,7 @@ mod model;
 mod money;
 mod number;
 mod report;
+pub mod tax;
 mod time;
 pub mod wire;
 
