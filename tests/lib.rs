@@ -14,5 +14,7 @@ mod eligibility_props;
 mod hs_lookup;
 mod hs_properties;
 mod hs_search;
+mod import_tax;
+mod import_tax_props;
 mod properties;
 mod wire_roundtrip;

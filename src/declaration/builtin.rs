@@ -1426,12 +1426,31 @@ fn transaction_limit(i: &OrderInput<'_>, out: &mut Findings<'_>, single_item_rul
     let (tl, al) = (yuan(tl), yuan(al));
     if single_item_rule {
         let tax = i.tax();
-        let (tax_en, tax_zh) = match (tax.basis(), tax.total()) {
-            (Some(crate::tax::china::Basis::CbecFullRate), Some(total)) => {
+        let (tax_en, tax_zh) = match (tax.basis(), tax.total(), tax.lines()) {
+            (Some(crate::tax::china::Basis::CbecFullRate), Some(total), [line]) => {
+                let part = |m: Option<Money>, r: Option<&crate::tax::china::AppliedRate<'_>>| {
+                    let rate = r.map_or_else(String::new, |r| crate::tax::china::percent(r.rate()));
+                    (
+                        rate,
+                        m.map_or_else(String::new, |m| shown(m).amount().to_string()),
+                    )
+                };
+                let (rd, d) = part(line.duty(), line.duty_rate());
+                let (rc, c) = part(line.consumption_tax(), line.consumption_rate());
+                let (rv, v) = part(line.vat(), line.vat_rate());
+                let consumption = line.consumption_tax().is_some_and(|m| !m.is_zero());
+                let (ct_en, ct_zh) = if consumption {
+                    (
+                        format!(" + consumption tax {rc} {c}"),
+                        format!(" + 消费税 {rc} {c}"),
+                    )
+                } else {
+                    (String::new(), String::new())
+                };
                 let total = shown(total);
                 (
-                    format!(" (for this order {total})"),
-                    format!("（本订单 {total}）"),
+                    format!(" (for this order: duty {rd} {d}{ct_en} + VAT {rv} {v} = {total})"),
+                    format!("（本订单：关税 {rd} {d}{ct_zh} + 增值税 {rv} {v} = {total}）"),
                 )
             }
             _ => (String::new(), String::new()),

@@ -1,6 +1,8 @@
 //! The computation: [`assess`] an order against the tax table, giving a
 //! [`TaxAssessment`] of [`LineTax`]es.
 
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 use chrono::NaiveDate;
@@ -10,14 +12,14 @@ use serde::{Serialize, Serializer};
 
 use super::facts::LineFacts;
 use super::table::{
-    CbecPeriod, CcTierPeriod, Condition, ConsumptionTax, DatedRate, Measure, PostalTaxNumber,
-    Quantity, SpecificTax, TableList, TaxRow, TaxTable, percent,
+    CbecPeriod, CcTierPeriod, Condition, DatedRate, Measure, PostalTaxNumber, Quantity,
+    SpecificTax, TableList, TaxRow, TaxTable, percent,
 };
 use crate::declaration::Context;
 use crate::macros::closed_enum;
 use crate::{
-    ClearanceMode, Code, Currency, HsCode, HsPrefix, JsonPointer, Money, Order, OrderItem, Report,
-    Severity, Violation,
+    ClearanceMode, Code, Currency, HsCode, JsonPointer, Money, Order, OrderItem, Report, Severity,
+    Violation,
 };
 
 crate::macros::codes! {
@@ -264,6 +266,16 @@ impl<'t> AppliedRate<'t> {
     }
 }
 
+/// A line's effective rate, divided out only when asked for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Rate {
+    /// The rate itself (a personal articles tier, a free line's ad valorem
+    /// rate).
+    Given(Decimal),
+    /// The exact tax over the dutiable value.
+    Ratio { tax: Decimal, value: Decimal },
+}
+
 /// Why a line's tax could not be computed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Gap {
@@ -342,12 +354,13 @@ impl Gap {
 pub struct LineTax<'t> {
     index: usize,
     dutiable_value: Option<Decimal>,
-    shipping_share: Option<Decimal>,
+    /// (extra x weight, total weight): divided when asked for.
+    shipping_share: Option<(Decimal, Decimal)>,
     duty: Option<Decimal>,
     consumption_tax: Option<Decimal>,
     vat: Option<Decimal>,
     tax: Option<Decimal>,
-    rate: Option<Decimal>,
+    rate: Option<Rate>,
     duty_rate: Option<AppliedRate<'t>>,
     consumption_rate: Option<AppliedRate<'t>>,
     vat_rate: Option<AppliedRate<'t>>,
@@ -418,7 +431,8 @@ impl<'t> LineTax<'t> {
     ///
     /// See [`TaxAssessment`].
     pub fn shipping_share(&self) -> Option<Money> {
-        cny(self.shipping_share)
+        let (part, whole) = self.shipping_share?;
+        cny(part.checked_div(whole))
     }
 
     /// The customs duty (0 under cross-border e-commerce within the limits).
@@ -467,7 +481,10 @@ impl<'t> LineTax<'t> {
     ///
     /// See [`LineTax`].
     pub fn rate(&self) -> Option<Decimal> {
-        self.rate
+        match self.rate? {
+            Rate::Given(r) => Some(r.normalize()),
+            Rate::Ratio { tax, value } => tax.checked_div(value).map(|r| r.normalize()),
+        }
     }
 
     /// The MFN duty rate applied (0 under cross-border e-commerce).
@@ -708,6 +725,32 @@ impl<'t> TaxAssessment<'t> {
         &self.report
     }
 
+    /// Adds violations found elsewhere to this answer's report (the order's
+    /// format problems, the declared-tax check), keeping it in document
+    /// order, so that one report says everything about the order's tax.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use crossborder::declaration::Context;
+    /// use crossborder::tax::china;
+    /// use crossborder::{wire, Order};
+    /// let w: wire::Order = serde_json::from_str(r#"{"expressType": "BC", "items": [
+    ///     {"quantity": 1, "price": 100, "tax": 1, "product": {"hsCode": "8518300000"}}]}"#)?;
+    /// let order = Order::from_wire(w).into_result()?;
+    /// let context = Context::new(NaiveDate::from_ymd_opt(2025, 3, 1).unwrap());
+    /// let mut tax = china::assess(&order, &context);
+    /// let declared = tax.check_declared(&order, context.rates());
+    /// tax.extend_report(declared);
+    /// assert_eq!(tax.report().as_slice()[0].pointer().as_str(), "/items/0/tax");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn extend_report(&mut self, report: Report) {
+        self.report.append(report);
+        self.report.sort_document_order(crate::DocumentKind::Order);
+    }
+
     /// Whether every line's rates came from rows of the table (no default
     /// guess).
     ///
@@ -759,7 +802,7 @@ impl Serialize for LineTax<'_> {
         m.serialize_field("consumptionTax", &Amount(self.consumption_tax))?;
         m.serialize_field("vat", &Amount(self.vat))?;
         m.serialize_field("tax", &Amount(self.tax))?;
-        m.serialize_field("rate", &RateNumber(self.rate))?;
+        m.serialize_field("rate", &RateNumber(self.rate()))?;
         m.end()
     }
 }
@@ -780,30 +823,88 @@ impl Serialize for TaxAssessment<'_> {
 
 // ---------- the compiled table ----------
 
-/// A [`TaxTable`] with its look-up index: the rows sorted by prefix, so a
-/// line finds its rows with one binary search per prefix length.
+/// A [`TaxTable`] with its look-up index: each prefix of the rows as a
+/// number (its digits and its length), mapped to the rows of that prefix,
+/// so a line finds its rows with one hash look-up per prefix length the
+/// table uses.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) struct TaxEngine {
     table: TaxTable,
-    /// (prefix, conditional, row index), sorted.
-    index: Vec<(HsPrefix, bool, u32)>,
+    /// (prefix key, conditional, row index), sorted.
+    index: Vec<(u64, bool, u32)>,
+    /// Prefix key to its range in `index`.
+    ranges: HashMap<u64, (u32, u32), BuildHasherDefault<KeyHasher>>,
+    /// Bit `n` set: some row has a prefix of `n` digits.
+    lengths: u16,
+}
+
+/// A hasher for prefix keys, which are small distinct integers: one
+/// multiplication (the look-up order is never seen by users).
+#[derive(Default)]
+struct KeyHasher(u64);
+
+impl Hasher for KeyHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 = (self.0 ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n.wrapping_mul(0x9e37_79b9_7f4a_7c15).rotate_left(29);
+    }
+}
+
+/// The key of a prefix: its digits as a number, and its length, so `85`
+/// and `0085` differ.
+fn prefix_key(value: u64, len: usize) -> u64 {
+    (value << 4) | len as u64
+}
+
+fn digits_key(digits: &str) -> Option<u64> {
+    let mut value = 0u64;
+    for b in digits.bytes() {
+        if !b.is_ascii_digit() {
+            return None;
+        }
+        value = value * 10 + u64::from(b - b'0');
+    }
+    Some(prefix_key(value, digits.len()))
 }
 
 impl TaxEngine {
     pub(crate) fn new(table: TaxTable) -> TaxEngine {
-        let mut index: Vec<(HsPrefix, bool, u32)> = table
+        let mut lengths = 0u16;
+        let mut index: Vec<(u64, bool, u32)> = table
             .rows
             .iter()
             .enumerate()
-            .filter_map(|(i, r)| Some((r.prefix, r.when.is_some(), u32::try_from(i).ok()?)))
+            .filter_map(|(i, r)| {
+                let p = r.prefix.as_str();
+                lengths |= 1 << p.len();
+                Some((digits_key(p)?, r.when.is_some(), u32::try_from(i).ok()?))
+            })
             .collect();
-        index.sort_by(|a, b| {
-            a.0.as_str()
-                .cmp(b.0.as_str())
-                .then(a.1.cmp(&b.1))
-                .then(a.2.cmp(&b.2))
-        });
-        TaxEngine { table, index }
+        index.sort_unstable();
+        let mut ranges: HashMap<u64, (u32, u32), BuildHasherDefault<KeyHasher>> =
+            HashMap::default();
+        for (i, e) in index.iter().enumerate() {
+            let i = u32::try_from(i).unwrap_or(u32::MAX);
+            ranges
+                .entry(e.0)
+                .and_modify(|r| r.1 = i + 1)
+                .or_insert((i, i + 1));
+        }
+        TaxEngine {
+            table,
+            index,
+            ranges,
+            lengths,
+        }
     }
 
     /// The engine of the default table, built once.
@@ -818,20 +919,27 @@ impl TaxEngine {
 
     /// The rows whose prefix starts `code`: longest prefix first, then
     /// conditional rows, then later rows.
-    fn candidates<'s, 'c>(
-        &'s self,
-        code: &'c str,
-    ) -> impl Iterator<Item = (usize, &'s TaxRow)> + use<'s, 'c> {
-        let longest = code.len().min(12);
-        (2..=longest).rev().flat_map(move |len| {
-            let p = &code[..len];
-            let start = self.index.partition_point(|e| e.0.as_str() < p);
-            let end = start
-                + self.index[start..]
-                    .iter()
-                    .take_while(|e| e.0.as_str() == p)
-                    .count();
-            self.index[start..end].iter().rev().filter_map(move |e| {
+    fn candidates<'s>(&'s self, code: &str) -> impl Iterator<Item = (usize, &'s TaxRow)> + 's {
+        // The keys of the code's prefixes, longest first.
+        let mut keys = [0u64; 12];
+        let mut n = 0;
+        let mut value = 0u64;
+        for (i, b) in code.bytes().take(12).enumerate() {
+            if !b.is_ascii_digit() {
+                break;
+            }
+            value = value * 10 + u64::from(b - b'0');
+            let len = i + 1;
+            if len >= 2 && self.lengths & (1 << len) != 0 {
+                keys[n] = prefix_key(value, len);
+                n += 1;
+            }
+        }
+        keys[..n].reverse();
+        (0..n).flat_map(move |k| {
+            let (start, end) = self.ranges.get(&keys[k]).copied().unwrap_or((0, 0));
+            let rows = self.index.get(start as usize..end as usize).unwrap_or(&[]);
+            rows.iter().rev().filter_map(move |e| {
                 let i = e.2 as usize;
                 self.table.rows.get(i).map(|r| (i, r))
             })
@@ -912,12 +1020,14 @@ struct Want {
     tier: bool,
 }
 
+/// The rows that give a line each of its rates (indices and rows; the
+/// values are read from the rows).
 #[derive(Default)]
 struct Found<'t> {
-    vat: Option<(usize, &'t TaxRow, Decimal)>,
-    consumption: Option<(usize, &'t TaxRow, ConsumptionTax)>,
-    duty: Option<(usize, &'t TaxRow, Decimal)>,
-    tier: Option<(usize, &'t TaxRow, u8)>,
+    vat: Option<(usize, &'t TaxRow)>,
+    consumption: Option<(usize, &'t TaxRow)>,
+    duty: Option<(usize, &'t TaxRow)>,
+    tier: Option<(usize, &'t TaxRow)>,
     /// A conditional row that could not be tested, and on what.
     undecided: Option<(&'t TaxRow, Measure)>,
 }
@@ -955,17 +1065,17 @@ fn find<'t>(
                 }
             }
         }
-        if want.vat && found.vat.is_none() {
-            found.vat = row.vat.map(|v| (i, row, v));
+        if want.vat && found.vat.is_none() && row.vat.is_some() {
+            found.vat = Some((i, row));
         }
-        if want.consumption && found.consumption.is_none() {
-            found.consumption = row.consumption.map(|c| (i, row, c));
+        if want.consumption && found.consumption.is_none() && row.consumption.is_some() {
+            found.consumption = Some((i, row));
         }
-        if want.duty && found.duty.is_none() {
-            found.duty = row.duty.map(|d| (i, row, d));
+        if want.duty && found.duty.is_none() && row.duty.is_some() {
+            found.duty = Some((i, row));
         }
-        if want.tier && found.tier.is_none() {
-            found.tier = row.cc_tier.map(|t| (i, row, t));
+        if want.tier && found.tier.is_none() && row.cc_tier.is_some() {
+            found.tier = Some((i, row));
         }
         let done = (!want.vat || found.vat.is_some())
             && (!want.consumption || found.consumption.is_some())
@@ -990,6 +1100,9 @@ struct Value {
 
 /// Half up to 0.01 CNY (customs practice), written with two decimals.
 fn round(d: Decimal) -> Decimal {
+    if d.is_zero() {
+        return Decimal::new(0, 2);
+    }
     let mut r = d.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
     r.rescale(2);
     r
@@ -1134,7 +1247,6 @@ fn values(run: &mut Run<'_, '_>) -> Vec<Option<Value>> {
     let mut rate_reported = false;
     let mut out = Vec::with_capacity(run.order.items.len());
     for (i, item) in run.order.items.iter().enumerate() {
-        let at = Run::item_at(i);
         let (Some(price), Some(quantity)) = (item.price, item.quantity) else {
             let field = if item.price.is_none() {
                 "price"
@@ -1145,7 +1257,7 @@ fn values(run: &mut Run<'_, '_>) -> Vec<Option<Value>> {
                 Violation::new(
                     Code::REQUIRED_MISSING,
                     Severity::Error,
-                    at,
+                    Run::item_at(i),
                     format!(
                         "required field {field:?} is missing: the line's tax cannot be computed"
                     ),
@@ -1183,7 +1295,7 @@ fn values(run: &mut Run<'_, '_>) -> Vec<Option<Value>> {
             run.push(
                 Code::TAX_VALUE_NEGATIVE,
                 Severity::Error,
-                at.field("discount"),
+                Run::item_at(i).field("discount"),
                 format!("the unit discount is above the unit price: the line's value, {} CNY a unit, is negative and is not taxed", shown(unit)),
                 format!("单件折扣高于单价：该商品单件价值 {} CNY 为负，不予计税", shown(unit)),
             );
@@ -1194,7 +1306,7 @@ fn values(run: &mut Run<'_, '_>) -> Vec<Option<Value>> {
             run.push(
                 Code::AMOUNT_OVERFLOW,
                 Severity::Error,
-                at,
+                Run::item_at(i),
                 "the line's amounts are too large to compute its tax".into(),
                 "该商品金额过大，无法计算税款".into(),
             );
@@ -1358,6 +1470,15 @@ fn cross_border<'t>(run: &mut Run<'t, '_>, a: &mut TaxAssessment<'t>) {
     // Σ value_i x rate_i (or Σ quantity_i x rate_i when every line is free):
     // the shipping tax is extra x this / goods, computed once.
     let by_quantity = goods.is_zero();
+    let mut rates_cache = Combined::default();
+    // Delivery and insurance per CNY of goods (or per unit when every line is
+    // free), for the unit values the conditional rows test.
+    let per_value = if by_quantity {
+        None
+    } else {
+        extra.checked_div(goods)
+    };
+    let per_unit = extra.checked_div(Decimal::from(units.max(1)));
     let mut weighted = Some(Decimal::ZERO);
     let mut total = Some(Decimal::ZERO);
     for (i, v) in lines.iter().enumerate() {
@@ -1370,9 +1491,9 @@ fn cross_border<'t>(run: &mut Run<'t, '_>, a: &mut TaxAssessment<'t>) {
         };
         let mut unit_value = || {
             let share = if by_quantity {
-                extra.checked_div(Decimal::from(units.max(1)))?
+                per_unit?
             } else {
-                extra.checked_mul(v.unit)?.checked_div(goods)?
+                v.unit.checked_mul(per_value?)?
             };
             v.unit.checked_add(share)
         };
@@ -1405,11 +1526,9 @@ fn cross_border<'t>(run: &mut Run<'t, '_>, a: &mut TaxAssessment<'t>) {
         line.shipping_share = if by_quantity {
             extra
                 .checked_mul(Decimal::from(v.quantity))
-                .and_then(|x| x.checked_div(Decimal::from(units.max(1))))
+                .map(|x| (x, Decimal::from(units.max(1))))
         } else {
-            extra
-                .checked_mul(v.goods)
-                .and_then(|x| x.checked_div(goods))
+            extra.checked_mul(v.goods).map(|x| (x, goods))
         };
         let (rates, result) = result;
         line.certain = rates.certain;
@@ -1418,19 +1537,37 @@ fn cross_border<'t>(run: &mut Run<'t, '_>, a: &mut TaxAssessment<'t>) {
         line.duty_rate = rates.duty;
         match result {
             Ok(done) => {
-                weighted = weighted.and_then(|w| {
-                    w.checked_add(if by_quantity {
-                        done.combined.checked_mul(Decimal::from(v.quantity))?
-                    } else {
-                        done.combined.checked_mul(v.goods)?
-                    })
-                });
+                let (d, c, vat_rate) = (
+                    line.duty_rate.map_or(Decimal::ZERO, |r| r.rate),
+                    line.consumption_rate.map_or(Decimal::ZERO, |r| r.rate),
+                    line.vat_rate.map_or(Decimal::ZERO, |r| r.rate),
+                );
+                // The line's share of delivery is taxed at its ad valorem
+                // rate r: the shipping tax is extra x Σ goods_i r_i / goods,
+                // computed exactly (r made once per distinct set of rates).
+                let weight = if by_quantity {
+                    Decimal::from(v.quantity)
+                } else {
+                    v.goods
+                };
+                let r = rates_cache.add(d, c, vat_rate, factor, weight);
+                if r.is_none() {
+                    weighted = None;
+                }
                 total = total.and_then(|t| t.checked_add(done.tax));
                 line.duty = Some(done.duty);
                 line.consumption_tax = Some(done.consumption);
                 line.vat = Some(done.vat);
                 line.tax = Some(done.tax);
-                line.rate = Some(done.rate);
+                // An ad valorem line's exact tax over its value is r itself.
+                line.rate = if v.goods.is_zero() || rates.sq.is_zero() {
+                    r.map(Rate::Given)
+                } else {
+                    exact_tax(v.goods, rates.sq, d, c, vat_rate, factor).map(|tax| Rate::Ratio {
+                        tax,
+                        value: v.goods,
+                    })
+                };
             }
             Err(gap) => {
                 weighted = None;
@@ -1439,9 +1576,10 @@ fn cross_border<'t>(run: &mut Run<'t, '_>, a: &mut TaxAssessment<'t>) {
             }
         }
     }
+    let weighted = weighted.and_then(|_| rates_cache.weighted());
     let shipping_tax = weighted.and_then(|w| {
         if extra.is_zero() {
-            return Some(Decimal::ZERO);
+            return Some(round(Decimal::ZERO));
         }
         let denominator = if by_quantity {
             Decimal::from(units.max(1))
@@ -1512,6 +1650,8 @@ struct LineRates<'t> {
     consumption: Option<AppliedRate<'t>>,
     duty: Option<AppliedRate<'t>>,
     certain: bool,
+    /// The specific part of the consumption tax, CNY (0 when none).
+    sq: Decimal,
 }
 
 /// The rounded taxes of a line.
@@ -1520,9 +1660,6 @@ struct LineDone {
     consumption: Decimal,
     vat: Decimal,
     tax: Decimal,
-    rate: Decimal,
-    /// The ad valorem combined rate, for the shipping share.
-    combined: Decimal,
 }
 
 fn applied<'t>(rate: Decimal, source: RateSource<'t>) -> AppliedRate<'t> {
@@ -1578,7 +1715,10 @@ fn cbec_line<'t>(
     }
     // VAT: a row, or the general rate (a guess, said so).
     let vat = match (found.vat, general) {
-        (Some((index, row, rate)), _) => Some(applied(rate, RateSource::Row { index, row })),
+        (Some((index, row)), _) => Some(applied(
+            row.vat.unwrap_or_default(),
+            RateSource::Row { index, row },
+        )),
         (None, Some((index, entry))) => {
             certain = false;
             let at = run.hs_at(i);
@@ -1603,9 +1743,9 @@ fn cbec_line<'t>(
         (None, None) => None,
     };
     let consumption = match found.consumption {
-        Some((index, row, c)) => AppliedRate {
-            rate: c.ad_valorem,
-            specific: c.specific,
+        Some((index, row)) => AppliedRate {
+            rate: row.consumption.map_or(Decimal::ZERO, |c| c.ad_valorem),
+            specific: row.consumption.and_then(|c| c.specific),
             source: RateSource::Row { index, row },
         },
         None => applied(Decimal::ZERO, RateSource::NotListed),
@@ -1618,7 +1758,10 @@ fn cbec_line<'t>(
             run.context.duty_rate(),
         ) {
             (_, Some(d), _) => Some(applied(d, RateSource::Caller)),
-            (Some((index, row, d)), None, _) => Some(applied(d, RateSource::Row { index, row })),
+            (Some((index, row)), None, _) => Some(applied(
+                row.duty.unwrap_or_default(),
+                RateSource::Row { index, row },
+            )),
             (None, None, Some(d)) => Some(applied(d, RateSource::Caller)),
             (None, None, None) => None,
         }
@@ -1631,11 +1774,12 @@ fn cbec_line<'t>(
             },
         ))
     };
-    let rates = LineRates {
+    let mut rates = LineRates {
         vat,
         consumption: Some(consumption),
         duty,
         certain,
+        sq: Decimal::ZERO,
     };
     let Some(vat) = vat else {
         date_not_covered(run, "general VAT rate", "一般增值税税率");
@@ -1704,16 +1848,41 @@ fn cbec_line<'t>(
             }
         }
     };
-    let Some(done) = amounts(v.goods, sq, d, c, r_v, factor) else {
+    rates.sq = sq;
+    let done = amounts(v.goods, sq, d, c, r_v, factor);
+    let Some(done) = done else {
         overflow(run);
         return (rates, Err(Gap::Overflow));
     };
     (rates, Ok(done))
 }
 
-/// The exact taxes of a line of dutiable value `p` with specific part `sq`,
-/// rounded: duty = p x d; base = (p + duty + sq) / (1 - c); consumption tax
-/// = (base x c + sq) x factor; VAT = base x v x factor.
+/// `x / y` rounded half up to 0.01, computed exactly: both are finite
+/// decimals, so the quotient is a fraction of two integers, rounded with
+/// integer arithmetic (no 28-digit division, and a quotient that lands on
+/// half a fen is rounded as the exact value says). `None` for a negative
+/// operand, a zero divisor or an overflow.
+fn div_round(x: Decimal, y: Decimal) -> Option<Decimal> {
+    let (xm, ym) = (x.mantissa(), y.mantissa());
+    if xm < 0 || ym <= 0 {
+        return None;
+    }
+    let pow = |n: u32| 10i128.checked_pow(n);
+    // x / y x 100 = xm x 10^(ys + 2) / (ym x 10^xs)
+    let num = xm.checked_mul(pow(y.scale() + 2)?)?;
+    let den = ym.checked_mul(pow(x.scale())?)?;
+    // Half up: floor((2 num + den) / (2 den)).
+    let q = num
+        .checked_mul(2)?
+        .checked_add(den)?
+        .checked_div(den.checked_mul(2)?)?;
+    Decimal::try_from_i128_with_scale(q, 2).ok()
+}
+
+/// The taxes of a line of dutiable value `p` with specific part `sq`, each
+/// rounded half up from its exact value: duty = p x d; base = (p + duty +
+/// sq) / (1 - c); consumption tax = (base x c + sq) x factor; VAT = base x
+/// v x factor.
 fn amounts(
     p: Decimal,
     sq: Decimal,
@@ -1722,6 +1891,53 @@ fn amounts(
     v: Decimal,
     factor: Decimal,
 ) -> Option<LineDone> {
+    let duty = if d.is_zero() {
+        Decimal::ZERO
+    } else {
+        p.checked_mul(d)?
+    };
+    let gross = match (duty.is_zero(), sq.is_zero()) {
+        (true, true) => p,
+        (false, true) => p.checked_add(duty)?,
+        _ => p.checked_add(duty)?.checked_add(sq)?,
+    };
+    let (ct, vat) = if c.is_zero() {
+        let ct = if sq.is_zero() {
+            Decimal::new(0, 2)
+        } else {
+            round(sq.checked_mul(factor)?)
+        };
+        (ct, round(gross.checked_mul(v)?.checked_mul(factor)?))
+    } else {
+        // ct = factor (gross c + sq (1 - c)) / (1 - c); VAT = gross v factor / (1 - c)
+        let y = Decimal::ONE.checked_sub(c)?;
+        let ct_num = gross
+            .checked_mul(c)?
+            .checked_add(sq.checked_mul(y)?)?
+            .checked_mul(factor)?;
+        let vat_num = gross.checked_mul(v)?.checked_mul(factor)?;
+        let exact = |num: Decimal| div_round(num, y).or_else(|| num.checked_div(y).map(round));
+        (exact(ct_num)?, exact(vat_num)?)
+    };
+    let duty_r = round(duty);
+    Some(LineDone {
+        duty: duty_r,
+        consumption: ct,
+        vat,
+        tax: duty_r.checked_add(ct)?.checked_add(vat)?,
+    })
+}
+
+/// The exact tax of a line (before rounding), for its effective rate and
+/// its part of the shipping tax when it has a specific tax.
+fn exact_tax(
+    p: Decimal,
+    sq: Decimal,
+    d: Decimal,
+    c: Decimal,
+    v: Decimal,
+    factor: Decimal,
+) -> Option<Decimal> {
     let duty = p.checked_mul(d)?;
     let gross = p.checked_add(duty)?.checked_add(sq)?;
     let base = if c.is_zero() {
@@ -1731,28 +1947,55 @@ fn amounts(
     };
     let ct = base.checked_mul(c)?.checked_add(sq)?.checked_mul(factor)?;
     let vat = base.checked_mul(v)?.checked_mul(factor)?;
-    // The ad valorem combined rate: d + (1 + d)(c + v) / (1 - c) x factor.
-    let cv = c.checked_add(v)?;
-    let mut combined = Decimal::ONE.checked_add(d)?.checked_mul(cv)?;
-    if !c.is_zero() {
-        combined = combined.checked_div(Decimal::ONE.checked_sub(c)?)?;
+    duty.checked_add(ct)?.checked_add(vat)
+}
+
+/// The combined rates of an order, made once per distinct set of rates (an
+/// order's lines share a few), with the weight (goods, or units) of the
+/// lines at each: the shipping tax is Σ rate x weight over the sets.
+#[derive(Default)]
+struct Combined {
+    made: Vec<([Decimal; 4], Option<Decimal>, Option<Decimal>)>,
+}
+
+impl Combined {
+    /// The combined rate of these rates, and `weight` added to its lines'.
+    fn add(
+        &mut self,
+        d: Decimal,
+        c: Decimal,
+        v: Decimal,
+        factor: Decimal,
+        weight: Decimal,
+    ) -> Option<Decimal> {
+        let key = [d, c, v, factor];
+        if let Some((_, r, w)) = self.made.iter_mut().find(|(k, _, _)| *k == key) {
+            *w = w.and_then(|w| w.checked_add(weight));
+            return *r;
+        }
+        let r = combined(d, c, v, factor);
+        self.made.push((key, r, Some(weight)));
+        r
     }
-    let combined = combined.checked_mul(factor)?.checked_add(d)?;
-    let exact = duty.checked_add(ct)?.checked_add(vat)?;
-    let rate = if p.is_zero() {
-        combined
-    } else {
-        exact.checked_div(p)?
-    };
-    let (duty_r, ct_r, vat_r) = (round(duty), round(ct), round(vat));
-    Some(LineDone {
-        duty: duty_r,
-        consumption: ct_r,
-        vat: vat_r,
-        tax: duty_r.checked_add(ct_r)?.checked_add(vat_r)?,
-        rate: rate.normalize(),
-        combined,
-    })
+
+    /// Σ rate x weight, exact (`None` if a rate or a sum could not be made).
+    fn weighted(&self) -> Option<Decimal> {
+        self.made.iter().try_fold(Decimal::ZERO, |sum, (_, r, w)| {
+            sum.checked_add(r.as_ref()?.checked_mul(w.as_ref().copied()?)?)
+        })
+    }
+}
+
+/// The ad valorem combined rate of a line, the rate of its share of
+/// delivery: d + (1 + d)(c + v) / (1 - c) x factor.
+fn combined(d: Decimal, c: Decimal, v: Decimal, factor: Decimal) -> Option<Decimal> {
+    let mut r = Decimal::ONE
+        .checked_add(d)?
+        .checked_mul(c.checked_add(v)?)?;
+    if !c.is_zero() {
+        r = r.checked_div(Decimal::ONE.checked_sub(c)?)?;
+    }
+    r.checked_mul(factor)?.checked_add(d)
 }
 
 fn personal_articles<'t>(run: &mut Run<'t, '_>, a: &mut TaxAssessment<'t>) {
@@ -1878,7 +2121,10 @@ fn personal_articles<'t>(run: &mut Run<'t, '_>, a: &mut TaxAssessment<'t>) {
                     undecided_note(run, i, row, m);
                 }
                 match found.tier {
-                    Some((index, row, t)) => (t, RateSource::Row { index, row }),
+                    Some((index, row)) => (
+                        row.cc_tier.unwrap_or(period.default_tier),
+                        RateSource::Row { index, row },
+                    ),
                     None => {
                         certain = false;
                         let r = period
@@ -1933,7 +2179,7 @@ fn personal_articles<'t>(run: &mut Run<'t, '_>, a: &mut TaxAssessment<'t>) {
         };
         line.cc_tier = Some(tier);
         line.cc_rate = Some(applied(rate, source));
-        line.rate = Some(rate);
+        line.rate = Some(Rate::Given(rate));
         match value.checked_mul(rate) {
             Some(t) => {
                 let t = round(t);
@@ -1946,7 +2192,7 @@ fn personal_articles<'t>(run: &mut Run<'t, '_>, a: &mut TaxAssessment<'t>) {
             }
         }
     }
-    a.shipping_tax = Some(Decimal::ZERO);
+    a.shipping_tax = Some(round(Decimal::ZERO));
     let Some(total) = total else {
         return;
     };
@@ -1957,11 +2203,61 @@ fn personal_articles<'t>(run: &mut Run<'t, '_>, a: &mut TaxAssessment<'t>) {
         a.waived = Some(total);
         for line in &mut a.lines {
             if line.tax.is_some() {
-                line.tax = Some(Decimal::ZERO);
+                line.tax = Some(round(Decimal::ZERO));
             }
         }
         a.total = Some(round(Decimal::ZERO));
     } else {
         a.total = Some(total);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> Decimal {
+        s.parse().unwrap_or_default()
+    }
+
+    #[test]
+    fn div_round_is_exact_at_half_a_fen() {
+        // 0.45 x 10% x 70% / 0.9 = 0.035 exactly: half up is 0.04. A
+        // reciprocal of 0.9 to 28 digits would give 0.0349999... and 0.03.
+        assert_eq!(div_round(d("0.0315"), d("0.9")), Some(d("0.04")));
+        assert_eq!(div_round(d("0.04095"), d("0.9")), Some(d("0.05"))); // 0.0455
+        assert_eq!(div_round(d("1"), d("3")), Some(d("0.33")));
+        assert_eq!(div_round(d("2"), d("3")), Some(d("0.67")));
+        assert_eq!(div_round(d("0"), d("0.85")), Some(d("0.00")));
+        assert_eq!(div_round(d("1"), d("0")), None);
+        assert_eq!(div_round(d("-1"), d("0.9")), None);
+        // Agrees with a 28-digit division away from ties.
+        for cents in [1, 7, 99, 1234, 99_999, 123_456_789] {
+            for y in ["0.9", "0.85", "0.8", "0.64", "0.96"] {
+                let x = Decimal::new(cents, 2);
+                let by_division = round(x / d(y));
+                assert_eq!(div_round(x, d(y)), Some(by_division), "{x} / {y}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_wine_line_on_half_a_fen_rounds_up() {
+        let done = amounts(
+            d("0.45"),
+            Decimal::ZERO,
+            Decimal::ZERO,
+            d("0.10"),
+            d("0.13"),
+            d("0.7"),
+        );
+        let done = done.unwrap_or(LineDone {
+            duty: Decimal::ONE,
+            consumption: Decimal::ONE,
+            vat: Decimal::ONE,
+            tax: Decimal::ONE,
+        });
+        assert_eq!(done.consumption, d("0.04"));
+        assert_eq!(done.vat, d("0.05"));
     }
 }

@@ -364,7 +364,7 @@ impl TaxAssessment<'_> {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn check_declared(&self, order: &Order, rates: &ExchangeRates) -> Report {
-        declared(self, order, rates)
+        let mut report: Report = declared(self, order, rates)
             .into_iter()
             .map(|d| {
                 Violation::new(
@@ -376,6 +376,8 @@ impl TaxAssessment<'_> {
                 )
                 .with_value(d.value)
             })
-            .collect()
+            .collect();
+        report.sort_document_order(crate::DocumentKind::Order);
+        report
     }
 }

@@ -483,8 +483,8 @@ impl Check {
         let consumption = r.consumption.as_ref().and_then(|c| {
             let at = at.field("consumption");
             let ad_valorem = match &c.ad_valorem {
-                Some(n) => self.fraction(&at.field("adValorem"), n, true)?,
-                None => Decimal::ZERO,
+                Some(n) => self.fraction(&at.field("adValorem"), n, true),
+                None => Some(Decimal::ZERO),
             };
             let specific = match &c.specific {
                 None => None,
@@ -511,7 +511,7 @@ impl Check {
                 }
             };
             Some(ConsumptionTax {
-                ad_valorem,
+                ad_valorem: ad_valorem?,
                 specific,
             })
         });

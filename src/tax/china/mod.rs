@@ -153,3 +153,4 @@ pub use table::{
 
 pub(crate) use assess::{TaxEngine, assess_in};
 pub(crate) use declared::{DeclaredKind, Field as DeclaredField, declared};
+pub(crate) use table::percent;
