@@ -327,7 +327,17 @@ pub mod country_serde {
     ///
     /// # Example
     ///
-    /// See the [module docs](self).
+    /// ```
+    /// use crossborder::Country;
+    ///
+    /// #[derive(serde::Serialize)]
+    /// struct Dest {
+    ///     #[serde(serialize_with = "crossborder::country_serde::serialize")]
+    ///     country: Country,
+    /// }
+    /// assert_eq!(serde_json::to_string(&Dest { country: Country::CN })?, r#"{"country":"CN"}"#);
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
     pub fn serialize<S: Serializer>(country: &Country, s: S) -> Result<S::Ok, S::Error> {
         s.collect_str(country)
     }
@@ -340,7 +350,19 @@ pub mod country_serde {
     ///
     /// # Example
     ///
-    /// See the [module docs](self).
+    /// ```
+    /// use crossborder::Country;
+    ///
+    /// #[derive(serde::Deserialize)]
+    /// struct Dest {
+    ///     #[serde(deserialize_with = "crossborder::country_serde::deserialize")]
+    ///     country: Country,
+    /// }
+    /// let d: Dest = serde_json::from_str(r#"{"country":"中国"}"#)?;
+    /// assert_eq!(d.country, Country::CN);
+    /// assert!(serde_json::from_str::<Dest>(r#"{"country":"Atlantis"}"#).is_err());
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
     pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Country, D::Error> {
         let text = std::borrow::Cow::<str>::deserialize(d)?;
         parse_country(&text).map_err(serde::de::Error::custom)
@@ -380,6 +402,91 @@ mod tests {
         assert_eq!(parse_country("中国香港").unwrap(), Country::HK);
         for bad in ["", " ", "ZZ", "Chna", "中"] {
             assert!(parse_country(bad).is_err(), "{bad:?}");
+        }
+    }
+}
+
+/// The 27 member states of the European Union, in alphabetical order of their
+/// ISO 3166-1 alpha-2 codes, as they stand since the United Kingdom left on
+/// 2020-02-01 (Treaty on European Union, art. 52; Withdrawal Agreement,
+/// OJ L 29, 31.1.2020).
+///
+/// The EU is one customs territory and one VAT area for import purposes
+/// (Regulation (EU) No 952/2013, the Union Customs Code): a rule written "for the
+/// EU" applies to each of these.
+///
+/// # Example
+///
+/// ```
+/// use crossborder::{Country, EU_MEMBERS};
+/// assert_eq!(EU_MEMBERS.len(), 27);
+/// assert!(EU_MEMBERS.contains(&Country::FR));
+/// assert!(!EU_MEMBERS.contains(&Country::GB));
+/// ```
+pub const EU_MEMBERS: [Country; 27] = [
+    Country::AT,
+    Country::BE,
+    Country::BG,
+    Country::CY,
+    Country::CZ,
+    Country::DE,
+    Country::DK,
+    Country::EE,
+    Country::ES,
+    Country::FI,
+    Country::FR,
+    Country::GR,
+    Country::HR,
+    Country::HU,
+    Country::IE,
+    Country::IT,
+    Country::LT,
+    Country::LU,
+    Country::LV,
+    Country::MT,
+    Country::NL,
+    Country::PL,
+    Country::PT,
+    Country::RO,
+    Country::SE,
+    Country::SI,
+    Country::SK,
+];
+
+/// Whether the country is a member state of the European Union today (see
+/// [`EU_MEMBERS`]).
+///
+/// # Example
+///
+/// ```
+/// use crossborder::{is_eu_member, Country};
+/// assert!(is_eu_member(Country::DE));
+/// assert!(!is_eu_member(Country::GB)); // left on 2020-02-01
+/// assert!(!is_eu_member(Country::NO)); // EEA, not EU
+/// ```
+pub fn is_eu_member(country: Country) -> bool {
+    EU_MEMBERS.contains(&country)
+}
+
+#[cfg(test)]
+mod eu_tests {
+    use super::*;
+
+    #[test]
+    fn members_are_sorted_unique_and_exclude_leavers() {
+        let codes: Vec<String> = EU_MEMBERS.iter().map(|c| country_alpha2(*c)).collect();
+        let mut sorted = codes.clone();
+        sorted.sort_unstable();
+        sorted.dedup();
+        assert_eq!(codes, sorted);
+        for outside in [
+            Country::GB,
+            Country::CH,
+            Country::NO,
+            Country::IS,
+            Country::TR,
+        ] {
+            assert!(!is_eu_member(outside), "{outside:?}");
         }
     }
 }

@@ -144,4 +144,5 @@ bilingual!(
     crate::TimestampError,
     crate::MeasureError,
     crate::wire::NumberError,
+    crate::EoriError,
 );

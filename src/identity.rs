@@ -286,3 +286,287 @@ mod tests {
         assert_eq!(format!("{id:?}"), "ResidentId(330106********1236)");
     }
 }
+
+/// An EORI number (Economic Operators Registration and Identification), the
+/// identifier every importer and exporter of the EU and of the United Kingdom
+/// declares to customs, checked for its form.
+///
+/// The form is the one of Commission Implementing Regulation (EU) 2015/2447,
+/// Annex 12-01: the two-letter code of the issuing country followed by a
+/// unique identifier of up to 15 letters or digits. The United Kingdom issues
+/// `GB` followed by 12 digits, and `XI` followed by 12 digits for Northern
+/// Ireland (HMRC, "Get an EORI number", GOV.UK). Greece may be written `EL`, the
+/// code its VAT numbers use, as well as `GR`. Spaces and lowercase letters are
+/// accepted and normalised away.
+///
+/// The form says nothing of whether the number is registered: only the EU's
+/// EORI validation service or HMRC's checker can say that.
+///
+/// # Example
+///
+/// ```
+/// use crossborder::{Country, Eori};
+///
+/// let de: Eori = "de 1234567 8901234".parse()?;
+/// assert_eq!(de.as_str(), "DE12345678901234");
+/// assert_eq!(de.issuing_country(), Country::DE);
+/// assert!(de.is_eu());
+///
+/// let gb: Eori = "GB123456789000".parse()?;
+/// assert!(gb.is_uk() && !gb.is_eu());
+/// assert!("GB1234".parse::<Eori>().is_err()); // GB takes 12 digits
+/// assert!("ZZ12345".parse::<Eori>().is_err()); // not a country
+/// # Ok::<(), crossborder::EoriError>(())
+/// ```
+#[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Eori {
+    /// Upper-case ASCII, no spaces: 2 letters and 1 to 15 letters or digits.
+    text: String,
+    country: crate::Country,
+}
+
+/// Why text is not an EORI number.
+///
+/// # Example
+///
+/// ```
+/// use crossborder::{Eori, EoriError};
+/// assert!(matches!(Eori::parse("FR"), Err(EoriError::Length { .. })));
+/// assert!(matches!(Eori::parse("QQ123"), Err(EoriError::Country { .. })));
+/// assert!(matches!(Eori::parse("FR12-34"), Err(EoriError::Characters { .. })));
+/// assert!(matches!(Eori::parse("GB12345"), Err(EoriError::UnitedKingdom { .. })));
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum EoriError {
+    /// Fewer than 3 or more than 17 characters (spaces not counted).
+    #[error("invalid eori {input:?}: a country code and 1 to 15 letters or digits are expected")]
+    Length {
+        /// The text given.
+        input: String,
+    },
+    /// The first two characters are not a country code.
+    #[error("invalid eori {input:?}: {prefix:?} is not a country code")]
+    Country {
+        /// The text given.
+        input: String,
+        /// The first two characters.
+        prefix: String,
+    },
+    /// A character other than a letter or a digit.
+    #[error("invalid eori {input:?}: only letters and digits may follow the country code")]
+    Characters {
+        /// The text given.
+        input: String,
+    },
+    /// A `GB` or `XI` number that is not 12 digits after its prefix.
+    #[error("invalid eori {input:?}: a GB or XI number is the prefix followed by 12 digits")]
+    UnitedKingdom {
+        /// The text given.
+        input: String,
+    },
+}
+
+impl EoriError {
+    /// The message in Chinese.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let err = crossborder::Eori::parse("GB12345").unwrap_err();
+    /// assert_eq!(err.message_zh(), "EORI 号 \"GB12345\" 无效：GB 或 XI 号应为前缀加 12 位数字");
+    /// ```
+    pub fn message_zh(&self) -> String {
+        match self {
+            EoriError::Length { input } => {
+                format!("EORI 号 {input:?} 无效：应为国家代码加 1 至 15 位字母或数字")
+            }
+            EoriError::Country { input, prefix } => {
+                format!("EORI 号 {input:?} 无效：{prefix:?} 不是国家代码")
+            }
+            EoriError::Characters { input } => {
+                format!("EORI 号 {input:?} 无效：国家代码后只能是字母或数字")
+            }
+            EoriError::UnitedKingdom { input } => {
+                format!("EORI 号 {input:?} 无效：GB 或 XI 号应为前缀加 12 位数字")
+            }
+        }
+    }
+}
+
+impl Eori {
+    /// Reads an EORI number, ignoring spaces and case.
+    ///
+    /// # Errors
+    ///
+    /// [`EoriError`] saying what is wrong with the form.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let n = crossborder::Eori::parse("xi123456789000")?;
+    /// assert_eq!(n.as_str(), "XI123456789000");
+    /// # Ok::<(), crossborder::EoriError>(())
+    /// ```
+    pub fn parse(text: &str) -> Result<Eori, EoriError> {
+        let compact: String = text
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .map(|c| c.to_ascii_uppercase())
+            .collect();
+        let n = compact.chars().count();
+        if !(3..=17).contains(&n) {
+            return Err(EoriError::Length {
+                input: text.to_owned(),
+            });
+        }
+        if !compact.bytes().all(|b| b.is_ascii_alphanumeric()) {
+            return Err(EoriError::Characters {
+                input: text.to_owned(),
+            });
+        }
+        let (prefix, rest) = compact.split_at(2);
+        let country = match prefix {
+            "XI" => Some(crate::Country::GB),
+            "EL" => Some(crate::Country::GR),
+            p if p.bytes().all(|b| b.is_ascii_uppercase()) => p.parse().ok(),
+            _ => None,
+        };
+        let Some(country) = country else {
+            return Err(EoriError::Country {
+                input: text.to_owned(),
+                prefix: prefix.to_owned(),
+            });
+        };
+        if country == crate::Country::GB
+            && (rest.len() != 12 || !rest.bytes().all(|b| b.is_ascii_digit()))
+        {
+            return Err(EoriError::UnitedKingdom {
+                input: text.to_owned(),
+            });
+        }
+        Ok(Eori {
+            text: compact,
+            country,
+        })
+    }
+
+    /// The number, upper-case and without spaces.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert_eq!(crossborder::Eori::parse("nl 123456789")?.as_str(), "NL123456789");
+    /// # Ok::<(), crossborder::EoriError>(())
+    /// ```
+    pub fn as_str(&self) -> &str {
+        &self.text
+    }
+
+    /// The country that issued it (`XI` is the United Kingdom, `EL` Greece).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use crossborder::{Country, Eori};
+    /// assert_eq!(Eori::parse("XI123456789000")?.issuing_country(), Country::GB);
+    /// assert_eq!(Eori::parse("EL123456789")?.issuing_country(), Country::GR);
+    /// # Ok::<(), crossborder::EoriError>(())
+    /// ```
+    pub fn issuing_country(&self) -> crate::Country {
+        self.country
+    }
+
+    /// Whether an EU member state issued it.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert!(crossborder::Eori::parse("FR12345678901234")?.is_eu());
+    /// # Ok::<(), crossborder::EoriError>(())
+    /// ```
+    pub fn is_eu(&self) -> bool {
+        crate::is_eu_member(self.country)
+    }
+
+    /// Whether the United Kingdom issued it (`GB`, or `XI` for Northern Ireland).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert!(crossborder::Eori::parse("GB123456789000")?.is_uk());
+    /// # Ok::<(), crossborder::EoriError>(())
+    /// ```
+    pub fn is_uk(&self) -> bool {
+        self.country == crate::Country::GB
+    }
+}
+
+impl fmt::Display for Eori {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.text)
+    }
+}
+
+impl fmt::Debug for Eori {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Eori({})", self.text)
+    }
+}
+
+impl FromStr for Eori {
+    type Err = EoriError;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Eori::parse(s)
+    }
+}
+
+crate::macros::serde_via_str!(Eori);
+
+#[cfg(test)]
+mod eori_tests {
+    use super::*;
+    use crate::Country;
+
+    #[test]
+    fn lengths_at_the_edges() {
+        assert!(Eori::parse("FR1").is_ok());
+        assert!(Eori::parse("DE123456789012345").is_ok()); // 2 + 15
+        assert!(matches!(
+            Eori::parse("DE1234567890123456"),
+            Err(EoriError::Length { .. })
+        ));
+        assert!(matches!(Eori::parse("DE"), Err(EoriError::Length { .. })));
+        assert!(matches!(Eori::parse(""), Err(EoriError::Length { .. })));
+    }
+
+    #[test]
+    fn united_kingdom_numbers_are_twelve_digits() {
+        assert_eq!(
+            Eori::parse("GB 1234 5678 9000").unwrap().issuing_country(),
+            Country::GB
+        );
+        for bad in ["GB12345678900", "GB1234567890000", "GB12345678900A", "XI1"] {
+            assert!(
+                matches!(Eori::parse(bad), Err(EoriError::UnitedKingdom { .. })),
+                "{bad}"
+            );
+        }
+    }
+
+    #[test]
+    fn prefixes_and_characters() {
+        assert!(matches!(
+            Eori::parse("1D12345"),
+            Err(EoriError::Country { .. })
+        ));
+        assert!(matches!(
+            Eori::parse("DE12345é"),
+            Err(EoriError::Characters { .. })
+        ));
+        let round: Eori = Eori::parse("at eos1000012345").unwrap();
+        assert_eq!(round.to_string().parse::<Eori>().unwrap(), round);
+        assert!(!Eori::parse("CH123456").unwrap().is_eu()); // Swiss numbers exist too
+    }
+}

@@ -5,11 +5,15 @@
 
 mod common;
 
+mod api_paths;
 mod channel;
+mod channel_api;
 mod channel_props;
 mod conversion;
 mod declaration_rules;
+mod doc_examples;
 mod eligibility;
+mod eligibility_defaults;
 mod eligibility_props;
 mod hs_lookup;
 mod hs_properties;
@@ -17,4 +21,6 @@ mod hs_search;
 mod import_tax;
 mod import_tax_props;
 mod properties;
+mod sources;
+mod wire_reliability;
 mod wire_roundtrip;

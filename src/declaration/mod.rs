@@ -398,7 +398,14 @@ impl Context {
     ///
     /// # Example
     ///
-    /// See [`Context::with_duty_rate`].
+    /// ```
+    /// # use chrono::NaiveDate;
+    /// use rust_decimal::Decimal;
+    /// let c = crossborder::declaration::Context::new(NaiveDate::MIN);
+    /// assert_eq!(c.duty_rate(), None);
+    /// assert_eq!(c.with_duty_rate(Decimal::ONE).duty_rate(), Some(Decimal::ONE));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn duty_rate(&self) -> Option<Decimal> {
         self.duty_rate
     }
@@ -427,7 +434,14 @@ impl Context {
     ///
     /// # Example
     ///
-    /// See [`Context::with_line_facts`].
+    /// ```
+    /// # use chrono::NaiveDate;
+    /// use crossborder::tax::china::LineFacts;
+    /// let c = crossborder::declaration::Context::new(NaiveDate::MIN).with_line_facts(2, LineFacts::new().with_attribute("x"));
+    /// assert!(c.line_facts(2).is_some_and(|f| f.has_attribute("x")));
+    /// assert!(c.line_facts(0).is_none());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn line_facts(&self, index: usize) -> Option<&LineFacts> {
         self.line_facts.get(&index)
     }
@@ -510,7 +524,19 @@ impl Validator {
     ///
     /// # Example
     ///
-    /// See [`Validator`].
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use crossborder::declaration::{Context, Declaration, Validator};
+    /// use crossborder::{wire, ClearanceMode};
+    ///
+    /// let w: wire::Order = serde_json::from_str(r#"{"orderId": "SO-9", "expressType": "BC",
+    ///     "items": [{"quantity": 0, "price": 59.9, "product": {"name": "T恤", "hsCode": "6109100000"}}]}"#)?;
+    /// let context = Context::new(NaiveDate::from_ymd_opt(2024, 5, 1).ok_or("date")?);
+    /// let (order, report) = Validator::default().validate_order(w, Declaration::Order, &context).into_parts();
+    /// assert_eq!(order.express_type, Some(ClearanceMode::Bc));
+    /// assert!(report.iter().any(|v| v.code().as_str() == "quantity.not_positive" && v.pointer().as_str() == "/items/0/quantity"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn validate_order(
         &self,
         wire: wire::Order,

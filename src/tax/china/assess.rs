@@ -163,7 +163,20 @@ impl<'t> RateSource<'t> {
     ///
     /// # Example
     ///
-    /// See [`RateSource`].
+    /// ```
+    /// # use chrono::NaiveDate;
+    /// # use crossborder::declaration::Context;
+    /// # use crossborder::tax::china;
+    /// # use crossborder::{wire, Order};
+    /// # let w: wire::Order = serde_json::from_str(r#"{"expressType": "BC", "shippingCost": 10, "items": [
+    /// #     {"quantity": 2, "price": 100, "product": {"hsCode": "8518300000"}}]}"#)?;
+    /// # let order = Order::from_wire(w).into_result()?;
+    /// # let context = Context::new(NaiveDate::from_ymd_opt(2025, 3, 1).unwrap());
+    /// let tax = china::assess(&order, &context);
+    /// let line = &tax.lines()[0]; // 2 x ¥100 earbuds, ¥10 delivery
+    /// assert!(line.vat_rate().unwrap().source().text().contains("增值税"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn text(&self) -> &'t str {
         match self {
             RateSource::Row { row, .. } => &row.source,
@@ -181,7 +194,21 @@ impl<'t> RateSource<'t> {
     ///
     /// # Example
     ///
-    /// See [`RateSource`].
+    /// ```
+    /// # use chrono::NaiveDate;
+    /// # use crossborder::declaration::Context;
+    /// # use crossborder::tax::china;
+    /// # use crossborder::{wire, Order};
+    /// # let w: wire::Order = serde_json::from_str(r#"{"expressType": "BC", "shippingCost": 10, "items": [
+    /// #     {"quantity": 2, "price": 100, "product": {"hsCode": "8518300000"}}]}"#)?;
+    /// # let order = Order::from_wire(w).into_result()?;
+    /// # let context = Context::new(NaiveDate::from_ymd_opt(2025, 3, 1).unwrap());
+    /// let tax = china::assess(&order, &context);
+    /// let line = &tax.lines()[0]; // 2 x ¥100 earbuds, ¥10 delivery
+    /// let at = line.vat_rate().unwrap().source().pointer().unwrap();
+    /// assert!(at.as_str().starts_with("/rows/"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn pointer(&self) -> Option<JsonPointer> {
         let (list, index) = match self {
             RateSource::Row { index, .. } => (TableList::Rows, *index),
@@ -199,7 +226,20 @@ impl<'t> RateSource<'t> {
     ///
     /// # Example
     ///
-    /// See [`RateSource`].
+    /// ```
+    /// # use chrono::NaiveDate;
+    /// # use crossborder::declaration::Context;
+    /// # use crossborder::tax::china;
+    /// # use crossborder::{wire, Order};
+    /// # let w: wire::Order = serde_json::from_str(r#"{"expressType": "BC", "shippingCost": 10, "items": [
+    /// #     {"quantity": 2, "price": 100, "product": {"hsCode": "8518300000"}}]}"#)?;
+    /// # let order = Order::from_wire(w).into_result()?;
+    /// # let context = Context::new(NaiveDate::from_ymd_opt(2025, 3, 1).unwrap());
+    /// let tax = china::assess(&order, &context);
+    /// let line = &tax.lines()[0]; // 2 x ¥100 earbuds, ¥10 delivery
+    /// assert!(!line.vat_rate().unwrap().source().is_guess()); // 8518 has a VAT row
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn is_guess(&self) -> bool {
         matches!(
             self,
@@ -212,11 +252,27 @@ impl<'t> RateSource<'t> {
 ///
 /// # Example
 ///
-/// See [`RateSource`].
+/// ```
+/// # use chrono::NaiveDate;
+/// # use crossborder::declaration::Context;
+/// # use crossborder::tax::china;
+/// # use crossborder::{wire, Order};
+/// # let w: wire::Order = serde_json::from_str(r#"{"expressType": "BC", "shippingCost": 10, "items": [
+/// #     {"quantity": 2, "price": 100, "product": {"hsCode": "8518300000"}}]}"#)?;
+/// # let order = Order::from_wire(w).into_result()?;
+/// # let context = Context::new(NaiveDate::from_ymd_opt(2025, 3, 1).unwrap());
+/// let tax = china::assess(&order, &context);
+/// let line = &tax.lines()[0]; // 2 x ¥100 earbuds, ¥10 delivery
+/// let vat: &china::AppliedRate<'_> = line.vat_rate().unwrap();
+/// assert_eq!(vat.rate().to_string(), "0.13");
+/// assert!(vat.specific().is_none());
+/// assert!(!vat.source().is_guess());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct AppliedRate<'t> {
     rate: Decimal,
-    specific: Option<SpecificTax>,
+    specific: Option<&'t SpecificTax>,
     source: RateSource<'t>,
 }
 
@@ -225,7 +281,20 @@ impl<'t> AppliedRate<'t> {
     ///
     /// # Example
     ///
-    /// See [`RateSource`].
+    /// ```
+    /// # use chrono::NaiveDate;
+    /// # use crossborder::declaration::Context;
+    /// # use crossborder::tax::china;
+    /// # use crossborder::{wire, Order};
+    /// # let w: wire::Order = serde_json::from_str(r#"{"expressType": "BC", "shippingCost": 10, "items": [
+    /// #     {"quantity": 2, "price": 100, "product": {"hsCode": "8518300000"}}]}"#)?;
+    /// # let order = Order::from_wire(w).into_result()?;
+    /// # let context = Context::new(NaiveDate::from_ymd_opt(2025, 3, 1).unwrap());
+    /// let tax = china::assess(&order, &context);
+    /// let line = &tax.lines()[0]; // 2 x ¥100 earbuds, ¥10 delivery
+    /// assert_eq!(line.vat_rate().unwrap().rate().to_string(), "0.13");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn rate(&self) -> Decimal {
         self.rate
     }
@@ -253,14 +322,27 @@ impl<'t> AppliedRate<'t> {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn specific(&self) -> Option<SpecificTax> {
-        self.specific
+        self.specific.copied()
     }
 
     /// Where the rate came from.
     ///
     /// # Example
     ///
-    /// See [`RateSource`].
+    /// ```
+    /// # use chrono::NaiveDate;
+    /// # use crossborder::declaration::Context;
+    /// # use crossborder::tax::china;
+    /// # use crossborder::{wire, Order};
+    /// # let w: wire::Order = serde_json::from_str(r#"{"expressType": "BC", "shippingCost": 10, "items": [
+    /// #     {"quantity": 2, "price": 100, "product": {"hsCode": "8518300000"}}]}"#)?;
+    /// # let order = Order::from_wire(w).into_result()?;
+    /// # let context = Context::new(NaiveDate::from_ymd_opt(2025, 3, 1).unwrap());
+    /// let tax = china::assess(&order, &context);
+    /// let line = &tax.lines()[0]; // 2 x ¥100 earbuds, ¥10 delivery
+    /// assert!(matches!(line.consumption_rate().unwrap().source(), china::RateSource::NotListed));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn source(&self) -> RateSource<'t> {
         self.source
     }
@@ -354,8 +436,9 @@ impl Gap {
 pub struct LineTax<'t> {
     index: usize,
     dutiable_value: Option<Decimal>,
-    /// (extra x weight, total weight): divided when asked for.
-    shipping_share: Option<(Decimal, Decimal)>,
+    /// (delivery and insurance, this line's weight, all lines' weight):
+    /// multiplied and divided when asked for.
+    shipping_share: Option<(Decimal, Decimal, Decimal)>,
     duty: Option<Decimal>,
     consumption_tax: Option<Decimal>,
     vat: Option<Decimal>,
@@ -399,7 +482,20 @@ impl<'t> LineTax<'t> {
     ///
     /// # Example
     ///
-    /// See [`LineTax`].
+    /// ```
+    /// # use chrono::NaiveDate;
+    /// # use crossborder::declaration::Context;
+    /// # use crossborder::tax::china;
+    /// # use crossborder::{wire, Order};
+    /// # let w: wire::Order = serde_json::from_str(r#"{"expressType": "BC", "shippingCost": 10, "items": [
+    /// #     {"quantity": 2, "price": 100, "product": {"hsCode": "8518300000"}}]}"#)?;
+    /// # let order = Order::from_wire(w).into_result()?;
+    /// # let context = Context::new(NaiveDate::from_ymd_opt(2025, 3, 1).unwrap());
+    /// let tax = china::assess(&order, &context);
+    /// let line = &tax.lines()[0]; // 2 x ¥100 earbuds, ¥10 delivery
+    /// assert_eq!(line.index(), 0);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn index(&self) -> usize {
         self.index
     }
@@ -408,7 +504,20 @@ impl<'t> LineTax<'t> {
     ///
     /// # Example
     ///
-    /// See [`LineTax`].
+    /// ```
+    /// # use chrono::NaiveDate;
+    /// # use crossborder::declaration::Context;
+    /// # use crossborder::tax::china;
+    /// # use crossborder::{wire, Order};
+    /// # let w: wire::Order = serde_json::from_str(r#"{"expressType": "BC", "shippingCost": 10, "items": [
+    /// #     {"quantity": 2, "price": 100, "product": {"hsCode": "8518300000"}}]}"#)?;
+    /// # let order = Order::from_wire(w).into_result()?;
+    /// # let context = Context::new(NaiveDate::from_ymd_opt(2025, 3, 1).unwrap());
+    /// let tax = china::assess(&order, &context);
+    /// let line = &tax.lines()[0]; // 2 x ¥100 earbuds, ¥10 delivery
+    /// assert_eq!(line.pointer().as_str(), "/items/0");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn pointer(&self) -> JsonPointer {
         JsonPointer::root().field("items").index(self.index)
     }
@@ -419,7 +528,20 @@ impl<'t> LineTax<'t> {
     ///
     /// # Example
     ///
-    /// See [`TaxAssessment`].
+    /// ```
+    /// # use chrono::NaiveDate;
+    /// # use crossborder::declaration::Context;
+    /// # use crossborder::tax::china;
+    /// # use crossborder::{wire, Order};
+    /// # let w: wire::Order = serde_json::from_str(r#"{"expressType": "BC", "shippingCost": 10, "items": [
+    /// #     {"quantity": 2, "price": 100, "product": {"hsCode": "8518300000"}}]}"#)?;
+    /// # let order = Order::from_wire(w).into_result()?;
+    /// # let context = Context::new(NaiveDate::from_ymd_opt(2025, 3, 1).unwrap());
+    /// let tax = china::assess(&order, &context);
+    /// let line = &tax.lines()[0]; // 2 x ¥100 earbuds, ¥10 delivery
+    /// assert_eq!(line.dutiable_value().map(|m| m.amount().to_string()).as_deref(), Some("200"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn dutiable_value(&self) -> Option<Money> {
         cny(self.dutiable_value)
     }
@@ -429,17 +551,43 @@ impl<'t> LineTax<'t> {
     ///
     /// # Example
     ///
-    /// See [`TaxAssessment`].
+    /// ```
+    /// # use chrono::NaiveDate;
+    /// # use crossborder::declaration::Context;
+    /// # use crossborder::tax::china;
+    /// # use crossborder::{wire, Order};
+    /// # let w: wire::Order = serde_json::from_str(r#"{"expressType": "BC", "shippingCost": 10, "items": [
+    /// #     {"quantity": 2, "price": 100, "product": {"hsCode": "8518300000"}}]}"#)?;
+    /// # let order = Order::from_wire(w).into_result()?;
+    /// # let context = Context::new(NaiveDate::from_ymd_opt(2025, 3, 1).unwrap());
+    /// let tax = china::assess(&order, &context);
+    /// let line = &tax.lines()[0]; // 2 x ¥100 earbuds, ¥10 delivery
+    /// assert_eq!(line.shipping_share().map(|m| m.amount().to_string()).as_deref(), Some("10"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn shipping_share(&self) -> Option<Money> {
-        let (part, whole) = self.shipping_share?;
-        cny(part.checked_div(whole))
+        let (extra, weight, whole) = self.shipping_share?;
+        cny(extra.checked_mul(weight).and_then(|x| x.checked_div(whole)))
     }
 
     /// The customs duty (0 under cross-border e-commerce within the limits).
     ///
     /// # Example
     ///
-    /// See [`TaxAssessment`].
+    /// ```
+    /// # use chrono::NaiveDate;
+    /// # use crossborder::declaration::Context;
+    /// # use crossborder::tax::china;
+    /// # use crossborder::{wire, Order};
+    /// # let w: wire::Order = serde_json::from_str(r#"{"expressType": "BC", "shippingCost": 10, "items": [
+    /// #     {"quantity": 2, "price": 100, "product": {"hsCode": "8518300000"}}]}"#)?;
+    /// # let order = Order::from_wire(w).into_result()?;
+    /// # let context = Context::new(NaiveDate::from_ymd_opt(2025, 3, 1).unwrap());
+    /// let tax = china::assess(&order, &context);
+    /// let line = &tax.lines()[0]; // 2 x ¥100 earbuds, ¥10 delivery
+    /// assert_eq!(line.duty().map(|m| m.to_string()).as_deref(), Some("0.00 CNY"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn duty(&self) -> Option<Money> {
         cny(self.duty)
     }
@@ -448,7 +596,20 @@ impl<'t> LineTax<'t> {
     ///
     /// # Example
     ///
-    /// See [`LineTax`].
+    /// ```
+    /// # use chrono::NaiveDate;
+    /// # use crossborder::declaration::Context;
+    /// # use crossborder::tax::china;
+    /// # use crossborder::{wire, Order};
+    /// # let w: wire::Order = serde_json::from_str(r#"{"expressType": "BC", "shippingCost": 10, "items": [
+    /// #     {"quantity": 2, "price": 100, "product": {"hsCode": "8518300000"}}]}"#)?;
+    /// # let order = Order::from_wire(w).into_result()?;
+    /// # let context = Context::new(NaiveDate::from_ymd_opt(2025, 3, 1).unwrap());
+    /// let tax = china::assess(&order, &context);
+    /// let line = &tax.lines()[0]; // 2 x ¥100 earbuds, ¥10 delivery
+    /// assert_eq!(line.consumption_tax().map(|m| m.to_string()).as_deref(), Some("0.00 CNY"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn consumption_tax(&self) -> Option<Money> {
         cny(self.consumption_tax)
     }
@@ -457,7 +618,20 @@ impl<'t> LineTax<'t> {
     ///
     /// # Example
     ///
-    /// See [`LineTax`].
+    /// ```
+    /// # use chrono::NaiveDate;
+    /// # use crossborder::declaration::Context;
+    /// # use crossborder::tax::china;
+    /// # use crossborder::{wire, Order};
+    /// # let w: wire::Order = serde_json::from_str(r#"{"expressType": "BC", "shippingCost": 10, "items": [
+    /// #     {"quantity": 2, "price": 100, "product": {"hsCode": "8518300000"}}]}"#)?;
+    /// # let order = Order::from_wire(w).into_result()?;
+    /// # let context = Context::new(NaiveDate::from_ymd_opt(2025, 3, 1).unwrap());
+    /// let tax = china::assess(&order, &context);
+    /// let line = &tax.lines()[0]; // 2 x ¥100 earbuds, ¥10 delivery
+    /// assert_eq!(line.vat().map(|m| m.to_string()).as_deref(), Some("18.20 CNY")); // 200 x 13% x 70%
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn vat(&self) -> Option<Money> {
         cny(self.vat)
     }
@@ -468,7 +642,20 @@ impl<'t> LineTax<'t> {
     ///
     /// # Example
     ///
-    /// See [`LineTax`].
+    /// ```
+    /// # use chrono::NaiveDate;
+    /// # use crossborder::declaration::Context;
+    /// # use crossborder::tax::china;
+    /// # use crossborder::{wire, Order};
+    /// # let w: wire::Order = serde_json::from_str(r#"{"expressType": "BC", "shippingCost": 10, "items": [
+    /// #     {"quantity": 2, "price": 100, "product": {"hsCode": "8518300000"}}]}"#)?;
+    /// # let order = Order::from_wire(w).into_result()?;
+    /// # let context = Context::new(NaiveDate::from_ymd_opt(2025, 3, 1).unwrap());
+    /// let tax = china::assess(&order, &context);
+    /// let line = &tax.lines()[0]; // 2 x ¥100 earbuds, ¥10 delivery
+    /// assert_eq!(line.tax().map(|m| m.to_string()).as_deref(), Some("18.20 CNY"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn tax(&self) -> Option<Money> {
         cny(self.tax)
     }
@@ -479,7 +666,20 @@ impl<'t> LineTax<'t> {
     ///
     /// # Example
     ///
-    /// See [`LineTax`].
+    /// ```
+    /// # use chrono::NaiveDate;
+    /// # use crossborder::declaration::Context;
+    /// # use crossborder::tax::china;
+    /// # use crossborder::{wire, Order};
+    /// # let w: wire::Order = serde_json::from_str(r#"{"expressType": "BC", "shippingCost": 10, "items": [
+    /// #     {"quantity": 2, "price": 100, "product": {"hsCode": "8518300000"}}]}"#)?;
+    /// # let order = Order::from_wire(w).into_result()?;
+    /// # let context = Context::new(NaiveDate::from_ymd_opt(2025, 3, 1).unwrap());
+    /// let tax = china::assess(&order, &context);
+    /// let line = &tax.lines()[0]; // 2 x ¥100 earbuds, ¥10 delivery
+    /// assert_eq!(line.rate().map(|r| r.to_string()).as_deref(), Some("0.091"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn rate(&self) -> Option<Decimal> {
         match self.rate? {
             Rate::Given(r) => Some(r.normalize()),
@@ -491,7 +691,22 @@ impl<'t> LineTax<'t> {
     ///
     /// # Example
     ///
-    /// See [`TaxAssessment`].
+    /// ```
+    /// # use chrono::NaiveDate;
+    /// # use crossborder::declaration::Context;
+    /// # use crossborder::tax::china;
+    /// # use crossborder::{wire, Order};
+    /// # let w: wire::Order = serde_json::from_str(r#"{"expressType": "BC", "shippingCost": 10, "items": [
+    /// #     {"quantity": 2, "price": 100, "product": {"hsCode": "8518300000"}}]}"#)?;
+    /// # let order = Order::from_wire(w).into_result()?;
+    /// # let context = Context::new(NaiveDate::from_ymd_opt(2025, 3, 1).unwrap());
+    /// let tax = china::assess(&order, &context);
+    /// let line = &tax.lines()[0]; // 2 x ¥100 earbuds, ¥10 delivery
+    /// let duty = line.duty_rate().unwrap();
+    /// assert!(duty.rate().is_zero()); // cross-border e-commerce: duty 0
+    /// assert!(matches!(duty.source(), china::RateSource::Regime { .. }));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn duty_rate(&self) -> Option<&AppliedRate<'t>> {
         self.duty_rate.as_ref()
     }
@@ -500,7 +715,20 @@ impl<'t> LineTax<'t> {
     ///
     /// # Example
     ///
-    /// See [`AppliedRate::specific`].
+    /// ```
+    /// # use chrono::NaiveDate;
+    /// # use crossborder::declaration::Context;
+    /// # use crossborder::tax::china;
+    /// # use crossborder::{wire, Order};
+    /// # let w: wire::Order = serde_json::from_str(r#"{"expressType": "BC", "shippingCost": 10, "items": [
+    /// #     {"quantity": 2, "price": 100, "product": {"hsCode": "8518300000"}}]}"#)?;
+    /// # let order = Order::from_wire(w).into_result()?;
+    /// # let context = Context::new(NaiveDate::from_ymd_opt(2025, 3, 1).unwrap());
+    /// let tax = china::assess(&order, &context);
+    /// let line = &tax.lines()[0]; // 2 x ¥100 earbuds, ¥10 delivery
+    /// assert!(line.consumption_rate().unwrap().rate().is_zero());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn consumption_rate(&self) -> Option<&AppliedRate<'t>> {
         self.consumption_rate.as_ref()
     }
@@ -509,7 +737,20 @@ impl<'t> LineTax<'t> {
     ///
     /// # Example
     ///
-    /// See [`RateSource`].
+    /// ```
+    /// # use chrono::NaiveDate;
+    /// # use crossborder::declaration::Context;
+    /// # use crossborder::tax::china;
+    /// # use crossborder::{wire, Order};
+    /// # let w: wire::Order = serde_json::from_str(r#"{"expressType": "BC", "shippingCost": 10, "items": [
+    /// #     {"quantity": 2, "price": 100, "product": {"hsCode": "8518300000"}}]}"#)?;
+    /// # let order = Order::from_wire(w).into_result()?;
+    /// # let context = Context::new(NaiveDate::from_ymd_opt(2025, 3, 1).unwrap());
+    /// let tax = china::assess(&order, &context);
+    /// let line = &tax.lines()[0]; // 2 x ¥100 earbuds, ¥10 delivery
+    /// assert_eq!(line.vat_rate().map(|r| r.rate().to_string()).as_deref(), Some("0.13"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn vat_rate(&self) -> Option<&AppliedRate<'t>> {
         self.vat_rate.as_ref()
     }
@@ -518,7 +759,20 @@ impl<'t> LineTax<'t> {
     ///
     /// # Example
     ///
-    /// See [`TaxAssessment`].
+    /// ```
+    /// # use chrono::NaiveDate;
+    /// # use crossborder::declaration::Context;
+    /// # use crossborder::tax::china;
+    /// # use crossborder::{wire, Order};
+    /// # let w: wire::Order = serde_json::from_str(r#"{"expressType": "BC", "shippingCost": 10, "items": [
+    /// #     {"quantity": 2, "price": 100, "product": {"hsCode": "8518300000"}}]}"#)?;
+    /// # let order = Order::from_wire(w).into_result()?;
+    /// # let context = Context::new(NaiveDate::from_ymd_opt(2025, 3, 1).unwrap());
+    /// let tax = china::assess(&order, &context);
+    /// let line = &tax.lines()[0]; // 2 x ¥100 earbuds, ¥10 delivery
+    /// assert!(line.cc_rate().is_none()); // not a personal parcel
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn cc_rate(&self) -> Option<(u8, &AppliedRate<'t>)> {
         self.cc_tier.zip(self.cc_rate.as_ref())
     }
@@ -528,7 +782,20 @@ impl<'t> LineTax<'t> {
     ///
     /// # Example
     ///
-    /// See [`LineTax`].
+    /// ```
+    /// # use chrono::NaiveDate;
+    /// # use crossborder::declaration::Context;
+    /// # use crossborder::tax::china;
+    /// # use crossborder::{wire, Order};
+    /// # let w: wire::Order = serde_json::from_str(r#"{"expressType": "BC", "shippingCost": 10, "items": [
+    /// #     {"quantity": 2, "price": 100, "product": {"hsCode": "8518300000"}}]}"#)?;
+    /// # let order = Order::from_wire(w).into_result()?;
+    /// # let context = Context::new(NaiveDate::from_ymd_opt(2025, 3, 1).unwrap());
+    /// let tax = china::assess(&order, &context);
+    /// let line = &tax.lines()[0]; // 2 x ¥100 earbuds, ¥10 delivery
+    /// assert!(line.is_certain());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn is_certain(&self) -> bool {
         self.certain
     }
@@ -597,7 +864,19 @@ impl<'t> TaxAssessment<'t> {
     ///
     /// # Example
     ///
-    /// See [`TaxAssessment`].
+    /// ```
+    /// # use chrono::NaiveDate;
+    /// # use crossborder::declaration::Context;
+    /// # use crossborder::tax::china;
+    /// # use crossborder::{wire, Order};
+    /// # let w: wire::Order = serde_json::from_str(r#"{"expressType": "BC", "shippingCost": 10, "items": [
+    /// #     {"quantity": 2, "price": 100, "product": {"hsCode": "8518300000"}}]}"#)?;
+    /// # let order = Order::from_wire(w).into_result()?;
+    /// # let context = Context::new(NaiveDate::from_ymd_opt(2025, 3, 1).unwrap());
+    /// let tax = china::assess(&order, &context);
+    /// assert_eq!(tax.mode(), Some(crossborder::ClearanceMode::Bc));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn mode(&self) -> Option<ClearanceMode> {
         self.mode
     }
@@ -606,7 +885,19 @@ impl<'t> TaxAssessment<'t> {
     ///
     /// # Example
     ///
-    /// See [`TaxAssessment`].
+    /// ```
+    /// # use chrono::NaiveDate;
+    /// # use crossborder::declaration::Context;
+    /// # use crossborder::tax::china;
+    /// # use crossborder::{wire, Order};
+    /// # let w: wire::Order = serde_json::from_str(r#"{"expressType": "BC", "shippingCost": 10, "items": [
+    /// #     {"quantity": 2, "price": 100, "product": {"hsCode": "8518300000"}}]}"#)?;
+    /// # let order = Order::from_wire(w).into_result()?;
+    /// # let context = Context::new(NaiveDate::from_ymd_opt(2025, 3, 1).unwrap());
+    /// let tax = china::assess(&order, &context);
+    /// assert_eq!(tax.basis(), Some(china::Basis::Cbec));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn basis(&self) -> Option<Basis> {
         self.basis
     }
@@ -615,7 +906,19 @@ impl<'t> TaxAssessment<'t> {
     ///
     /// # Example
     ///
-    /// See [`TaxAssessment`].
+    /// ```
+    /// # use chrono::NaiveDate;
+    /// # use crossborder::declaration::Context;
+    /// # use crossborder::tax::china;
+    /// # use crossborder::{wire, Order};
+    /// # let w: wire::Order = serde_json::from_str(r#"{"expressType": "BC", "shippingCost": 10, "items": [
+    /// #     {"quantity": 2, "price": 100, "product": {"hsCode": "8518300000"}}]}"#)?;
+    /// # let order = Order::from_wire(w).into_result()?;
+    /// # let context = Context::new(NaiveDate::from_ymd_opt(2025, 3, 1).unwrap());
+    /// let tax = china::assess(&order, &context);
+    /// assert_eq!(tax.lines().len(), 1);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn lines(&self) -> &[LineTax<'t>] {
         &self.lines
     }
@@ -626,7 +929,19 @@ impl<'t> TaxAssessment<'t> {
     ///
     /// # Example
     ///
-    /// See [`TaxAssessment::shipping_tax`].
+    /// ```
+    /// # use chrono::NaiveDate;
+    /// # use crossborder::declaration::Context;
+    /// # use crossborder::tax::china;
+    /// # use crossborder::{wire, Order};
+    /// # let w: wire::Order = serde_json::from_str(r#"{"expressType": "BC", "shippingCost": 10, "items": [
+    /// #     {"quantity": 2, "price": 100, "product": {"hsCode": "8518300000"}}]}"#)?;
+    /// # let order = Order::from_wire(w).into_result()?;
+    /// # let context = Context::new(NaiveDate::from_ymd_opt(2025, 3, 1).unwrap());
+    /// let tax = china::assess(&order, &context);
+    /// assert_eq!(tax.dutiable_value().map(|m| m.amount().to_string()).as_deref(), Some("210")); // goods and delivery
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn dutiable_value(&self) -> Option<Money> {
         cny(self.dutiable_value)
     }
@@ -664,7 +979,19 @@ impl<'t> TaxAssessment<'t> {
     ///
     /// # Example
     ///
-    /// See [`TaxAssessment`].
+    /// ```
+    /// # use chrono::NaiveDate;
+    /// # use crossborder::declaration::Context;
+    /// # use crossborder::tax::china;
+    /// # use crossborder::{wire, Order};
+    /// # let w: wire::Order = serde_json::from_str(r#"{"expressType": "BC", "shippingCost": 10, "items": [
+    /// #     {"quantity": 2, "price": 100, "product": {"hsCode": "8518300000"}}]}"#)?;
+    /// # let order = Order::from_wire(w).into_result()?;
+    /// # let context = Context::new(NaiveDate::from_ymd_opt(2025, 3, 1).unwrap());
+    /// let tax = china::assess(&order, &context);
+    /// assert_eq!(tax.total().map(|m| m.to_string()).as_deref(), Some("19.11 CNY")); // 18.20 + 0.91 on delivery
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn total(&self) -> Option<Money> {
         cny(self.total)
     }
@@ -673,7 +1000,19 @@ impl<'t> TaxAssessment<'t> {
     ///
     /// # Example
     ///
-    /// See [`TaxAssessment::waived_amount`].
+    /// ```
+    /// # use chrono::NaiveDate;
+    /// # use crossborder::declaration::Context;
+    /// # use crossborder::tax::china;
+    /// # use crossborder::{wire, Order};
+    /// # let w: wire::Order = serde_json::from_str(r#"{"expressType": "BC", "shippingCost": 10, "items": [
+    /// #     {"quantity": 2, "price": 100, "product": {"hsCode": "8518300000"}}]}"#)?;
+    /// # let order = Order::from_wire(w).into_result()?;
+    /// # let context = Context::new(NaiveDate::from_ymd_opt(2025, 3, 1).unwrap());
+    /// let tax = china::assess(&order, &context);
+    /// assert!(!tax.is_waived()); // only personal articles are
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn is_waived(&self) -> bool {
         self.waived.is_some()
     }
@@ -756,7 +1095,19 @@ impl<'t> TaxAssessment<'t> {
     ///
     /// # Example
     ///
-    /// See [`RateSource`].
+    /// ```
+    /// # use chrono::NaiveDate;
+    /// # use crossborder::declaration::Context;
+    /// # use crossborder::tax::china;
+    /// # use crossborder::{wire, Order};
+    /// # let w: wire::Order = serde_json::from_str(r#"{"expressType": "BC", "shippingCost": 10, "items": [
+    /// #     {"quantity": 2, "price": 100, "product": {"hsCode": "8518300000"}}]}"#)?;
+    /// # let order = Order::from_wire(w).into_result()?;
+    /// # let context = Context::new(NaiveDate::from_ymd_opt(2025, 3, 1).unwrap());
+    /// let tax = china::assess(&order, &context);
+    /// assert!(tax.is_certain());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn is_certain(&self) -> bool {
         self.lines.iter().all(|l| l.certain)
     }
@@ -952,10 +1303,10 @@ impl TaxEngine {
 /// What a condition test needs to know about a line.
 struct LineView<'a> {
     facts: Option<&'a LineFacts>,
-    /// Dutiable value of one unit, CNY.
-    unit_value: Option<Decimal>,
-    /// Net weight of one unit, grams.
-    unit_grams: Option<Decimal>,
+    /// Dutiable value of one unit, CNY, as a fraction (numerator,
+    /// denominator above 0), so that a threshold is tested exactly.
+    unit_value: Option<(Decimal, Decimal)>,
+    item: &'a OrderItem,
 }
 
 impl LineView<'_> {
@@ -963,7 +1314,7 @@ impl LineView<'_> {
     fn unit_quantity(&self, measure: Measure) -> Option<Decimal> {
         match measure {
             Measure::Count => Some(Decimal::ONE),
-            Measure::Mass => self.unit_grams,
+            Measure::Mass => unit_grams(self.item),
             Measure::Volume => self
                 .facts
                 .and_then(|f| f.volume())
@@ -984,11 +1335,15 @@ fn at_least(view: &LineView<'_>, at_least: Decimal, per: &Quantity) -> Test {
     let Some(unit_qty) = view.unit_quantity(per.unit().measure()) else {
         return Test::Undecided(per.unit().measure());
     };
-    let (Some(value), Some(per_base)) = (view.unit_value, per.in_base()) else {
+    let (Some((num, den)), Some(per_base)) = (view.unit_value, per.in_base()) else {
         return Test::NotMet;
     };
-    // value / unit_qty * per_base >= at_least, without dividing.
-    match (value.checked_mul(per_base), at_least.checked_mul(unit_qty)) {
+    // num / den / unit_qty x per_base >= at_least, without dividing.
+    let left = num.checked_mul(per_base);
+    let right = at_least
+        .checked_mul(unit_qty)
+        .and_then(|r| r.checked_mul(den));
+    match (left, right) {
         (Some(l), Some(r)) if l >= r => Test::Met,
         _ => Test::NotMet,
     }
@@ -1022,7 +1377,7 @@ struct Want {
 
 /// The rows that give a line each of its rates (indices and rows; the
 /// values are read from the rows).
-#[derive(Default)]
+#[derive(Clone, Copy, Default)]
 struct Found<'t> {
     vat: Option<(usize, &'t TaxRow)>,
     consumption: Option<(usize, &'t TaxRow)>,
@@ -1030,21 +1385,52 @@ struct Found<'t> {
     tier: Option<(usize, &'t TaxRow)>,
     /// A conditional row that could not be tested, and on what.
     undecided: Option<(&'t TaxRow, Measure)>,
+    /// A conditional row was tested: the answer depends on the line.
+    tested: bool,
+}
+
+/// The rows found for each HS code of one order, kept where they did not
+/// depend on the line (no conditional row was tested), so the lines of an
+/// order that share a code look it up once.
+#[derive(Default)]
+struct Lookups<'t> {
+    seen: Vec<(HsCode, Found<'t>)>,
+}
+
+impl<'t> Lookups<'t> {
+    fn find(
+        &mut self,
+        engine: &'t TaxEngine,
+        code: Option<&HsCode>,
+        date: NaiveDate,
+        want: Want,
+        view: &mut LineView<'_>,
+        unit_value: &mut dyn FnMut() -> Option<(Decimal, Decimal)>,
+    ) -> Found<'t> {
+        let Some(code) = code else {
+            return Found::default();
+        };
+        if let Some((_, found)) = self.seen.iter().find(|(c, _)| c == code) {
+            return *found;
+        }
+        let found = find(engine, code.as_str(), date, want, view, unit_value);
+        if !found.tested && self.seen.len() < 64 {
+            self.seen.push((*code, found));
+        }
+        found
+    }
 }
 
 fn find<'t>(
     engine: &'t TaxEngine,
-    code: Option<&HsCode>,
+    code: &str,
     date: NaiveDate,
     want: Want,
     view: &mut LineView<'_>,
-    unit_value: &mut dyn FnMut() -> Option<Decimal>,
+    unit_value: &mut dyn FnMut() -> Option<(Decimal, Decimal)>,
 ) -> Found<'t> {
     let mut found = Found::default();
-    let Some(code) = code else {
-        return found;
-    };
-    for (i, row) in engine.candidates(code.as_str()) {
+    for (i, row) in engine.candidates(code) {
         let needed = (want.vat && found.vat.is_none() && row.vat.is_some())
             || (want.consumption && found.consumption.is_none() && row.consumption.is_some())
             || (want.duty && found.duty.is_none() && row.duty.is_some())
@@ -1053,6 +1439,7 @@ fn find<'t>(
             continue;
         }
         if let Some(when) = &row.when {
+            found.tested = true;
             if view.unit_value.is_none() {
                 view.unit_value = unit_value();
             }
@@ -1098,10 +1485,25 @@ struct Value {
     quantity: u32,
 }
 
+/// 0.00.
+const ZERO_CENTS: Decimal = Decimal::from_parts(0, 0, 0, false, 2);
+
 /// Half up to 0.01 CNY (customs practice), written with two decimals.
 fn round(d: Decimal) -> Decimal {
     if d.is_zero() {
-        return Decimal::new(0, 2);
+        return ZERO_CENTS;
+    }
+    // Integer arithmetic on the mantissa for the common case (a
+    // non-negative amount of at most 28 decimal places), the library's
+    // rounding otherwise.
+    let (m, scale) = (d.mantissa(), d.scale());
+    if m > 0 && scale > 2 {
+        if let Some(p) = 10i128.checked_pow(scale - 2)
+            && let Some(q) = m.checked_add(p / 2).map(|x| x / p)
+            && let Ok(r) = Decimal::try_from_i128_with_scale(q, 2)
+        {
+            return r;
+        }
     }
     let mut r = d.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
     r.rescale(2);
@@ -1382,10 +1784,13 @@ fn cross_border<'t>(run: &mut Run<'t, '_>, a: &mut TaxAssessment<'t>) {
     if values.iter().any(Option::is_none) {
         return;
     }
-    let lines: Vec<Value> = values.into_iter().flatten().collect();
-    let sums = lines.iter().try_fold((Decimal::ZERO, 0u64), |(g, q), v| {
-        Some((g.checked_add(v.goods)?, q + u64::from(v.quantity)))
-    });
+    let lines = values;
+    let sums = lines
+        .iter()
+        .flatten()
+        .try_fold((Decimal::ZERO, 0u64), |(g, q), v| {
+            Some((g.checked_add(v.goods)?, q + u64::from(v.quantity)))
+        });
     let Some((goods, units)) = sums else {
         overflow(run);
         return;
@@ -1471,31 +1876,25 @@ fn cross_border<'t>(run: &mut Run<'t, '_>, a: &mut TaxAssessment<'t>) {
     // the shipping tax is extra x this / goods, computed once.
     let by_quantity = goods.is_zero();
     let mut rates_cache = Combined::default();
-    // Delivery and insurance per CNY of goods (or per unit when every line is
-    // free), for the unit values the conditional rows test.
-    let per_value = if by_quantity {
-        None
-    } else {
-        extra.checked_div(goods)
-    };
-    let per_unit = extra.checked_div(Decimal::from(units.max(1)));
+    let mut lookups = Lookups::default();
     let mut weighted = Some(Decimal::ZERO);
     let mut total = Some(Decimal::ZERO);
-    for (i, v) in lines.iter().enumerate() {
+    for (i, v) in lines.iter().flatten().enumerate() {
         let item = &run.order.items[i];
         let facts = run.context.line_facts(i);
         let mut view = LineView {
             facts,
             unit_value: None,
-            unit_grams: unit_grams(item),
+            item,
         };
+        // A unit's goods and its share of delivery and insurance: unit x
+        // (goods + extra) / goods, or extra / units when every line is free.
         let mut unit_value = || {
-            let share = if by_quantity {
-                per_unit?
+            if by_quantity {
+                Some((extra, Decimal::from(units.max(1))))
             } else {
-                v.unit.checked_mul(per_value?)?
-            };
-            v.unit.checked_add(share)
+                Some((v.unit.checked_mul(value)?, goods))
+            }
         };
         let want = Want {
             vat: true,
@@ -1503,7 +1902,7 @@ fn cross_border<'t>(run: &mut Run<'t, '_>, a: &mut TaxAssessment<'t>) {
             duty: full,
             tier: false,
         };
-        let found = find(
+        let found = lookups.find(
             engine,
             hs_of(item),
             run.date,
@@ -1523,13 +1922,15 @@ fn cross_border<'t>(run: &mut Run<'t, '_>, a: &mut TaxAssessment<'t>) {
             (period_index, period),
         );
         let line = &mut a.lines[i];
-        line.shipping_share = if by_quantity {
-            extra
-                .checked_mul(Decimal::from(v.quantity))
-                .map(|x| (x, Decimal::from(units.max(1))))
+        line.shipping_share = Some(if by_quantity {
+            (
+                extra,
+                Decimal::from(v.quantity),
+                Decimal::from(units.max(1)),
+            )
         } else {
-            extra.checked_mul(v.goods).map(|x| (x, goods))
-        };
+            (extra, v.goods, goods)
+        });
         let (rates, result) = result;
         line.certain = rates.certain;
         line.vat_rate = rates.vat;
@@ -1745,7 +2146,7 @@ fn cbec_line<'t>(
     let consumption = match found.consumption {
         Some((index, row)) => AppliedRate {
             rate: row.consumption.map_or(Decimal::ZERO, |c| c.ad_valorem),
-            specific: row.consumption.and_then(|c| c.specific),
+            specific: row.consumption.as_ref().and_then(|c| c.specific.as_ref()),
             source: RateSource::Row { index, row },
         },
         None => applied(Decimal::ZERO, RateSource::NotListed),
@@ -1903,7 +2304,7 @@ fn amounts(
     };
     let (ct, vat) = if c.is_zero() {
         let ct = if sq.is_zero() {
-            Decimal::new(0, 2)
+            ZERO_CENTS
         } else {
             round(sq.checked_mul(factor)?)
         };
@@ -1955,7 +2356,7 @@ fn exact_tax(
 /// lines at each: the shipping tax is Σ rate x weight over the sets.
 #[derive(Default)]
 struct Combined {
-    made: Vec<([Decimal; 4], Option<Decimal>, Option<Decimal>)>,
+    made: Vec<([(i128, u32); 4], Option<Decimal>, Option<Decimal>)>,
 }
 
 impl Combined {
@@ -1968,7 +2369,9 @@ impl Combined {
         factor: Decimal,
         weight: Decimal,
     ) -> Option<Decimal> {
-        let key = [d, c, v, factor];
+        // Mantissa and scale: 0.1 and 0.10 are two entries, which is harmless.
+        let bits = |x: Decimal| (x.mantissa(), x.scale());
+        let key = [bits(d), bits(c), bits(v), bits(factor)];
         if let Some((_, r, w)) = self.made.iter_mut().find(|(k, _, _)| *k == key) {
             *w = w.and_then(|w| w.checked_add(weight));
             return *r;
@@ -2081,14 +2484,15 @@ fn personal_articles<'t>(run: &mut Run<'t, '_>, a: &mut TaxAssessment<'t>) {
     }
     a.basis = Some(Basis::PersonalArticles);
     let mut total = Some(Decimal::ZERO);
+    let mut lookups = Lookups::default();
     for (i, d) in dutiable.iter().enumerate() {
         let Some((unit, value)) = *d else { continue };
         let item = &run.order.items[i];
         let facts = run.context.line_facts(i);
         let mut view = LineView {
             facts,
-            unit_value: Some(unit),
-            unit_grams: unit_grams(item),
+            unit_value: Some((unit, Decimal::ONE)),
+            item,
         };
         let postal = item
             .product
@@ -2113,9 +2517,10 @@ fn personal_articles<'t>(run: &mut Run<'t, '_>, a: &mut TaxAssessment<'t>) {
                     tier: true,
                     ..Want::default()
                 };
-                let found = find(engine, hs_of(item), run.date, want, &mut view, &mut || {
-                    Some(unit)
-                });
+                let found =
+                    lookups.find(engine, hs_of(item), run.date, want, &mut view, &mut || {
+                        Some((unit, Decimal::ONE))
+                    });
                 if let Some((row, m)) = found.undecided {
                     certain = false;
                     undecided_note(run, i, row, m);

@@ -142,7 +142,12 @@ impl LineFacts {
     ///
     /// # Example
     ///
-    /// See [`LineFacts`].
+    /// ```
+    /// use crossborder::tax::china::LineFacts;
+    /// assert_eq!(LineFacts::new().high_end(), None);
+    /// assert_eq!(LineFacts::new().with_high_end(true).high_end(), Some(true));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn high_end(&self) -> Option<bool> {
         self.high_end
     }
@@ -151,7 +156,12 @@ impl LineFacts {
     ///
     /// # Example
     ///
-    /// See [`LineFacts`].
+    /// ```
+    /// use crossborder::tax::china::LineFacts;
+    /// let f = LineFacts::new().with_volume("700 ml".parse()?)?;
+    /// assert_eq!(f.volume().map(|v| v.to_string()).as_deref(), Some("700 ml"));
+    /// # Ok::<(), crossborder::tax::china::QuantityError>(())
+    /// ```
     pub fn volume(&self) -> Option<Quantity> {
         self.volume
     }
@@ -160,7 +170,11 @@ impl LineFacts {
     ///
     /// # Example
     ///
-    /// See [`LineFacts::with_dutiable_price`].
+    /// ```
+    /// use crossborder::tax::china::LineFacts;
+    /// assert_eq!(LineFacts::new().dutiable_price(), None);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn dutiable_price(&self) -> Option<Money> {
         self.dutiable_price
     }
@@ -169,7 +183,12 @@ impl LineFacts {
     ///
     /// # Example
     ///
-    /// See [`LineFacts::with_duty_rate`].
+    /// ```
+    /// use crossborder::tax::china::LineFacts;
+    /// use rust_decimal::Decimal;
+    /// assert_eq!(LineFacts::new().with_duty_rate(Decimal::new(8, 2)).duty_rate(), Some(Decimal::new(8, 2)));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn duty_rate(&self) -> Option<Decimal> {
         self.duty_rate
     }
@@ -178,7 +197,11 @@ impl LineFacts {
     ///
     /// # Example
     ///
-    /// See [`LineFacts`].
+    /// ```
+    /// use crossborder::tax::china::LineFacts;
+    /// assert!(LineFacts::new().with_attribute("television_camera").has_attribute("television_camera"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn has_attribute(&self, attribute: &str) -> bool {
         self.attributes.iter().any(|a| a == attribute)
     }

@@ -97,7 +97,7 @@ pub struct TaxTableJson {
 struct RowJson {
     #[serde(
         default,
-        deserialize_with = "crate::wire::text::optional",
+        deserialize_with = "crate::wire::text::optional_string",
         skip_serializing_if = "Option::is_none"
     )]
     prefix: Option<String>,
@@ -233,7 +233,7 @@ struct LimitJson {
 struct PostalJson {
     #[serde(
         default,
-        deserialize_with = "crate::wire::text::optional",
+        deserialize_with = "crate::wire::text::optional_string",
         skip_serializing_if = "Option::is_none"
     )]
     number: Option<String>,
@@ -583,7 +583,16 @@ impl TaxTableJson {
     ///
     /// # Example
     ///
-    /// See [`TaxTableJson`].
+    /// ```
+    /// use crossborder::tax::china::TaxTableJson;
+    /// let form: TaxTableJson = serde_json::from_str(r#"{"rows": [{"prefix": "2208", "ccTier": "3", "source": "own"}]}"#)?;
+    /// let table = form.to_table().map_err(|r| r.to_string())?;
+    /// assert_eq!(table.rows[0].cc_tier, Some(3));
+    /// let bad: TaxTableJson = serde_json::from_str(r#"{"rows": [{"prefix": "2208", "vat": 13, "source": "own"}]}"#)?;
+    /// let report = bad.to_table().unwrap_err();
+    /// assert_eq!(report.as_slice()[0].pointer().as_str(), "/rows/0/vat");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn to_table(&self) -> Result<TaxTable, Report> {
         let mut check = Check::default();
         let root = Loc::ROOT;

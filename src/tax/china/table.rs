@@ -873,7 +873,17 @@ impl TaxTable {
     ///
     /// # Example
     ///
-    /// See [`TaxTable`].
+    /// ```
+    /// use crossborder::tax::china::{TaxRow, TaxTable};
+    /// let mut table = TaxTable::china_default();
+    /// let mut own = TaxTable::empty();
+    /// own.rows.push(TaxRow::new("2208".parse()?, "own review").with_cc_tier(3));
+    /// let n = table.rows.len();
+    /// table.extend(own);
+    /// assert_eq!(table.rows.len(), n + 1);
+    /// assert_eq!(table.rows.last().map(|r| r.source.as_str()), Some("own review"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn extend(&mut self, other: TaxTable) {
         self.rows.extend(other.rows);
         self.general_vat.extend(other.general_vat);
@@ -905,7 +915,15 @@ impl TaxTable {
     ///
     /// # Example
     ///
-    /// See [`CbecPeriod`].
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use crossborder::tax::china::TaxTable;
+    /// let t = TaxTable::china_default();
+    /// let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
+    /// assert_eq!(t.cbec_on(d(2025, 1, 1)).map(|(i, p)| (i, p.factor.to_string())), Some((0, "0.7".into())));
+    /// assert!(t.cbec_on(d(2018, 12, 31)).is_none());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn cbec_on(&self, date: NaiveDate) -> Option<(usize, &CbecPeriod)> {
         last_in_force(&self.cbec, date, |e| &e.effective)
     }
@@ -930,7 +948,15 @@ impl TaxTable {
     ///
     /// # Example
     ///
-    /// See [`CcWaiver`].
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use crossborder::tax::china::TaxTable;
+    /// let t = TaxTable::china_default();
+    /// let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
+    /// assert_eq!(t.cc_waiver_on(d(2025, 1, 1)).map(|(_, w)| w.up_to.to_string()).as_deref(), Some("50"));
+    /// assert!(t.cc_waiver_on(d(2010, 8, 31)).is_none());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn cc_waiver_on(&self, date: NaiveDate) -> Option<(usize, &CcWaiver)> {
         last_in_force(&self.cc_waiver, date, |e| &e.effective)
     }
@@ -940,7 +966,18 @@ impl TaxTable {
     ///
     /// # Example
     ///
-    /// See [`ParcelLimit`].
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use crossborder::tax::china::TaxTable;
+    /// let t = TaxTable::china_default();
+    /// let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
+    /// use crossborder::Country;
+    /// let limit = |date, from| t.cc_parcel_limit_on(date, from).map(|(_, l)| l.limit.to_string());
+    /// assert_eq!(limit(d(2024, 11, 30), Some(Country::MO)).as_deref(), Some("800"));
+    /// assert_eq!(limit(d(2024, 11, 30), None).as_deref(), Some("1000"));
+    /// assert_eq!(limit(d(2024, 12, 1), Some(Country::MO)).as_deref(), Some("2000"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn cc_parcel_limit_on(
         &self,
         date: NaiveDate,
