@@ -1497,13 +1497,13 @@ fn round(d: Decimal) -> Decimal {
     // non-negative amount of at most 28 decimal places), the library's
     // rounding otherwise.
     let (m, scale) = (d.mantissa(), d.scale());
-    if m > 0 && scale > 2 {
-        if let Some(p) = 10i128.checked_pow(scale - 2)
-            && let Some(q) = m.checked_add(p / 2).map(|x| x / p)
-            && let Ok(r) = Decimal::try_from_i128_with_scale(q, 2)
-        {
-            return r;
-        }
+    if m > 0
+        && scale > 2
+        && let Some(p) = 10i128.checked_pow(scale - 2)
+        && let Some(q) = m.checked_add(p / 2).map(|x| x / p)
+        && let Ok(r) = Decimal::try_from_i128_with_scale(q, 2)
+    {
+        return r;
     }
     let mut r = d.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
     r.rescale(2);
@@ -2356,7 +2356,7 @@ fn exact_tax(
 /// lines at each: the shipping tax is Σ rate x weight over the sets.
 #[derive(Default)]
 struct Combined {
-    made: Vec<([(i128, u32); 4], Option<Decimal>, Option<Decimal>)>,
+    made: Vec<(RatesKey, Option<Decimal>, Option<Decimal>)>,
 }
 
 impl Combined {
@@ -2388,6 +2388,9 @@ impl Combined {
         })
     }
 }
+
+/// Duty, consumption tax, VAT and factor, each as (mantissa, scale).
+type RatesKey = [(i128, u32); 4];
 
 /// The ad valorem combined rate of a line, the rate of its share of
 /// delivery: d + (1 + d)(c + v) / (1 - c) x factor.
