@@ -1371,24 +1371,6 @@ fn rate_missing(i: &OrderInput<'_>, out: &mut Findings<'_>) {
     }
 }
 
-/// ¥5,000 as people write it in messages (`5,000`).
-fn yuan(d: Decimal) -> String {
-    let text = d.normalize().to_string();
-    let (int, frac) = text.split_once('.').unwrap_or((&text, ""));
-    let mut out = String::new();
-    for (n, c) in int.chars().enumerate() {
-        if n > 0 && (int.len() - n) % 3 == 0 && c.is_ascii_digit() {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    if !frac.is_empty() {
-        out.push('.');
-        out.push_str(frac);
-    }
-    out
-}
-
 /// The ¥5,000 limit on one transaction's dutiable value, and its exception:
 /// an order that holds only one item (订单下仅一件商品), over ¥5,000 but below
 /// the ¥26,000 annual limit, may still clear as cross-border e-commerce,
@@ -1415,7 +1397,7 @@ fn transaction_limit(i: &OrderInput<'_>, out: &mut Findings<'_>, single_item_rul
     }
     let at = Loc::ROOT.field("items");
     let value = amount.amount().to_string();
-    let (tl, al) = (yuan(tl), yuan(al));
+    let (tl, al) = (crate::tax::china::whole(tl), crate::tax::china::whole(al));
     if single_item_rule {
         let tax = i.tax();
         let (tax_en, tax_zh) = match (tax.basis(), tax.total(), tax.lines()) {
@@ -1488,7 +1470,7 @@ fn annual_limit(i: &OrderInput<'_>, out: &mut Findings<'_>) {
     };
     let (spent, total) = (shown(spent), shown(total));
     if total.amount() > period.annual_limit {
-        let al = yuan(period.annual_limit);
+        let al = crate::tax::china::whole(period.annual_limit);
         out.add(
             &Loc::ROOT.field("items"),
             Some(&amount.amount().to_string()),
@@ -1521,7 +1503,7 @@ fn parcel_limit(i: &OrderInput<'_>, out: &mut Findings<'_>, single_item_rule: bo
         return;
     }
     let at = Loc::ROOT.field("items");
-    let limit = yuan(rule.limit);
+    let limit = crate::tax::china::whole(rule.limit);
     let source = &rule.source;
     let (where_en, where_zh) = if rule.from.is_empty() {
         (String::new(), String::new())

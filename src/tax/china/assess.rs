@@ -1997,7 +1997,7 @@ fn cross_border<'t>(run: &mut Run<'t, '_>, a: &mut TaxAssessment<'t>) {
 }
 
 /// Amounts of ¥ limits as people write them: `5,000`.
-fn whole(d: Decimal) -> String {
+pub(crate) fn whole(d: Decimal) -> String {
     let n = d.normalize();
     let text = n.to_string();
     let (int, frac) = text.split_once('.').unwrap_or((&text, ""));

@@ -151,6 +151,6 @@ pub use table::{
     PostalTaxNumber, Quantity, QuantityError, QuantityUnit, SpecificTax, TaxRow, TaxTable,
 };
 
-pub(crate) use assess::{TaxEngine, assess_in};
+pub(crate) use assess::{TaxEngine, assess_in, whole};
 pub(crate) use declared::{DeclaredKind, Field as DeclaredField, declared};
 pub(crate) use table::percent;
