@@ -39,7 +39,7 @@ use std::process::ExitCode;
 use chrono::NaiveDate;
 use crossborder::declaration::Context;
 use crossborder::tax::china::{self, AppliedRate, Basis, RateSource, TaxTable, TaxTableJson};
-use crossborder::{ClearanceMode, Currency, ExchangeRates, Language, Money, Order, wire};
+use crossborder::{ClearanceMode, Code, Currency, ExchangeRates, Language, Money, Order, wire};
 use rust_decimal::Decimal;
 
 const SAMPLE: &str = include_str!("samples/order_import_tax.json");
@@ -146,7 +146,7 @@ fn read(path: &str) -> Result<String, String> {
 fn tax_table(path: &str) -> Result<TaxTable, String> {
     let text = read(path)?;
     let form: TaxTableJson =
-        serde_json::from_str(&text).map_err(|e| format!("{path} is not a tax table: {e}"))?;
+        wire::from_json(text.as_bytes()).map_err(|e| format!("{path} is not a tax table: {e}"))?;
     let own = form
         .to_table()
         .map_err(|r| format!("{path}:\n{}", r.render(Language::English)))?;
@@ -359,6 +359,21 @@ fn table(out: &mut String, order: &Order, a: &china::TaxAssessment<'_>, as_of: N
     }
 }
 
+/// The answer for a document that could not be read as an order.
+fn unreadable(report: crossborder::Report, json: bool) -> ExitCode {
+    let out = if json {
+        let value = serde_json::json!({
+            "mode": null, "basis": null, "lines": [], "shippingTax": null,
+            "totalTax": null, "waived": false, "report": report,
+        });
+        serde_json::to_string_pretty(&value).unwrap_or_default() + "\n"
+    } else {
+        report.render(Language::English)
+    };
+    let _ = std::io::Write::write_all(&mut std::io::stdout().lock(), out.as_bytes());
+    ExitCode::from(1)
+}
+
 fn run() -> Result<ExitCode, (u8, String)> {
     let options = parse_args().map_err(|m| {
         if m.is_empty() {
@@ -380,12 +395,12 @@ fn run() -> Result<ExitCode, (u8, String)> {
             )
         }
     };
-    let wire: wire::Order = serde_json::from_str(&text).map_err(|e| {
-        (
-            2,
-            format!("import_tax: not an order in the customs API's format: {e}"),
-        )
-    })?;
+    let wire: wire::Order = match wire::from_json(text.as_bytes()) {
+        Ok(w) => w,
+        // Not an order at all (not JSON, an array, a member named twice):
+        // the same answer, with nothing computed and the reason reported.
+        Err(e) => return Ok(unreadable(e.into_report(), options.json)),
+    };
     let (order, conversion) = Order::from_wire(wire).into_parts();
     let as_of = options.as_of.unwrap_or(default_date);
     let mut context = Context::new(as_of).with_rates(options.rates.clone());
@@ -404,6 +419,13 @@ fn run() -> Result<ExitCode, (u8, String)> {
     }
     let mut assessment = china::assess(&order, &context);
     let declared = assessment.check_declared(&order, context.rates());
+    // A price the conversion reported as malformed is not "missing" too.
+    let given: Vec<String> = conversion.iter().map(|v| v.pointer().to_string()).collect();
+    assessment.retain_report(|v| {
+        v.code() != &Code::REQUIRED_MISSING
+            || v.value()
+                .is_none_or(|field| !given.contains(&v.pointer().clone().field(field).to_string()))
+    });
     assessment.extend_report(conversion);
     assessment.extend_report(declared);
     let mut out = String::new();

@@ -1090,6 +1090,29 @@ impl<'t> TaxAssessment<'t> {
         self.report.sort_document_order(crate::DocumentKind::Order);
     }
 
+    /// Keeps only the violations of the report for which `keep` is true
+    /// (to drop what another report already says, for instance).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use crossborder::declaration::Context;
+    /// use crossborder::tax::china;
+    /// use crossborder::{wire, Order};
+    /// let w: wire::Order = serde_json::from_str(r#"{"expressType": "BC", "items": [{"quantity": 1}]}"#)?;
+    /// let order = Order::from_wire(w).into_result()?;
+    /// let context = Context::new(NaiveDate::from_ymd_opt(2025, 3, 1).unwrap());
+    /// let mut tax = china::assess(&order, &context);
+    /// assert_eq!(tax.report().as_slice()[0].code().as_str(), "required.missing"); // no price
+    /// tax.retain_report(|v| v.code().as_str() != "required.missing");
+    /// assert!(tax.report().is_empty());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn retain_report(&mut self, keep: impl FnMut(&Violation) -> bool) {
+        self.report.retain(keep);
+    }
+
     /// Whether every line's rates came from rows of the table (no default
     /// guess).
     ///
