@@ -7,8 +7,10 @@
 //! path, with a stable code and a message in English and Chinese; the HS 2022
 //! and HS 2017 nomenclatures with search by product name; China's import
 //! tax (cross-border e-commerce and personal postal articles) as dated
-//! rules, with the check of the tax an order declares; and rule engines for
-//! the WishPost A-Super channel and its "$10 split".
+//! rules, with the check of the tax an order declares; rule engines for the
+//! WishPost A-Super channel and its "$10 split"; and the low-value import
+//! regimes of the destinations (de minimis, IOSS, flat duties) as dated
+//! rules.
 //!
 //! The crate is pure: it reads no files, opens no sockets, reads no clock and
 //! no environment. The date, exchange rates and tables come in as arguments,
@@ -58,6 +60,7 @@
 //! | WishPost A-Super channel | [`channel`]: [`WishPostOrder`] + [`Program`], [`ShippingOrder`], [`ChannelDecision`] + [`ChannelRequirement`], [`plan_split`], JSON [`ShippingOrderJson`], [`OrderBatchJson`] |
 //! | export eligibility | [`eligibility`]: [`Policy`], [`ProductFacts`], [`SellerExclusions`], [`Eligibility`], [`Decision`] |
 //! | China import tax | [`tax::china`]: [`tax::china::assess`] → [`tax::china::TaxAssessment`] of [`tax::china::LineTax`]es; [`tax::china::TaxTable`] of [`tax::china::TaxRow`]s (data, JSON through [`tax::china::TaxTableJson`]); [`tax::china::LineFacts`] |
+//! | destination regimes | [`tax::regime`]: [`tax::regime::RegimeTable`], [`tax::regime::Parcel`], [`tax::regime::ParcelJson`], [`tax::regime::RegimeAssessment`]; registrations [`IossNumber`], [`UkVatNumber`], [`Arn`], [`Abn`], [`SgGstNumber`] |
 //!
 //! ## Where to import from
 //!
@@ -69,7 +72,8 @@
 //!   `crossborder::hs::SearchHit`, `crossborder::wire::Order`. No area has a
 //!   public submodule, so that path always works and is never longer; the
 //!   one exception is `tax`, which holds one module per tax regime
-//!   (`crossborder::tax::china::TaxTable`), each of them flat.
+//!   (`crossborder::tax::china::TaxTable`, `crossborder::tax::regime::RegimeTable`),
+//!   each of them flat.
 //! - **The root re-exports** the value types every area shares (`HsCode`,
 //!   `Money`, `Currency`, `Country`, `Weight`, `Report`, `Violation`, ...),
 //!   the domain model (`Product`, `Order`, ...), and every type and function
@@ -231,6 +235,23 @@
 //! # Ok::<(), crossborder::MoneyError>(())
 //! ```
 //!
+//! ### What a parcel owes at its destination, on a date
+//!
+//! ```
+//! use crossborder::tax::regime::{ParcelJson, RegimeTable, VatCollection};
+//!
+//! let json = r#"{"origin": "CN", "destination": "GB", "date": "2026-08-01", "channel": "postal",
+//!     "seller": {"ukVat": "GB123456782"}, "currency": "GBP",
+//!     "items": [{"hsCode": "851830", "quantity": 1, "unitValue": "135.00"}]}"#;
+//! let parcel: ParcelJson = serde_json::from_str(json)?;
+//! let a = parcel.assess(RegimeTable::builtin(), &Default::default());
+//! assert_eq!(a.duty_relief(), Some(true)); // GBP 135 or less: no duty
+//! assert_eq!(a.vat_collected(), Some(VatCollection::AtSale)); // charged by the seller
+//! assert_eq!(a.rules()[0].id, "gb.low_value");
+//! assert!(a.report().is_empty());
+//! # Ok::<(), serde_json::Error>(())
+//! ```
+//!
 //! ### Show a report to a Chinese-speaking seller
 //!
 //! ```
@@ -300,7 +321,10 @@ pub use hs::{
     CodeLengthError, DeclarationForm, HsCheck, HsChildren, HsCode, HsCodeError, HsEdition, HsEntry,
     HsLevel, HsPath, Jurisdiction, Nomenclature,
 };
-pub use identity::{Eori, EoriError, ResidentId, ResidentIdError};
+pub use identity::{
+    Abn, AbnError, Arn, ArnError, Eori, EoriError, IossNumber, IossNumberError, ResidentId,
+    ResidentIdError, SgGstNumber, SgGstNumberError, UkVatNumber, UkVatNumberError,
+};
 pub use iso_currency::Currency;
 pub use measure::{Dimensions, LengthUnit, MassUnit, MeasureError, VolumetricDivisor, Weight};
 pub use model::{Component, Converted, DeclarationResult, Order, OrderItem, Party, Product, Sku};

@@ -21,6 +21,8 @@ mod hs_search;
 mod import_tax;
 mod import_tax_props;
 mod properties;
+mod regime;
+mod regime_props;
 mod sources;
 mod wire_reliability;
 mod wire_roundtrip;

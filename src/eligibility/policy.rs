@@ -317,6 +317,14 @@ impl HsPrefix {
     pub fn matches(&self, code: &HsCode) -> bool {
         code.starts_with(self.as_str())
     }
+
+    /// [`HsPrefix::matches`] on a code's ASCII digits, without reading
+    /// either as text again: the destination regimes test every item
+    /// against every excluded prefix of every rule in scope.
+    pub(crate) fn matches_digits(&self, digits: &[u8]) -> bool {
+        let p = &self.digits[..usize::from(self.len)];
+        p.len() <= digits.len() && p.iter().zip(digits).all(|(a, b)| a == b)
+    }
 }
 
 impl fmt::Display for HsPrefix {

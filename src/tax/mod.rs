@@ -1,13 +1,15 @@
-//! Import taxes.
+//! Taxes on cross-border goods, one module per regime:
 //!
 //! - [`china`]: what an order owes China at import, as dated rules: the
 //!   cross-border e-commerce retail import tax (BC 9610, BBC 1210: duty 0,
-//!   VAT and consumption tax at 70%, or full rates for a one-item order over
-//!   ¥5,000), the personal postal articles tax (CC, 行邮税: dated tiers, the
-//!   ¥50 waiver, the parcel limit), from a tax table that is data a caller
-//!   replaces or extends. The declaration rules `tax.declared_mismatch` and
-//!   its companions check an order's declared `tax`, `shippingTax` and
-//!   `productsTotalTax` against it.
+//!   VAT and consumption tax at 70%, or full rates for an order that holds
+//!   only one item over ¥5,000), the personal postal articles tax (CC,
+//!   行邮税: dated tiers, the ¥50 waiver, the parcel limit), from a tax table
+//!   that is data a caller replaces or extends. The declaration rules
+//!   `tax.declared_mismatch` and its companions check an order's declared
+//!   `tax`, `shippingTax` and `productsTotalTax` against it.
+//! - [`regime`]: at the destination, its low-value import regime (de
+//!   minimis, IOSS and its peers, flat duties, as dated rules).
 //!
 //! # Example
 //!
@@ -28,3 +30,4 @@
 //! ```
 
 pub mod china;
+pub mod regime;
