@@ -108,6 +108,14 @@
 //!   lead-acid batteries are taxed from 2016-01-01 (财税〔2015〕16号).
 //! - **Gold, silver and platinum jewellery and diamonds** pay consumption
 //!   tax at retail, not at import: rows at 0; other jewellery and jade 10%.
+//! - **Personal articles tiers before 2019-04-09**: the HS-to-tier rows are
+//!   those of 税委会〔2019〕17号; for 2016-04-08 to 2019-04-08 the tier rates
+//!   of the time apply to the same tiers. A caller whose goods sat in
+//!   another tier then adds a dated row.
+//! - **Edible vegetable oils** at 9%: headings 1507 to 1514 and, of 1515,
+//!   maize and sesame oil only (castor, tung and jojoba oil are not edible).
+//!   Children's picture books (4903) have no row: the general rate is then
+//!   used and marked a guess.
 //!
 //! # Example
 //!
