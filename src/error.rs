@@ -89,6 +89,8 @@ impl ParseEnumError {
             "mass unit" => "重量单位",
             "length unit" => "长度单位",
             "severity" => "严重程度",
+            "quantity unit" => "计量单位",
+            "tax basis" => "计税方式",
             other => other,
         };
         format!(

@@ -389,7 +389,7 @@ impl fmt::Display for Weight {
 }
 
 /// Splits `"1.5 kg"` / `"1.5kg"` into the number and the unit text.
-fn split_quantity(s: &str) -> Option<(&str, &str)> {
+pub(crate) fn split_quantity(s: &str) -> Option<(&str, &str)> {
     let t = s.trim();
     let at = t.find(|c: char| !(c.is_ascii_digit() || matches!(c, '.' | '-' | '+')))?;
     let (number, unit) = t.split_at(at);

@@ -18,6 +18,8 @@ mod eligibility_props;
 mod hs_lookup;
 mod hs_properties;
 mod hs_search;
+mod import_tax;
+mod import_tax_props;
 mod properties;
 mod regime;
 mod regime_props;

@@ -44,11 +44,16 @@
 mod builtin;
 mod rule;
 
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
 use chrono::NaiveDate;
+use rust_decimal::Decimal;
 
 pub use builtin::catalogue;
 pub use rule::{Findings, OrderInput, ProductInput, Rule, RuleInfo, RuleSet, Scope};
 
+use crate::tax::china::{LineFacts, TaxEngine, TaxTable};
 use crate::{
     ClearanceMode, Code, Converted, Country, CustomsPort, DocumentKind, ExchangeRates, Limits, Loc,
     Money, Order, Product, Report, wire,
@@ -136,6 +141,10 @@ pub struct Context {
     rates: ExchangeRates,
     annual_spent: Option<Money>,
     ship_from: Option<Country>,
+    /// The caller's China import tax table, compiled; the default when `None`.
+    tax: Option<Arc<TaxEngine>>,
+    duty_rate: Option<Decimal>,
+    line_facts: BTreeMap<usize, LineFacts>,
 }
 
 impl Context {
@@ -156,6 +165,9 @@ impl Context {
             rates: ExchangeRates::new(),
             annual_spent: None,
             ship_from: None,
+            tax: None,
+            duty_rate: None,
+            line_facts: BTreeMap::new(),
         }
     }
 
@@ -319,6 +331,119 @@ impl Context {
     /// ```
     pub fn ship_from(&self) -> Option<Country> {
         self.ship_from
+    }
+
+    /// The China import tax table for [`crate::tax::china::assess`] and the
+    /// declared-tax and limit rules, instead of
+    /// [`TaxTable::china_default`]. Its look-up index is built here, once.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use chrono::NaiveDate;
+    /// use crossborder::declaration::Context;
+    /// use crossborder::tax::china::{TaxRow, TaxTable};
+    /// use rust_decimal::Decimal;
+    /// let mut table = TaxTable::china_default();
+    /// table.rows.push(TaxRow::new("90021139".parse()?, "Customs Tariff 2024, MFN").with_duty(Decimal::new(6, 2)));
+    /// let c = Context::new(NaiveDate::from_ymd_opt(2024, 5, 1).unwrap()).with_tax_table(table);
+    /// assert!(c.tax_table().rows.iter().any(|r| r.duty.is_some()));
+    /// # Ok::<(), crossborder::HsPrefixError>(())
+    /// ```
+    #[must_use]
+    pub fn with_tax_table(mut self, table: TaxTable) -> Self {
+        self.tax = Some(Arc::new(TaxEngine::new(table)));
+        self
+    }
+
+    /// The China import tax table in use: the caller's, or the default.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use chrono::NaiveDate;
+    /// use crossborder::tax::china::TaxTable;
+    /// let c = crossborder::declaration::Context::new(NaiveDate::MIN);
+    /// assert_eq!(c.tax_table(), &TaxTable::china_default());
+    /// ```
+    pub fn tax_table(&self) -> &TaxTable {
+        self.tax_engine().table()
+    }
+
+    pub(crate) fn tax_engine(&self) -> &TaxEngine {
+        match &self.tax {
+            Some(engine) => engine,
+            None => TaxEngine::standard(),
+        }
+    }
+
+    /// The MFN duty rate (a fraction) of every line taxed at full rates
+    /// whose table row gives none.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use chrono::NaiveDate;
+    /// use rust_decimal::Decimal;
+    /// let c = crossborder::declaration::Context::new(NaiveDate::MIN).with_duty_rate(Decimal::new(1, 1));
+    /// assert_eq!(c.duty_rate(), Some(Decimal::new(1, 1)));
+    /// ```
+    #[must_use]
+    pub fn with_duty_rate(mut self, rate: Decimal) -> Self {
+        self.duty_rate = Some(rate);
+        self
+    }
+
+    /// The duty rate, if given.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use chrono::NaiveDate;
+    /// use rust_decimal::Decimal;
+    /// let c = crossborder::declaration::Context::new(NaiveDate::MIN);
+    /// assert_eq!(c.duty_rate(), None);
+    /// assert_eq!(c.with_duty_rate(Decimal::ONE).duty_rate(), Some(Decimal::ONE));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn duty_rate(&self) -> Option<Decimal> {
+        self.duty_rate
+    }
+
+    /// Facts about the order line at `index` (of `items`) that the order
+    /// does not carry: high-end or not, volume, the GAC dutiable price, a
+    /// duty rate, attributes.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use chrono::NaiveDate;
+    /// use crossborder::tax::china::LineFacts;
+    /// let c = crossborder::declaration::Context::new(NaiveDate::MIN)
+    ///     .with_line_facts(0, LineFacts::new().with_high_end(true));
+    /// assert_eq!(c.line_facts(0).and_then(LineFacts::high_end), Some(true));
+    /// assert!(c.line_facts(1).is_none());
+    /// ```
+    #[must_use]
+    pub fn with_line_facts(mut self, index: usize, facts: LineFacts) -> Self {
+        self.line_facts.insert(index, facts);
+        self
+    }
+
+    /// The facts given for the line at `index`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use chrono::NaiveDate;
+    /// use crossborder::tax::china::LineFacts;
+    /// let c = crossborder::declaration::Context::new(NaiveDate::MIN).with_line_facts(2, LineFacts::new().with_attribute("x"));
+    /// assert!(c.line_facts(2).is_some_and(|f| f.has_attribute("x")));
+    /// assert!(c.line_facts(0).is_none());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn line_facts(&self, index: usize) -> Option<&LineFacts> {
+        self.line_facts.get(&index)
     }
 }
 
