@@ -5,8 +5,9 @@
 //! work for them: typed, exact models of the customs API's payloads;
 //! declaration validation that reports every problem at once, at its JSON
 //! path, with a stable code and a message in English and Chinese; the HS 2022
-//! and HS 2017 nomenclatures with search by product name; and rule engines
-//! for the WishPost A-Super channel and its "$10 split".
+//! and HS 2017 nomenclatures with search by product name; rule engines
+//! for the WishPost A-Super channel and its "$10 split"; and checks of
+//! stocking shipments to overseas warehouses, with chargeable weight.
 //!
 //! The crate is pure: it reads no files, opens no sockets, reads no clock and
 //! no environment. The date, exchange rates and tables come in as arguments,
@@ -54,6 +55,7 @@
 //! | declaration validation | [`declaration`]: [`declaration::Validator`], [`declaration::RuleSet`], [`declaration::Rule`], [`declaration::catalogue`] |
 //! | HS nomenclature | [`hs`]: [`hs::check`], [`hs::lookup`], [`hs::search`], [`HsEdition`], [`Jurisdiction`] |
 //! | WishPost A-Super channel | [`channel`]: [`ShippingOrder`], [`ChannelDecision`], [`plan_split`] |
+//! | overseas-warehouse stocking | [`shipment`]: [`StockingShipment`], [`SkuRegistration`], [`Carton`], [`WarehouseProfile`], [`TransportMode`], [`Incoterm`], [`shipment::check`], [`shipment::catalogue`]; [`ChargeableRule`] and [`ChargeableWeight`] on their own |
 //!
 //! Every fallible step reports the same way: a [`Report`] of violations in
 //! document order, each with a stable code that is never renamed once
@@ -143,6 +145,39 @@
 //! # Ok::<(), crossborder::MoneyError>(())
 //! ```
 //!
+//! ### Check a stocking shipment before it leaves for the warehouse
+//!
+//! ```
+//! use crossborder::shipment::{check, json::ShipmentJson, CheckOptions};
+//!
+//! let mut doc: serde_json::Value = serde_json::from_str(include_str!("../tests/fixtures/stocking_sample.json"))?;
+//! doc["cartons"][0]["marks"]["reference"] = serde_json::Value::Null; // a carton without its PO mark
+//! doc["incoterm"] = "DDU".into();
+//! let shipment: ShipmentJson = serde_json::from_value(doc)?;
+//! let report = check(&shipment, &CheckOptions::new()).into_parts().1;
+//! let found: Vec<_> = report.iter().map(|v| (v.code().as_str(), v.pointer().as_str())).collect();
+//! assert_eq!(found, [
+//!     ("incoterm.legacy_ddu", "/incoterm"),
+//!     ("carton.reference_mismatch", "/cartons/0/marks/reference"),
+//! ]);
+//! assert_eq!(serde_json::to_value(&shipment)?["incoterm"], "DDU"); // written back as read
+//! # Ok::<(), serde_json::Error>(())
+//! ```
+//!
+//! ### Chargeable weight of a parcel, without a shipment
+//!
+//! ```
+//! use crossborder::ChargeableRule;
+//! use crossborder::shipment::{Dominant, Piece};
+//!
+//! let rule = ChargeableRule::preset("express_metric").ok_or("preset")?;
+//! let parcel = Piece::new("50 x 40 x 30 cm".parse()?, "11.9 kg".parse()?, 1);
+//! let weight = rule.compute(&[parcel])?;
+//! assert_eq!(weight.total().to_string(), "12"); // 12 kg volumetric beats 11.9 kg actual
+//! assert_eq!(weight.dominant(), Dominant::Volumetric);
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
 //! ### Show a report to a Chinese-speaking seller
 //!
 //! ```
@@ -179,6 +214,7 @@ mod model;
 mod money;
 mod number;
 mod report;
+pub mod shipment;
 mod time;
 pub mod wire;
 
@@ -208,12 +244,18 @@ pub use hs::{
 };
 pub use identity::{Eori, EoriError, ResidentId, ResidentIdError};
 pub use iso_currency::Currency;
-pub use measure::{Dimensions, LengthUnit, MassUnit, MeasureError, VolumetricDivisor, Weight};
+pub use measure::{
+    Dimensions, Length, LengthUnit, MassUnit, MeasureError, VolumetricDivisor, Weight,
+};
 pub use model::{Component, Converted, DeclarationResult, Order, OrderItem, Party, Product, Sku};
 pub use money::{
     CurrencyError, ExchangeRates, Money, MoneyError, api_currency_code, minor_unit, parse_currency,
 };
 pub use report::{Code, JsonPointer, JsonPointerError, Language, Loc, Report, Severity, Violation};
+pub use shipment::{
+    Carton, ChargeableRule, ChargeableWeight, Incoterm, SkuRegistration, StockingShipment,
+    TransportMode, WarehouseProfile,
+};
 pub use time::{Timestamp, TimestampError};
 pub use wire::DocumentKind;
 

@@ -15,4 +15,7 @@ mod hs_lookup;
 mod hs_properties;
 mod hs_search;
 mod properties;
+mod stocking;
+mod stocking_flow;
+mod stocking_props;
 mod wire_roundtrip;

@@ -1,0 +1,1 @@
+//! Stocking flow: stages, receipt, safety stock.
