@@ -1,11 +1,13 @@
 //! Benchmarks of the stocking-shipment checks: a 200-carton, 50-SKU shipment
 //! read and checked end to end (parse, every rule, chargeable weight),
 //! against the bare parse of the same bytes into the crate's shipment
-//! structs, both timed in this run.
+//! structs, both timed in this run; and the safety-stock projection of
+//! 100,000 SKUs with 10,000 inbound lines, with the read timed apart.
 
 use std::hint::black_box;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use crossborder::shipment::stock::{self, InventoryJson};
 use crossborder::shipment::{CheckOptions, check, json::ShipmentJson};
 use serde_json::{Value, json};
 
@@ -128,5 +130,74 @@ fn bench(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, bench);
+/// 100,000 SKUs with 10,000 inbound lines: the projection alone, and the
+/// read of the same inventory from its JSON (parse and conversion), timed
+/// apart.
+fn stock(c: &mut Criterion) {
+    let skus: Vec<Value> = (0..100_000)
+        .map(|i| {
+            let safety = if i % 2 == 0 {
+                json!({"days": 7 + i % 10})
+            } else {
+                json!({"units": 20 + i % 90})
+            };
+            json!({"sku": format!("SKU-{i:06}"), "onHand": (i * 37) % 900,
+                   "dailySales": format!("{}.{}", i % 12, i % 10), "safetyStock": safety})
+        })
+        .collect();
+    let inbound: Vec<Value> = (0..1000)
+        .map(|s| {
+            let lines: Vec<Value> = (0..10)
+                .map(|l| json!({"sku": format!("SKU-{:06}", (s * 97 + l * 10_007) % 100_000), "quantity": 50 + (s + l) % 400}))
+                .collect();
+            json!({"reference": format!("PO-{s}"), "stage": "international_transport",
+                   "eta": format!("2027-0{}-{:02}", 1 + s % 6, 1 + s % 28), "lines": lines})
+        })
+        .collect();
+    let doc = json!({"asOf": "2026-12-01",
+        "leadTimeDays": {"express": 7, "air": 10, "sea_lcl": 35, "sea_fcl": 30, "rail": 25},
+        "targetDaysOfCover": 60, "skus": skus, "inbound": inbound});
+    let text = serde_json::to_string(&doc).unwrap_or_default();
+    let json: InventoryJson = serde_json::from_str(&text).unwrap_or_default();
+    let (inventory, report) = stock::read(&json);
+    assert!(report.is_empty(), "{report}");
+    let inventory = inventory.unwrap_or_else(|| unreachable!("asOf is given"));
+    assert_eq!(inventory.inbound.len(), 10_000);
+    let first = inventory.project();
+    let stockouts = first
+        .skus()
+        .iter()
+        .filter(|a| a.stockout_date.is_some())
+        .count();
+    assert!(stockouts > 1000 && stockouts < 100_000, "{stockouts}");
+
+    let mut g = c.benchmark_group("stock");
+    g.sample_size(20);
+    g.throughput(Throughput::Elements(100_000));
+    g.bench_function("project_100k_skus_10k_inbound", |b| {
+        b.iter(|| {
+            let p = black_box(&inventory).project();
+            assert_eq!(p.skus().len(), 100_000);
+            assert_eq!(
+                p.skus()
+                    .iter()
+                    .filter(|a| a.stockout_date.is_some())
+                    .count(),
+                stockouts
+            );
+            p
+        })
+    });
+    g.bench_function("read_100k_skus_10k_inbound", |b| {
+        b.iter(|| {
+            let json: InventoryJson = serde_json::from_str(black_box(&text)).unwrap_or_default();
+            let (inventory, report) = stock::read(&json);
+            assert!(report.is_empty());
+            inventory
+        })
+    });
+    g.finish();
+}
+
+criterion_group!(benches, bench, stock);
 criterion_main!(benches);

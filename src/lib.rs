@@ -55,7 +55,7 @@
 //! | declaration validation | [`declaration`]: [`declaration::Validator`], [`declaration::RuleSet`], [`declaration::Rule`], [`declaration::catalogue`] |
 //! | HS nomenclature | [`hs`]: [`hs::check`], [`hs::lookup`], [`hs::search`], [`HsEdition`], [`Jurisdiction`] |
 //! | WishPost A-Super channel | [`channel`]: [`ShippingOrder`], [`ChannelDecision`], [`plan_split`] |
-//! | overseas-warehouse stocking | [`shipment`]: [`StockingShipment`], [`SkuRegistration`], [`Carton`], [`WarehouseProfile`], [`TransportMode`], [`Incoterm`], [`shipment::check`], [`shipment::catalogue`]; [`ChargeableRule`] and [`ChargeableWeight`] on their own |
+//! | overseas-warehouse stocking | [`shipment`]: [`StockingShipment`], [`SkuRegistration`], [`Carton`], [`WarehouseProfile`], [`TransportMode`], [`Incoterm`], [`shipment::check`], [`shipment::catalogue`], [`shipment::Stage`], [`shipment::stock`]; [`ChargeableRule`] and [`ChargeableWeight`] on their own |
 //!
 //! Every fallible step reports the same way: a [`Report`] of violations in
 //! document order, each with a stable code that is never renamed once
@@ -175,6 +175,26 @@
 //! let weight = rule.compute(&[parcel])?;
 //! assert_eq!(weight.total().to_string(), "12"); // 12 kg volumetric beats 11.9 kg actual
 //! assert_eq!(weight.dominant(), Dominant::Volumetric);
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! ### When will a SKU run out abroad?
+//!
+//! ```
+//! use crossborder::shipment::stock::{self, InventoryJson};
+//!
+//! let json: InventoryJson = serde_json::from_str(r#"{"asOf": "2026-12-01",
+//!     "leadTimeDays": {"express": 7, "sea_lcl": 35}, "targetDaysOfCover": 60,
+//!     "skus": [{"sku": "EAR-BLK", "onHand": 120, "dailySales": "8", "safetyStock": {"days": 7}}],
+//!     "inbound": [{"stage": "international_transport", "eta": "2026-12-09", "lines": [{"sku": "EAR-BLK", "quantity": 240}]}]}"#)?;
+//! let (inventory, report) = stock::read(&json);
+//! assert!(report.is_empty());
+//! let inventory = inventory.ok_or("no asOf")?;
+//! let projection = inventory.project();
+//! let ear = &projection.skus()[0];
+//! assert_eq!(ear.stockout_date.map(|d| d.to_string()).as_deref(), Some("2027-01-15"));
+//! assert_eq!(ear.modes[1].latest_ship_by.map(|d| d.to_string()).as_deref(), Some("2026-12-05")); // by sea
+//! assert_eq!(ear.suggested_quantity.to_string(), "176");
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 //!

@@ -1,7 +1,8 @@
 //! Overseas-warehouse stocking shipments (海外仓备货): SKU pre-registration,
 //! cartons and their marks, the three documents (packing list, commercial
 //! invoice, export declaration), special goods by transport mode, the
-//! importer, and chargeable weight.
+//! importer, chargeable weight, the stages of the flow and the warehouse's
+//! receipt; and safety stock abroad ([`stock`]).
 //!
 //! A seller in China sends cartons ahead of the orders to a 3PL (Goodcang,
 //! Winit, 4PX, ShipBob) or to Amazon FBA. [`check`] reads a shipment in its
@@ -67,6 +68,10 @@
 //!   preset.
 //! - The date the rules apply on is `shipDate` unless the caller gives
 //!   another ([`CheckOptions::as_of`]).
+//! - `events`: `[{"stage": "consolidation", "at": "2026-11-18T09:00:00+08:00",
+//!   "exception": {"kind": "customs_hold", "note": "..."}}]`, the stages in
+//!   order ([`Stage`]); `receipt`: `{"receivedOn": "2026-11-27", "lines":
+//!   [{"sku": "EAR-BLK", "boxNo": 1, "quantity": 80, "damaged": 0}]}`.
 //!
 //! # Example
 //!
@@ -98,6 +103,7 @@ mod order;
 mod profile;
 mod rules;
 mod special;
+pub mod stock;
 
 pub use chargeable::{
     ChargeableError, ChargeableRule, ChargeableUnit, ChargeableWeight, DimensionRounding, Dominant,
@@ -106,6 +112,7 @@ pub use chargeable::{
 pub use check::{CheckOptions, ShipmentCheck, check, check_shipment};
 pub use flow::{
     ExceptionKind, Receipt, ReceiptLine, Stage, StageDurations, StageEvent, StageException,
+    StageSpan, StageTrack,
 };
 pub use model::{
     Battery, BatteryChemistry, BatteryConfiguration, Carton, CartonItem, CartonLabel,

@@ -583,4 +583,81 @@ shipment_rules! {
         checks: "a carton does not cost the carrier's additional-handling charge (UPS: over 48 in longest side, 30 in second side, or 50 lb)",
         source: "UPS additional handling charge",
     }
+    StageSkipped / STAGE_SKIPPED {
+        code: "stage.skipped",
+        severity: Error,
+        since: "",
+        checks: "the shipment moves one stage at a time, from consolidation: no stage is skipped",
+        source: "the stocking flow: consolidation, export declaration, international transport, destination clearance, receipt and putaway, inventory sync (物流节点追踪)",
+    }
+    StageOutOfOrder / STAGE_OUT_OF_ORDER {
+        code: "stage.out_of_order",
+        severity: Error,
+        since: "",
+        checks: "the shipment moves forward only: an event is not a stage already reached",
+        source: "the stocking flow (物流节点追踪)",
+    }
+    StageTimeBackwards / STAGE_TIME_BACKWARDS {
+        code: "stage.time_backwards",
+        severity: Error,
+        since: "",
+        checks: "an event's time is not earlier than the event before it",
+        source: "the stocking flow (物流节点追踪)",
+    }
+    StageException / STAGE_EXCEPTION {
+        code: "stage.exception",
+        severity: Warning,
+        since: "",
+        checks: "no exception (customs hold, refused at the warehouse, other) is recorded on a stage",
+        source: "the stocking flow: exceptions to follow up (资料不齐致清关失败、标签缺失致拒收)",
+    }
+    StageOverdue / STAGE_OVERDUE {
+        code: "stage.overdue",
+        severity: Warning,
+        since: "",
+        checks: "no stage has lasted longer than the caller's expected duration for the transport mode (the current one as of the date the rules apply on)",
+        source: "the caller's expected stage durations per transport mode",
+    }
+    ReceiptBeforePutaway / RECEIPT_BEFORE_PUTAWAY {
+        code: "receipt.before_putaway",
+        severity: Error,
+        since: "",
+        checks: "a receipt is only accepted once the shipment has reached receipt and putaway",
+        source: "the stocking flow: the warehouse receives and puts away before inventory syncs (入仓上架 → 系统同步库存)",
+    }
+    ReceiptShort / RECEIPT_SHORT {
+        code: "receipt.short",
+        severity: Error,
+        since: "",
+        checks: "the warehouse received every unit shipped, per SKU (per box and SKU where the receipt counts per box)",
+        source: "warehouse receipt reconciliation (Goodcang create_grn, ShipBob receiving API 2.0)",
+    }
+    ReceiptOver / RECEIPT_OVER {
+        code: "receipt.over",
+        severity: Error,
+        since: "",
+        checks: "the warehouse received no more units than were shipped, per SKU (per box and SKU where the receipt counts per box)",
+        source: "warehouse receipt reconciliation (Goodcang create_grn, ShipBob receiving API 2.0)",
+    }
+    ReceiptUnexpectedSku / RECEIPT_UNEXPECTED_SKU {
+        code: "receipt.unexpected_sku",
+        severity: Error,
+        since: "",
+        checks: "every SKU received was in the shipment (in that box, where the receipt counts per box)",
+        source: "warehouse receipt reconciliation (Goodcang create_grn, ShipBob receiving API 2.0)",
+    }
+    ReceiptUnknownBox / RECEIPT_UNKNOWN_BOX {
+        code: "receipt.unknown_box",
+        severity: Error,
+        since: "",
+        checks: "every box received is one of the shipment's box numbers",
+        source: "warehouse receipt reconciliation (Winit case numbers, Goodcang create_grn)",
+    }
+    ReceiptDamaged / RECEIPT_DAMAGED {
+        code: "receipt.damaged",
+        severity: Warning,
+        since: "",
+        checks: "no unit was received damaged",
+        source: "warehouse receipt reconciliation (ShipBob receiving API 2.0 damaged quantities)",
+    }
 }
