@@ -843,3 +843,50 @@ fn a_caller_tolerance_lets_a_light_carton_pass() {
     );
     assert!(checked.report().is_empty(), "{}", checked.report());
 }
+
+#[test]
+fn a_rule_can_count_volumetric_weight_only_above_a_volume() {
+    use crossborder::shipment::{Method, Piece};
+    use crossborder::{ChargeableRule, VolumetricDivisor};
+    // A historic carrier rule: at or below 1,728 in³ the actual weight, above it / 194.
+    let mut rule = ChargeableRule::volumetric(VolumetricDivisor::new(
+        194.into(),
+        crossborder::LengthUnit::Inch,
+        crossborder::MassUnit::Pound,
+    ));
+    rule.method = Method::Volumetric {
+        divisor: VolumetricDivisor::new(
+            194.into(),
+            crossborder::LengthUnit::Inch,
+            crossborder::MassUnit::Pound,
+        ),
+        over_volume: Some(1728.into()),
+    };
+    let small = Piece::new(
+        "12 x 12 x 12 in".parse().unwrap(),
+        "1 lb".parse().unwrap(),
+        1,
+    );
+    let large = Piece::new(
+        "12 x 12 x 13 in".parse().unwrap(),
+        "1 lb".parse().unwrap(),
+        1,
+    );
+    assert_eq!(rule.compute(&[small]).unwrap().total().to_string(), "1");
+    let w = rule.compute(&[large]).unwrap();
+    assert_eq!(w.total().round_dp(3).to_string(), "9.649"); // 1872 / 194
+}
+
+#[test]
+fn ups_daily_rates_use_139_for_every_package() {
+    use crossborder::ChargeableRule;
+    use crossborder::shipment::Piece;
+    let rule = ChargeableRule::preset("ups_us_domestic_daily").unwrap();
+    let small = Piece::new(
+        "12 x 12 x 10 in".parse().unwrap(),
+        "1 lb".parse().unwrap(),
+        1,
+    );
+    // 1440 in³ / 139 = 10.36 lb -> 11 lb, even below 1,728 in³.
+    assert_eq!(rule.compute(&[small]).unwrap().total().to_string(), "11");
+}

@@ -118,10 +118,7 @@ proptest! {
                 for p in w.pieces() {
                     let c = p.chargeable.unwrap();
                     prop_assert!(c >= p.actual, "{c} < actual {}", p.actual);
-                    // Daily rates count the volumetric weight only above 1,728 in³.
-                    if preset != 2 {
-                        prop_assert!(c >= p.volumetric, "{c} < volumetric {}", p.volumetric);
-                    }
+                    prop_assert!(c >= p.volumetric, "{c} < volumetric {}", p.volumetric);
                 }
             }
             WeightBasis::Shipment => {

@@ -136,8 +136,9 @@ pub enum Method {
         /// The divisor.
         divisor: VolumetricDivisor,
         /// Volumetric weight counts only for a piece larger than this
-        /// volume, in the cube of the divisor's length unit (UPS daily
-        /// rates: 1,728 in³).
+        /// volume, in the cube of the divisor's length unit (such as the
+        /// 1,728 in³ threshold carriers have used for small parcels);
+        /// `None`: every piece.
         over_volume: Option<Decimal>,
     },
     /// Revenue tons (W/M): the greater of the volume in cubic metres and
@@ -382,7 +383,7 @@ pub enum ChargeableError {
 /// | --- | --- | --- | --- | --- | --- |
 /// | `express_metric` | 5000 cm³/kg | as measured | up to 0.5 kg | carton | DHL Express volumetric weight; FedEx and UPS outside the US |
 /// | `ups_us_domestic` | 166 in³/lb | nearest inch | up to 1 lb | carton | UPS "Determining billable weight", retail rates |
-/// | `ups_us_domestic_daily` | 139 in³/lb over 1,728 in³ | nearest inch | up to 1 lb | carton | UPS daily rates (since 2017-01-08) |
+/// | `ups_us_domestic_daily` | 139 in³/lb | nearest inch | up to 1 lb | carton | UPS daily rates (every package since 2017-12-24) |
 /// | `ups_international` | 139 in³/lb | nearest inch | up to 1 lb | carton | UPS international from the US; FedEx |
 /// | `iata_air_cargo` | 6000 cm³/kg | as measured | up to 0.5 kg | shipment | IATA air cargo |
 /// | `sea_lcl` | 1 m³ = 1000 kg (revenue ton) | up to the cm | none, at least 1 rt | shipment | ocean LCL W/M |
@@ -521,13 +522,13 @@ impl ChargeableRule {
                 "UPS: determining billable weight (retail rates: divisor 166, each side to the nearest whole inch, weights up to the next pound)",
             ),
             "ups_us_domestic_daily" => (
-                volumetric(VolumetricDivisor::US_139, Some(Decimal::from(1728))),
+                volumetric(VolumetricDivisor::US_139, None),
                 DimensionRounding::NearestInch,
                 WeightRounding::UpLb,
                 WeightBasis::Carton,
                 None,
                 Some(ups_limits()),
-                "UPS: determining billable weight (daily rates: divisor 139 for packages over 1,728 cubic inches, since 2017-01-08)",
+                "UPS daily rates: divisor 139 for every US domestic package since 2017-12-24 (from 2017-01-08 to 2017-12-23, 139 over 1,728 cubic inches and 166 at or below); sides to the nearest whole inch, weights up to the next pound",
             ),
             "ups_international" => (
                 volumetric(VolumetricDivisor::US_139, None),
