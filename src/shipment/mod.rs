@@ -50,7 +50,7 @@
 //!   or `generic` with `warehouse.limits` (`maxCartonWeight`, `maxSide`,
 //!   `heavyLabelOver`, `maxUnitsPerCarton`, `consecutiveBoxNumbers`,
 //!   `mixedSkus`, `salesLinkRequired`; quantities with their unit as text,
-//!   `"30 kg"`, `"63.5 cm"`). See [`WarehouseProfile`](crate::WarehouseProfile).
+//!   `"30 kg"`, `"63.5 cm"`). See [`WarehouseProfile`].
 //! - `transportMode`: `air`, `express`, `sea_lcl`, `sea_fcl`, `rail`, `road`.
 //! - `incoterm`: an Incoterms 2020 code, or the legacy `DDU` (judged as DAP,
 //!   with a warning, and written back as `DDU`).
@@ -64,7 +64,7 @@
 //! - `dangerousGoods: true`: the shipment is booked and declared as
 //!   dangerous goods (batteries alone by air, flammable goods).
 //! - `chargeableWeightRule`: a preset's name or a rule object (see
-//!   [`ChargeableRule`](crate::ChargeableRule)); absent, the transport mode's
+//!   [`ChargeableRule`]); absent, the transport mode's
 //!   preset.
 //! - The date the rules apply on is `shipDate` unless the caller gives
 //!   another ([`CheckOptions::as_of`]).
