@@ -3,6 +3,7 @@
 //! ```text
 //! cargo run --example hs_search -- "bluetooth headphones"
 //! cargo run --example hs_search -- --edition 2017 --limit 5 "蓝牙耳机"
+//! cargo run --example hs_search -- "遥控赛车"   # no whole term: approximate hits
 //! ```
 
 use std::process::ExitCode;
@@ -50,8 +51,18 @@ fn main() -> ExitCode {
             hit.description()
         );
         println!("    path: {}", entry.path());
-        if let (Some(term), Some(reason)) = (hit.term(), hit.reason()) {
-            println!("    via table term {term:?}: {reason}");
+        match (hit.approximate(), hit.term(), hit.reason()) {
+            (false, Some(term), Some(reason)) => println!("    via table term {term:?}: {reason}"),
+            (true, Some(term), Some(reason)) => {
+                println!("    approximate: shares characters with table term {term:?}: {reason}")
+            }
+            (true, None, _) => match entry.title_zh() {
+                Some(title) => {
+                    println!("    approximate: shares characters with the chapter title {title:?}")
+                }
+                None => println!("    approximate"),
+            },
+            _ => {}
         }
     }
     ExitCode::SUCCESS

@@ -12,6 +12,11 @@
 //! the sample's own date for the sample), `--lang zh` (messages in Chinese
 //! only). Exit status: 0 when there is no error (warnings pass), 1 when there
 //! is one, 2 for a bad command line or unreadable file.
+//!
+//! A file is read straight into the wire types with `wire::from_json`: a
+//! UTF-8 byte-order mark is skipped, and a document that cannot be read (not
+//! JSON, an array where an object belongs, a member named twice) is reported
+//! as one violation at its JSON Pointer, with its line and column.
 
 use std::fmt::Write as _;
 use std::process::ExitCode;
@@ -19,6 +24,8 @@ use std::process::ExitCode;
 use chrono::NaiveDate;
 use crossborder::declaration::{Context, Declaration, Validator};
 use crossborder::{ClearanceMode, CustomsPort, Language, Report, Severity, wire};
+use serde::Deserialize;
+use serde::de::IgnoredAny;
 use serde_json::Value;
 
 const SAMPLE_PRODUCT: &str = include_str!("../tests/fixtures/product_5sku.json");
@@ -86,11 +93,20 @@ fn today() -> NaiveDate {
         .map_or(NaiveDate::MIN, |t| t.date_naive())
 }
 
-/// An order has items or a platform; anything else is read as a product.
-fn is_order(doc: &Value) -> bool {
-    ["items", "platformName", "orderId", "payAmount"]
-        .iter()
-        .any(|k| doc.get(k).is_some())
+/// The members that make a document an order: items, a platform, an order
+/// id or a paid amount; anything else is read as a product.
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase", remote = "Self")]
+struct OrderMarks {
+    items: Option<IgnoredAny>,
+    platform_name: Option<IgnoredAny>,
+    order_id: Option<IgnoredAny>,
+    pay_amount: Option<IgnoredAny>,
+}
+crossborder::wire::object_only!(@deserialize OrderMarks);
+
+fn is_order(m: &OrderMarks) -> bool {
+    m.items.is_some() || m.platform_name.is_some() || m.order_id.is_some() || m.pay_amount.is_some()
 }
 
 struct Checked {
@@ -100,29 +116,42 @@ struct Checked {
     report: Report,
 }
 
-fn check(
-    doc: Value,
-    options: &Options,
-    context: &Context,
-    validator: &Validator,
-) -> Result<Checked, String> {
-    if is_order(&doc) {
+/// A document that could not be read, as a report of its one violation.
+fn unreadable(e: wire::JsonError, declaration: Declaration) -> Checked {
+    Checked {
+        title: "document (not read)".to_owned(),
+        declaration,
+        mode: None,
+        report: e.into_report(),
+    }
+}
+
+fn check(bytes: &[u8], options: &Options, context: &Context, validator: &Validator) -> Checked {
+    let marks = match wire::from_json::<OrderMarks>(bytes) {
+        Ok(m) => m,
+        Err(e) => return unreadable(e, options.declaration.unwrap_or(Declaration::Product)),
+    };
+    if is_order(&marks) {
         let declaration = options.declaration.unwrap_or(Declaration::Order);
-        let order: wire::Order =
-            serde_json::from_value(doc).map_err(|e| format!("not an order declaration: {e}"))?;
+        let order: wire::Order = match wire::from_json(bytes) {
+            Ok(o) => o,
+            Err(e) => return unreadable(e, declaration),
+        };
         let checked = validator.validate_order(order, declaration, context);
         let o = checked.value();
         let title = format!("order {}", o.order_id.as_deref().unwrap_or("(no orderId)"));
         let mode = context.mode().or(o.express_type);
-        Ok(Checked {
+        Checked {
             title,
             declaration,
             mode,
             report: checked.into_parts().1,
-        })
+        }
     } else {
-        let product: wire::Product =
-            serde_json::from_value(doc).map_err(|e| format!("not a product declaration: {e}"))?;
+        let product: wire::Product = match wire::from_json(bytes) {
+            Ok(p) => p,
+            Err(e) => return unreadable(e, Declaration::Product),
+        };
         let checked = validator.validate_product(product, context);
         let p = checked.value();
         let title = format!(
@@ -131,12 +160,12 @@ fn check(
             p.name.as_deref().or(p.name_en.as_deref()).unwrap_or("")
         );
         let mode = context.mode().or(p.express_type);
-        Ok(Checked {
+        Checked {
             title,
             declaration: Declaration::Product,
             mode,
             report: checked.into_parts().1,
-        })
+        }
     }
 }
 
@@ -239,7 +268,7 @@ fn main() -> ExitCode {
         }
     };
     let (documents, default_date) = match &options.path {
-        Some(path) => match std::fs::read_to_string(path) {
+        Some(path) => match std::fs::read(path) {
             Ok(text) => (vec![text], today()),
             Err(e) => {
                 eprintln!("quickstart: cannot read {path}: {e}");
@@ -250,7 +279,10 @@ fn main() -> ExitCode {
             let (y, m, d) = SAMPLE_DATE;
             let date = NaiveDate::from_ymd_opt(y, m, d).unwrap_or(NaiveDate::MIN);
             (
-                vec![SAMPLE_PRODUCT.to_owned(), SAMPLE_ORDER.to_owned()],
+                vec![
+                    SAMPLE_PRODUCT.as_bytes().to_vec(),
+                    SAMPLE_ORDER.as_bytes().to_vec(),
+                ],
                 date,
             )
         }
@@ -265,21 +297,8 @@ fn main() -> ExitCode {
     let validator = Validator::default();
     let mut out = String::new();
     let mut results = Vec::new();
-    for text in documents {
-        let doc: Value = match serde_json::from_str(&text) {
-            Ok(v) => v,
-            Err(e) => {
-                eprintln!("quickstart: not JSON: {e}");
-                return ExitCode::from(2);
-            }
-        };
-        match check(doc, &options, &context, &validator) {
-            Ok(c) => results.push(c),
-            Err(e) => {
-                eprintln!("quickstart: {e}");
-                return ExitCode::from(2);
-            }
-        }
+    for bytes in &documents {
+        results.push(check(bytes, &options, &context, &validator));
     }
     if options.json {
         let declarations: Vec<Value> = results

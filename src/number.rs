@@ -1,29 +1,52 @@
-//! How the crate reads numbers from JSON: exactly, as decimals.
+//! How the crate reads and writes numbers: exactly, as decimals.
 //!
-//! The customs API sends amounts and weights as JSON numbers; some callers send
-//! numeric strings. A JSON number reaches serde as an `f64` (unless the caller
-//! enabled `serde_json`'s `arbitrary_precision` feature, which this type also
-//! reads). [`Number`] turns that `f64` back into the decimal that was written,
-//! using the shortest text that reads back as the same `f64`. That is exact for
-//! every decimal of **up to 15 significant digits** (`19.99`, `0.1`, `1e-7`,
-//! `1234567890.12345`), because an `f64` tells apart all such decimals.
-//! Integers are exact up to 2^64. A 16- or 17-significant-digit fraction
-//! may come back as a nearby decimal: send it as a string (`"0.12345678901234567"`),
-//! which is read exactly, up to the 28 decimal places a `Decimal` holds.
+//! The customs API sends amounts and weights as JSON numbers; some callers
+//! send numeric strings. Through `serde_json` (`from_str`, `from_slice`,
+//! `from_reader`, `from_value`), [`Number`] reads each number from **its own
+//! text**, through serde_json's `raw_value` mechanism, so nothing passes
+//! through an `f64`: `0.12345678901234567` is that decimal, `1e-28` is a valid
+//! decimal, and `1e400` or `1e-400` is kept as written and reported as out of
+//! range when the document is converted, at its JSON Pointer, instead of
+//! failing the document or turning into `0`.
+//!
+//! Through another serde format (YAML, TOML, MessagePack, ...), or where
+//! serde buffers a value first (`#[serde(flatten)]`, untagged enums), a
+//! number reaches [`Number`] as an `f64`, which is turned back into the
+//! decimal that was written using the shortest text that reads back as the
+//! same `f64`. That is exact for every decimal of **up to 15 significant
+//! digits**; a longer fraction may come back as a nearby decimal there: send
+//! it as a string (`"0.12345678901234567"`), which every format reads
+//! exactly. Integers are exact up to 2^64 on that path.
+//!
+//! Written to JSON, a number is its exact decimal text as a JSON number; to
+//! another format, a number when an `f64` holds it exactly, else its text as a
+//! string.
+//!
+//! The number reader uses checked arithmetic only (the module denies
+//! `clippy::arithmetic_side_effects`): no input can overflow it.
+
+#![deny(clippy::arithmetic_side_effects)]
 
 use std::fmt;
 
 use rust_decimal::Decimal;
-use serde::de::{self, MapAccess, Visitor};
+use serde::de::{self, DeserializeSeed, MapAccess, Visitor};
+use serde::ser::SerializeStruct;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+use crate::wire::Text;
 
 /// A number field of a wire document, as it was written.
 ///
 /// The wire layer never rejects a document for a bad number: text that is not
-/// a number, or a number no `Decimal` can hold, is kept as it came and
-/// reported when the document is converted to domain types. Writing a
-/// `Number` back gives the same JSON value it was read from: a number stays
-/// a number (an integer stays an integer), a string stays a string.
+/// a number, or a number no `Decimal` can hold (`1e400`), is kept as it came
+/// and reported when the document is converted to domain types. Writing a
+/// `Number` back gives the same JSON value it was read from: a number stays a
+/// number (an integer stays an integer), a string stays a string.
+///
+/// Through `serde_json` every number is read from its own text, exactly (see
+/// the [module docs](crate::wire#numbers)); structs of your own that
+/// `#[derive(Deserialize)]` get the same by using `Number` for their fields.
 ///
 /// # Example
 ///
@@ -33,11 +56,16 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 ///
 /// let n: Number = serde_json::from_str("19.99")?;
 /// assert_eq!(n.decimal()?, Decimal::new(1999, 2));
+/// let long: Number = serde_json::from_str("0.12345678901234567")?;
+/// assert_eq!(long.decimal()?, Decimal::new(12345678901234567, 17));
 /// let s: Number = serde_json::from_str("\"0.1\"")?;
 /// assert_eq!(s.decimal()?, Decimal::new(1, 1));
 /// assert_eq!(serde_json::to_string(&s)?, "\"0.1\"");
 /// let bad: Number = serde_json::from_str("\"12,5\"")?;
 /// assert!(bad.decimal().is_err());
+/// let huge: Number = serde_json::from_str("1e400")?; // kept, reported later
+/// assert!(huge.decimal().is_err());
+/// assert_eq!(serde_json::to_string(&huge)?, "1e400");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Clone, Debug, PartialEq)]
@@ -49,10 +77,10 @@ enum Repr {
     Int(Decimal),
     /// A JSON number written with a fraction or exponent.
     Float(Decimal),
-    /// A JSON string.
-    Text(String),
-    /// A JSON number no `Decimal` holds exactly.
-    Unrepresentable(f64),
+    /// A JSON string, as written.
+    Text(Text),
+    /// A JSON number no `Decimal` holds exactly, as written.
+    Raw(Box<str>),
 }
 
 /// Why a [`Number`] is not the value a field needs.
@@ -74,7 +102,9 @@ pub enum NumberError {
     )]
     Invalid(String),
     /// A number too large, too small or too precise to hold exactly.
-    #[error("number {0} is out of range: at most 28 significant digits and magnitude below 7.9e28")]
+    #[error(
+        "number {0} is out of range: at most 28 significant digits, 28 decimal places and magnitude below 7.9e28"
+    )]
     OutOfRange(String),
     /// A fraction where a whole number is needed.
     #[error("number {0} is not a whole number")]
@@ -98,7 +128,7 @@ impl NumberError {
         match self {
             NumberError::Invalid(s) => format!("数值 {s:?} 无效：应为数字，可带符号、小数点和指数"),
             NumberError::OutOfRange(s) => {
-                format!("数值 {s} 超出范围：最多 28 位有效数字，绝对值小于 7.9e28")
+                format!("数值 {s} 超出范围：最多 28 位有效数字、28 位小数，绝对值小于 7.9e28")
             }
             NumberError::NotInteger(s) => format!("数值 {s} 不是整数"),
             NumberError::Negative(s) => format!("数值 {s} 不能为负数"),
@@ -124,8 +154,8 @@ impl NumberError {
 }
 
 /// Reads decimal text exactly: digits with an optional sign, decimal point and
-/// exponent (`"19.99"`, `"-3"`, `"1e-7"`, `"2.5E3"`). Surrounding white space
-/// is ignored. Nothing is rounded.
+/// exponent (`"19.99"`, `"-3"`, `"1e-7"`, `"2.5E3"`, `".5"`). Surrounding white
+/// space is ignored. Nothing is rounded.
 ///
 /// # Errors
 ///
@@ -142,73 +172,207 @@ impl NumberError {
 /// assert_eq!(parse_decimal(" 19.99 ")?, Decimal::new(1999, 2));
 /// assert!(parse_decimal("19,99").is_err());
 /// assert!(parse_decimal("1e40").is_err());
+/// assert!(parse_decimal("1e-9223372036854775808").is_err()); // no overflow
 /// # Ok::<(), crossborder::wire::NumberError>(())
 /// ```
 pub fn parse_decimal(text: &str) -> Result<Decimal, NumberError> {
-    let t = text.trim();
-    if !syntax_ok(t) {
-        return Err(NumberError::Invalid(text.to_owned()));
+    match read_exact(text.trim().as_bytes(), Grammar::Lenient) {
+        Exact::Value { value, .. } => Ok(value),
+        Exact::OutOfRange => Err(NumberError::OutOfRange(text.to_owned())),
+        Exact::Invalid => Err(NumberError::Invalid(text.to_owned())),
     }
-    let parsed = if t.contains(['e', 'E']) {
-        scientific_exact(t)
-    } else {
-        Decimal::from_str_exact(t).ok()
-    };
-    parsed.ok_or_else(|| NumberError::OutOfRange(text.to_owned()))
 }
 
-/// Whether the text is a JSON-like number (so a failed parse means range).
-fn syntax_ok(t: &str) -> bool {
-    let t = t.strip_prefix(['+', '-']).unwrap_or(t);
-    let (mantissa, exp) = match t.find(['e', 'E']) {
-        Some(i) => (&t[..i], Some(&t[i + 1..])),
-        None => (t, None),
-    };
-    let mut parts = mantissa.splitn(2, '.');
-    let int = parts.next().unwrap_or("");
-    let frac = parts.next();
-    let int_ok = int.bytes().all(|c| c.is_ascii_digit());
-    let frac_ok = frac.is_none_or(|f| f.bytes().all(|c| c.is_ascii_digit()));
-    let some_digit = !int.is_empty() || frac.is_some_and(|f| !f.is_empty());
-    let exp_ok = exp.is_none_or(|e| {
-        let e = e.strip_prefix(['+', '-']).unwrap_or(e);
-        !e.is_empty() && e.bytes().all(|c| c.is_ascii_digit())
-    });
-    int_ok && frac_ok && some_digit && exp_ok
+/// Which number texts [`read_exact`] accepts.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Grammar {
+    /// RFC 8259: `-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?`.
+    Json,
+    /// Also a leading `+`, leading zeros, and `.5` or `5.`.
+    Lenient,
 }
 
-/// `Decimal::from_scientific` rounds when the result has too many digits; we
-/// want exactness, so the exponent is applied to the integer mantissa here.
-/// The text has passed [`syntax_ok`].
-fn scientific_exact(t: &str) -> Option<Decimal> {
-    let (mantissa, exp) = t.split_once(['e', 'E'])?;
-    let exp: i64 = exp.parse().ok()?;
-    let m = Decimal::from_str_exact(mantissa).ok()?;
-    let mut mant = m.mantissa();
-    if mant == 0 {
+/// What reading a number's text found.
+#[derive(Debug, PartialEq)]
+enum Exact {
+    /// The exact value; `float` when written with a fraction or exponent.
+    Value { value: Decimal, float: bool },
+    /// A number, but none a `Decimal` holds exactly.
+    OutOfRange,
+    /// Not a number.
+    Invalid,
+}
+
+/// Significant digits the mantissa accumulator takes: 10^38 < 2^128, so
+/// `m * 10 + d` cannot wrap while fewer digits have been read.
+const MAX_MANTISSA_DIGITS: u32 = 38;
+/// The most decimal places a `Decimal` holds.
+const MAX_SCALE: u32 = 28;
+
+/// Digits read into a mantissa.
+#[derive(Default)]
+struct Digits {
+    /// The mantissa while it has at most 19 significant digits (the usual
+    /// case: u64 arithmetic).
+    small: u64,
+    /// The mantissa once it has more.
+    large: Option<u128>,
+    /// Significant digits taken (leading zeros are not).
+    significant: u32,
+    /// All digits seen.
+    count: u32,
+    /// More than [`MAX_MANTISSA_DIGITS`] significant digits.
+    overflow: bool,
+}
+
+/// Significant digits a `u64` mantissa takes: 10^19 < 2^64.
+const SMALL_DIGITS: u32 = 19;
+
+impl Digits {
+    /// Reads ASCII digits from the front of `s`, returning the rest.
+    fn take<'a>(&mut self, mut s: &'a [u8]) -> &'a [u8] {
+        while let Some((&c, rest)) = s.split_first() {
+            let d = c.wrapping_sub(b'0');
+            if d > 9 {
+                break;
+            }
+            self.count = self.count.saturating_add(1);
+            if self.significant > 0 || d != 0 {
+                if self.significant < SMALL_DIGITS {
+                    // Cannot wrap: fewer than 19 digits so far.
+                    self.small = self.small.wrapping_mul(10).wrapping_add(u64::from(d));
+                } else if self.significant < MAX_MANTISSA_DIGITS {
+                    // Cannot wrap: fewer than 38 digits so far.
+                    let m = self.large.unwrap_or(u128::from(self.small));
+                    self.large = Some(m.wrapping_mul(10).wrapping_add(u128::from(d)));
+                } else {
+                    self.overflow = true;
+                }
+                self.significant = self.significant.saturating_add(1);
+            }
+            s = rest;
+        }
+        s
+    }
+
+    fn mantissa(&self) -> u128 {
+        self.large.unwrap_or(u128::from(self.small))
+    }
+}
+
+/// Reads a number's text exactly, without an `f64` and without any
+/// arithmetic that can overflow, whatever the text.
+fn read_exact(t: &[u8], grammar: Grammar) -> Exact {
+    let (negative, s) = match t.split_first() {
+        Some((b'-', rest)) => (true, rest),
+        Some((b'+', rest)) if grammar == Grammar::Lenient => (false, rest),
+        _ => (false, t),
+    };
+    let mut digits = Digits::default();
+    let after_int = digits.take(s);
+    let int_digits = digits.count;
+    if grammar == Grammar::Json && (int_digits == 0 || (int_digits > 1 && s.first() == Some(&b'0')))
+    {
+        return Exact::Invalid;
+    }
+    let mut float = false;
+    let mut scale: u32 = 0;
+    let mut s = after_int;
+    if let Some((b'.', rest)) = s.split_first() {
+        float = true;
+        s = digits.take(rest);
+        let frac_digits = digits.count.saturating_sub(int_digits);
+        if grammar == Grammar::Json && frac_digits == 0 {
+            return Exact::Invalid;
+        }
+        scale = frac_digits;
+    }
+    if digits.count == 0 {
+        return Exact::Invalid;
+    }
+    let mut exponent: Option<i64> = None;
+    if let Some((b'e' | b'E', rest)) = s.split_first() {
+        float = true;
+        let (exp_negative, rest) = match rest.split_first() {
+            Some((b'-', r)) => (true, r),
+            Some((b'+', r)) => (false, r),
+            _ => (false, rest),
+        };
+        let mut e: i64 = 0;
+        let mut seen = false;
+        let mut r = rest;
+        while let Some((&c, tail)) = r.split_first() {
+            let Some(d) = char::from(c).to_digit(10) else {
+                break;
+            };
+            seen = true;
+            e = e.saturating_mul(10).saturating_add(i64::from(d));
+            r = tail;
+        }
+        if !seen {
+            return Exact::Invalid;
+        }
+        s = r;
+        exponent = Some(if exp_negative { e.saturating_neg() } else { e });
+    }
+    if !s.is_empty() {
+        return Exact::Invalid;
+    }
+    if digits.overflow {
+        return Exact::OutOfRange;
+    }
+    let value = match exponent {
+        None => scaled(digits.mantissa(), scale, negative),
+        Some(exp) => scientific(digits.mantissa(), scale, exp, negative),
+    };
+    match value {
+        Some(value) => Exact::Value { value, float },
+        None => Exact::OutOfRange,
+    }
+}
+
+/// `±mantissa × 10^-scale`, when a `Decimal` holds it.
+fn scaled(mantissa: u128, scale: u32, negative: bool) -> Option<Decimal> {
+    if mantissa == 0 {
+        return Some(Decimal::new(0, scale.min(MAX_SCALE)));
+    }
+    if scale > MAX_SCALE {
+        return None;
+    }
+    if let Ok(small) = u64::try_from(mantissa) {
+        // The usual case: no 96-bit check needed.
+        let lo = u32::try_from(small & u64::from(u32::MAX)).ok()?;
+        let mid = u32::try_from(small.checked_shr(32)?).ok()?;
+        return Some(Decimal::from_parts(lo, mid, 0, negative, scale));
+    }
+    let m = i128::try_from(mantissa).ok()?;
+    let m = if negative { m.checked_neg()? } else { m };
+    Decimal::try_from_i128_with_scale(m, scale).ok()
+}
+
+/// `±mantissa × 10^(exponent - scale)`, exactly: the exponent is applied to
+/// the integer mantissa (`Decimal::from_scientific` would round).
+fn scientific(mut mantissa: u128, scale: u32, exponent: i64, negative: bool) -> Option<Decimal> {
+    if mantissa == 0 {
         return Some(Decimal::ZERO);
     }
-    // value = mant * 10^e10
-    let mut e10 = exp.checked_sub(i64::from(m.scale()))?;
-    while mant % 10 == 0 {
-        mant /= 10;
-        e10 = e10.checked_add(1)?;
+    let mut e10 = exponent.saturating_sub(i64::from(scale));
+    while mantissa.is_multiple_of(10) {
+        mantissa = mantissa.checked_div(10)?;
+        e10 = e10.saturating_add(1);
     }
     if e10 >= 0 {
-        let factor = 10i128.checked_pow(u32::try_from(e10).ok()?)?;
-        Decimal::try_from_i128_with_scale(mant.checked_mul(factor)?, 0).ok()
+        let factor = 10u128.checked_pow(u32::try_from(e10).ok()?)?;
+        scaled(mantissa.checked_mul(factor)?, 0, negative)
     } else {
-        let scale = u32::try_from(-e10).ok()?;
-        if scale > 28 {
-            return None;
-        }
-        Decimal::try_from_i128_with_scale(mant, scale).ok()
+        scaled(mantissa, u32::try_from(e10.checked_neg()?).ok()?, negative)
     }
 }
 
 /// The decimal an `f64` was written as: the shortest text that reads back as
-/// the same `f64` (what Rust's `Display` prints), read exactly.
-fn decimal_from_f64(v: f64) -> Option<Decimal> {
+/// the same `f64` (what Rust's `Display` prints), read exactly. The reader
+/// for formats that hand numbers over as `f64`.
+pub(crate) fn decimal_from_f64(v: f64) -> Option<Decimal> {
     if !v.is_finite() {
         return None;
     }
@@ -219,8 +383,9 @@ fn decimal_from_f64(v: f64) -> Option<Decimal> {
     Decimal::from_str_exact(buf.as_str()).ok()
 }
 
-/// A JSON number written with a fraction (`199.0`) keeps one fraction digit,
-/// so that it is written back as `199.0`, not `199`, even after passing
+/// A JSON number written with a fraction or exponent (`199.0`, `1e2`) keeps
+/// at least one fraction digit, so that it is written back as a number with
+/// a fraction (`199.0`, `100.0`), not as an integer, even after passing
 /// through the domain types.
 fn with_fraction_digit(d: Decimal) -> Decimal {
     if d.scale() > 0 {
@@ -231,7 +396,8 @@ fn with_fraction_digit(d: Decimal) -> Decimal {
     if r == d && r.scale() == 1 { r } else { d }
 }
 
-/// A fixed-size text buffer so that reading a number does not allocate.
+/// A fixed-size text buffer so that reading or writing a number does not
+/// allocate.
 struct StackStr<const N: usize> {
     buf: [u8; N],
     len: usize,
@@ -246,32 +412,26 @@ impl<const N: usize> StackStr<N> {
     }
 
     fn as_str(&self) -> &str {
-        std::str::from_utf8(&self.buf[..self.len]).unwrap_or("")
+        self.buf
+            .get(..self.len)
+            .and_then(|b| std::str::from_utf8(b).ok())
+            .unwrap_or_default()
     }
 }
 
 impl<const N: usize> fmt::Write for StackStr<N> {
     fn write_str(&mut self, s: &str) -> fmt::Result {
-        let end = self.len + s.len();
-        if end > N {
-            return Err(fmt::Error);
-        }
-        self.buf[self.len..end].copy_from_slice(s.as_bytes());
+        let end = self.len.checked_add(s.len()).ok_or(fmt::Error)?;
+        let dest = self.buf.get_mut(self.len..end).ok_or(fmt::Error)?;
+        dest.copy_from_slice(s.as_bytes());
         self.len = end;
         Ok(())
     }
 }
 
-/// The `f64` nearest a decimal, through its text (correctly rounded).
-fn f64_from_decimal(d: Decimal) -> f64 {
-    let mut buf = StackStr::<48>::new();
-    let _ = fmt::write(&mut buf, format_args!("{d}"));
-    buf.as_str().parse().unwrap_or(f64::NAN)
-}
-
 impl Number {
     /// A number from a decimal, written back as a JSON number (an integer when
-    /// the decimal has no fraction digits).
+    /// the decimal has no fraction digits), exactly.
     ///
     /// # Example
     ///
@@ -281,6 +441,8 @@ impl Number {
     ///
     /// assert_eq!(serde_json::to_string(&Number::from_decimal(Decimal::new(1999, 2)))?, "19.99");
     /// assert_eq!(serde_json::to_string(&Number::from_decimal(Decimal::from(5)))?, "5");
+    /// let big = Decimal::from_str_exact("12345678901234567.89").unwrap();
+    /// assert_eq!(serde_json::to_string(&Number::from_decimal(big))?, "12345678901234567.89");
     /// # Ok::<(), serde_json::Error>(())
     /// ```
     pub fn from_decimal(value: Decimal) -> Self {
@@ -300,7 +462,7 @@ impl Number {
     /// assert_eq!(Number::from_text("7.5").as_text(), Some("7.5"));
     /// ```
     pub fn from_text(text: impl Into<String>) -> Self {
-        Number(Repr::Text(text.into()))
+        Number(Repr::Text(Text::from(text.into())))
     }
 
     /// The text, when the number was given as a JSON string.
@@ -329,19 +491,23 @@ impl Number {
     /// # Example
     ///
     /// ```
-    /// use crossborder::wire::Number;
+    /// use crossborder::wire::{Number, NumberError};
     /// use rust_decimal::Decimal;
     /// let n: Number = serde_json::from_str("1e-7")?;
     /// assert_eq!(n.decimal()?, Decimal::new(1, 7));
+    /// let tiny: Number = serde_json::from_str("1e-28")?;
+    /// assert_eq!(tiny.decimal()?, Decimal::new(1, 28));
     /// let huge: Number = serde_json::from_str("1e40")?;
-    /// assert!(huge.decimal().is_err());
+    /// assert!(matches!(huge.decimal(), Err(NumberError::OutOfRange(_))));
+    /// let too_small: Number = serde_json::from_str("1e-400")?;
+    /// assert!(matches!(too_small.decimal(), Err(NumberError::OutOfRange(_))));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn decimal(&self) -> Result<Decimal, NumberError> {
         match &self.0 {
             Repr::Int(d) | Repr::Float(d) => Ok(*d),
             Repr::Text(t) => parse_decimal(t),
-            Repr::Unrepresentable(f) => Err(NumberError::OutOfRange(f.to_string())),
+            Repr::Raw(t) => Err(NumberError::OutOfRange(t.to_string())),
         }
     }
 
@@ -388,20 +554,28 @@ impl Number {
         Number(Repr::Int(Decimal::from(v)))
     }
 
+    /// The `f64` path, for formats that hand numbers over as `f64`.
     pub(crate) fn from_f64(v: f64) -> Self {
         match decimal_from_f64(v) {
             Some(d) => Number(Repr::Float(with_fraction_digit(d))),
-            None => Number(Repr::Unrepresentable(v)),
+            // `1e300`, or a non-finite value (a format other than JSON may
+            // have one): kept as text, reported as out of range, written
+            // back as a string where it is not a JSON number.
+            None => Number(Repr::Raw(v.to_string().into_boxed_str())),
         }
     }
 
-    /// A number from `serde_json`'s `arbitrary_precision` text.
-    pub(crate) fn from_exact_text(text: &str) -> Self {
-        let float = text.contains(['.', 'e', 'E']);
-        match parse_decimal(text) {
-            Ok(d) if float => Number(Repr::Float(d)),
-            Ok(d) => Number(Repr::Int(d)),
-            Err(_) => Number(Repr::Unrepresentable(text.parse().unwrap_or(f64::NAN))),
+    /// A number from the text of a JSON number (`serde_json`'s raw value, or
+    /// its `arbitrary_precision` text): exact; kept as written when no
+    /// `Decimal` holds it. `None` when the text is not a JSON number.
+    pub(crate) fn from_json_number(text: &str) -> Option<Self> {
+        match read_exact(text.as_bytes(), Grammar::Json) {
+            Exact::Value { value, float: true } => {
+                Some(Number(Repr::Float(with_fraction_digit(value))))
+            }
+            Exact::Value { value, .. } => Some(Number(Repr::Int(value))),
+            Exact::OutOfRange => Some(Number(Repr::Raw(text.into()))),
+            Exact::Invalid => None,
         }
     }
 }
@@ -424,80 +598,319 @@ impl fmt::Display for Number {
         match &self.0 {
             Repr::Int(d) | Repr::Float(d) => write!(f, "{d}"),
             Repr::Text(t) => f.write_str(t),
-            Repr::Unrepresentable(v) => write!(f, "{v:e}"),
+            Repr::Raw(t) => f.write_str(t),
         }
     }
 }
 
-impl Serialize for Number {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match &self.0 {
-            Repr::Int(d) => {
-                if let Ok(i) = i64::try_from(*d) {
-                    s.serialize_i64(i)
-                } else if let Ok(u) = u64::try_from(*d) {
-                    s.serialize_u64(u)
-                } else {
-                    s.serialize_f64(f64_from_decimal(*d))
-                }
-            }
-            Repr::Float(d) => s.serialize_f64(f64_from_decimal(*d)),
-            Repr::Text(t) => s.serialize_str(t),
-            Repr::Unrepresentable(v) => s.serialize_f64(*v),
-        }
-    }
-}
+/// The struct name and field under which `serde_json` (with its `raw_value`
+/// feature, which this crate enables) passes a value's own JSON text, in both
+/// directions.
+pub(crate) const RAW_VALUE_TOKEN: &str = "$serde_json::private::RawValue";
 
 /// The key under which `serde_json`'s `arbitrary_precision` feature passes a
 /// number's text.
 pub(crate) const ARBITRARY_PRECISION_KEY: &str = "$serde_json::private::Number";
 
+/// Where a serializer writes.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Target {
+    /// serde_json's writer, which writes a raw value's text as it is.
+    JsonText,
+    /// serde_json's `Value` builder, whose numbers are `f64`s.
+    JsonValue,
+    /// Any other format.
+    Other,
+}
+
+/// Which serializer `S` is.
+pub(crate) fn target<S: ?Sized>() -> Target {
+    let name = std::any::type_name::<S>();
+    if name.starts_with("&mut serde_json::ser::Serializer<") {
+        Target::JsonText
+    } else if name == "serde_json::value::ser::Serializer" {
+        Target::JsonValue
+    } else {
+        Target::Other
+    }
+}
+
+/// Writes `text`, the text of a JSON number: verbatim as a JSON number to
+/// JSON text; as the nearest `f64` into a `serde_json::Value`; elsewhere as
+/// an `f64` when that is exact (`exact`), else as a string.
+fn serialize_number_text<S: Serializer>(s: S, text: &str, exact: bool) -> Result<S::Ok, S::Error> {
+    let nearest = || text.parse::<f64>().ok().filter(|f| f.is_finite());
+    match target::<S>() {
+        Target::JsonText => {
+            let mut st = s.serialize_struct(RAW_VALUE_TOKEN, 1)?;
+            st.serialize_field(RAW_VALUE_TOKEN, text)?;
+            st.end()
+        }
+        Target::JsonValue => match nearest() {
+            Some(f) => s.serialize_f64(f),
+            None => s.serialize_str(text),
+        },
+        Target::Other => match nearest().filter(|_| exact) {
+            Some(f) => s.serialize_f64(f),
+            None => s.serialize_str(text),
+        },
+    }
+}
+
+/// Whether an `f64` holds `d` exactly, so that the `f64` path reads it back.
+fn f64_exact(d: Decimal, text: &str) -> bool {
+    text.parse::<f64>()
+        .is_ok_and(|f| f.is_finite() && decimal_from_f64(f) == Some(d))
+}
+
+impl Serialize for Number {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match &self.0 {
+            Repr::Int(d) if i64::try_from(*d).is_ok() => {
+                s.serialize_i64(i64::try_from(*d).unwrap_or_default())
+            }
+            Repr::Int(d) if u64::try_from(*d).is_ok() => {
+                s.serialize_u64(u64::try_from(*d).unwrap_or_default())
+            }
+            Repr::Int(d) | Repr::Float(d) => {
+                let mut buf = StackStr::<48>::new();
+                fmt::write(&mut buf, format_args!("{d}")).map_err(serde::ser::Error::custom)?;
+                let exact = target::<S>() == Target::Other && f64_exact(*d, buf.as_str());
+                serialize_number_text(s, buf.as_str(), exact)
+            }
+            Repr::Text(t) => s.serialize_str(t),
+            Repr::Raw(t) if Number::from_json_number(t).is_some() => {
+                serialize_number_text(s, t, false)
+            }
+            Repr::Raw(t) => s.serialize_str(t),
+        }
+    }
+}
+
+/// What a one-entry map handed to a number visitor carries.
+enum MapKey {
+    /// serde_json's raw value: the value's own JSON text follows.
+    Raw,
+    /// serde_json's `arbitrary_precision` number: its text follows.
+    ArbitraryPrecision,
+    /// Any other key: a real object.
+    Other,
+}
+
+struct MapKeySeed;
+
+impl<'de> DeserializeSeed<'de> for MapKeySeed {
+    type Value = MapKey;
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<MapKey, D::Error> {
+        d.deserialize_str(self)
+    }
+}
+
+impl<'de> Visitor<'de> for MapKeySeed {
+    type Value = MapKey;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a map key")
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<MapKey, E> {
+        Ok(match v {
+            RAW_VALUE_TOKEN => MapKey::Raw,
+            ARBITRARY_PRECISION_KEY => MapKey::ArbitraryPrecision,
+            _ => MapKey::Other,
+        })
+    }
+
+    fn visit_bytes<E: de::Error>(self, _: &[u8]) -> Result<MapKey, E> {
+        Ok(MapKey::Other)
+    }
+
+    fn visit_u64<E: de::Error>(self, _: u64) -> Result<MapKey, E> {
+        Ok(MapKey::Other)
+    }
+
+    fn visit_i64<E: de::Error>(self, _: i64) -> Result<MapKey, E> {
+        Ok(MapKey::Other)
+    }
+}
+
+/// Hands a string value to `f` without copying it where the format lends it.
+struct StrSeed<F>(F);
+
+impl<'de, T, F: FnOnce(&str) -> T> DeserializeSeed<'de> for StrSeed<F> {
+    type Value = T;
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<T, D::Error> {
+        d.deserialize_str(self)
+    }
+}
+
+impl<'de, T, F: FnOnce(&str) -> T> Visitor<'de> for StrSeed<F> {
+    type Value = T;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a string")
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<T, E> {
+        Ok((self.0)(v))
+    }
+}
+
+/// The text of serde_json's `arbitrary_precision` number map, when `map` is
+/// one and its text is a JSON number; otherwise the error a visitor
+/// expecting `expected` gives for an object.
+pub(crate) fn arbitrary_precision_text<'de, A: MapAccess<'de>>(
+    mut map: A,
+    expected: &dyn de::Expected,
+) -> Result<String, A::Error> {
+    let not_a_number = || de::Error::invalid_type(de::Unexpected::Map, expected);
+    match map.next_key_seed(MapKeySeed)? {
+        Some(MapKey::ArbitraryPrecision) => {}
+        _ => return Err(not_a_number()),
+    }
+    let text = map.next_value_seed(StrSeed(|s: &str| {
+        Number::from_json_number(s).map(|_| s.to_owned())
+    }))?;
+    match (text, map.next_key_seed(MapKeySeed)?) {
+        (Some(text), None) => Ok(text),
+        _ => Err(not_a_number()),
+    }
+}
+
+struct NumberVisitor;
+
+const EXPECTING: &str = "a number or a string holding a number";
+
+impl NumberVisitor {
+    /// A number from a value's own JSON text (serde_json's raw value).
+    fn read_raw<E: de::Error>(&self, raw: &str) -> Result<Number, E> {
+        let unexpected = match raw.as_bytes().first() {
+            Some(b'"') => {
+                let inner = raw
+                    .strip_prefix('"')
+                    .and_then(|r| r.strip_suffix('"'))
+                    .unwrap_or_default();
+                return if inner.contains('\\') {
+                    let s: String = serde_json::from_str(raw).map_err(E::custom)?;
+                    Ok(Number(Repr::Text(Text::from(s))))
+                } else {
+                    Ok(Number(Repr::Text(Text::new(inner))))
+                };
+            }
+            Some(b'-' | b'0'..=b'9') => {
+                return Number::from_json_number(raw)
+                    .ok_or_else(|| E::invalid_value(de::Unexpected::Str(raw), self));
+            }
+            Some(b'{') => {
+                // An object is a number only as `arbitrary_precision`'s map
+                // holding a valid number's text.
+                let mut de = serde_json::Deserializer::from_str(raw);
+                return match de::Deserializer::deserialize_map(&mut de, ApVisitor) {
+                    Ok(Some(n)) => Ok(n),
+                    _ => Err(E::invalid_type(de::Unexpected::Map, self)),
+                };
+            }
+            Some(b'[') => de::Unexpected::Seq,
+            Some(b't') => de::Unexpected::Bool(true),
+            Some(b'f') => de::Unexpected::Bool(false),
+            _ => de::Unexpected::Unit,
+        };
+        Err(E::invalid_type(unexpected, self))
+    }
+}
+
+/// Reads `arbitrary_precision`'s one-entry map from JSON text.
+struct ApVisitor;
+
+impl<'de> Visitor<'de> for ApVisitor {
+    type Value = Option<Number>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(EXPECTING)
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Option<Number>, A::Error> {
+        let text = arbitrary_precision_text(map, &self)?;
+        Ok(Number::from_json_number(&text))
+    }
+}
+
+impl<'de> Visitor<'de> for NumberVisitor {
+    type Value = Number;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(EXPECTING)
+    }
+
+    fn visit_newtype_struct<D: Deserializer<'de>>(self, d: D) -> Result<Number, D::Error> {
+        // A format without serde_json's raw values: the f64 path.
+        d.deserialize_any(self)
+    }
+
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Number, E> {
+        Ok(Number::from_i64(v))
+    }
+
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Number, E> {
+        Ok(Number::from_u64(v))
+    }
+
+    fn visit_i128<E: de::Error>(self, v: i128) -> Result<Number, E> {
+        Ok(Decimal::try_from_i128_with_scale(v, 0).map_or_else(
+            |_| Number(Repr::Raw(v.to_string().into())),
+            Number::from_decimal,
+        ))
+    }
+
+    fn visit_u128<E: de::Error>(self, v: u128) -> Result<Number, E> {
+        match i128::try_from(v) {
+            Ok(i) => self.visit_i128(i),
+            Err(_) => Ok(Number(Repr::Raw(v.to_string().into()))),
+        }
+    }
+
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Number, E> {
+        Ok(Number::from_f64(v))
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Number, E> {
+        Ok(Number(Repr::Text(Text::new(v))))
+    }
+
+    fn visit_string<E: de::Error>(self, v: String) -> Result<Number, E> {
+        Ok(Number(Repr::Text(Text::from(v))))
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Number, A::Error> {
+        match map.next_key_seed(MapKeySeed)? {
+            Some(MapKey::Raw) => {
+                // serde_json hands over the value's own text: read exactly.
+                map.next_value_seed(StrSeed(|raw: &str| self.read_raw::<A::Error>(raw)))?
+            }
+            Some(MapKey::ArbitraryPrecision) => {
+                let text = map.next_value_seed(StrSeed(Number::from_json_number))?;
+                match (text, map.next_key_seed(MapKeySeed)?) {
+                    (Some(n), None) => Ok(n),
+                    _ => Err(de::Error::invalid_type(de::Unexpected::Map, &self)),
+                }
+            }
+            _ => Err(de::Error::invalid_type(de::Unexpected::Map, &self)),
+        }
+    }
+}
+
 impl<'de> Deserialize<'de> for Number {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct V;
-        impl<'de> Visitor<'de> for V {
-            type Value = Number;
-
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a number or a string holding a number")
-            }
-
-            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Number, E> {
-                Ok(Number::from_i64(v))
-            }
-
-            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Number, E> {
-                Ok(Number::from_u64(v))
-            }
-
-            fn visit_f64<E: de::Error>(self, v: f64) -> Result<Number, E> {
-                Ok(Number::from_f64(v))
-            }
-
-            fn visit_str<E: de::Error>(self, v: &str) -> Result<Number, E> {
-                Ok(Number(Repr::Text(v.to_owned())))
-            }
-
-            fn visit_string<E: de::Error>(self, v: String) -> Result<Number, E> {
-                Ok(Number(Repr::Text(v)))
-            }
-
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Number, A::Error> {
-                // serde_json with `arbitrary_precision` hands a number over as
-                // a one-entry map holding its exact text.
-                let key: Option<String> = map.next_key()?;
-                if key.as_deref() != Some(ARBITRARY_PRECISION_KEY) {
-                    return Err(de::Error::invalid_type(de::Unexpected::Map, &self));
-                }
-                let text: String = map.next_value()?;
-                Ok(Number::from_exact_text(&text))
-            }
-        }
-        d.deserialize_any(V)
+        // serde_json (with `raw_value`) answers this with the value's own
+        // text; other formats call `visit_newtype_struct`, the f64 path.
+        d.deserialize_newtype_struct(RAW_VALUE_TOKEN, NumberVisitor)
     }
 }
 
 #[cfg(test)]
+#[allow(clippy::arithmetic_side_effects)]
 mod tests {
     use super::*;
 
@@ -517,6 +930,9 @@ mod tests {
             ("0.000000000000001", Decimal::new(1, 15)),
             ("-42.5", Decimal::new(-425, 1)),
             ("18446744073709551615", Decimal::from(u64::MAX)),
+            ("0.12345678901234567", Decimal::new(12345678901234567, 17)),
+            ("1e-28", Decimal::new(1, 28)),
+            ("12345678901234567.89", Decimal::new(1234567890123456789, 2)),
         ];
         for (json, want) in cases {
             assert_eq!(read(json).decimal().unwrap(), want, "{json}");
@@ -538,15 +954,10 @@ mod tests {
     }
 
     #[test]
-    fn seventeen_digit_amounts_are_documented_as_inexact_but_strings_are_exact() {
-        let as_number = read("0.12345678901234567");
-        // Read through f64: the nearest 17-digit decimal, not necessarily the text.
-        assert!(as_number.decimal().is_ok());
-        let as_text = read("\"0.12345678901234567\"");
-        assert_eq!(
-            as_text.decimal().unwrap(),
-            Decimal::new(12345678901234567, 17)
-        );
+    fn seventeen_digit_amounts_are_exact_as_numbers_and_as_strings() {
+        let want = Decimal::new(12345678901234567, 17);
+        assert_eq!(read("0.12345678901234567").decimal().unwrap(), want);
+        assert_eq!(read("\"0.12345678901234567\"").decimal().unwrap(), want);
     }
 
     #[test]
@@ -563,27 +974,52 @@ mod tests {
             "0",
             "18446744073709551615",
             "100000000000000000000",
+            "1e400",
+            "-1e-400",
+            "1E+2",
         ] {
             let n = read(json);
             let out = serde_json::to_string(&n).unwrap();
-            let a: serde_json::Value = serde_json::from_str(json).unwrap();
-            let b: serde_json::Value = serde_json::from_str(&out).unwrap();
+            let a: serde_json::Value = serde_json::from_str(json).unwrap_or_default();
+            let b: serde_json::Value = serde_json::from_str(&out).unwrap_or_default();
             assert_eq!(a, b, "{json} -> {out}");
+            assert_eq!(read(&out), n, "{json} -> {out}");
+        }
+    }
+
+    #[test]
+    fn amounts_are_written_as_their_exact_decimal() {
+        for text in [
+            "12345678901234567.89",
+            "0.1234567890123456789",
+            "79228162514264337593543950335",
+        ] {
+            let d = Decimal::from_str_exact(text).unwrap();
+            let out = serde_json::to_string(&Number::from_decimal(d)).unwrap();
+            assert_eq!(out, text);
+            assert_eq!(read(&out).decimal().unwrap(), d);
         }
     }
 
     #[test]
     fn out_of_range_and_invalid_are_kept_and_reported() {
-        assert!(matches!(
-            read("1e40").decimal(),
-            Err(NumberError::OutOfRange(_))
-        ));
-        assert!(matches!(
-            read("1e-40").decimal(),
-            Err(NumberError::OutOfRange(_))
-        ));
+        for json in [
+            "1e40",
+            "1e-40",
+            "1e400",
+            "1e-400",
+            "-1e400",
+            "1e-29",
+            "123456789012345678901234567890",
+        ] {
+            assert!(
+                matches!(read(json).decimal(), Err(NumberError::OutOfRange(_))),
+                "{json}"
+            );
+        }
         for bad in [
-            "", "abc", "1,5", "--1", "1e", "e5", ".", "1.2.3", "0x10", "NaN", "inf",
+            "", "abc", "1,5", "--1", "1e", "e5", ".", "1.2.3", "0x10", "NaN", "inf", "+", "-",
+            "1e+", "1e-", "1 2",
         ] {
             assert!(
                 matches!(parse_decimal(bad), Err(NumberError::Invalid(_))),
@@ -597,16 +1033,58 @@ mod tests {
     }
 
     #[test]
+    fn exponents_never_overflow() {
+        for text in [
+            "1e-9223372036854775808",
+            "1e9223372036854775807",
+            "1e-99999999999999999999999",
+            "1e99999999999999999999999",
+            "0.5e-9223372036854775808",
+            "100000000000000000000000000000000000000000e-9223372036854775808",
+            "0e99999999999999999999999",
+        ] {
+            let parsed = parse_decimal(text);
+            assert!(
+                matches!(parsed, Err(NumberError::OutOfRange(_))) || parsed == Ok(Decimal::ZERO),
+                "{text}: {parsed:?}"
+            );
+            let _ = serde_json::from_str::<Number>(text).map(|n| n.decimal());
+            let _ = serde_json::from_str::<Number>(&format!("\"{text}\"")).map(|n| n.decimal());
+        }
+    }
+
+    #[test]
     fn text_scientific_and_signs() {
         assert_eq!(parse_decimal("2.5E3").unwrap(), Decimal::from(2500));
         assert_eq!(parse_decimal("+7").unwrap(), Decimal::from(7));
         assert_eq!(parse_decimal("-1e-2").unwrap(), Decimal::new(-1, 2));
         assert_eq!(parse_decimal(".5").unwrap(), Decimal::new(5, 1));
+        assert_eq!(parse_decimal("5.").unwrap(), Decimal::from(5));
+        assert_eq!(parse_decimal("007").unwrap(), Decimal::from(7));
         assert!(matches!(
             parse_decimal("1.50e-30"),
             Err(NumberError::OutOfRange(_))
         ));
         assert_eq!(parse_decimal("100e-30").unwrap(), Decimal::new(1, 28));
+        assert_eq!(parse_decimal("0.50").unwrap().to_string(), "0.50");
+    }
+
+    #[test]
+    fn json_numbers_follow_the_json_grammar() {
+        for bad in ["+1", "01", ".5", "5.", "1e", "-"] {
+            assert_eq!(
+                read_exact(bad.as_bytes(), Grammar::Json),
+                Exact::Invalid,
+                "{bad}"
+            );
+        }
+        assert_eq!(
+            read_exact(b"-0.50", Grammar::Json),
+            Exact::Value {
+                value: Decimal::new(-50, 2),
+                float: true
+            }
+        );
     }
 
     #[test]
@@ -626,8 +1104,83 @@ mod tests {
 
     #[test]
     fn non_numbers_are_type_errors() {
-        assert!(serde_json::from_str::<Number>("true").is_err());
-        assert!(serde_json::from_str::<Number>("{\"a\":1}").is_err());
-        assert!(serde_json::from_str::<Number>("[1]").is_err());
+        for json in [
+            "true",
+            "null",
+            "{\"a\":1}",
+            "[1]",
+            r#"{"$serde_json::private::Number":"abc"}"#,
+        ] {
+            assert!(serde_json::from_str::<Number>(json).is_err(), "{json}");
+            let v: serde_json::Value = serde_json::from_str(json).unwrap();
+            assert!(serde_json::from_value::<Number>(v).is_err(), "{json}");
+        }
+        let ap: Number =
+            serde_json::from_str(r#"{"$serde_json::private::Number":"1.25"}"#).unwrap();
+        assert_eq!(ap.decimal().unwrap(), Decimal::new(125, 2));
+    }
+
+    #[test]
+    fn every_serde_json_entry_point_reads_the_text() {
+        let want = Decimal::new(12345678901234567, 17);
+        let json = "0.12345678901234567";
+        assert_eq!(
+            serde_json::from_str::<Number>(json)
+                .unwrap()
+                .decimal()
+                .unwrap(),
+            want
+        );
+        assert_eq!(
+            serde_json::from_slice::<Number>(json.as_bytes())
+                .unwrap()
+                .decimal()
+                .unwrap(),
+            want
+        );
+        assert_eq!(
+            serde_json::from_reader::<_, Number>(json.as_bytes())
+                .unwrap()
+                .decimal()
+                .unwrap(),
+            want
+        );
+        let v: serde_json::Value = serde_json::from_str("\"0.5\"").unwrap();
+        assert_eq!(
+            serde_json::from_value::<Number>(v).unwrap().as_text(),
+            Some("0.5")
+        );
+        let v: serde_json::Value = serde_json::from_str("19.99").unwrap();
+        assert_eq!(
+            serde_json::from_value::<Number>(v)
+                .unwrap()
+                .decimal()
+                .unwrap(),
+            Decimal::new(1999, 2)
+        );
+        assert!(target::<&mut serde_json::Serializer<Vec<u8>>>() == Target::JsonText);
+        assert!(
+            target::<&mut serde_json::Serializer<Vec<u8>, serde_json::ser::PrettyFormatter<'_>>>()
+                == Target::JsonText
+        );
+        assert!(target::<serde_json::value::Serializer>() == Target::JsonValue);
+        assert_eq!(
+            serde_json::to_value(read("19.99")).unwrap(),
+            serde_json::json!(19.99)
+        );
+    }
+
+    #[test]
+    fn the_f64_path_for_other_formats() {
+        use serde::de::IntoDeserializer;
+        use serde::de::value::Error;
+        let n =
+            Number::deserialize(IntoDeserializer::<Error>::into_deserializer(19.99f64)).unwrap();
+        assert_eq!(n.decimal().unwrap(), Decimal::new(1999, 2));
+        let n =
+            Number::deserialize(IntoDeserializer::<Error>::into_deserializer(f64::NAN)).unwrap();
+        assert!(n.decimal().is_err());
+        let n = Number::deserialize(IntoDeserializer::<Error>::into_deserializer("0.5")).unwrap();
+        assert_eq!(n.as_text(), Some("0.5"));
     }
 }

@@ -172,6 +172,13 @@ crate::macros::codes! {
     DECLARATION_TYPE_UNKNOWN = "declaration_type.unknown";
     /// `gender` is not `Female`, `Male` or `Custom`.
     GENDER_UNKNOWN = "gender.unknown";
+    /// The document is not JSON (bad syntax, truncated, not UTF-8).
+    JSON_SYNTAX = "json.syntax";
+    /// The document is JSON but not of the document's shape (an array where
+    /// an object belongs, an object where text belongs).
+    JSON_STRUCTURE = "json.structure";
+    /// An object names the same member twice.
+    JSON_DUPLICATE_MEMBER = "json.duplicate_member";
 }
 
 impl fmt::Display for Code {

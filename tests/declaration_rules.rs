@@ -272,9 +272,17 @@ fn cases() -> Vec<Case> {
             "hs_code.length",
             vec![e("/hsCode", "8518300000101")],
         ),
+        // 13 digits belong on the general-trade declaration form only: a
+        // cross-border e-commerce order carries 10, like the product.
         order(
             "13-digit HS code on an order",
             vec![("/items/0/product/hsCode", Some(json!("8518300000101")))],
+            "hs_code.length",
+            vec![e("/items/0/product/hsCode", "8518300000101")],
+        ),
+        order(
+            "10-digit HS code on an order",
+            vec![("/items/0/product/hsCode", Some(json!("8518300000")))],
             "hs_code.length",
             vec![],
         ),
@@ -916,4 +924,28 @@ fn a_mode_rule_set_judges_declarations_that_name_no_mode() {
         .map(|v| (v.code().as_str(), v.pointer().as_str(), v.value()))
         .collect();
     assert_eq!(codes, [("required.missing", "/customer", Some("tin"))]);
+}
+
+/// The `hs_code.unknown` message suggests codes found by the product's name,
+/// but never an approximate (n-gram) hit or a bare chapter.
+#[test]
+fn unknown_code_suggestions_are_whole_term_hits_only() {
+    use crossborder::wire;
+    let message = |name: &str| {
+        let json = format!(r#"{{"name":"{name}","hsCode":"6109990000","country":"CN"}}"#);
+        let product: wire::Product = serde_json::from_str(&json).unwrap();
+        let report = Validator::default()
+            .validate_product(product, &context())
+            .into_parts()
+            .1;
+        let v = report
+            .iter()
+            .find(|v| v.code().as_str() == "hs_code.unknown")
+            .expect("hs_code.unknown");
+        v.message_en().to_owned()
+    };
+    assert!(message("蓝牙耳机").contains("consider: 851830"));
+    // 软木塞 (a cork stopper) is in no term table: search falls back to chapter 45.
+    assert!(crossborder::hs::search("软木塞")[0].approximate());
+    assert!(!message("软木塞").contains("consider"));
 }

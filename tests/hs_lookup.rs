@@ -5,7 +5,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 use crossborder::hs::{self, HsCheck};
 use crossborder::{
-    Code, HsCode, HsEdition, HsLevel, JsonPointer, Jurisdiction, Nomenclature, TradeFlow,
+    Code, DeclarationForm, HsCode, HsEdition, HsLevel, JsonPointer, Jurisdiction, Nomenclature,
 };
 
 fn code(text: &str) -> HsCode {
@@ -268,23 +268,48 @@ fn drones_got_heading_8806_and_8803_was_dropped() {
 
 #[test]
 fn jurisdiction_lengths() {
+    use DeclarationForm::{CrossBorderEcommerce as Cbec, ExportDeclaration, ImportDeclaration};
     let cn13 = code("8518300000123");
     let ten = code("8518300000");
     let eight = code("85183000");
-    assert!(Jurisdiction::China.accepts(&cn13, TradeFlow::Import));
-    assert!(!Jurisdiction::China.accepts(&ten, TradeFlow::Import));
-    assert!(Jurisdiction::China.accepts(&ten, TradeFlow::Export));
-    assert!(Jurisdiction::UnitedStates.accepts(&ten, TradeFlow::Import));
-    assert!(Jurisdiction::UnitedStates.accepts(&ten, TradeFlow::Export));
-    assert!(Jurisdiction::EuropeanUnion.accepts(&eight, TradeFlow::Export));
-    assert!(Jurisdiction::EuropeanUnion.accepts(&ten, TradeFlow::Import));
-    assert!(!Jurisdiction::EuropeanUnion.accepts(&eight, TradeFlow::Import));
+    // China: the form decides, not the direction. 13 digits only on the
+    // general-trade customs declaration form (报关单), import or export;
+    // cross-border e-commerce documents carry 10, whichever way goods go.
+    assert!(Jurisdiction::China.accepts(&cn13, ImportDeclaration));
+    assert!(Jurisdiction::China.accepts(&cn13, ExportDeclaration));
+    assert!(!Jurisdiction::China.accepts(&ten, ImportDeclaration));
+    assert!(!Jurisdiction::China.accepts(&ten, ExportDeclaration));
+    assert!(Jurisdiction::China.accepts(&ten, Cbec));
+    assert!(!Jurisdiction::China.accepts(&cn13, Cbec));
+    assert!(Jurisdiction::UnitedStates.accepts(&ten, ImportDeclaration));
+    assert!(Jurisdiction::UnitedStates.accepts(&ten, ExportDeclaration));
+    assert!(Jurisdiction::UnitedStates.accepts(&ten, Cbec));
+    assert!(Jurisdiction::EuropeanUnion.accepts(&eight, ExportDeclaration));
+    assert!(Jurisdiction::EuropeanUnion.accepts(&ten, ImportDeclaration));
+    assert!(Jurisdiction::EuropeanUnion.accepts(&ten, Cbec));
+    assert!(!Jurisdiction::EuropeanUnion.accepts(&eight, ImportDeclaration));
     let err = Jurisdiction::China
-        .check_length(&ten, TradeFlow::Import)
+        .check_length(&ten, ImportDeclaration)
         .unwrap_err();
     assert_eq!(err.expected(), 13);
-    assert!(err.message_zh().contains("13 位"));
+    assert_eq!(err.form(), ImportDeclaration);
+    assert!(err.message_zh().contains("报关单") && err.message_zh().contains("13 位"));
+    let err = Jurisdiction::China.check_length(&cn13, Cbec).unwrap_err();
+    assert_eq!(err.expected(), 10);
+    assert_eq!(
+        err.violation(JsonPointer::root().field("hsCode")).code(),
+        &Code::HS_CODE_LENGTH
+    );
     assert_eq!("中国".parse::<Jurisdiction>().unwrap(), Jurisdiction::China);
+    for form in DeclarationForm::ALL {
+        assert_eq!(form.to_string().parse::<DeclarationForm>().unwrap(), *form);
+    }
+    assert_eq!(
+        "进口报关单".parse::<DeclarationForm>().unwrap(),
+        ImportDeclaration
+    );
+    // No bare "import": the word that used to mean 13 digits for China.
+    assert!("import".parse::<DeclarationForm>().is_err());
 }
 
 #[test]

@@ -271,3 +271,149 @@ fn long_and_odd_input_does_not_panic() {
     let _ = hs::search("t恤t恤t恤 - - , , ; '' \" \\ \0");
     let _ = hs::search("ÀÉÎÕÜ straße");
 }
+
+/// Counts, over (query, heading) pairs, how often the right chapter is among
+/// the ten hits of `hs::search`, the first hit is in the right chapter, and
+/// the right heading is among the first five hits; prints the rates and
+/// returns the queries whose chapter is missing.
+fn chapter_rates(label: &str, pairs: &[(String, String)]) -> Vec<String> {
+    let (mut chapter, mut first, mut heading5) = (0, 0, 0);
+    let mut misses = Vec::new();
+    for (query, want) in pairs {
+        let hits = hs::search(query);
+        let in_chapter = |h: &SearchHit| h.code().get(..2) == want.get(..2);
+        if hits.iter().any(in_chapter) {
+            chapter += 1;
+        } else {
+            let got: Vec<&str> = hits.iter().map(|h| h.code()).collect();
+            misses.push(format!(
+                "{query:?}: want chapter {}, got {got:?}",
+                &want[..2]
+            ));
+        }
+        if hits.first().is_some_and(in_chapter) {
+            first += 1;
+        }
+        if headings(&hits[..hits.len().min(5)]).contains(&want.as_str()) {
+            heading5 += 1;
+        }
+    }
+    let pct = |n: usize| n as f64 * 100.0 / pairs.len() as f64;
+    println!(
+        "{label}: right chapter among the hits {:.1}% ({chapter}/{}), first hit's chapter {:.1}%, heading in the top 5 {:.1}%",
+        pct(chapter),
+        pairs.len(),
+        pct(first),
+        pct(heading5)
+    );
+    for m in &misses {
+        println!("  miss {m}");
+    }
+    misses
+}
+
+/// Every Chinese name of the evaluation set, and 50 everyday names written
+/// apart from the term tables (`tests/fixtures/hs_zh_everyday.csv`, never
+/// copied into them), find a hit in the right chapter.
+#[test]
+fn chinese_names_find_their_chapter() {
+    let eval: Vec<(String, String)> = rows("tests/fixtures/hs_eval.csv")
+        .into_iter()
+        .filter(|r| r[2] == "zh")
+        .map(|r| (r[0].clone(), r[1].clone()))
+        .collect();
+    let everyday: Vec<(String, String)> = rows("tests/fixtures/hs_zh_everyday.csv")
+        .into_iter()
+        .map(|r| (r[0].clone(), r[1].clone()))
+        .collect();
+    assert_eq!(everyday.len(), 50);
+    for (_, want) in &everyday {
+        let h = hs::lookup(want, HsEdition::Hs2022).unwrap_or_else(|| panic!("{want}"));
+        assert_eq!(h.level(), HsLevel::Heading, "{want}");
+    }
+    let mut misses = chapter_rates("eval, Chinese rows", &eval);
+    misses.extend(chapter_rates("everyday Chinese names", &everyday));
+    assert!(misses.is_empty(), "{misses:#?}");
+}
+
+/// The everyday words issue 13 found missing or misplaced.
+#[test]
+fn everyday_words_that_used_to_miss() {
+    for (query, code) in [
+        ("婴儿推车", "8715"),
+        ("葡萄酒", "2204"),
+        ("按摩枪", "9019"),
+        ("激光笔", "9013"), // a laser pointer, not a pen (9608)
+        ("眼镜架", "9003"),
+        ("lithium battery", "8507"),
+        ("hard disk drive", "8471"),
+        ("eyeglass frames", "9003"),
+        ("blood pressure monitor", "9018"),
+    ] {
+        let hits = hs::search(query);
+        assert_eq!(headings(&hits).first(), Some(&code), "{query}");
+        assert!(!hits[0].approximate(), "{query}");
+    }
+}
+
+/// A Chinese query with no whole term in the tables still gets answers,
+/// from characters it shares with a term or a chapter's Chinese title; they
+/// say they are approximate and rank below any whole term.
+#[test]
+fn chinese_fallback_shares_characters() {
+    // 遥控赛车: no term; 遥控车 shares 遥控 and 车.
+    let hits = hs::search("遥控赛车");
+    assert_eq!(headings(&hits).first(), Some(&"9503"));
+    assert!(hits.iter().all(|h| h.approximate()));
+    assert_eq!(hits[0].term(), Some("遥控车"));
+    // 软木塞: chapter 45's title 软木及软木制品.
+    let hits = hs::search("软木塞");
+    assert_eq!(hits[0].code(), "45");
+    assert_eq!(hits[0].entry().level(), HsLevel::Chapter);
+    assert_eq!(hits[0].term(), None);
+    // An exclusion in a title does not match: chapter 87 excludes railway
+    // vehicles (铁道及电车道车辆除外), chapter 86 is where they are.
+    let hits = hs::search("铁道");
+    assert!(
+        hits.iter().any(|h| h.code() == "86"),
+        "{:?}",
+        headings(&hits)
+    );
+    assert!(hits.iter().all(|h| h.code() != "87"));
+    // Below a whole term: in a query with both, the term's hit leads.
+    let whole = hs::search("口红")[0].score();
+    assert!(hs::search("遥控赛车")[0].score() < whole * 0.6);
+    // Not for non-Han text, and not when a whole term matched.
+    assert!(hs::search("？？ ßøå").is_empty());
+    assert!(hs::search("手机壳").iter().all(|h| !h.approximate()));
+    // Both editions.
+    let hits = hs::search_with("遥控赛车", HsEdition::Hs2017, 3);
+    assert_eq!(hits[0].entry().edition(), HsEdition::Hs2017);
+    assert!(hits[0].approximate());
+}
+
+/// `hs::search` keeps one searcher per thread: threads searching at once get
+/// the answers a single thread gets.
+#[test]
+fn searches_agree_across_threads() {
+    let queries = [
+        "steel",
+        "蓝牙耳机",
+        "遥控赛车",
+        "cotton t-shirt",
+        "软木塞",
+        "rubber",
+    ];
+    let expected: Vec<Vec<SearchHit>> = queries.iter().map(|q| hs::search(q)).collect();
+    std::thread::scope(|scope| {
+        for t in 0..4 {
+            let expected = &expected;
+            scope.spawn(move || {
+                for round in 0..20 {
+                    let k = (t + round) % queries.len();
+                    assert_eq!(hs::search(queries[k]), expected[k], "{}", queries[k]);
+                }
+            });
+        }
+    });
+}

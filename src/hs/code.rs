@@ -3,15 +3,15 @@
 use std::fmt;
 use std::str::FromStr;
 
-/// The most digits a code may have: China's 10-digit tariff code plus the 3
-/// inspection digits of import declarations.
+/// The most digits a code may have: China's 10-digit commodity code plus the
+/// 3 inspection digits of the general-trade customs declaration form.
 const MAX_DIGITS: usize = 13;
 /// The fewest: the international subheading.
 const MIN_DIGITS: usize = 6;
 
 /// A Harmonized System code: 6 digits (chapter, heading, subheading), then an
 /// optional national extension up to 13 digits in all (China 10, or 13 on
-/// import declarations; US 10; EU CN 8, TARIC 10).
+/// the general-trade customs declaration form; US 10; EU CN 8, TARIC 10).
 ///
 /// Reading normalises the written forms seen in the wild: `8518.30`,
 /// `8518 30 00`, `8518.30.0000` all read as digits. The chapter must be 01 to

@@ -1,5 +1,5 @@
-//! [`HsEdition`], [`Jurisdiction`] and [`TradeFlow`]: which nomenclature, and
-//! how long a national code must be.
+//! [`HsEdition`], [`Jurisdiction`] and [`DeclarationForm`]: which
+//! nomenclature, and how long a national code must be on which form.
 
 use super::HsCode;
 use crate::macros::closed_enum;
@@ -93,8 +93,8 @@ impl HsEdition {
 
 closed_enum! {
     /// A customs territory whose tariff extends the 6-digit HS code with
-    /// national digits. Together with a [`TradeFlow`] it says how many digits
-    /// a declared code must have (see [`Jurisdiction::code_length`]).
+    /// national digits. Together with a [`DeclarationForm`] it says how many
+    /// digits a declared code must have (see [`Jurisdiction::code_length`]).
     ///
     /// Reads `CN`/`China`/`中国`, `US`/`USA`/`United States`/`美国`,
     /// `EU`/`European Union`/`欧盟`.
@@ -102,17 +102,21 @@ closed_enum! {
     /// # Example
     ///
     /// ```
-    /// use crossborder::{HsCode, Jurisdiction, TradeFlow};
+    /// use crossborder::{DeclarationForm, HsCode, Jurisdiction};
     ///
     /// let code = HsCode::parse("8518300000")?;
-    /// assert!(Jurisdiction::China.accepts(&code, TradeFlow::Export));
-    /// assert!(!Jurisdiction::China.accepts(&code, TradeFlow::Import)); // 13 digits there
+    /// // China's cross-border e-commerce documents carry 10 digits ...
+    /// assert!(Jurisdiction::China.accepts(&code, DeclarationForm::CrossBorderEcommerce));
+    /// // ... the general-trade customs declaration form (报关单) 13.
+    /// assert!(!Jurisdiction::China.accepts(&code, DeclarationForm::ImportDeclaration));
     /// assert_eq!("eu".parse::<Jurisdiction>()?, Jurisdiction::EuropeanUnion);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub enum Jurisdiction("jurisdiction") {
-        /// China: the 10-digit tariff code (税则号列); import declarations add
-        /// the 3 inspection digits (检验检疫编码), 13 in all.
+        /// China: the 10-digit commodity code (商品编码: 8 tariff digits and 2
+        /// statistical ones) on cross-border e-commerce documents; the
+        /// general-trade customs declaration form (报关单) adds the 3
+        /// inspection digits (检验检疫附加编号), 13 in all, since 2018-08-01.
         China = "CN" | "CHN" | "China" | "中国",
         /// United States: the 10-digit HTS (imports) or Schedule B (exports)
         /// number.
@@ -124,98 +128,149 @@ closed_enum! {
 }
 
 closed_enum! {
-    /// Which way the goods cross the jurisdiction's border: the declaration a
-    /// code is written on. It decides the code length where the jurisdiction
-    /// uses different tariffs for the two (China, European Union).
+    /// The document a code is written on. With a [`Jurisdiction`] it decides
+    /// how many digits the code has: the direction matters in the European
+    /// Union and the United States, the form in China.
+    ///
+    /// | form | China | United States | European Union |
+    /// | --- | --- | --- | --- |
+    /// | [`ImportDeclaration`](DeclarationForm::ImportDeclaration) | 13 (进口报关单) | 10 (HTS) | 10 (TARIC) |
+    /// | [`ExportDeclaration`](DeclarationForm::ExportDeclaration) | 13 (出口报关单) | 10 (Schedule B) | 8 (CN) |
+    /// | [`CrossBorderEcommerce`](DeclarationForm::CrossBorderEcommerce) | 10 | 10 (HTS) | 10 (TARIC) |
+    ///
+    /// Reads its snake_case name or the Chinese name of the form
+    /// (`进口报关单`, `出口报关单`, `跨境电商`); writes the snake_case name.
     ///
     /// # Example
     ///
     /// ```
-    /// use crossborder::{Jurisdiction, TradeFlow};
-    /// assert_eq!(Jurisdiction::EuropeanUnion.code_length(TradeFlow::Export), 8);
-    /// assert_eq!("import".parse::<TradeFlow>()?, TradeFlow::Import);
+    /// use crossborder::{DeclarationForm, Jurisdiction};
+    /// let cbec = DeclarationForm::CrossBorderEcommerce;
+    /// assert_eq!(Jurisdiction::China.code_length(cbec), 10);
+    /// assert_eq!(Jurisdiction::China.code_length(DeclarationForm::ImportDeclaration), 13);
+    /// assert_eq!(Jurisdiction::EuropeanUnion.code_length(DeclarationForm::ExportDeclaration), 8);
+    /// assert_eq!("跨境电商".parse::<DeclarationForm>()?, cbec);
+    /// assert_eq!(cbec.to_string(), "cross_border_ecommerce");
     /// # Ok::<(), crossborder::ParseEnumError>(())
     /// ```
-    pub enum TradeFlow("trade flow") {
-        /// An export declaration (goods leaving the jurisdiction).
-        Export = "export" | "出口",
-        /// An import declaration (goods entering the jurisdiction).
-        Import = "import" | "进口",
+    pub enum DeclarationForm("declaration form") {
+        /// A general-trade import declaration: China's customs declaration
+        /// form (进口报关单), a US entry, an EU import declaration.
+        ImportDeclaration = "import_declaration" | "进口报关单",
+        /// A general-trade export declaration: China's customs declaration
+        /// form (出口报关单), the US Electronic Export Information, an EU
+        /// export declaration.
+        ExportDeclaration = "export_declaration" | "出口报关单",
+        /// A cross-border e-commerce retail document. In China (customs
+        /// supervision codes 9610, 1210, 1239): the product registration, the
+        /// order, the inventory list (申报清单) and the customs API's `hsCode`,
+        /// all 10 digits, never 13, whether the goods come in or go out. The
+        /// crate models no separate length for the United States and the
+        /// European Union: there it is their import declaration's (the EU's
+        /// reduced H7 data set for low-value consignments asks only for the
+        /// 6-digit subheading; check that case yourself).
+        CrossBorderEcommerce = "cross_border_ecommerce" | "cbec" | "跨境电商" | "跨境电子商务",
     }
 }
 
 impl Jurisdiction {
-    /// How many digits a code must have on a declaration of this flow:
-    /// China 10 (export) or 13 (import); United States 10; European Union 8
-    /// (CN, export) or 10 (TARIC, import).
+    /// How many digits a code must have on this form: see the table at
+    /// [`DeclarationForm`]. China 13 on the general-trade customs declaration
+    /// form (import or export, since 2018-08-01) and 10 on cross-border
+    /// e-commerce documents; United States 10; European Union 8 (CN, export)
+    /// or 10 (TARIC, import).
     ///
     /// # Example
     ///
     /// ```
-    /// use crossborder::{Jurisdiction, TradeFlow};
-    /// assert_eq!(Jurisdiction::China.code_length(TradeFlow::Import), 13);
-    /// assert_eq!(Jurisdiction::China.code_length(TradeFlow::Export), 10);
-    /// assert_eq!(Jurisdiction::UnitedStates.code_length(TradeFlow::Import), 10);
-    /// assert_eq!(Jurisdiction::EuropeanUnion.code_length(TradeFlow::Import), 10);
+    /// use crossborder::{DeclarationForm, Jurisdiction};
+    /// assert_eq!(Jurisdiction::China.code_length(DeclarationForm::ImportDeclaration), 13);
+    /// assert_eq!(Jurisdiction::China.code_length(DeclarationForm::ExportDeclaration), 13);
+    /// assert_eq!(Jurisdiction::China.code_length(DeclarationForm::CrossBorderEcommerce), 10);
+    /// assert_eq!(Jurisdiction::UnitedStates.code_length(DeclarationForm::ImportDeclaration), 10);
+    /// assert_eq!(Jurisdiction::EuropeanUnion.code_length(DeclarationForm::ImportDeclaration), 10);
     /// ```
-    pub const fn code_length(self, flow: TradeFlow) -> usize {
-        match (self, flow) {
-            (Jurisdiction::China, TradeFlow::Import) => 13,
-            (Jurisdiction::China, TradeFlow::Export) => 10,
+    pub const fn code_length(self, form: DeclarationForm) -> usize {
+        use DeclarationForm as F;
+        match (self, form) {
+            (Jurisdiction::China, F::ImportDeclaration | F::ExportDeclaration) => 13,
+            (Jurisdiction::China, F::CrossBorderEcommerce) => 10,
             (Jurisdiction::UnitedStates, _) => 10,
-            (Jurisdiction::EuropeanUnion, TradeFlow::Export) => 8,
-            (Jurisdiction::EuropeanUnion, TradeFlow::Import) => 10,
+            (Jurisdiction::EuropeanUnion, F::ExportDeclaration) => 8,
+            (Jurisdiction::EuropeanUnion, F::ImportDeclaration | F::CrossBorderEcommerce) => 10,
         }
     }
 
-    /// The tariff's name, for messages (`"China import declaration code"`).
+    /// The code's name on this form, for messages (`"China customs
+    /// declaration code"`).
     ///
     /// # Example
     ///
     /// ```
-    /// use crossborder::{Jurisdiction, TradeFlow};
-    /// assert_eq!(Jurisdiction::EuropeanUnion.tariff_name(TradeFlow::Import), "EU TARIC code");
+    /// use crossborder::{DeclarationForm, Jurisdiction};
+    /// assert_eq!(Jurisdiction::EuropeanUnion.tariff_name(DeclarationForm::ImportDeclaration), "EU TARIC code");
+    /// assert_eq!(
+    ///     Jurisdiction::China.tariff_name(DeclarationForm::CrossBorderEcommerce),
+    ///     "China cross-border e-commerce commodity code"
+    /// );
     /// ```
-    pub const fn tariff_name(self, flow: TradeFlow) -> &'static str {
-        match (self, flow) {
-            (Jurisdiction::China, TradeFlow::Import) => "China import declaration code",
-            (Jurisdiction::China, TradeFlow::Export) => "China tariff code",
-            (Jurisdiction::UnitedStates, TradeFlow::Import) => "US HTS code",
-            (Jurisdiction::UnitedStates, TradeFlow::Export) => "US Schedule B code",
-            (Jurisdiction::EuropeanUnion, TradeFlow::Export) => "EU Combined Nomenclature code",
-            (Jurisdiction::EuropeanUnion, TradeFlow::Import) => "EU TARIC code",
+    pub const fn tariff_name(self, form: DeclarationForm) -> &'static str {
+        use DeclarationForm as F;
+        match (self, form) {
+            (Jurisdiction::China, F::ImportDeclaration | F::ExportDeclaration) => {
+                "China customs declaration code"
+            }
+            (Jurisdiction::China, F::CrossBorderEcommerce) => {
+                "China cross-border e-commerce commodity code"
+            }
+            (Jurisdiction::UnitedStates, F::ImportDeclaration | F::CrossBorderEcommerce) => {
+                "US HTS code"
+            }
+            (Jurisdiction::UnitedStates, F::ExportDeclaration) => "US Schedule B code",
+            (Jurisdiction::EuropeanUnion, F::ExportDeclaration) => "EU Combined Nomenclature code",
+            (Jurisdiction::EuropeanUnion, F::ImportDeclaration | F::CrossBorderEcommerce) => {
+                "EU TARIC code"
+            }
         }
     }
 
-    const fn tariff_name_zh(self, flow: TradeFlow) -> &'static str {
-        match (self, flow) {
-            (Jurisdiction::China, TradeFlow::Import) => "中国进口报关商品编码",
-            (Jurisdiction::China, TradeFlow::Export) => "中国税则号列",
-            (Jurisdiction::UnitedStates, TradeFlow::Import) => "美国 HTS 编码",
-            (Jurisdiction::UnitedStates, TradeFlow::Export) => "美国 Schedule B 编码",
-            (Jurisdiction::EuropeanUnion, TradeFlow::Export) => "欧盟 CN 编码",
-            (Jurisdiction::EuropeanUnion, TradeFlow::Import) => "欧盟 TARIC 编码",
+    const fn tariff_name_zh(self, form: DeclarationForm) -> &'static str {
+        use DeclarationForm as F;
+        match (self, form) {
+            (Jurisdiction::China, F::ImportDeclaration | F::ExportDeclaration) => {
+                "中国报关单商品编号"
+            }
+            (Jurisdiction::China, F::CrossBorderEcommerce) => "中国跨境电商商品编码",
+            (Jurisdiction::UnitedStates, F::ImportDeclaration | F::CrossBorderEcommerce) => {
+                "美国 HTS 编码"
+            }
+            (Jurisdiction::UnitedStates, F::ExportDeclaration) => "美国 Schedule B 编码",
+            (Jurisdiction::EuropeanUnion, F::ExportDeclaration) => "欧盟 CN 编码",
+            (Jurisdiction::EuropeanUnion, F::ImportDeclaration | F::CrossBorderEcommerce) => {
+                "欧盟 TARIC 编码"
+            }
         }
     }
 
-    /// Whether the code has the length this jurisdiction wants on a
-    /// declaration of this flow. Only the length: whether its first six digits
-    /// exist is [`check`](crate::hs::check)'s question.
+    /// Whether the code has the length this jurisdiction wants on this form.
+    /// Only the length: whether its first six digits exist is
+    /// [`check`](crate::hs::check)'s question.
     ///
     /// # Example
     ///
     /// ```
-    /// use crossborder::{HsCode, Jurisdiction, TradeFlow};
+    /// use crossborder::{DeclarationForm, HsCode, Jurisdiction};
     /// let code = HsCode::parse("8518300000123")?;
-    /// assert!(Jurisdiction::China.accepts(&code, TradeFlow::Import));
-    /// assert!(!Jurisdiction::UnitedStates.accepts(&code, TradeFlow::Import));
+    /// assert!(Jurisdiction::China.accepts(&code, DeclarationForm::ImportDeclaration));
+    /// assert!(!Jurisdiction::China.accepts(&code, DeclarationForm::CrossBorderEcommerce));
+    /// assert!(!Jurisdiction::UnitedStates.accepts(&code, DeclarationForm::ImportDeclaration));
     /// # Ok::<(), crossborder::HsCodeError>(())
     /// ```
-    pub fn accepts(self, code: &HsCode, flow: TradeFlow) -> bool {
-        code.len() == self.code_length(flow)
+    pub fn accepts(self, code: &HsCode, form: DeclarationForm) -> bool {
+        code.len() == self.code_length(form)
     }
 
-    /// Checks the code's length for a declaration of this flow.
+    /// Checks the code's length for this form.
     ///
     /// # Errors
     ///
@@ -225,48 +280,50 @@ impl Jurisdiction {
     /// # Example
     ///
     /// ```
-    /// use crossborder::{HsCode, Jurisdiction, TradeFlow};
-    /// let code = HsCode::parse("85183000")?;
-    /// let err = Jurisdiction::China.check_length(&code, TradeFlow::Import).unwrap_err();
-    /// assert_eq!(err.expected(), 13);
+    /// use crossborder::{DeclarationForm, HsCode, Jurisdiction};
+    /// let code = HsCode::parse("8518300000101")?;
+    /// let err = Jurisdiction::China
+    ///     .check_length(&code, DeclarationForm::CrossBorderEcommerce)
+    ///     .unwrap_err();
+    /// assert_eq!(err.expected(), 10);
     /// assert_eq!(
     ///     err.to_string(),
-    ///     r#"hs code "85183000" has 8 digits, a China import declaration code has 13"#
+    ///     r#"hs code "8518300000101" has 13 digits, a China cross-border e-commerce commodity code has 10"#
     /// );
-    /// assert!(Jurisdiction::EuropeanUnion.check_length(&code, TradeFlow::Export).is_ok());
+    /// assert!(Jurisdiction::China.check_length(&code, DeclarationForm::ImportDeclaration).is_ok());
     /// # Ok::<(), crossborder::HsCodeError>(())
     /// ```
-    pub fn check_length(self, code: &HsCode, flow: TradeFlow) -> Result<(), CodeLengthError> {
-        if self.accepts(code, flow) {
+    pub fn check_length(self, code: &HsCode, form: DeclarationForm) -> Result<(), CodeLengthError> {
+        if self.accepts(code, form) {
             Ok(())
         } else {
             Err(CodeLengthError {
                 code: *code,
                 jurisdiction: self,
-                flow,
+                form,
             })
         }
     }
 }
 
-/// A code whose length is wrong for the jurisdiction and trade flow.
+/// A code whose length is wrong for the jurisdiction and declaration form.
 ///
 /// # Example
 ///
 /// ```
-/// use crossborder::{HsCode, Jurisdiction, TradeFlow};
+/// use crossborder::{HsCode, Jurisdiction, DeclarationForm};
 /// let code = HsCode::parse("851830")?;
-/// let err = Jurisdiction::UnitedStates.check_length(&code, TradeFlow::Import).unwrap_err();
+/// let err = Jurisdiction::UnitedStates.check_length(&code, DeclarationForm::ImportDeclaration).unwrap_err();
 /// assert_eq!(err.code(), code);
 /// assert_eq!(err.message_zh(), "HS 编码 \"851830\" 为 6 位，美国 HTS 编码应为 10 位");
 /// # Ok::<(), crossborder::HsCodeError>(())
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
-#[error("hs code \"{code}\" has {} digits, a {} has {}", code.len(), jurisdiction.tariff_name(*flow), jurisdiction.code_length(*flow))]
+#[error("hs code \"{code}\" has {} digits, a {} has {}", code.len(), jurisdiction.tariff_name(*form), jurisdiction.code_length(*form))]
 pub struct CodeLengthError {
     code: HsCode,
     jurisdiction: Jurisdiction,
-    flow: TradeFlow,
+    form: DeclarationForm,
 }
 
 impl CodeLengthError {
@@ -275,9 +332,9 @@ impl CodeLengthError {
     /// # Example
     ///
     /// ```
-    /// # use crossborder::{HsCode, Jurisdiction, TradeFlow};
+    /// # use crossborder::{HsCode, Jurisdiction, DeclarationForm};
     /// let code = HsCode::parse("851830")?;
-    /// let err = Jurisdiction::China.check_length(&code, TradeFlow::Export).unwrap_err();
+    /// let err = Jurisdiction::China.check_length(&code, DeclarationForm::CrossBorderEcommerce).unwrap_err();
     /// assert_eq!(err.code().as_str(), "851830");
     /// # Ok::<(), crossborder::HsCodeError>(())
     /// ```
@@ -290,8 +347,8 @@ impl CodeLengthError {
     /// # Example
     ///
     /// ```
-    /// # use crossborder::{HsCode, Jurisdiction, TradeFlow};
-    /// let err = Jurisdiction::China.check_length(&HsCode::parse("851830")?, TradeFlow::Export).unwrap_err();
+    /// # use crossborder::{HsCode, Jurisdiction, DeclarationForm};
+    /// let err = Jurisdiction::China.check_length(&HsCode::parse("851830")?, DeclarationForm::CrossBorderEcommerce).unwrap_err();
     /// assert_eq!(err.jurisdiction(), Jurisdiction::China);
     /// # Ok::<(), crossborder::HsCodeError>(())
     /// ```
@@ -299,18 +356,18 @@ impl CodeLengthError {
         self.jurisdiction
     }
 
-    /// The trade flow asked about.
+    /// The declaration form asked about.
     ///
     /// # Example
     ///
     /// ```
-    /// # use crossborder::{HsCode, Jurisdiction, TradeFlow};
-    /// let err = Jurisdiction::China.check_length(&HsCode::parse("851830")?, TradeFlow::Export).unwrap_err();
-    /// assert_eq!(err.flow(), TradeFlow::Export);
+    /// # use crossborder::{HsCode, Jurisdiction, DeclarationForm};
+    /// let err = Jurisdiction::China.check_length(&HsCode::parse("851830")?, DeclarationForm::CrossBorderEcommerce).unwrap_err();
+    /// assert_eq!(err.form(), DeclarationForm::CrossBorderEcommerce);
     /// # Ok::<(), crossborder::HsCodeError>(())
     /// ```
-    pub fn flow(&self) -> TradeFlow {
-        self.flow
+    pub fn form(&self) -> DeclarationForm {
+        self.form
     }
 
     /// How many digits were expected.
@@ -318,13 +375,13 @@ impl CodeLengthError {
     /// # Example
     ///
     /// ```
-    /// # use crossborder::{HsCode, Jurisdiction, TradeFlow};
-    /// let err = Jurisdiction::China.check_length(&HsCode::parse("851830")?, TradeFlow::Export).unwrap_err();
+    /// # use crossborder::{HsCode, Jurisdiction, DeclarationForm};
+    /// let err = Jurisdiction::China.check_length(&HsCode::parse("851830")?, DeclarationForm::CrossBorderEcommerce).unwrap_err();
     /// assert_eq!(err.expected(), 10);
     /// # Ok::<(), crossborder::HsCodeError>(())
     /// ```
     pub fn expected(&self) -> usize {
-        self.jurisdiction.code_length(self.flow)
+        self.jurisdiction.code_length(self.form)
     }
 
     /// The message in English (the same as `Display`).
@@ -332,9 +389,9 @@ impl CodeLengthError {
     /// # Example
     ///
     /// ```
-    /// # use crossborder::{HsCode, Jurisdiction, TradeFlow};
-    /// let err = Jurisdiction::China.check_length(&HsCode::parse("851830")?, TradeFlow::Export).unwrap_err();
-    /// assert_eq!(err.message_en(), r#"hs code "851830" has 6 digits, a China tariff code has 10"#);
+    /// # use crossborder::{HsCode, Jurisdiction, DeclarationForm};
+    /// let err = Jurisdiction::China.check_length(&HsCode::parse("851830")?, DeclarationForm::CrossBorderEcommerce).unwrap_err();
+    /// assert_eq!(err.message_en(), r#"hs code "851830" has 6 digits, a China cross-border e-commerce commodity code has 10"#);
     /// # Ok::<(), crossborder::HsCodeError>(())
     /// ```
     pub fn message_en(&self) -> String {
@@ -346,9 +403,9 @@ impl CodeLengthError {
     /// # Example
     ///
     /// ```
-    /// # use crossborder::{HsCode, Jurisdiction, TradeFlow};
-    /// let err = Jurisdiction::China.check_length(&HsCode::parse("851830")?, TradeFlow::Import).unwrap_err();
-    /// assert_eq!(err.message_zh(), "HS 编码 \"851830\" 为 6 位，中国进口报关商品编码应为 13 位");
+    /// # use crossborder::{HsCode, Jurisdiction, DeclarationForm};
+    /// let err = Jurisdiction::China.check_length(&HsCode::parse("851830")?, DeclarationForm::ImportDeclaration).unwrap_err();
+    /// assert_eq!(err.message_zh(), "HS 编码 \"851830\" 为 6 位，中国报关单商品编号应为 13 位");
     /// # Ok::<(), crossborder::HsCodeError>(())
     /// ```
     pub fn message_zh(&self) -> String {
@@ -356,7 +413,7 @@ impl CodeLengthError {
             "HS 编码 \"{}\" 为 {} 位，{}应为 {} 位",
             self.code,
             self.code.len(),
-            self.jurisdiction.tariff_name_zh(self.flow),
+            self.jurisdiction.tariff_name_zh(self.form),
             self.expected()
         )
     }
@@ -367,9 +424,9 @@ impl CodeLengthError {
     /// # Example
     ///
     /// ```
-    /// use crossborder::{HsCode, JsonPointer, Jurisdiction, Severity, TradeFlow};
+    /// use crossborder::{HsCode, JsonPointer, Jurisdiction, Severity, DeclarationForm};
     /// let err = Jurisdiction::China
-    ///     .check_length(&HsCode::parse("8518300000")?, TradeFlow::Import)
+    ///     .check_length(&HsCode::parse("8518300000")?, DeclarationForm::ImportDeclaration)
     ///     .unwrap_err();
     /// let v = err.violation(JsonPointer::root().field("hsCode"));
     /// assert_eq!(v.code().as_str(), "hs_code.length");

@@ -5,13 +5,19 @@
 //! - [`check`] checks that its subheading *exists* in an [`HsEdition`], and
 //!   when not, gives the nearest parent, the entry of the other edition and
 //!   the candidates of the same heading ([`HsCheck`]).
-//! - [`Jurisdiction::check_length`] checks the national digits' count
-//!   (China 10, or 13 on import declarations; US 10; EU 8 or 10).
+//! - [`Jurisdiction::check_length`] checks the national digits' count on a
+//!   [`DeclarationForm`] (China 10 on cross-border e-commerce documents, 13
+//!   on the general-trade customs declaration form; US 10; EU 8 or 10).
 //! - [`lookup`] / [`Nomenclature`] give an [`HsEntry`]: description, level,
 //!   parent, children, and the [`HsPath`] section > chapter > heading >
 //!   subheading.
 //! - [`search`] / [`search_with`] find candidates for a product name in
-//!   English or Chinese ([`SearchHit`]).
+//!   English or Chinese ([`SearchHit`]); a Chinese name with no whole term
+//!   in the tables still gets approximate candidates from the characters it
+//!   shares with a term or a chapter's Chinese title
+//!   ([`SearchHit::approximate`], [`HsEntry::title_zh`]). A [`Searcher`]
+//!   keeps the score buffers between queries (the free functions keep one
+//!   per thread).
 //!
 //! The nomenclatures are the UN Comtrade standalone descriptions published
 //! by the `datasets/harmonized-system` project under the ODC Public Domain
@@ -19,7 +25,9 @@
 //! WCO legal text. They are embedded in the binary and parsed once, on first
 //! use; nothing is read at run time. The everyday words sellers use
 //! ("power bank", "口红") come from the crate's own tables
-//! `data/hs/terms_en.csv` and `data/hs/terms_zh.csv` (term, code, reason).
+//! `data/hs/terms_en.csv` and `data/hs/terms_zh.csv` (term, code, reason),
+//! and the Chinese titles of sections and chapters from its
+//! `data/hs/titles_zh.csv`.
 //!
 //! # Cookbook
 //!
@@ -44,11 +52,15 @@
 //! ## Does the code have the right length for this declaration?
 //!
 //! ```
-//! use crossborder::{HsCode, Jurisdiction, TradeFlow};
+//! use crossborder::{DeclarationForm, HsCode, Jurisdiction};
 //!
 //! let code: HsCode = "6109100000".parse()?;
-//! assert!(Jurisdiction::China.accepts(&code, TradeFlow::Export));
-//! let err = Jurisdiction::China.check_length(&code, TradeFlow::Import).unwrap_err();
+//! // A cross-border e-commerce product registration, order or inventory list:
+//! assert!(Jurisdiction::China.accepts(&code, DeclarationForm::CrossBorderEcommerce));
+//! // The general-trade customs declaration form (报关单) adds 3 inspection digits:
+//! let err = Jurisdiction::China
+//!     .check_length(&code, DeclarationForm::ImportDeclaration)
+//!     .unwrap_err();
 //! assert_eq!(err.expected(), 13);
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
@@ -79,19 +91,40 @@
 //! assert_eq!(hits[0].heading().map(|h| h.code()), Some("6404"));
 //!
 //! assert!(hs::search("").is_empty());
+//!
+//! // No whole term: the characters it shares with one (遥控车) still lead
+//! // to toys, flagged as approximate.
+//! let hits = hs::search("遥控赛车");
+//! assert_eq!(hits[0].heading().map(|h| h.code()), Some("9503"));
+//! assert!(hits[0].approximate());
 //! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! ## Search many names: keep a searcher
+//!
+//! ```
+//! use crossborder::{hs::Searcher, HsEdition};
+//!
+//! let mut searcher = Searcher::new(HsEdition::Hs2022); // one per worker
+//! let names = ["蓝牙耳机", "Cotton T-Shirt", "power bank"];
+//! let headings: Vec<Option<&str>> = names
+//!     .iter()
+//!     .map(|n| searcher.search(n, 1).first().and_then(|h| h.heading()).map(|h| h.code()))
+//!     .collect();
+//! assert_eq!(headings, [Some("8518"), Some("6109"), Some("8507")]);
 //! ```
 mod check;
 mod code;
 mod edition;
 mod nomenclature;
 mod search;
+mod titles;
 
 pub use check::{HsCheck, NotFound, check};
 pub use code::{HsCode, HsCodeError};
-pub use edition::{CodeLengthError, HsEdition, Jurisdiction, TradeFlow};
+pub use edition::{CodeLengthError, DeclarationForm, HsEdition, Jurisdiction};
 pub use nomenclature::{HsChildren, HsEntry, HsLevel, HsPath, Nomenclature};
-pub use search::{DEFAULT_LIMIT, SearchHit, search, search_with};
+pub use search::{DEFAULT_LIMIT, SearchHit, Searcher, search, search_with};
 
 /// Finds an entry of an edition by its written code: a section numeral
 /// (`XVI`), a chapter (`85`), a heading (`8518`), a subheading (`851830`,

@@ -593,6 +593,28 @@ impl HsEntry {
         &table.nodes[self.id as usize].description
     }
 
+    /// The Chinese title of a section or chapter (none for headings and
+    /// subheadings). The crate's own short titles, written after those of the
+    /// Chinese customs tariff (《中华人民共和国进出口税则》) as of HS 2022 and
+    /// given for HS 2017 too (whose titles of chapters 15, 16 and 24 were
+    /// shorter): for display and search, not legal text.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use crossborder::{hs, HsEdition};
+    /// let e = hs::lookup("22", HsEdition::Hs2022).ok_or("missing")?;
+    /// assert_eq!(e.title_zh(), Some("饮料、酒及醋"));
+    /// assert_eq!(hs::lookup("2204", HsEdition::Hs2022).and_then(|e| e.title_zh()), None);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn title_zh(&self) -> Option<&'static str> {
+        match self.level() {
+            HsLevel::Section | HsLevel::Chapter => super::titles::title_zh(self.code()),
+            HsLevel::Heading | HsLevel::Subheading => None,
+        }
+    }
+
     /// The edition this entry belongs to.
     ///
     /// # Example

@@ -13,14 +13,28 @@
 //!    inverted index built once per edition, with lower-casing, simple
 //!    English stemming (plurals), stop words, and BM25 weights.
 //!
+//! 3. A character n-gram fallback for Chinese, when no whole Chinese term
+//!    is in the query: single characters and pairs of adjacent characters,
+//!    weighted by rarity, matched against the Chinese terms and the Chinese
+//!    chapter titles (`data/hs/titles_zh.csv`), cosine-normalised. The best
+//!    few give approximate hits ([`SearchHit::approximate`]), scored below
+//!    any whole term, so a Chinese query that names a product is not left
+//!    without an answer.
+//!
 //! A heading's subheadings inherit part of a table hit on the heading, and a
 //! heading part of its best subheading's score, so the list holds both the
 //! subheadings and the headings they belong to. Ties are broken by code.
+//!
+//! The score buffers (one slot per entry of the edition) live in a
+//! [`Searcher`] and are reset only where the previous query wrote, so a
+//! query costs what it touches, not the size of the nomenclature. [`search`]
+//! and [`search_with`] keep one `Searcher` per edition and thread.
 
+use std::cell::RefCell;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use super::{HsEdition, HsEntry, HsLevel, Nomenclature};
+use super::{HsEdition, HsEntry, HsLevel, Nomenclature, titles};
 
 const TERMS_EN: &str = include_str!("../../data/hs/terms_en.csv");
 const TERMS_ZH: &str = include_str!("../../data/hs/terms_zh.csv");
@@ -48,6 +62,20 @@ const K1: f32 = 1.2;
 const B: f32 = 0.5;
 /// Longest token kept (longer ones are cut: no real word is longer).
 const MAX_TOKEN: usize = 31;
+/// Score of the best character n-gram match: below any whole table term
+/// (at least `0.6 * TERM_SCORE`) and about a strong description word.
+const FUZZY_SCORE: f32 = 8.0;
+/// Fallback documents kept: those within this share of the best one ...
+const FUZZY_KEEP: f32 = 0.6;
+/// ... and at most this many.
+const FUZZY_DOCS: usize = 4;
+/// A pair of adjacent characters counts this much more than one character.
+const BIGRAM: f32 = 2.0;
+/// Characters that carry no product meaning in the Chinese titles ("及",
+/// "其他", "的", "类似品"); they are left out of the n-grams.
+const STOP_HAN: &[char] = &[
+    '上', '之', '他', '似', '其', '和', '或', '的', '类', '述', '及', '与', '等', '各', '种',
+];
 
 /// Words that carry no product meaning, in descriptions ("of", "other",
 /// "n.e.c.") or in seller titles ("new", "hot", "sale").
@@ -150,10 +178,12 @@ pub struct SearchHit {
     entry: HsEntry,
     score: f32,
     term: Option<&'static Term>,
+    approximate: bool,
 }
 
 impl SearchHit {
-    /// The entry found: a subheading or a heading.
+    /// The entry found: a subheading or a heading, or a chapter from the
+    /// Chinese character fallback (see [`SearchHit::approximate`]).
     ///
     /// # Example
     ///
@@ -239,11 +269,40 @@ impl SearchHit {
     pub fn reason(&self) -> Option<&'static str> {
         self.term.map(|t| t.reason)
     }
+
+    /// Whether the hit comes from the Chinese character fallback: no whole
+    /// term of the tables was in the query, and this entry shares characters
+    /// with a term ([`SearchHit::term`] says which) or with its chapter's
+    /// Chinese title ([`HsEntry::title_zh`]; the entry is then the chapter).
+    /// Show such hits as suggestions to confirm.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use crossborder::{hs, HsLevel};
+    /// // "遥控赛车" (a remote-control racing car) is in no table; "遥控车" is.
+    /// let hits = hs::search("遥控赛车");
+    /// assert!(hits[0].approximate());
+    /// assert_eq!(hits[0].term(), Some("遥控车"));
+    /// assert_eq!(hits[0].heading().map(|h| h.code()), Some("9503"));
+    /// // "软木塞" (a cork stopper) is in no term: chapter 45's title says "软木".
+    /// let hits = hs::search("软木塞");
+    /// assert_eq!(hits[0].entry().level(), HsLevel::Chapter);
+    /// assert_eq!(hits[0].code(), "45");
+    /// assert_eq!(hits[0].entry().title_zh(), Some("软木及软木制品"));
+    /// assert!(!hs::search("口红")[0].approximate());
+    /// ```
+    pub fn approximate(&self) -> bool {
+        self.approximate
+    }
 }
 
 /// Searches HS 2022 for a product name, in English or Chinese; at most
 /// [`DEFAULT_LIMIT`] hits, best first. An empty or meaningless query gives no
 /// hits.
+///
+/// Reuses a [`Searcher`] kept for the calling thread (one per edition, about
+/// 90 KB each, freed when the thread ends).
 ///
 /// # Example
 ///
@@ -262,7 +321,8 @@ pub fn search(query: &str) -> Vec<SearchHit> {
 }
 
 /// Searches an edition for a product name; at most `limit` hits, best first,
-/// ties broken by code.
+/// ties broken by code. Reuses the calling thread's [`Searcher`] for the
+/// edition, like [`search`].
 ///
 /// # Example
 ///
@@ -278,7 +338,114 @@ pub fn search_with(query: &str, edition: HsEdition, limit: usize) -> Vec<SearchH
     if limit == 0 {
         return Vec::new();
     }
-    Index::get(edition).search(query, limit)
+    thread_local! {
+        static SEARCHERS: RefCell<[Option<Searcher>; 2]> = const { RefCell::new([None, None]) };
+    }
+    let slot = match edition {
+        HsEdition::Hs2017 => 0,
+        HsEdition::Hs2022 => 1,
+    };
+    // The thread's searcher is busy only if a search is running on this
+    // thread already (it never calls back), or gone while the thread ends:
+    // then a fresh one does the job.
+    SEARCHERS
+        .try_with(|cell| {
+            let mut slots = cell.try_borrow_mut().ok()?;
+            let searcher = slots[slot].get_or_insert_with(|| Searcher::new(edition));
+            Some(searcher.search(query, limit))
+        })
+        .ok()
+        .flatten()
+        .unwrap_or_else(|| Searcher::new(edition).search(query, limit))
+}
+
+/// A search over one edition that keeps its score buffers between queries.
+///
+/// Each query needs a score per entry of the nomenclature; a `Searcher`
+/// allocates them once and afterwards resets only the slots the previous
+/// query wrote, so a query costs what it touches, whatever the size of the
+/// edition. [`search`] and [`search_with`] use one per edition and thread;
+/// make your own to hold one per worker, or to search without any
+/// thread-local state. It is `Send` (move it to another thread) but searching
+/// takes `&mut self`: one query at a time.
+///
+/// # Example
+///
+/// ```
+/// use crossborder::HsEdition;
+/// use crossborder::hs::{self, Searcher};
+///
+/// let mut searcher = Searcher::new(HsEdition::Hs2022);
+/// for name in ["蓝牙耳机", "cotton t-shirt", "婴儿推车"] {
+///     let hits = searcher.search(name, 5);
+///     assert_eq!(hits, hs::search_with(name, HsEdition::Hs2022, 5));
+/// }
+/// assert_eq!(searcher.search("power bank", 1)[0].code(), "850760");
+/// assert_eq!(searcher.edition(), HsEdition::Hs2022);
+/// ```
+#[derive(Clone)]
+pub struct Searcher {
+    index: &'static Index,
+    scratch: Scratch,
+}
+
+impl std::fmt::Debug for Searcher {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Searcher")
+            .field("edition", &self.index.hs.edition())
+            .finish_non_exhaustive()
+    }
+}
+
+impl Searcher {
+    /// A searcher for an edition. Builds the edition's search index on
+    /// first use in the process (a few milliseconds), then allocates the
+    /// buffers (about 90 KB).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use crossborder::{hs::Searcher, HsEdition};
+    /// let mut s = Searcher::new(HsEdition::Hs2017);
+    /// assert_eq!(s.search("lipstick", 1)[0].code(), "330410");
+    /// ```
+    pub fn new(edition: HsEdition) -> Searcher {
+        let index = Index::get(edition);
+        Searcher {
+            index,
+            scratch: Scratch::new(index),
+        }
+    }
+
+    /// The edition searched.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use crossborder::{hs::Searcher, HsEdition};
+    /// assert_eq!(Searcher::new(HsEdition::Hs2017).edition(), HsEdition::Hs2017);
+    /// ```
+    pub fn edition(&self) -> HsEdition {
+        self.index.hs.edition()
+    }
+
+    /// Searches for a product name; at most `limit` hits, best first, ties
+    /// broken by code: the same answer as [`search_with`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use crossborder::{hs::Searcher, HsEdition};
+    /// let mut s = Searcher::new(HsEdition::Hs2022);
+    /// assert_eq!(s.search("男士运动鞋", 3)[0].heading().map(|h| h.code()), Some("6404"));
+    /// assert!(s.search("lipstick", 0).is_empty());
+    /// ```
+    pub fn search(&mut self, query: &str, limit: usize) -> Vec<SearchHit> {
+        if limit == 0 {
+            return Vec::new();
+        }
+        self.index.search(&mut self.scratch, query, limit)
+    }
 }
 
 /// One row of a term table.
@@ -303,8 +470,35 @@ struct Index {
     docs: f32,
     /// English terms by their first token, longest first.
     en: HashMap<Box<str>, Vec<Term>>,
-    /// Chinese terms by their first character, longest first.
-    zh: HashMap<char, Vec<Term>>,
+    /// The Chinese term rows, in table order.
+    zh_terms: Vec<Term>,
+    /// Chinese terms (indexes into `zh_terms`) by their first character,
+    /// longest first.
+    zh: HashMap<char, Vec<u32>>,
+    /// The character n-gram fallback: gram -> (weight, documents).
+    grams: GramIndex,
+    fuzzy_docs: Vec<FuzzyDoc>,
+}
+
+/// One character (`(c, '\0')`) or two adjacent ones.
+type Gram = (char, char);
+
+/// Gram -> (its weight, the fallback documents that have it).
+type GramIndex = HashMap<Gram, (f32, Vec<u32>)>;
+
+/// A document of the n-gram fallback: a Chinese term (all its rows) or a
+/// chapter's Chinese title.
+struct FuzzyDoc {
+    /// 1 / the length of its weight vector (cosine normalisation).
+    norm: f32,
+    target: FuzzyTarget,
+}
+
+enum FuzzyTarget {
+    /// Indexes into `zh_terms`, first row first.
+    Term(Box<[u32]>),
+    /// The chapter's node.
+    Chapter(u32),
 }
 
 static INDEX_2022: OnceLock<Index> = OnceLock::new();
@@ -360,10 +554,11 @@ impl Index {
                 en.entry(first.clone()).or_default().push(term);
             }
         }
-        let mut zh: HashMap<char, Vec<Term>> = HashMap::new();
-        for term in parse_terms(hs, TERMS_ZH, Script::Han) {
+        let zh_terms = parse_terms(hs, TERMS_ZH, Script::Han);
+        let mut zh: HashMap<char, Vec<u32>> = HashMap::new();
+        for (i, term) in zh_terms.iter().enumerate() {
             if let Some(first) = term.tokens.first().and_then(|t| t.chars().next()) {
-                zh.entry(first).or_default().push(term);
+                zh.entry(first).or_default().push(i as u32);
             }
         }
         // Longest first; the rows of one term stay together in table order.
@@ -371,33 +566,35 @@ impl Index {
             list.sort_by_key(|t| std::cmp::Reverse(t.tokens.len()));
         }
         for list in zh.values_mut() {
-            list.sort_by_key(|t| std::cmp::Reverse(t.tokens[0].len()));
+            list.sort_by_key(|&i| std::cmp::Reverse(zh_terms[i as usize].tokens[0].len()));
         }
+        let (grams, fuzzy_docs) = build_fuzzy(hs, &zh_terms);
         Index {
             hs,
             postings,
             docs,
             en,
+            zh_terms,
             zh,
+            grams,
+            fuzzy_docs,
         }
     }
 
-    fn search(&'static self, query: &str, limit: usize) -> Vec<SearchHit> {
+    fn search(&'static self, s: &mut Scratch, query: &str, limit: usize) -> Vec<SearchHit> {
+        s.reset();
         let lower = query.to_lowercase();
-        let mut tokens: Vec<Token> = Vec::with_capacity(8);
         for_each_word(&lower, |w, end| {
             let mut t = Token::default();
             t.set(w, end);
-            tokens.push(t)
+            s.tokens.push(t)
         });
-
-        let mut acc = Accumulator::new(self.hs.nodes.len());
 
         // 1. Table terms. A term's weight grows with the share of the query
         // it covers (an English word is one unit, a Chinese character half
         // a unit) and, a little, with its position: product names put the
         // head noun last in both languages ("iPhone 15 手机壳" is a case).
-        let content = tokens.iter().filter(|t| !is_stop(t.as_str())).count() as f32;
+        let content = s.tokens.iter().filter(|t| !is_stop(t.as_str())).count() as f32;
         let han = lower
             .chars()
             .filter(|c| !c.is_ascii() && c.is_alphanumeric())
@@ -408,17 +605,16 @@ impl Index {
             let position = end as f32 / lower.len().max(1) as f32;
             TERM_SCORE * (0.6 + 0.3 * share + 0.1 * position)
         };
-        let mut term_hits: Vec<(&'static Term, f32)> = Vec::new();
         let mut i = 0;
-        while i < tokens.len() {
-            match self.longest_en(&tokens[i..]) {
+        while i < s.tokens.len() {
+            match self.longest_en(&s.tokens[i..]) {
                 Some((len, rows)) => {
-                    let span = &tokens[i..i + len];
+                    let span = &s.tokens[i..i + len];
                     let covered = span.iter().filter(|t| !is_stop(t.as_str())).count().max(1);
                     let end = span.last().map_or(0, |t| t.end);
                     let w = weight(covered as f32, end);
-                    term_hits.extend(rows.map(|t| (t, w)));
-                    for t in &mut tokens[i..i + len] {
+                    s.term_hits.extend(rows.map(|t| (t, w)));
+                    for t in &mut s.tokens[i..i + len] {
                         t.in_term = true;
                     }
                     i += len;
@@ -426,6 +622,7 @@ impl Index {
                 None => i += 1,
             }
         }
+        let mut zh_hit = false;
         if han > 0.0 {
             let mut at = 0;
             while let Some(c) = lower[at..].chars().next() {
@@ -436,62 +633,148 @@ impl Index {
                             .filter(|c| !c.is_ascii())
                             .count();
                         let w = weight(0.5 * chars as f32, at + bytes);
-                        term_hits.extend(rows.map(|t| (t, w)));
+                        s.term_hits.extend(rows.map(|t| (t, w)));
+                        zh_hit = true;
                         at += bytes;
                     }
                     None => at += c.len_utf8(),
                 }
             }
         }
-        for &(t, s) in &term_hits {
-            let s = s * (1.0 - ALTERNATIVE_STEP * f32::from(t.rank)).max(0.3);
-            acc.add(t.node, s, Some(t));
-            let entry = self.hs.entry(t.node);
-            if entry.level() == HsLevel::Heading {
-                for child in entry.children() {
-                    acc.add(child.node_id(), s * INHERIT_DOWN, Some(t));
-                }
-            }
+        let acc = &mut s.acc;
+        for &(t, w) in &s.term_hits {
+            self.term_scores(t, w, |node, w| acc.add(node, w, Some(t), false));
         }
 
         // 2. Words of the descriptions (BM25), each distinct word once.
         // Words inside a table term have had their say: "camera drone" is
         // a drone, and "camera" must not pull the camera subheadings over it.
-        let mut seen: Vec<&str> = Vec::with_capacity(tokens.len());
-        for t in &tokens {
-            let w = t.as_str();
-            if t.in_term || is_stop(w) || seen.contains(&w) {
-                continue;
-            }
-            seen.push(w);
+        // (Distinct by sorting the positions: no quadratic scan on a long
+        // query; then back in query order.)
+        let tokens = &s.tokens;
+        s.words.extend(
+            (0..tokens.len() as u32)
+                .filter(|&k| !tokens[k as usize].in_term && !is_stop(tokens[k as usize].as_str())),
+        );
+        s.words.sort_by(|&a, &b| {
+            tokens[a as usize]
+                .as_str()
+                .cmp(tokens[b as usize].as_str())
+                .then(a.cmp(&b))
+        });
+        s.words
+            .dedup_by(|a, b| tokens[*a as usize].as_str() == tokens[*b as usize].as_str());
+        s.words.sort_unstable();
+        for &k in &s.words {
+            let w = s.tokens[k as usize].as_str();
             let Some(list) = self.postings.get(w) else {
                 continue;
             };
             let df = list.len() as f32;
             let idf = (1.0 + (self.docs - df + 0.5) / (df + 0.5)).ln();
             for &(doc, factor) in list {
-                acc.add(doc, idf * factor, None);
+                s.acc.add(doc, idf * factor, None, false);
             }
         }
 
-        // 3. Headings share their best subheading's score.
-        let touched = acc.touched.len();
-        for k in 0..touched {
+        // 3. No whole Chinese term: characters and pairs of them.
+        if !zh_hit && han > 0.0 {
+            self.fuzzy(s, &lower);
+        }
+
+        // 4. Headings share their best subheading's score.
+        let acc = &mut s.acc;
+        for k in 0..acc.touched.len() {
             let id = acc.touched[k];
             let entry = self.hs.entry(id);
             if entry.level() == HsLevel::Subheading
                 && let Some(parent) = entry.parent()
             {
-                let s = acc.score[id as usize] * INHERIT_UP;
+                let sc = acc.score[id as usize] * INHERIT_UP;
                 let pid = parent.node_id();
-                if s > acc.score[pid as usize] {
+                if sc > acc.score[pid as usize] {
                     let term = acc.term[id as usize];
-                    acc.raise(pid, s, term);
+                    let approximate = acc.approximate[id as usize];
+                    acc.raise(pid, sc, term, approximate);
                 }
             }
         }
 
-        acc.into_hits(self.hs, limit)
+        s.hits(self.hs, limit)
+    }
+
+    /// The scores a table row gives: to its code, less for an alternative
+    /// row, and part of it to each subheading when the code is a heading.
+    fn term_scores(&self, t: &Term, w: f32, mut f: impl FnMut(u32, f32)) {
+        let w = w * (1.0 - ALTERNATIVE_STEP * f32::from(t.rank)).max(0.3);
+        f(t.node, w);
+        let entry = self.hs.entry(t.node);
+        if entry.level() == HsLevel::Heading {
+            for child in entry.children() {
+                f(child.node_id(), w * INHERIT_DOWN);
+            }
+        }
+    }
+
+    /// The n-gram fallback: scores every document sharing a gram with the
+    /// query, keeps the best few, and scores their codes.
+    fn fuzzy(&'static self, s: &mut Scratch, lower: &str) {
+        s.grams.clear();
+        for_each_gram(lower, |g| s.grams.push(g));
+        s.grams.sort_unstable();
+        s.grams.dedup();
+        for &g in &s.grams {
+            let Some((w, docs)) = self.grams.get(&g) else {
+                continue;
+            };
+            for &d in docs {
+                let slot = &mut s.fuzzy[d as usize];
+                if *slot == 0.0 {
+                    s.fuzzy_touched.push(d);
+                }
+                *slot += w;
+            }
+        }
+        // Cosine similarity, up to the query's norm (the same for all).
+        let mut best: Vec<(f32, u32)> = Vec::with_capacity(FUZZY_DOCS + 1);
+        for &d in &s.fuzzy_touched {
+            let sim = s.fuzzy[d as usize] * self.fuzzy_docs[d as usize].norm;
+            // Keep the FUZZY_DOCS best, ties to the earlier document.
+            let pos = best
+                .iter()
+                .position(|&(bs, bd)| sim > bs || (sim == bs && d < bd))
+                .unwrap_or(best.len());
+            if pos < FUZZY_DOCS {
+                best.insert(pos, (sim, d));
+                best.truncate(FUZZY_DOCS);
+            }
+        }
+        let Some(&(top, _)) = best.first() else {
+            return;
+        };
+        // Several documents may point at one code (婴儿奶粉 and 婴儿米粉 at
+        // 1901.10): it gets the best of them, not their sum.
+        let hits = &mut s.fuzzy_hits;
+        for &(sim, d) in &best {
+            if sim < FUZZY_KEEP * top {
+                break;
+            }
+            let w = FUZZY_SCORE * sim / top;
+            match &self.fuzzy_docs[d as usize].target {
+                FuzzyTarget::Term(rows) => {
+                    for &r in rows.iter() {
+                        let t = &self.zh_terms[r as usize];
+                        self.term_scores(t, w, |node, w| hits.push((node, w, Some(t))));
+                    }
+                }
+                FuzzyTarget::Chapter(node) => hits.push((*node, w, None)),
+            }
+        }
+        hits.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)));
+        hits.dedup_by_key(|h| h.0);
+        for &(node, w, term) in hits.iter() {
+            s.acc.add(node, w, term, true);
+        }
     }
 
     fn longest_en<'a>(
@@ -516,21 +799,203 @@ impl Index {
         rest: &str,
     ) -> Option<(usize, impl Iterator<Item = &'a Term> + use<'a>)> {
         let list = self.zh.get(&rest.chars().next()?)?;
+        let terms = &self.zh_terms;
         let best = list
             .iter()
+            .map(|&i| &terms[i as usize])
             .find(|t| rest.starts_with(t.tokens[0].as_ref()))?;
         let text = best.text;
         Some((
             best.tokens[0].len(),
-            list.iter().filter(move |t| t.text == text),
+            list.iter()
+                .map(move |&i| &terms[i as usize])
+                .filter(move |t| t.text == text),
         ))
     }
 }
 
-/// Scores per node, with the list of nodes touched (so only those are read).
+/// The n-gram fallback's documents (each Chinese term, each chapter title)
+/// and their grams, weighted `ln(1 + documents / documents with the gram)`,
+/// twice for a pair.
+fn build_fuzzy(hs: &'static Nomenclature, zh_terms: &[Term]) -> (GramIndex, Vec<FuzzyDoc>) {
+    let mut texts: Vec<(String, FuzzyTarget)> = Vec::new();
+    let mut by_text: HashMap<&str, usize> = HashMap::new();
+    let mut rows: Vec<Vec<u32>> = Vec::new();
+    for (i, t) in zh_terms.iter().enumerate() {
+        let k = *by_text.entry(t.text).or_insert_with(|| {
+            rows.push(Vec::new());
+            rows.len() - 1
+        });
+        rows[k].push(i as u32);
+    }
+    for list in rows {
+        let text = zh_terms[list[0] as usize].tokens[0].to_string();
+        texts.push((text, FuzzyTarget::Term(list.into_boxed_slice())));
+    }
+    for (code, title) in titles::chapters() {
+        if let Some(e) = hs.lookup(code) {
+            texts.push((affirmed_zh(title), FuzzyTarget::Chapter(e.node_id())));
+        }
+    }
+    let mut grams: GramIndex = HashMap::new();
+    let mut doc_grams: Vec<Vec<Gram>> = Vec::with_capacity(texts.len());
+    for (d, (text, _)) in texts.iter().enumerate() {
+        let mut g: Vec<Gram> = Vec::new();
+        for_each_gram(text, |x| g.push(x));
+        g.sort_unstable();
+        g.dedup();
+        for &x in &g {
+            grams.entry(x).or_default().1.push(d as u32);
+        }
+        doc_grams.push(g);
+    }
+    let n = texts.len() as f32;
+    for (g, (w, docs)) in grams.iter_mut() {
+        let pair = if g.1 == '\0' { 1.0 } else { BIGRAM };
+        *w = pair * (1.0 + n / docs.len() as f32).ln();
+    }
+    let docs = texts
+        .into_iter()
+        .zip(doc_grams)
+        .map(|((_, target), g)| {
+            let len = g
+                .iter()
+                .filter_map(|x| grams.get(x))
+                .map(|(w, _)| w * w)
+                .sum::<f32>()
+                .sqrt();
+            FuzzyDoc {
+                norm: if len > 0.0 { 1.0 / len } else { 0.0 },
+                target,
+            }
+        })
+        .collect();
+    (grams, docs)
+}
+
+/// Calls `f` with each Han character of the text and each pair of adjacent
+/// ones; anything else, and the characters of [`STOP_HAN`], separate runs.
+fn for_each_gram(text: &str, mut f: impl FnMut(Gram)) {
+    let mut prev: Option<char> = None;
+    for c in text.chars() {
+        if !is_han(c) || STOP_HAN.contains(&c) {
+            prev = None;
+            continue;
+        }
+        f((c, '\0'));
+        if let Some(p) = prev {
+            f((p, c));
+        }
+        prev = Some(c);
+    }
+}
+
+/// CJK Unified Ideographs and Extension A.
+fn is_han(c: char) -> bool {
+    matches!(c, '\u{4e00}'..='\u{9fff}' | '\u{3400}'..='\u{4dbf}')
+}
+
+/// A Chinese title without its exclusions: "（铁道及电车道车辆除外）".
+fn affirmed_zh(title: &str) -> String {
+    let mut out = String::with_capacity(title.len());
+    let mut rest = title;
+    while let Some(open) = rest.find('（') {
+        out.push_str(&rest[..open]);
+        let group = &rest[open..];
+        let close = group
+            .find('）')
+            .map_or(group.len(), |i| i + '）'.len_utf8());
+        let inner = &group[..close];
+        if !inner.contains("除外") {
+            out.push_str(inner);
+        }
+        rest = &group[close..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// A searcher's buffers: the scores per node and per fallback document, the
+/// lists of slots written (so only those are read and reset), and the
+/// query's tokens and term hits.
+#[derive(Clone)]
+struct Scratch {
+    acc: Accumulator,
+    fuzzy: Vec<f32>,
+    fuzzy_touched: Vec<u32>,
+    fuzzy_hits: Vec<(u32, f32, Option<&'static Term>)>,
+    grams: Vec<Gram>,
+    tokens: Vec<Token>,
+    /// Positions in `tokens` of the distinct description words.
+    words: Vec<u32>,
+    term_hits: Vec<(&'static Term, f32)>,
+    hits: Vec<SearchHit>,
+}
+
+impl Scratch {
+    fn new(index: &Index) -> Scratch {
+        Scratch {
+            acc: Accumulator::new(index.hs.nodes.len()),
+            fuzzy: vec![0.0; index.fuzzy_docs.len()],
+            fuzzy_touched: Vec::with_capacity(64),
+            fuzzy_hits: Vec::with_capacity(64),
+            grams: Vec::with_capacity(16),
+            tokens: Vec::with_capacity(8),
+            words: Vec::with_capacity(8),
+            term_hits: Vec::with_capacity(16),
+            hits: Vec::with_capacity(256),
+        }
+    }
+
+    /// Undoes what the previous query wrote: O(slots written).
+    fn reset(&mut self) {
+        self.acc.reset();
+        for &d in &self.fuzzy_touched {
+            self.fuzzy[d as usize] = 0.0;
+        }
+        self.fuzzy_touched.clear();
+        self.fuzzy_hits.clear();
+        self.tokens.clear();
+        self.words.clear();
+        self.term_hits.clear();
+        self.hits.clear();
+    }
+
+    /// The `limit` best hits, best first, ties broken by code.
+    fn hits(&mut self, hs: &'static Nomenclature, limit: usize) -> Vec<SearchHit> {
+        let acc = &self.acc;
+        self.hits.extend(
+            acc.touched
+                .iter()
+                .filter(|&&id| acc.score[id as usize] > 0.0)
+                .map(|&id| SearchHit {
+                    entry: hs.entry(id),
+                    score: acc.score[id as usize],
+                    term: acc.term[id as usize],
+                    approximate: acc.approximate[id as usize],
+                }),
+        );
+        let order = |a: &SearchHit, b: &SearchHit| {
+            b.score
+                .total_cmp(&a.score)
+                .then_with(|| a.entry.code().cmp(b.entry.code()))
+        };
+        if self.hits.len() > limit {
+            self.hits.select_nth_unstable_by(limit - 1, order);
+            self.hits.truncate(limit);
+        }
+        self.hits.sort_unstable_by(order);
+        self.hits.clone()
+    }
+}
+
+/// Scores per node, with the list of nodes touched (so only those are read
+/// and reset).
+#[derive(Clone)]
 struct Accumulator {
     score: Vec<f32>,
     term: Vec<Option<&'static Term>>,
+    approximate: Vec<bool>,
     touched: Vec<u32>,
 }
 
@@ -539,56 +1004,45 @@ impl Accumulator {
         Accumulator {
             score: vec![0.0; nodes],
             term: vec![None; nodes],
+            approximate: vec![false; nodes],
             touched: Vec::with_capacity(256),
         }
     }
 
-    fn add(&mut self, id: u32, s: f32, term: Option<&'static Term>) {
-        let slot = &mut self.score[id as usize];
-        if *slot == 0.0 {
-            self.touched.push(id);
+    fn reset(&mut self) {
+        for &id in &self.touched {
+            let id = id as usize;
+            self.score[id] = 0.0;
+            self.term[id] = None;
+            self.approximate[id] = false;
         }
-        *slot += s;
-        if let Some(t) = term {
-            let cur = &mut self.term[id as usize];
-            if cur.is_none() {
-                *cur = Some(t);
-            }
-        }
+        self.touched.clear();
     }
 
-    fn raise(&mut self, id: u32, s: f32, term: Option<&'static Term>) {
-        if self.score[id as usize] == 0.0 {
+    fn add(&mut self, id: u32, s: f32, term: Option<&'static Term>, approximate: bool) {
+        let i = id as usize;
+        if self.score[i] == 0.0 {
             self.touched.push(id);
         }
-        self.score[id as usize] = s;
-        if self.term[id as usize].is_none() {
-            self.term[id as usize] = term;
+        self.score[i] += s;
+        if let Some(t) = term
+            && self.term[i].is_none()
+        {
+            self.term[i] = Some(t);
         }
+        self.approximate[i] |= approximate;
     }
 
-    fn into_hits(self, hs: &'static Nomenclature, limit: usize) -> Vec<SearchHit> {
-        let mut hits: Vec<SearchHit> = self
-            .touched
-            .iter()
-            .filter(|&&id| self.score[id as usize] > 0.0)
-            .map(|&id| SearchHit {
-                entry: hs.entry(id),
-                score: self.score[id as usize],
-                term: self.term[id as usize],
-            })
-            .collect();
-        let order = |a: &SearchHit, b: &SearchHit| {
-            b.score
-                .total_cmp(&a.score)
-                .then_with(|| a.entry.code().cmp(b.entry.code()))
-        };
-        if hits.len() > limit {
-            hits.select_nth_unstable_by(limit - 1, order);
-            hits.truncate(limit);
+    fn raise(&mut self, id: u32, s: f32, term: Option<&'static Term>, approximate: bool) {
+        let i = id as usize;
+        if self.score[i] == 0.0 {
+            self.touched.push(id);
         }
-        hits.sort_unstable_by(order);
-        hits
+        self.score[i] = s;
+        if self.term[i].is_none() {
+            self.term[i] = term;
+        }
+        self.approximate[i] |= approximate;
     }
 }
 
@@ -654,7 +1108,7 @@ fn parse_terms(hs: &'static Nomenclature, csv: &'static str, script: Script) -> 
 
 /// A stemmed word kept on the stack, with the byte offset where it ends in
 /// the query.
-#[derive(Default)]
+#[derive(Clone, Default)]
 struct Token {
     buf: [u8; MAX_TOKEN + 1],
     len: u8,
@@ -813,6 +1267,42 @@ mod tests {
         let mut v = Vec::new();
         for_each_word(&text.to_lowercase(), |w, _| v.push(w.to_owned()));
         v
+    }
+
+    #[test]
+    fn a_searcher_can_move_between_threads() {
+        fn send_sync<T: Send + Sync>() {}
+        send_sync::<Searcher>();
+        send_sync::<SearchHit>();
+    }
+
+    #[test]
+    fn titles_lose_their_exclusions() {
+        assert_eq!(
+            affirmed_zh("车辆及其零件、附件（铁道及电车道车辆除外）"),
+            "车辆及其零件、附件"
+        );
+        assert_eq!(affirmed_zh("回收（废碎）纸或纸板"), "回收（废碎）纸或纸板");
+        assert_eq!(affirmed_zh("开（未闭合"), "开（未闭合");
+        assert_eq!(affirmed_zh("甲（乙除外"), "甲");
+        let mut grams = Vec::new();
+        for_each_gram("铁道及电车道 x 软木", |g| grams.push(g));
+        assert_eq!(
+            grams,
+            [
+                ('铁', '\0'),
+                ('道', '\0'),
+                ('铁', '道'),
+                ('电', '\0'),
+                ('车', '\0'),
+                ('电', '车'),
+                ('道', '\0'),
+                ('车', '道'),
+                ('软', '\0'),
+                ('木', '\0'),
+                ('软', '木'),
+            ]
+        );
     }
 
     #[test]

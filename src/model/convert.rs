@@ -7,7 +7,7 @@ use iso_currency::Currency;
 use rust_decimal::Decimal;
 
 use crate::error::Bilingual;
-use crate::wire::{Number, NumberError};
+use crate::wire::{Number, NumberError, Text};
 use crate::{
     Code, Country, HsCode, Loc, MassUnit, MeasureError, Money, ParseEnumError, Report, Severity,
     Timestamp, Violation, Weight, parse_country, parse_currency,
@@ -24,8 +24,8 @@ pub(crate) struct Conv {
 }
 
 /// Text that only means "not given": absent, empty or white space.
-fn given(raw: Option<&String>) -> Option<&str> {
-    raw.map(String::as_str).filter(|s| !s.trim().is_empty())
+fn given(raw: Option<&Text>) -> Option<&str> {
+    raw.map(Text::as_str).filter(|s| !s.trim().is_empty())
 }
 
 impl Conv {
@@ -61,7 +61,7 @@ impl Conv {
         }
     }
 
-    pub(crate) fn hs_code(&mut self, loc: &Loc<'_>, raw: Option<&String>) -> Option<HsCode> {
+    pub(crate) fn hs_code(&mut self, loc: &Loc<'_>, raw: Option<&Text>) -> Option<HsCode> {
         let text = given(raw)?;
         self.keep(loc, text, HsCode::parse(text), |_| Code::HS_CODE_INVALID)
     }
@@ -78,7 +78,7 @@ impl Conv {
     pub(crate) fn optional_enum<T>(
         &mut self,
         loc: &Loc<'_>,
-        raw: Option<&String>,
+        raw: Option<&Text>,
         code: Code,
     ) -> Option<T>
     where
@@ -96,12 +96,12 @@ impl Conv {
         self.required_enum(loc, raw, Code::MASS_UNIT_UNKNOWN)
     }
 
-    pub(crate) fn country(&mut self, loc: &Loc<'_>, raw: Option<&String>) -> Option<Country> {
+    pub(crate) fn country(&mut self, loc: &Loc<'_>, raw: Option<&Text>) -> Option<Country> {
         let text = given(raw)?;
         self.keep(loc, text, parse_country(text), |_| Code::COUNTRY_UNKNOWN)
     }
 
-    pub(crate) fn timestamp(&mut self, loc: &Loc<'_>, raw: Option<&String>) -> Option<Timestamp> {
+    pub(crate) fn timestamp(&mut self, loc: &Loc<'_>, raw: Option<&Text>) -> Option<Timestamp> {
         let text = given(raw)?;
         self.keep(loc, text, text.parse::<Timestamp>(), |_| {
             Code::TIMESTAMP_INVALID
@@ -165,4 +165,14 @@ pub(crate) fn wire_count(c: Option<u32>) -> Option<Number> {
 /// The wire form of an optional list: absent when empty.
 pub(crate) fn wire_list<T: Clone>(v: &[T]) -> Option<Vec<T>> {
     (!v.is_empty()).then(|| v.to_vec())
+}
+
+/// The wire form of an optional text.
+pub(crate) fn wire_text(s: &Option<String>) -> Option<Text> {
+    s.as_deref().map(Text::new)
+}
+
+/// The domain form of an optional wire text.
+pub(crate) fn string(t: Option<Text>) -> Option<String> {
+    t.map(Text::into_string)
 }

@@ -2,10 +2,10 @@
 
 use iso_currency::Currency;
 
-use super::convert::{Conv, wire_count, wire_money};
+use super::convert::{Conv, string, wire_count, wire_money, wire_text};
 use super::product::convert_product;
 use super::{Converted, Product};
-use crate::wire::{self, Json, Number};
+use crate::wire::{self, Json, Number, Text};
 use crate::{
     ClearanceMode, Code, Country, CustomsPort, DeclarationType, DocumentKind, Gender, Loc, Money,
     OrderType, Platform, Timestamp, api_currency_code,
@@ -239,23 +239,25 @@ impl Party {
     /// p.age = Some(30);
     /// assert_eq!(p.to_wire().age.map(|n| n.to_string()), Some("30".into()));
     /// ```
+    // Field by field, in document order.
+    #[allow(clippy::field_reassign_with_default)]
     pub fn to_wire(&self) -> wire::Address {
         let mut a = wire::Address::default();
-        a.first_name.clone_from(&self.first_name);
-        a.last_name.clone_from(&self.last_name);
-        a.address1.clone_from(&self.address1);
-        a.address2.clone_from(&self.address2);
-        a.city.clone_from(&self.city);
-        a.state.clone_from(&self.state);
-        a.country = self.country.map(|c| c.to_string());
-        a.zip.clone_from(&self.zip);
-        a.tin.clone_from(&self.tin);
-        a.phone.clone_from(&self.phone);
-        a.country_code.clone_from(&self.country_code);
-        a.email.clone_from(&self.email);
+        a.first_name = wire_text(&self.first_name);
+        a.last_name = wire_text(&self.last_name);
+        a.address1 = wire_text(&self.address1);
+        a.address2 = wire_text(&self.address2);
+        a.city = wire_text(&self.city);
+        a.state = wire_text(&self.state);
+        a.country = self.country.map(|c| Text::from(c.to_string()));
+        a.zip = wire_text(&self.zip);
+        a.tin = wire_text(&self.tin);
+        a.phone = wire_text(&self.phone);
+        a.country_code = wire_text(&self.country_code);
+        a.email = wire_text(&self.email);
         a.age = wire_count(self.age);
-        a.gender = self.gender.map(|g| g.as_str().to_owned());
-        a.chinese_id.clone_from(&self.chinese_id);
+        a.gender = self.gender.map(|g| Text::new(g.as_str()));
+        a.chinese_id = wire_text(&self.chinese_id);
         a
     }
 }
@@ -266,18 +268,18 @@ fn convert_party(conv: &mut Conv, loc: &Loc<'_>, w: wire::Address) -> Party {
         country: conv.country(&f("country"), w.country.as_ref()),
         age: conv.count(&f("age"), w.age.as_ref()),
         gender: conv.optional_enum(&f("gender"), w.gender.as_ref(), Code::GENDER_UNKNOWN),
-        first_name: w.first_name,
-        last_name: w.last_name,
-        address1: w.address1,
-        address2: w.address2,
-        city: w.city,
-        state: w.state,
-        zip: w.zip,
-        tin: w.tin,
-        phone: w.phone,
-        country_code: w.country_code,
-        email: w.email,
-        chinese_id: w.chinese_id,
+        first_name: string(w.first_name),
+        last_name: string(w.last_name),
+        address1: string(w.address1),
+        address2: string(w.address2),
+        city: string(w.city),
+        state: string(w.state),
+        zip: string(w.zip),
+        tin: string(w.tin),
+        phone: string(w.phone),
+        country_code: string(w.country_code),
+        email: string(w.email),
+        chinese_id: string(w.chinese_id),
     }
 }
 
@@ -314,16 +316,18 @@ impl OrderItem {
     /// item.quantity = Some(2);
     /// assert_eq!(item.to_wire().quantity.map(|n| n.to_string()), Some("2".into()));
     /// ```
+    // Field by field, in document order.
+    #[allow(clippy::field_reassign_with_default)]
     pub fn to_wire(&self) -> wire::OrderItem {
         let mut i = wire::OrderItem::default();
-        i.item_id.clone_from(&self.item_id);
+        i.item_id = wire_text(&self.item_id);
         i.product = self.product.as_ref().map(|p| Box::new(p.to_wire()));
         i.quantity = wire_count(self.quantity);
         i.price = wire_money(self.price.as_ref());
         i.discount = wire_money(self.discount.as_ref());
         i.tax = wire_money(self.tax.as_ref());
-        i.distributor_name.clone_from(&self.distributor_name);
-        i.distributor_id.clone_from(&self.distributor_id);
+        i.distributor_name = wire_text(&self.distributor_name);
+        i.distributor_id = wire_text(&self.distributor_id);
         i.refund_amount = Number::from_decimal(self.refund_amount.amount());
         i
     }
@@ -348,9 +352,9 @@ fn convert_item(
         refund_amount: conv
             .money(&f("refundAmount"), Some(&w.refund_amount), currency)
             .unwrap_or(Money::zero(currency.unwrap_or(Currency::CNY))),
-        item_id: w.item_id,
-        distributor_name: w.distributor_name,
-        distributor_id: w.distributor_id,
+        item_id: string(w.item_id),
+        distributor_name: string(w.distributor_name),
+        distributor_id: string(w.distributor_id),
     }
 }
 
@@ -454,55 +458,55 @@ impl Order {
     /// assert_eq!(w.currency, "RMB");
     /// assert_eq!(w.customs_code, "SH");
     /// ```
+    // Field by field, in document order.
+    #[allow(clippy::field_reassign_with_default)]
     pub fn to_wire(&self) -> wire::Order {
         let mut o = wire::Order::default();
-        o.order_id.clone_from(&self.order_id);
-        o.client_order_ref.clone_from(&self.client_order_ref);
-        o.client_parent_order_ref
-            .clone_from(&self.client_parent_order_ref);
-        o.platform_transaction_id
-            .clone_from(&self.platform_transaction_id);
-        o.platform_name = self.platform.map(|p| p.as_str().to_owned());
+        o.order_id = wire_text(&self.order_id);
+        o.client_order_ref = wire_text(&self.client_order_ref);
+        o.client_parent_order_ref = wire_text(&self.client_parent_order_ref);
+        o.platform_transaction_id = wire_text(&self.platform_transaction_id);
+        o.platform_name = self.platform.map(|p| Text::new(p.as_str()));
         o.is_sub_order = self.is_sub_order;
         o.is_distribution_order = self.is_distribution_order;
-        o.distributor_name.clone_from(&self.distributor_name);
-        o.order_type = self.order_type.as_str().to_owned();
+        o.distributor_name = wire_text(&self.distributor_name);
+        o.order_type = Text::new(self.order_type.as_str());
         o.items =
             (!self.items.is_empty()).then(|| self.items.iter().map(OrderItem::to_wire).collect());
         o.customer = self.customer.as_ref().map(Party::to_wire);
-        o.customer_id_ref.clone_from(&self.customer_id_ref);
+        o.customer_id_ref = wire_text(&self.customer_id_ref);
         o.seller = self.seller.as_ref().map(Party::to_wire);
         o.payer = self.payer.as_ref().map(Party::to_wire);
-        o.status.clone_from(&self.status);
-        o.tracking_reference.clone_from(&self.tracking_reference);
-        o.destination_code.clone_from(&self.destination_code);
-        o.node_code.clone_from(&self.node_code);
-        o.express_company.clone_from(&self.express_company);
-        o.express_type = self.express_type.map(|m| m.as_str().to_owned());
-        o.currency = api_currency_code(self.currency).to_owned();
-        o.customs_code = self.customs_port.as_str().to_owned();
-        o.customs_filing_id.clone_from(&self.customs_filing_id);
-        o.created_at = self.created_at.map(|t| t.to_string());
-        o.updated_at = self.updated_at.map(|t| t.to_string());
-        o.paid_at = self.paid_at.map(|t| t.to_string());
-        o.pay_method.clone_from(&self.pay_method);
-        o.pay_merchant_name.clone_from(&self.pay_merchant_name);
+        o.status = wire_text(&self.status);
+        o.tracking_reference = wire_text(&self.tracking_reference);
+        o.destination_code = wire_text(&self.destination_code);
+        o.node_code = wire_text(&self.node_code);
+        o.express_company = wire_text(&self.express_company);
+        o.express_type = self.express_type.map(|m| Text::new(m.as_str()));
+        o.currency = Text::new(api_currency_code(self.currency));
+        o.customs_code = Text::new(self.customs_port.as_str());
+        o.customs_filing_id = wire_text(&self.customs_filing_id);
+        o.created_at = self.created_at.map(|t| Text::from(t.to_string()));
+        o.updated_at = self.updated_at.map(|t| Text::from(t.to_string()));
+        o.paid_at = self.paid_at.map(|t| Text::from(t.to_string()));
+        o.pay_method = wire_text(&self.pay_method);
+        o.pay_merchant_name = wire_text(&self.pay_merchant_name);
         o.pay_amount = wire_money(self.pay_amount.as_ref());
         o.refund_amount = Number::from_decimal(self.refund_amount.amount());
-        o.pay_id.clone_from(&self.pay_id);
-        o.payment_pay_id.clone_from(&self.payment_pay_id);
-        o.pay_customs_no.clone_from(&self.pay_customs_no);
+        o.pay_id = wire_text(&self.pay_id);
+        o.payment_pay_id = wire_text(&self.payment_pay_id);
+        o.pay_customs_no = wire_text(&self.pay_customs_no);
         o.products_total_tax = wire_money(self.products_total_tax.as_ref());
         o.shipping_cost = wire_money(self.shipping_cost.as_ref());
         o.shipping_tax = wire_money(self.shipping_tax.as_ref());
-        o.shipped_date = self.shipped_date.map(|t| t.to_string());
+        o.shipped_date = self.shipped_date.map(|t| Text::from(t.to_string()));
         o.non_cash_deduction_amount = wire_money(self.non_cash_deduction_amount.as_ref());
         o.insurance_fee = wire_money(self.insurance_fee.as_ref());
-        o.customer_note.clone_from(&self.customer_note);
-        o.delivery_slip_url.clone_from(&self.delivery_slip_url);
+        o.customer_note = wire_text(&self.customer_note);
+        o.delivery_slip_url = wire_text(&self.delivery_slip_url);
         o.campaign_tracking_data
             .clone_from(&self.campaign_tracking_data);
-        o.discount_code.clone_from(&self.discount_code);
+        o.discount_code = wire_text(&self.discount_code);
         o
     }
 }
@@ -566,29 +570,29 @@ fn convert_order(conv: &mut Conv, loc: &Loc<'_>, w: wire::Order) -> Order {
             &w.non_cash_deduction_amount,
         ),
         insurance_fee: money(conv, "insuranceFee", &w.insurance_fee),
-        order_id: w.order_id,
-        client_order_ref: w.client_order_ref,
-        client_parent_order_ref: w.client_parent_order_ref,
-        platform_transaction_id: w.platform_transaction_id,
+        order_id: string(w.order_id),
+        client_order_ref: string(w.client_order_ref),
+        client_parent_order_ref: string(w.client_parent_order_ref),
+        platform_transaction_id: string(w.platform_transaction_id),
         is_sub_order: w.is_sub_order,
         is_distribution_order: w.is_distribution_order,
-        distributor_name: w.distributor_name,
-        customer_id_ref: w.customer_id_ref,
-        status: w.status,
-        tracking_reference: w.tracking_reference,
-        destination_code: w.destination_code,
-        node_code: w.node_code,
-        express_company: w.express_company,
-        customs_filing_id: w.customs_filing_id,
-        pay_method: w.pay_method,
-        pay_merchant_name: w.pay_merchant_name,
-        pay_id: w.pay_id,
-        payment_pay_id: w.payment_pay_id,
-        pay_customs_no: w.pay_customs_no,
-        customer_note: w.customer_note,
-        delivery_slip_url: w.delivery_slip_url,
+        distributor_name: string(w.distributor_name),
+        customer_id_ref: string(w.customer_id_ref),
+        status: string(w.status),
+        tracking_reference: string(w.tracking_reference),
+        destination_code: string(w.destination_code),
+        node_code: string(w.node_code),
+        express_company: string(w.express_company),
+        customs_filing_id: string(w.customs_filing_id),
+        pay_method: string(w.pay_method),
+        pay_merchant_name: string(w.pay_merchant_name),
+        pay_id: string(w.pay_id),
+        payment_pay_id: string(w.payment_pay_id),
+        pay_customs_no: string(w.pay_customs_no),
+        customer_note: string(w.customer_note),
+        delivery_slip_url: string(w.delivery_slip_url),
         campaign_tracking_data: w.campaign_tracking_data,
-        discount_code: w.discount_code,
+        discount_code: string(w.discount_code),
     }
 }
 
@@ -659,12 +663,12 @@ impl DeclarationResult {
                 w.declaration_type.as_ref(),
                 Code::DECLARATION_TYPE_UNKNOWN,
             ),
-            declaration_number: w.declaration_number,
-            client_order_ref: w.client_order_ref,
-            order_id: w.order_id,
-            product_sku_number: w.product_sku_number,
-            product_barcode: w.product_barcode,
-            orig_message: w.orig_message,
+            declaration_number: string(w.declaration_number),
+            client_order_ref: string(w.client_order_ref),
+            order_id: string(w.order_id),
+            product_sku_number: string(w.product_sku_number),
+            product_barcode: string(w.product_barcode),
+            orig_message: string(w.orig_message),
             is_registered: w.is_regsitered,
         };
         Converted::new(value, conv.report)
@@ -697,14 +701,14 @@ impl DeclarationResult {
     /// ```
     pub fn to_wire(&self) -> wire::DeclarationResult {
         wire::DeclarationResult {
-            region: self.region.map(|r| r.as_str().to_owned()),
-            declaration_type: self.declaration_type.map(|t| t.as_str().to_owned()),
-            declaration_number: self.declaration_number.clone(),
-            client_order_ref: self.client_order_ref.clone(),
-            order_id: self.order_id.clone(),
-            product_sku_number: self.product_sku_number.clone(),
-            product_barcode: self.product_barcode.clone(),
-            orig_message: self.orig_message.clone(),
+            region: self.region.map(|r| Text::new(r.as_str())),
+            declaration_type: self.declaration_type.map(|t| Text::new(t.as_str())),
+            declaration_number: wire_text(&self.declaration_number),
+            client_order_ref: wire_text(&self.client_order_ref),
+            order_id: wire_text(&self.order_id),
+            product_sku_number: wire_text(&self.product_sku_number),
+            product_barcode: wire_text(&self.product_barcode),
+            orig_message: wire_text(&self.orig_message),
             is_regsitered: self.is_registered,
         }
     }

@@ -4,8 +4,8 @@ use iso_currency::Currency;
 use rust_decimal::Decimal;
 
 use super::Converted;
-use super::convert::{Conv, wire_count, wire_list, wire_money};
-use crate::wire::{self, Number};
+use super::convert::{Conv, string, wire_count, wire_list, wire_money, wire_text};
+use crate::wire::{self, Number, Text};
 use crate::{
     ClearanceMode, Code, Country, DocumentKind, HsCode, Loc, MassUnit, Money, ProductStatus,
     Timestamp, Weight, api_currency_code,
@@ -337,19 +337,21 @@ impl Product {
     /// assert_eq!(w.currency, "USD");
     /// assert_eq!(w.status, "draft");
     /// ```
+    // Field by field, in document order.
+    #[allow(clippy::field_reassign_with_default)]
     pub fn to_wire(&self) -> wire::Product {
         let unit = self.mass_unit;
         let mut w = wire::Product::default();
-        w.product_id.clone_from(&self.product_id);
-        w.name.clone_from(&self.name);
-        w.name_en.clone_from(&self.name_en);
+        w.product_id = wire_text(&self.product_id);
+        w.name = wire_text(&self.name);
+        w.name_en = wire_text(&self.name_en);
         w.skus =
             (!self.skus.is_empty()).then(|| self.skus.iter().map(|s| s.to_wire(self)).collect());
-        w.currency = api_currency_code(self.currency).to_owned();
-        w.mass_unit = unit.as_str().to_owned();
-        w.time_unit.clone_from(&self.time_unit);
-        w.barcode.clone_from(&self.barcode);
-        w.description.clone_from(&self.description);
+        w.currency = Text::new(api_currency_code(self.currency));
+        w.mass_unit = Text::new(unit.as_str());
+        w.time_unit = wire_text(&self.time_unit);
+        w.barcode = wire_text(&self.barcode);
+        w.description = wire_text(&self.description);
         w.price = wire_money(self.price.as_ref());
         w.rrp = wire_money(self.rrp.as_ref());
         w.group_buying_price = wire_money(self.group_buying_price.as_ref());
@@ -358,29 +360,28 @@ impl Product {
         w.images.clone_from(&self.images);
         w.is_onsale = self.is_onsale;
         w.is_combined = self.is_combined;
-        w.status = self.status.as_str().to_owned();
+        w.status = Text::new(self.status.as_str());
         w.category = wire_list(&self.category);
-        w.vendor.clone_from(&self.vendor);
-        w.country = self.country.map(|c| c.to_string());
+        w.vendor = wire_text(&self.vendor);
+        w.country = self.country.map(|c| Text::from(c.to_string()));
         w.shelf_life = self.shelf_life.map(Number::from_decimal);
-        w.created_at = self.created_at.map(|t| t.to_string());
-        w.updated_at = self.updated_at.map(|t| t.to_string());
-        w.logistics_mode.clone_from(&self.logistics_mode);
+        w.created_at = self.created_at.map(|t| Text::from(t.to_string()));
+        w.updated_at = self.updated_at.map(|t| Text::from(t.to_string()));
+        w.logistics_mode = wire_text(&self.logistics_mode);
         w.shipping_cost = wire_money(self.shipping_cost.as_ref());
         w.shipping_time = wire_count(self.shipping_time);
-        w.hs_code = self.hs_code.map(|c| c.to_string());
-        w.personal_postal_articles_tax
-            .clone_from(&self.personal_postal_articles_tax);
-        w.ingredient.clone_from(&self.ingredient);
-        w.model.clone_from(&self.model);
-        w.spec.clone_from(&self.spec);
+        w.hs_code = self.hs_code.map(|c| Text::from(c.to_string()));
+        w.personal_postal_articles_tax = wire_text(&self.personal_postal_articles_tax);
+        w.ingredient = wire_text(&self.ingredient);
+        w.model = wire_text(&self.model);
+        w.spec = wire_text(&self.spec);
         w.warranty_period = Number::from(self.warranty_period);
-        w.express_type = self.express_type.map(|m| m.as_str().to_owned());
+        w.express_type = self.express_type.map(|m| Text::new(m.as_str()));
         w.discount = wire_money(self.discount.as_ref());
         w.tax_rate = self.tax_rate.map(Number::from_decimal);
-        w.brand.clone_from(&self.brand);
-        w.store_id.clone_from(&self.store_id);
-        w.category_id.clone_from(&self.category_id);
+        w.brand = Text::new(&self.brand);
+        w.store_id = wire_text(&self.store_id);
+        w.category_id = wire_text(&self.category_id);
         w.components = (!self.components.is_empty())
             .then(|| self.components.iter().map(Component::to_wire).collect());
         w
@@ -426,9 +427,9 @@ pub(crate) fn convert_product(conv: &mut Conv, loc: &Loc<'_>, w: wire::Product) 
                 &components_loc.index(i).field("quantity"),
                 c.quantity.as_ref(),
             ),
-            product_id: c.product_id,
-            sku_number: c.sku_number,
-            barcode: c.barcode,
+            product_id: string(c.product_id),
+            sku_number: string(c.sku_number),
+            barcode: string(c.barcode),
         })
         .collect();
 
@@ -456,30 +457,30 @@ pub(crate) fn convert_product(conv: &mut Conv, loc: &Loc<'_>, w: wire::Product) 
         ),
         discount: money(conv, "discount", &w.discount),
         tax_rate: conv.decimal(&f("taxRate"), w.tax_rate.as_ref()),
-        product_id: w.product_id,
-        name: w.name,
-        name_en: w.name_en,
+        product_id: string(w.product_id),
+        name: string(w.name),
+        name_en: string(w.name_en),
         skus,
         currency: currency.unwrap_or(Currency::CNY),
         mass_unit: mass_unit.unwrap_or_default(),
-        time_unit: w.time_unit,
-        barcode: w.barcode,
-        description: w.description,
+        time_unit: string(w.time_unit),
+        barcode: string(w.barcode),
+        description: string(w.description),
         net_weight,
         gross_weight,
         images: w.images,
         is_onsale: w.is_onsale,
         is_combined: w.is_combined,
         category: w.category.unwrap_or_default(),
-        vendor: w.vendor,
-        logistics_mode: w.logistics_mode,
-        personal_postal_articles_tax: w.personal_postal_articles_tax,
-        ingredient: w.ingredient,
-        model: w.model,
-        spec: w.spec,
-        brand: w.brand,
-        store_id: w.store_id,
-        category_id: w.category_id,
+        vendor: string(w.vendor),
+        logistics_mode: string(w.logistics_mode),
+        personal_postal_articles_tax: string(w.personal_postal_articles_tax),
+        ingredient: string(w.ingredient),
+        model: string(w.model),
+        spec: string(w.spec),
+        brand: w.brand.into_string(),
+        store_id: string(w.store_id),
+        category_id: string(w.category_id),
         components,
     }
 }
@@ -517,18 +518,18 @@ fn convert_sku(
         shipping_time: conv.count(&f("shippingTime"), w.shipping_time.as_ref()),
         available_stock: conv.count(&f("availableStock"), w.available_stock.as_ref()),
         warehouse_stock: conv.count(&f("warehouseStock"), w.warehouse_stock.as_ref()),
-        sku_number: w.sku_number,
+        sku_number: string(w.sku_number),
         images: w.images,
-        barcode: w.barcode,
-        color: w.color,
-        size: w.size,
+        barcode: string(w.barcode),
+        color: string(w.color),
+        size: string(w.size),
         is_onsale: w.is_onsale,
-        model: w.model,
-        spec: w.spec,
-        customs_unit_code: w.customs_unit_code,
-        customs_unit_code_package: w.customs_unit_code_package,
-        customs_unit_code_weight: w.customs_unit_code_weight,
-        warehouse: w.warehouse,
+        model: string(w.model),
+        spec: string(w.spec),
+        customs_unit_code: string(w.customs_unit_code),
+        customs_unit_code_package: string(w.customs_unit_code_package),
+        customs_unit_code_weight: w.customs_unit_code_weight.into_string(),
+        warehouse: string(w.warehouse),
     }
 }
 
@@ -601,6 +602,8 @@ impl Sku {
     /// assert_eq!(mine.to_wire(&p).net_weight.map(|n| n.to_string()), Some("0.5".into()));
     /// # Ok::<(), serde_json::Error>(())
     /// ```
+    // Field by field, in document order.
+    #[allow(clippy::field_reassign_with_default)]
     pub fn to_wire(&self, product: &Product) -> wire::Sku {
         // An inherited weight that still equals the product's is left out;
         // a weight the SKU was given, or that was changed since, is written.
@@ -612,15 +615,15 @@ impl Sku {
             }
         };
         let mut s = wire::Sku::default();
-        s.sku_number.clone_from(&self.sku_number);
+        s.sku_number = wire_text(&self.sku_number);
         s.price = wire_money(self.price.as_ref());
         s.rrp = wire_money(self.rrp.as_ref());
         s.group_buying_price = wire_money(self.group_buying_price.as_ref());
         s.cost = Number::from_decimal(self.cost.amount());
         s.images.clone_from(&self.images);
-        s.barcode.clone_from(&self.barcode);
-        s.color.clone_from(&self.color);
-        s.size.clone_from(&self.size);
+        s.barcode = wire_text(&self.barcode);
+        s.color = wire_text(&self.color);
+        s.size = wire_text(&self.size);
         s.quantity = wire_count(self.quantity);
         s.is_onsale = self.is_onsale;
         s.net_weight = own(self.net_weight, self.inherited.net, product.net_weight);
@@ -631,16 +634,14 @@ impl Sku {
         );
         s.shipping_cost = wire_money(self.shipping_cost.as_ref());
         s.shipping_time = wire_count(self.shipping_time);
-        s.model.clone_from(&self.model);
-        s.spec.clone_from(&self.spec);
-        s.customs_unit_code.clone_from(&self.customs_unit_code);
-        s.customs_unit_code_package
-            .clone_from(&self.customs_unit_code_package);
-        s.customs_unit_code_weight
-            .clone_from(&self.customs_unit_code_weight);
+        s.model = wire_text(&self.model);
+        s.spec = wire_text(&self.spec);
+        s.customs_unit_code = wire_text(&self.customs_unit_code);
+        s.customs_unit_code_package = wire_text(&self.customs_unit_code_package);
+        s.customs_unit_code_weight = Text::new(&self.customs_unit_code_weight);
         s.available_stock = wire_count(self.available_stock);
         s.warehouse_stock = wire_count(self.warehouse_stock);
-        s.warehouse.clone_from(&self.warehouse);
+        s.warehouse = wire_text(&self.warehouse);
         s
     }
 }
@@ -655,11 +656,13 @@ impl Component {
     /// c.quantity = Some(3);
     /// assert_eq!(c.to_wire().quantity.map(|n| n.to_string()), Some("3".into()));
     /// ```
+    // Field by field, in document order.
+    #[allow(clippy::field_reassign_with_default)]
     pub fn to_wire(&self) -> wire::Component {
         let mut c = wire::Component::default();
-        c.product_id.clone_from(&self.product_id);
-        c.sku_number.clone_from(&self.sku_number);
-        c.barcode.clone_from(&self.barcode);
+        c.product_id = wire_text(&self.product_id);
+        c.sku_number = wire_text(&self.sku_number);
+        c.barcode = wire_text(&self.barcode);
         c.quantity = wire_count(self.quantity);
         c
     }

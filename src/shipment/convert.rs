@@ -11,7 +11,7 @@ use super::model::*;
 use super::profile::{HeavyLabel, SideRule, WarehouseProfile};
 use super::rules::Rule;
 use crate::model::convert::Conv;
-use crate::wire::Number;
+use crate::wire::{Number, Text};
 use crate::{
     Code, Currency, CustomsUnit, Dimensions, ExchangeRates, Gtin, Length, LengthUnit, Loc,
     MassUnit, Money, StockingShipment, VolumetricDivisor, Weight,
@@ -21,11 +21,11 @@ pub(super) struct Reader {
     pub(super) conv: Conv,
 }
 
-fn given(raw: &Option<String>) -> Option<&str> {
+fn given(raw: &Option<Text>) -> Option<&str> {
     raw.as_deref().filter(|s| !s.trim().is_empty())
 }
 
-fn text(raw: &Option<String>) -> Option<String> {
+fn text(raw: &Option<Text>) -> Option<String> {
     given(raw).map(|s| s.trim().to_owned())
 }
 
@@ -44,7 +44,7 @@ impl Reader {
         self.conv.error(loc, code, &echo(value), en, zh);
     }
 
-    fn date(&mut self, loc: &Loc<'_>, raw: &Option<String>) -> Option<NaiveDate> {
+    fn date(&mut self, loc: &Loc<'_>, raw: &Option<Text>) -> Option<NaiveDate> {
         let t = given(raw)?;
         match NaiveDate::parse_from_str(t.trim(), "%Y-%m-%d") {
             Ok(d) => Some(d),
@@ -77,7 +77,7 @@ impl Reader {
         v
     }
 
-    fn closed<T>(&mut self, loc: &Loc<'_>, raw: &Option<String>, code: Code) -> Option<T>
+    fn closed<T>(&mut self, loc: &Loc<'_>, raw: &Option<Text>, code: Code) -> Option<T>
     where
         T: std::str::FromStr<Err = crate::ParseEnumError>,
     {
@@ -101,7 +101,7 @@ impl Reader {
         self.conv.decimal(loc, raw.as_ref())
     }
 
-    fn mass_unit(&mut self, loc: &Loc<'_>, raw: &Option<String>) -> Option<MassUnit> {
+    fn mass_unit(&mut self, loc: &Loc<'_>, raw: &Option<Text>) -> Option<MassUnit> {
         match given(raw) {
             None => Some(MassUnit::Kilogram),
             Some(t) => self.conv.mass_unit(loc, t),
@@ -117,7 +117,7 @@ impl Reader {
         self.conv.weight(loc, raw.as_ref(), unit)
     }
 
-    fn currency(&mut self, loc: &Loc<'_>, raw: &Option<String>) -> Option<Currency> {
+    fn currency(&mut self, loc: &Loc<'_>, raw: &Option<Text>) -> Option<Currency> {
         self.conv.currency(loc, given(raw)?)
     }
 
@@ -193,7 +193,7 @@ impl Reader {
     fn limit<T: std::str::FromStr<Err = crate::MeasureError>>(
         &mut self,
         loc: &Loc<'_>,
-        raw: &Option<String>,
+        raw: &Option<Text>,
     ) -> Option<T> {
         let t = given(raw)?;
         match t.parse::<T>() {

@@ -38,8 +38,8 @@ use std::fmt;
 use serde::de::{self, MapAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use crate::wire::Number;
 use crate::wire::text;
+use crate::wire::{Number, Text};
 
 /// A yes/no member as written: a JSON boolean, or text or a number that the
 /// check reads as one (`"true"`, `"yes"`, `1`, `"否"`) or reports.
@@ -288,37 +288,37 @@ pub struct RuleObjectJson {
         skip_serializing_if = "Option::is_none",
         deserialize_with = "text::optional"
     )]
-    pub divisor: Option<String>,
+    pub divisor: Option<Text>,
     /// `perCbm`: the weight one cubic metre counts as, for a revenue-ton rule (`"1000 kg"`).
     #[serde(
         skip_serializing_if = "Option::is_none",
         deserialize_with = "text::optional"
     )]
-    pub per_cbm: Option<String>,
+    pub per_cbm: Option<Text>,
     /// `dimensionRounding`: `none`, `nearest_inch` or `up_cm`.
     #[serde(
         skip_serializing_if = "Option::is_none",
         deserialize_with = "text::optional"
     )]
-    pub dimension_rounding: Option<String>,
+    pub dimension_rounding: Option<Text>,
     /// `weightRounding`: `none`, `up_0.5kg`, `up_1kg` or `up_1lb`.
     #[serde(
         skip_serializing_if = "Option::is_none",
         deserialize_with = "text::optional"
     )]
-    pub weight_rounding: Option<String>,
+    pub weight_rounding: Option<Text>,
     /// `basis`: `carton` or `shipment`.
     #[serde(
         skip_serializing_if = "Option::is_none",
         deserialize_with = "text::optional"
     )]
-    pub basis: Option<String>,
+    pub basis: Option<Text>,
     /// `minimum`: `"1 kg"`, or `"1 rt"` for a revenue-ton rule.
     #[serde(
         skip_serializing_if = "Option::is_none",
         deserialize_with = "text::optional"
     )]
-    pub minimum: Option<String>,
+    pub minimum: Option<Text>,
 }
 
 impl Serialize for RuleJson {
@@ -353,9 +353,9 @@ impl<'de> Deserialize<'de> for RuleJson {
 /// A list of text members, each a string or a number (read as its text).
 #[derive(Deserialize)]
 #[serde(transparent)]
-struct TextItem(#[serde(deserialize_with = "text::optional")] Option<String>);
+struct TextItem(#[serde(deserialize_with = "text::optional")] Option<Text>);
 
-fn text_list<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Vec<Option<String>>>, D::Error> {
+fn text_list<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Vec<Option<Text>>>, D::Error> {
     let items: Option<Vec<TextItem>> = Option::deserialize(d)?;
     Ok(items.map(|v| v.into_iter().map(|t| t.0).collect()))
 }
@@ -379,7 +379,7 @@ pub struct ShipmentJson {
         skip_serializing_if = "Option::is_none",
         deserialize_with = "text::optional"
     )]
-    pub reference: Option<String>,
+    pub reference: Option<Text>,
     /// `warehouse`: the destination warehouse and its profile.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub warehouse: Option<WarehouseJson>,
@@ -388,19 +388,19 @@ pub struct ShipmentJson {
         skip_serializing_if = "Option::is_none",
         deserialize_with = "text::optional"
     )]
-    pub transport_mode: Option<String>,
+    pub transport_mode: Option<Text>,
     /// `incoterm`: an Incoterms 2020 code, or the legacy `DDU`.
     #[serde(
         skip_serializing_if = "Option::is_none",
         deserialize_with = "text::optional"
     )]
-    pub incoterm: Option<String>,
+    pub incoterm: Option<Text>,
     /// `shipDate`: `YYYY-MM-DD`, the date the rules apply on unless the caller gives another.
     #[serde(
         skip_serializing_if = "Option::is_none",
         deserialize_with = "text::optional"
     )]
-    pub ship_date: Option<String>,
+    pub ship_date: Option<Text>,
     /// `importer`: the importer of record.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub importer: Option<ImporterJson>,
@@ -455,19 +455,19 @@ pub struct WarehouseJson {
         skip_serializing_if = "Option::is_none",
         deserialize_with = "text::optional"
     )]
-    pub profile: Option<String>,
+    pub profile: Option<Text>,
     /// `code`: the warehouse's own code (`ONT8`).
     #[serde(
         skip_serializing_if = "Option::is_none",
         deserialize_with = "text::optional"
     )]
-    pub code: Option<String>,
+    pub code: Option<Text>,
     /// `country`: the destination country, ISO 3166.
     #[serde(
         skip_serializing_if = "Option::is_none",
         deserialize_with = "text::optional"
     )]
-    pub country: Option<String>,
+    pub country: Option<Text>,
     /// `limits`: a `generic` profile's limits.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub limits: Option<LimitsJson>,
@@ -492,19 +492,19 @@ pub struct LimitsJson {
         skip_serializing_if = "Option::is_none",
         deserialize_with = "text::optional"
     )]
-    pub max_carton_weight: Option<String>,
+    pub max_carton_weight: Option<Text>,
     /// `maxSide`: longest side of a carton (`"60 cm"`).
     #[serde(
         skip_serializing_if = "Option::is_none",
         deserialize_with = "text::optional"
     )]
-    pub max_side: Option<String>,
+    pub max_side: Option<Text>,
     /// `heavyLabelOver`: a carton over this weight carries a heavy-carton label.
     #[serde(
         skip_serializing_if = "Option::is_none",
         deserialize_with = "text::optional"
     )]
-    pub heavy_label_over: Option<String>,
+    pub heavy_label_over: Option<Text>,
     /// `maxUnitsPerCarton`: most units in one carton.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub max_units_per_carton: Option<Number>,
@@ -538,19 +538,19 @@ pub struct ImporterJson {
         skip_serializing_if = "Option::is_none",
         deserialize_with = "text::optional"
     )]
-    pub name: Option<String>,
+    pub name: Option<Text>,
     /// `eori`: the EORI number, needed for EU and UK destinations.
     #[serde(
         skip_serializing_if = "Option::is_none",
         deserialize_with = "text::optional"
     )]
-    pub eori: Option<String>,
+    pub eori: Option<Text>,
     /// `taxId`: the importer's tax number.
     #[serde(
         skip_serializing_if = "Option::is_none",
         deserialize_with = "text::optional"
     )]
-    pub tax_id: Option<String>,
+    pub tax_id: Option<Text>,
 }
 
 /// One of `rates`: `{"from": "USD", "to": "CNY", "rate": "7.1"}`, one `from` buys `rate` `to`.
@@ -572,13 +572,13 @@ pub struct RateJson {
         skip_serializing_if = "Option::is_none",
         deserialize_with = "text::optional"
     )]
-    pub from: Option<String>,
+    pub from: Option<Text>,
     /// `to`: a currency code.
     #[serde(
         skip_serializing_if = "Option::is_none",
         deserialize_with = "text::optional"
     )]
-    pub to: Option<String>,
+    pub to: Option<Text>,
     /// `rate`: how many `to` one `from` buys.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub rate: Option<Number>,
@@ -603,61 +603,61 @@ pub struct SkuJson {
         skip_serializing_if = "Option::is_none",
         deserialize_with = "text::optional"
     )]
-    pub sku: Option<String>,
+    pub sku: Option<Text>,
     /// `nameCn`: Chinese name.
     #[serde(
         skip_serializing_if = "Option::is_none",
         deserialize_with = "text::optional"
     )]
-    pub name_cn: Option<String>,
+    pub name_cn: Option<Text>,
     /// `nameEn`: English name.
     #[serde(
         skip_serializing_if = "Option::is_none",
         deserialize_with = "text::optional"
     )]
-    pub name_en: Option<String>,
+    pub name_en: Option<Text>,
     /// `barcode`: the unit's EAN/UPC/GTIN.
     #[serde(
         skip_serializing_if = "Option::is_none",
         deserialize_with = "text::optional"
     )]
-    pub barcode: Option<String>,
+    pub barcode: Option<Text>,
     /// `fnsku`: Amazon's FNSKU (`X00` and 7 letters or digits) or the ASIN for commingled stock.
     #[serde(
         skip_serializing_if = "Option::is_none",
         deserialize_with = "text::optional"
     )]
-    pub fnsku: Option<String>,
+    pub fnsku: Option<Text>,
     /// `brand`, or none.
     #[serde(
         skip_serializing_if = "Option::is_none",
         deserialize_with = "text::optional"
     )]
-    pub brand: Option<String>,
+    pub brand: Option<Text>,
     /// `salesLink`: a page where the product is sold.
     #[serde(
         skip_serializing_if = "Option::is_none",
         deserialize_with = "text::optional"
     )]
-    pub sales_link: Option<String>,
+    pub sales_link: Option<Text>,
     /// `hsCode`: China's 10-digit export code.
     #[serde(
         skip_serializing_if = "Option::is_none",
         deserialize_with = "text::optional"
     )]
-    pub hs_code: Option<String>,
+    pub hs_code: Option<Text>,
     /// `importHsCode`: the destination's code, 6 to 10 digits.
     #[serde(
         skip_serializing_if = "Option::is_none",
         deserialize_with = "text::optional"
     )]
-    pub import_hs_code: Option<String>,
+    pub import_hs_code: Option<Text>,
     /// `origin`: country of origin.
     #[serde(
         skip_serializing_if = "Option::is_none",
         deserialize_with = "text::optional"
     )]
-    pub origin: Option<String>,
+    pub origin: Option<Text>,
     /// `unitValue`: declared value of one unit.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub unit_value: Option<Number>,
@@ -666,7 +666,7 @@ pub struct SkuJson {
         skip_serializing_if = "Option::is_none",
         deserialize_with = "text::optional"
     )]
-    pub currency: Option<String>,
+    pub currency: Option<Text>,
     /// `unitWeight`: weight of one unit, in `massUnit`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub unit_weight: Option<Number>,
@@ -675,7 +675,7 @@ pub struct SkuJson {
         skip_serializing_if = "Option::is_none",
         deserialize_with = "text::optional"
     )]
-    pub mass_unit: Option<String>,
+    pub mass_unit: Option<Text>,
     /// `dimensions` of one unit.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub dimensions: Option<DimensionsJson>,
@@ -736,7 +736,7 @@ pub struct DimensionsJson {
         skip_serializing_if = "Option::is_none",
         deserialize_with = "text::optional"
     )]
-    pub unit: Option<String>,
+    pub unit: Option<Text>,
 }
 
 /// `battery`: configuration, chemistry, energy, count and state of charge.
@@ -758,13 +758,13 @@ pub struct BatteryJson {
         skip_serializing_if = "Option::is_none",
         deserialize_with = "text::optional"
     )]
-    pub configuration: Option<String>,
+    pub configuration: Option<Text>,
     /// `chemistry`: `lithium_ion`, `lithium_metal` or `other`.
     #[serde(
         skip_serializing_if = "Option::is_none",
         deserialize_with = "text::optional"
     )]
-    pub chemistry: Option<String>,
+    pub chemistry: Option<Text>,
     /// `wattHours`: per battery (lithium ion).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub watt_hours: Option<Number>,
@@ -801,13 +801,13 @@ pub struct DocumentJson {
         skip_serializing_if = "Option::is_none",
         deserialize_with = "text::optional"
     )]
-    pub kind: Option<String>,
+    pub kind: Option<Text>,
     /// `issuedOn`: `YYYY-MM-DD`.
     #[serde(
         skip_serializing_if = "Option::is_none",
         deserialize_with = "text::optional"
     )]
-    pub issued_on: Option<String>,
+    pub issued_on: Option<Text>,
 }
 
 /// One line of `cartons`: `count` identical boxes numbered from `boxNo`.
@@ -844,7 +844,7 @@ pub struct CartonJson {
         skip_serializing_if = "Option::is_none",
         deserialize_with = "text::optional"
     )]
-    pub mass_unit: Option<String>,
+    pub mass_unit: Option<Text>,
     /// `dimensions` of one box.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub dimensions: Option<DimensionsJson>,
@@ -872,19 +872,19 @@ pub struct MarksJson {
         skip_serializing_if = "Option::is_none",
         deserialize_with = "text::optional"
     )]
-    pub reference: Option<String>,
+    pub reference: Option<Text>,
     /// `shipmentId`: Amazon's shipment ID.
     #[serde(
         skip_serializing_if = "Option::is_none",
         deserialize_with = "text::optional"
     )]
-    pub shipment_id: Option<String>,
+    pub shipment_id: Option<Text>,
     /// `labels`: `team_lift`, `mech_lift`, `heavy_package`.
     #[serde(
         skip_serializing_if = "Option::is_none",
         deserialize_with = "text_list"
     )]
-    pub labels: Option<Vec<Option<String>>>,
+    pub labels: Option<Vec<Option<Text>>>,
 }
 
 /// One of a carton's `items`: `{"sku": ..., "quantity": 80, "lot": null, "expiry": null}`.
@@ -906,7 +906,7 @@ pub struct ItemJson {
         skip_serializing_if = "Option::is_none",
         deserialize_with = "text::optional"
     )]
-    pub sku: Option<String>,
+    pub sku: Option<Text>,
     /// `quantity` in one box.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub quantity: Option<Number>,
@@ -915,13 +915,13 @@ pub struct ItemJson {
         skip_serializing_if = "Option::is_none",
         deserialize_with = "text::optional"
     )]
-    pub lot: Option<String>,
+    pub lot: Option<Text>,
     /// `expiry`: `YYYY-MM-DD`.
     #[serde(
         skip_serializing_if = "Option::is_none",
         deserialize_with = "text::optional"
     )]
-    pub expiry: Option<String>,
+    pub expiry: Option<Text>,
 }
 
 /// `packingList`: carton count, total weights and quantities per SKU.
@@ -952,7 +952,7 @@ pub struct PackingListJson {
         skip_serializing_if = "Option::is_none",
         deserialize_with = "text::optional"
     )]
-    pub mass_unit: Option<String>,
+    pub mass_unit: Option<Text>,
     /// `lines`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub lines: Option<Vec<PackingLineJson>>,
@@ -977,7 +977,7 @@ pub struct PackingLineJson {
         skip_serializing_if = "Option::is_none",
         deserialize_with = "text::optional"
     )]
-    pub sku: Option<String>,
+    pub sku: Option<Text>,
     /// `quantity`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub quantity: Option<Number>,
@@ -1002,13 +1002,13 @@ pub struct InvoiceJson {
         skip_serializing_if = "Option::is_none",
         deserialize_with = "text::optional"
     )]
-    pub number: Option<String>,
+    pub number: Option<Text>,
     /// `currency` of every amount.
     #[serde(
         skip_serializing_if = "Option::is_none",
         deserialize_with = "text::optional"
     )]
-    pub currency: Option<String>,
+    pub currency: Option<Text>,
     /// `freight` charged.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub freight: Option<Number>,
@@ -1042,19 +1042,19 @@ pub struct InvoiceLineJson {
         skip_serializing_if = "Option::is_none",
         deserialize_with = "text::optional"
     )]
-    pub sku: Option<String>,
+    pub sku: Option<Text>,
     /// `description`.
     #[serde(
         skip_serializing_if = "Option::is_none",
         deserialize_with = "text::optional"
     )]
-    pub description: Option<String>,
+    pub description: Option<Text>,
     /// `hsCode`: China's or the destination's code (matched at 6 digits).
     #[serde(
         skip_serializing_if = "Option::is_none",
         deserialize_with = "text::optional"
     )]
-    pub hs_code: Option<String>,
+    pub hs_code: Option<Text>,
     /// `quantity`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub quantity: Option<Number>,
@@ -1085,7 +1085,7 @@ pub struct DeclarationJson {
         skip_serializing_if = "Option::is_none",
         deserialize_with = "text::optional"
     )]
-    pub currency: Option<String>,
+    pub currency: Option<Text>,
     /// `lines`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub lines: Option<Vec<DeclarationLineJson>>,
@@ -1110,13 +1110,13 @@ pub struct DeclarationLineJson {
         skip_serializing_if = "Option::is_none",
         deserialize_with = "text::optional"
     )]
-    pub hs_code: Option<String>,
+    pub hs_code: Option<Text>,
     /// `name`: the goods' name (Chinese).
     #[serde(
         skip_serializing_if = "Option::is_none",
         deserialize_with = "text::optional"
     )]
-    pub name: Option<String>,
+    pub name: Option<Text>,
     /// `quantity`, in `unit`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub quantity: Option<Number>,
@@ -1125,7 +1125,7 @@ pub struct DeclarationLineJson {
         skip_serializing_if = "Option::is_none",
         deserialize_with = "text::optional"
     )]
-    pub unit: Option<String>,
+    pub unit: Option<Text>,
     /// `amount`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub amount: Option<Number>,
@@ -1134,7 +1134,7 @@ pub struct DeclarationLineJson {
         skip_serializing_if = "Option::is_none",
         deserialize_with = "text_list"
     )]
-    pub skus: Option<Vec<Option<String>>>,
+    pub skus: Option<Vec<Option<Text>>>,
 }
 
 /// One of `events`: `{"stage": "consolidation", "at": "2026-11-18T09:00:00+08:00"}`.
@@ -1156,13 +1156,13 @@ pub struct EventJson {
         skip_serializing_if = "Option::is_none",
         deserialize_with = "text::optional"
     )]
-    pub stage: Option<String>,
+    pub stage: Option<Text>,
     /// `at`: ISO 8601 with an offset.
     #[serde(
         skip_serializing_if = "Option::is_none",
         deserialize_with = "text::optional"
     )]
-    pub at: Option<String>,
+    pub at: Option<Text>,
     /// `exception` recorded on the stage.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub exception: Option<ExceptionJson>,
@@ -1187,13 +1187,13 @@ pub struct ExceptionJson {
         skip_serializing_if = "Option::is_none",
         deserialize_with = "text::optional"
     )]
-    pub kind: Option<String>,
+    pub kind: Option<Text>,
     /// `note`.
     #[serde(
         skip_serializing_if = "Option::is_none",
         deserialize_with = "text::optional"
     )]
-    pub note: Option<String>,
+    pub note: Option<Text>,
 }
 
 /// `receipt`: what the warehouse received.
@@ -1215,7 +1215,7 @@ pub struct ReceiptJson {
         skip_serializing_if = "Option::is_none",
         deserialize_with = "text::optional"
     )]
-    pub received_on: Option<String>,
+    pub received_on: Option<Text>,
     /// `lines`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub lines: Option<Vec<ReceiptLineJson>>,
@@ -1240,7 +1240,7 @@ pub struct ReceiptLineJson {
         skip_serializing_if = "Option::is_none",
         deserialize_with = "text::optional"
     )]
-    pub sku: Option<String>,
+    pub sku: Option<Text>,
     /// `boxNo`: the box, where the warehouse counted per box.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub box_no: Option<Number>,

@@ -673,7 +673,7 @@ pub struct InventoryJson {
     /// `asOf`: `YYYY-MM-DD`.
     #[serde(
         skip_serializing_if = "Option::is_none",
-        deserialize_with = "text::optional"
+        deserialize_with = "text::optional_string"
     )]
     pub as_of: Option<String>,
     /// `leadTimeDays`: `{"express": 7, ...}`.
@@ -706,7 +706,7 @@ pub struct StockJson {
     /// `sku`.
     #[serde(
         skip_serializing_if = "Option::is_none",
-        deserialize_with = "text::optional"
+        deserialize_with = "text::optional_string"
     )]
     pub sku: Option<String>,
     /// `onHand`.
@@ -756,7 +756,7 @@ pub struct SafetyStockJson {
     /// `mode`: take the lead time of this mode from `leadTimeDays`.
     #[serde(
         skip_serializing_if = "Option::is_none",
-        deserialize_with = "text::optional"
+        deserialize_with = "text::optional_string"
     )]
     pub mode: Option<String>,
 }
@@ -777,19 +777,19 @@ pub struct InboundJson {
     /// `reference`.
     #[serde(
         skip_serializing_if = "Option::is_none",
-        deserialize_with = "text::optional"
+        deserialize_with = "text::optional_string"
     )]
     pub reference: Option<String>,
     /// `stage`: shipments at `inventory_synced` are in the stock on hand.
     #[serde(
         skip_serializing_if = "Option::is_none",
-        deserialize_with = "text::optional"
+        deserialize_with = "text::optional_string"
     )]
     pub stage: Option<String>,
     /// `eta`: `YYYY-MM-DD`.
     #[serde(
         skip_serializing_if = "Option::is_none",
-        deserialize_with = "text::optional"
+        deserialize_with = "text::optional_string"
     )]
     pub eta: Option<String>,
     /// `lines`: `[{"sku", "quantity"}]`.
@@ -813,7 +813,7 @@ pub struct InboundLineJson {
     /// `sku`.
     #[serde(
         skip_serializing_if = "Option::is_none",
-        deserialize_with = "text::optional"
+        deserialize_with = "text::optional_string"
     )]
     pub sku: Option<String>,
     /// `quantity`.

@@ -1,44 +1,290 @@
-//! Text fields that also accept a JSON number, for the wire structs and the
-//! channel JSON: ERPs often send ids, postal codes and phone numbers
-//! (`"orderId": 12345`, `"zip": 200000`) as numbers.
-//! Rejecting the whole document for that would hide every other problem, so
-//! the number is read as its text. It is written back as a string.
+//! [`Text`], the text of a wire field, and the reader of text fields that
+//! also accept a JSON number (for the wire structs and the channel JSON):
+//! ERPs often send ids, postal codes and phone numbers (`"orderId": 12345`,
+//! `"zip": 200000`) as numbers. Rejecting the whole document for that would
+//! hide every other problem, so the number is read as its text. It is
+//! written back as a string.
 //!
 //! An HS code sent as a number loses its leading zero (`0101210000` becomes
 //! `101210000`); the declaration rules then report its length.
 
+use std::borrow::Borrow;
 use std::fmt;
+use std::hash::{Hash, Hasher};
+use std::ops::Deref;
 
-use serde::Deserializer;
 use serde::de::{self, Visitor};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+/// How many bytes of text a [`Text`] holds without a heap allocation.
+const INLINE: usize = 22;
+
+/// The text of a wire field: a string that holds up to 22 bytes (a currency,
+/// a unit, a code, an HS code, most ids and short names) in place, without a
+/// heap allocation, and longer text on the heap. It reads like a `&str`
+/// (through `Deref`), compares with `str` and `String`, and is built from
+/// either with `into()`.
+///
+/// A JSON number in a text field (`"zip": 200000`) is read as its text.
+///
+/// # Example
+///
+/// ```
+/// use crossborder::wire::Text;
+///
+/// let code: Text = "6109100000".into();
+/// assert_eq!(code, "6109100000");
+/// assert_eq!(code.len(), 10); // a `str` method, through `Deref`
+/// let long = Text::from("纯棉圆领短袖T恤，白色，M 码，含吊牌");
+/// assert!(long.starts_with("纯棉"));
+/// let zip: Text = serde_json::from_str("200000")?;
+/// assert_eq!(zip.as_str(), "200000");
+/// assert_eq!(serde_json::to_string(&zip)?, "\"200000\"");
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+#[derive(Clone)]
+pub struct Text(Repr);
+
+#[derive(Clone)]
+enum Repr {
+    /// `len` bytes of `buf`, valid UTF-8 (only ever copied from a `str`).
+    Inline {
+        len: u8,
+        buf: [u8; INLINE],
+    },
+    Heap(Box<str>),
+}
+
+impl Text {
+    /// The text `s`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert_eq!(crossborder::wire::Text::new("RMB").as_str(), "RMB");
+    /// ```
+    pub fn new(s: &str) -> Text {
+        match u8::try_from(s.len()) {
+            Ok(len) if s.len() <= INLINE => {
+                let mut buf = [0u8; INLINE];
+                if let Some(head) = buf.get_mut(..s.len()) {
+                    head.copy_from_slice(s.as_bytes());
+                }
+                Text(Repr::Inline { len, buf })
+            }
+            _ => Text(Repr::Heap(s.into())),
+        }
+    }
+
+    /// The text as a `&str`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let t = crossborder::wire::Text::from(String::from("SO-1"));
+    /// assert_eq!(t.as_str(), "SO-1");
+    /// ```
+    pub fn as_str(&self) -> &str {
+        match &self.0 {
+            // Only ever filled from a whole `str`, so always valid.
+            Repr::Inline { len, buf } => buf
+                .get(..usize::from(*len))
+                .and_then(|b| std::str::from_utf8(b).ok())
+                .unwrap_or_default(),
+            Repr::Heap(s) => s,
+        }
+    }
+
+    /// The text as a `String` (without copying when it is on the heap).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let t = crossborder::wire::Text::from("A-1");
+    /// assert_eq!(t.into_string(), "A-1");
+    /// ```
+    pub fn into_string(self) -> String {
+        match self.0 {
+            Repr::Inline { .. } => self.as_str().to_owned(),
+            Repr::Heap(s) => s.into_string(),
+        }
+    }
+}
+
+impl Default for Text {
+    /// The empty text.
+    fn default() -> Self {
+        Text(Repr::Inline {
+            len: 0,
+            buf: [0; INLINE],
+        })
+    }
+}
+
+impl Deref for Text {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl AsRef<str> for Text {
+    fn as_ref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl Borrow<str> for Text {
+    fn borrow(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl From<&str> for Text {
+    fn from(s: &str) -> Self {
+        Text::new(s)
+    }
+}
+
+impl From<String> for Text {
+    fn from(s: String) -> Self {
+        if s.len() <= INLINE {
+            Text::new(&s)
+        } else {
+            Text(Repr::Heap(s.into_boxed_str()))
+        }
+    }
+}
+
+impl From<&String> for Text {
+    fn from(s: &String) -> Self {
+        Text::new(s)
+    }
+}
+
+impl From<Text> for String {
+    fn from(t: Text) -> Self {
+        t.into_string()
+    }
+}
+
+impl fmt::Debug for Text {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(self.as_str(), f)
+    }
+}
+
+impl fmt::Display for Text {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.pad(self.as_str())
+    }
+}
+
+impl PartialEq for Text {
+    fn eq(&self, other: &Text) -> bool {
+        self.as_str() == other.as_str()
+    }
+}
+
+impl Eq for Text {}
+
+impl PartialEq<str> for Text {
+    fn eq(&self, other: &str) -> bool {
+        self.as_str() == other
+    }
+}
+
+impl PartialEq<&str> for Text {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+impl PartialEq<String> for Text {
+    fn eq(&self, other: &String) -> bool {
+        self.as_str() == other
+    }
+}
+
+impl PartialEq<Text> for str {
+    fn eq(&self, other: &Text) -> bool {
+        self == other.as_str()
+    }
+}
+
+impl PartialEq<Text> for &str {
+    fn eq(&self, other: &Text) -> bool {
+        *self == other.as_str()
+    }
+}
+
+impl PartialEq<Text> for String {
+    fn eq(&self, other: &Text) -> bool {
+        self == other.as_str()
+    }
+}
+
+impl PartialOrd for Text {
+    fn partial_cmp(&self, other: &Text) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Text {
+    fn cmp(&self, other: &Text) -> std::cmp::Ordering {
+        self.as_str().cmp(other.as_str())
+    }
+}
+
+impl Hash for Text {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        self.as_str().hash(state);
+    }
+}
+
+impl Serialize for Text {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> Deserialize<'de> for Text {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        match d.deserialize_any(TextVisitor)? {
+            Some(t) => Ok(t),
+            None => Err(de::Error::invalid_type(de::Unexpected::Unit, &TextVisitor)),
+        }
+    }
+}
 
 struct TextVisitor;
 
 impl<'de> Visitor<'de> for TextVisitor {
-    type Value = Option<String>;
+    type Value = Option<Text>;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("a string (or a number, read as its text)")
     }
 
     fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
-        Ok(Some(v.to_owned()))
+        Ok(Some(Text::new(v)))
     }
 
     fn visit_string<E: de::Error>(self, v: String) -> Result<Self::Value, E> {
-        Ok(Some(v))
+        Ok(Some(Text::from(v)))
     }
 
     fn visit_i64<E: de::Error>(self, v: i64) -> Result<Self::Value, E> {
-        Ok(Some(v.to_string()))
+        Ok(Some(Text::new(&v.to_string())))
     }
 
     fn visit_u64<E: de::Error>(self, v: u64) -> Result<Self::Value, E> {
-        Ok(Some(v.to_string()))
+        Ok(Some(Text::new(&v.to_string())))
     }
 
     fn visit_f64<E: de::Error>(self, v: f64) -> Result<Self::Value, E> {
-        Ok(Some(v.to_string()))
+        Ok(Some(Text::new(&v.to_string())))
     }
 
     fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
@@ -53,17 +299,58 @@ impl<'de> Visitor<'de> for TextVisitor {
         d.deserialize_any(TextVisitor)
     }
 
-    fn visit_map<A: de::MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-        // serde_json's `arbitrary_precision` hands numbers over as a map.
-        let key: Option<String> = map.next_key()?;
-        if key.as_deref() != Some(crate::number::ARBITRARY_PRECISION_KEY) {
-            return Err(de::Error::invalid_type(de::Unexpected::Map, &self));
-        }
-        Ok(Some(map.next_value()?))
+    fn visit_map<A: de::MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
+        // serde_json's `arbitrary_precision` hands numbers over as a map; any
+        // other object is not text.
+        crate::number::arbitrary_precision_text(map, &self).map(|t| Some(Text::new(&t)))
     }
 }
 
 /// An optional text field: a string, a number (as its text), or `null`.
-pub(crate) fn optional<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+pub(crate) fn optional<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Text>, D::Error> {
     d.deserialize_any(TextVisitor)
+}
+
+/// An optional text field read into a `String` (for JSON forms outside the
+/// wire structs).
+pub(crate) fn optional_string<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+    Ok(optional(d)?.map(Text::into_string))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn short_text_is_inline_and_long_text_on_the_heap() {
+        let short = Text::new("6109100000");
+        assert!(matches!(short.0, Repr::Inline { len: 10, .. }));
+        let edge = Text::new("纯棉圆领短袖T"); // 7 x 3 bytes + 1
+        assert!(matches!(edge.0, Repr::Inline { len: 19, .. }));
+        let long = Text::new("2024-05-01T10:00:00+08:00");
+        assert!(matches!(long.0, Repr::Heap(_)));
+        for t in [short, edge, long] {
+            assert_eq!(Text::new(t.as_str()), t);
+            assert_eq!(Text::from(t.as_str().to_owned()).as_str(), t.as_str());
+        }
+        assert_eq!(Text::default(), "");
+        assert_eq!(std::mem::size_of::<Text>(), std::mem::size_of::<String>());
+    }
+
+    #[test]
+    fn numbers_are_read_as_their_text_and_other_values_are_errors() {
+        let read = |j: &str| serde_json::from_str::<Text>(j);
+        assert_eq!(read("12345").unwrap(), "12345");
+        assert_eq!(read("-7").unwrap(), "-7");
+        assert_eq!(read("\"a\\u00e9\"").unwrap(), "aé");
+        assert!(read("null").is_err());
+        assert!(read("true").is_err());
+        assert!(read("[\"a\"]").is_err());
+        assert!(read("{\"a\":\"b\"}").is_err());
+        assert!(read(r#"{"$serde_json::private::Number":"abc"}"#).is_err());
+        assert_eq!(
+            read(r#"{"$serde_json::private::Number":"12"}"#).unwrap(),
+            "12"
+        );
+    }
 }

@@ -1,11 +1,13 @@
-//! Serde structs of the customs API, generated from the field tables of
-//! `customs-api-wire.md` (field names, order, defaults and docs). Fields are in
-//! the order of those tables, which is the crate's document order.
+//! Serde structs of the customs API, written by hand from the API's field
+//! tables (names, order, defaults, meaning). Fields are in the order of those
+//! tables, which is the crate's document order; the `fields` tables at the
+//! end list the same names in the same order, and a test checks that they
+//! agree with what the structs read and write.
 
 use rust_decimal::Decimal;
 use serde::{Deserialize, Deserializer, Serialize};
 
-use super::{Json, Number, text};
+use super::{Json, Number, Text, text};
 
 /// A product: the body of `POST /customs/{region}/product`, and `items[].product` of an order.
 ///
@@ -22,7 +24,7 @@ use super::{Json, Number, text};
 /// # Ok::<(), serde_json::Error>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
+#[serde(rename_all = "camelCase", default, remote = "Self")]
 #[non_exhaustive]
 pub struct Product {
     /// The product's id in the calling (third-party) system.
@@ -30,46 +32,46 @@ pub struct Product {
         skip_serializing_if = "Option::is_none",
         deserialize_with = "text::optional"
     )]
-    pub product_id: Option<String>,
+    pub product_id: Option<Text>,
     /// Default name, usually Chinese.
     #[serde(
         skip_serializing_if = "Option::is_none",
         deserialize_with = "text::optional"
     )]
-    pub name: Option<String>,
+    pub name: Option<Text>,
     /// English name.
     #[serde(
         skip_serializing_if = "Option::is_none",
         deserialize_with = "text::optional"
     )]
-    pub name_en: Option<String>,
+    pub name_en: Option<Text>,
     /// Every SKU (variant) of the product.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub skus: Option<Vec<Sku>>,
     /// Currency of every price in the product (**required**; default `"RMB"`, the API's spelling of `CNY`).
     #[serde(deserialize_with = "null_as_default_product_currency")]
-    pub currency: String,
+    pub currency: Text,
     /// Unit of every weight in the product (**required**; default `"Kilogram"`).
     #[serde(deserialize_with = "null_as_default_product_mass_unit")]
-    pub mass_unit: String,
+    pub mass_unit: Text,
     /// Unit of `shelfLife`.
     #[serde(
         skip_serializing_if = "Option::is_none",
         deserialize_with = "text::optional"
     )]
-    pub time_unit: Option<String>,
+    pub time_unit: Option<Text>,
     /// Product barcode (EAN/UPC/GTIN).
     #[serde(
         skip_serializing_if = "Option::is_none",
         deserialize_with = "text::optional"
     )]
-    pub barcode: Option<String>,
+    pub barcode: Option<Text>,
     /// Free text.
     #[serde(
         skip_serializing_if = "Option::is_none",
         deserialize_with = "text::optional"
     )]
-    pub description: Option<String>,
+    pub description: Option<Text>,
     /// Default selling price.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub price: Option<Number>,
@@ -96,7 +98,7 @@ pub struct Product {
     pub is_combined: bool,
     /// One of `draft`, `to_check`, `published`, `deleted`, `revoked` (default `"draft"`).
     #[serde(deserialize_with = "null_as_default_product_status")]
-    pub status: String,
+    pub status: Text,
     /// The product's category path.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub category: Option<Vec<String>>,
@@ -105,13 +107,13 @@ pub struct Product {
         skip_serializing_if = "Option::is_none",
         deserialize_with = "text::optional"
     )]
-    pub vendor: Option<String>,
+    pub vendor: Option<Text>,
     /// Country of origin.
     #[serde(
         skip_serializing_if = "Option::is_none",
         deserialize_with = "text::optional"
     )]
-    pub country: Option<String>,
+    pub country: Option<Text>,
     /// Shelf life, in `timeUnit`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub shelf_life: Option<Number>,
@@ -120,19 +122,19 @@ pub struct Product {
         skip_serializing_if = "Option::is_none",
         deserialize_with = "text::optional"
     )]
-    pub created_at: Option<String>,
+    pub created_at: Option<Text>,
     /// Last update time, ISO 8601.
     #[serde(
         skip_serializing_if = "Option::is_none",
         deserialize_with = "text::optional"
     )]
-    pub updated_at: Option<String>,
+    pub updated_at: Option<Text>,
     /// Logistics mode.
     #[serde(
         skip_serializing_if = "Option::is_none",
         deserialize_with = "text::optional"
     )]
-    pub logistics_mode: Option<String>,
+    pub logistics_mode: Option<Text>,
     /// Shipping cost.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub shipping_cost: Option<Number>,
@@ -144,31 +146,31 @@ pub struct Product {
         skip_serializing_if = "Option::is_none",
         deserialize_with = "text::optional"
     )]
-    pub hs_code: Option<String>,
+    pub hs_code: Option<Text>,
     /// China's tax number for personal postal articles (行邮税号), used in CC clearance.
     #[serde(
         skip_serializing_if = "Option::is_none",
         deserialize_with = "text::optional"
     )]
-    pub personal_postal_articles_tax: Option<String>,
+    pub personal_postal_articles_tax: Option<Text>,
     /// Ingredients.
     #[serde(
         skip_serializing_if = "Option::is_none",
         deserialize_with = "text::optional"
     )]
-    pub ingredient: Option<String>,
+    pub ingredient: Option<Text>,
     /// Model.
     #[serde(
         skip_serializing_if = "Option::is_none",
         deserialize_with = "text::optional"
     )]
-    pub model: Option<String>,
+    pub model: Option<Text>,
     /// Specification.
     #[serde(
         skip_serializing_if = "Option::is_none",
         deserialize_with = "text::optional"
     )]
-    pub spec: Option<String>,
+    pub spec: Option<Text>,
     /// Warranty, in days (an integer; default `365`).
     #[serde(deserialize_with = "null_as_default_product_warranty_period")]
     pub warranty_period: Number,
@@ -177,7 +179,7 @@ pub struct Product {
         skip_serializing_if = "Option::is_none",
         deserialize_with = "text::optional"
     )]
-    pub express_type: Option<String>,
+    pub express_type: Option<Text>,
     /// Default discounted price.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub discount: Option<Number>,
@@ -186,19 +188,19 @@ pub struct Product {
     pub tax_rate: Option<Number>,
     /// Brand name (default `"Other"`).
     #[serde(deserialize_with = "null_as_default_product_brand")]
-    pub brand: String,
+    pub brand: Text,
     /// The store the product first belonged to.
     #[serde(
         skip_serializing_if = "Option::is_none",
         deserialize_with = "text::optional"
     )]
-    pub store_id: Option<String>,
+    pub store_id: Option<Text>,
     /// Category id (required by some platforms).
     #[serde(
         skip_serializing_if = "Option::is_none",
         deserialize_with = "text::optional"
     )]
-    pub category_id: Option<String>,
+    pub category_id: Option<Text>,
     /// Parts of a combined product.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub components: Option<Vec<Component>>,
@@ -212,8 +214,8 @@ impl Default for Product {
             name: None,
             name_en: None,
             skus: None,
-            currency: "RMB".to_owned(),
-            mass_unit: "Kilogram".to_owned(),
+            currency: Text::new("RMB"),
+            mass_unit: Text::new("Kilogram"),
             time_unit: None,
             barcode: None,
             description: None,
@@ -225,7 +227,7 @@ impl Default for Product {
             images: None,
             is_onsale: None,
             is_combined: false,
-            status: "draft".to_owned(),
+            status: Text::new("draft"),
             category: None,
             vendor: None,
             country: None,
@@ -244,7 +246,7 @@ impl Default for Product {
             express_type: None,
             discount: None,
             tax_rate: None,
-            brand: "Other".to_owned(),
+            brand: Text::new("Other"),
             store_id: None,
             category_id: None,
             components: None,
@@ -252,20 +254,20 @@ impl Default for Product {
     }
 }
 
-fn null_as_default_product_currency<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
-    Ok(text::optional(d)?.unwrap_or_else(|| "RMB".to_owned()))
+fn null_as_default_product_currency<'de, D: Deserializer<'de>>(d: D) -> Result<Text, D::Error> {
+    Ok(text::optional(d)?.unwrap_or_else(|| Text::new("RMB")))
 }
 
-fn null_as_default_product_mass_unit<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
-    Ok(text::optional(d)?.unwrap_or_else(|| "Kilogram".to_owned()))
+fn null_as_default_product_mass_unit<'de, D: Deserializer<'de>>(d: D) -> Result<Text, D::Error> {
+    Ok(text::optional(d)?.unwrap_or_else(|| Text::new("Kilogram")))
 }
 
 fn null_as_default_product_is_combined<'de, D: Deserializer<'de>>(d: D) -> Result<bool, D::Error> {
     Ok(Option::<bool>::deserialize(d)?.unwrap_or_default())
 }
 
-fn null_as_default_product_status<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
-    Ok(text::optional(d)?.unwrap_or_else(|| "draft".to_owned()))
+fn null_as_default_product_status<'de, D: Deserializer<'de>>(d: D) -> Result<Text, D::Error> {
+    Ok(text::optional(d)?.unwrap_or_else(|| Text::new("draft")))
 }
 
 fn null_as_default_product_warranty_period<'de, D: Deserializer<'de>>(
@@ -274,8 +276,8 @@ fn null_as_default_product_warranty_period<'de, D: Deserializer<'de>>(
     Ok(Option::<Number>::deserialize(d)?.unwrap_or_else(|| Number::from(365u32)))
 }
 
-fn null_as_default_product_brand<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
-    Ok(text::optional(d)?.unwrap_or_else(|| "Other".to_owned()))
+fn null_as_default_product_brand<'de, D: Deserializer<'de>>(d: D) -> Result<Text, D::Error> {
+    Ok(text::optional(d)?.unwrap_or_else(|| Text::new("Other")))
 }
 
 /// A SKU (variant) of a product: `skus[]`.
@@ -291,7 +293,7 @@ fn null_as_default_product_brand<'de, D: Deserializer<'de>>(d: D) -> Result<Stri
 /// # Ok::<(), serde_json::Error>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
+#[serde(rename_all = "camelCase", default, remote = "Self")]
 #[non_exhaustive]
 pub struct Sku {
     /// The SKU's number.
@@ -299,7 +301,7 @@ pub struct Sku {
         skip_serializing_if = "Option::is_none",
         deserialize_with = "text::optional"
     )]
-    pub sku_number: Option<String>,
+    pub sku_number: Option<Text>,
     /// Selling price of this SKU.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub price: Option<Number>,
@@ -320,19 +322,19 @@ pub struct Sku {
         skip_serializing_if = "Option::is_none",
         deserialize_with = "text::optional"
     )]
-    pub barcode: Option<String>,
+    pub barcode: Option<Text>,
     /// Colour.
     #[serde(
         skip_serializing_if = "Option::is_none",
         deserialize_with = "text::optional"
     )]
-    pub color: Option<String>,
+    pub color: Option<Text>,
     /// Size.
     #[serde(
         skip_serializing_if = "Option::is_none",
         deserialize_with = "text::optional"
     )]
-    pub size: Option<String>,
+    pub size: Option<Text>,
     /// Stock level of this SKU (an integer).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub quantity: Option<Number>,
@@ -356,28 +358,28 @@ pub struct Sku {
         skip_serializing_if = "Option::is_none",
         deserialize_with = "text::optional"
     )]
-    pub model: Option<String>,
+    pub model: Option<Text>,
     /// Specification.
     #[serde(
         skip_serializing_if = "Option::is_none",
         deserialize_with = "text::optional"
     )]
-    pub spec: Option<String>,
+    pub spec: Option<Text>,
     /// Customs quantity unit (China customs unit code such as `011`, or its Chinese name).
     #[serde(
         skip_serializing_if = "Option::is_none",
         deserialize_with = "text::optional"
     )]
-    pub customs_unit_code: Option<String>,
+    pub customs_unit_code: Option<Text>,
     /// Customs declaration unit (申报单位).
     #[serde(
         skip_serializing_if = "Option::is_none",
         deserialize_with = "text::optional"
     )]
-    pub customs_unit_code_package: Option<String>,
+    pub customs_unit_code_package: Option<Text>,
     /// Customs weight unit code (default `"035"`, kilogram).
     #[serde(deserialize_with = "null_as_default_sku_customs_unit_code_weight")]
-    pub customs_unit_code_weight: String,
+    pub customs_unit_code_weight: Text,
     /// Available stock (an integer).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub available_stock: Option<Number>,
@@ -389,7 +391,7 @@ pub struct Sku {
         skip_serializing_if = "Option::is_none",
         deserialize_with = "text::optional"
     )]
-    pub warehouse: Option<String>,
+    pub warehouse: Option<Text>,
 }
 
 impl Default for Sku {
@@ -400,7 +402,7 @@ impl Default for Sku {
             price: None,
             rrp: None,
             group_buying_price: None,
-            cost: Number::from_decimal(Decimal::new(00, 1)),
+            cost: Number::from_decimal(Decimal::new(0, 1)),
             images: None,
             barcode: None,
             color: None,
@@ -415,7 +417,7 @@ impl Default for Sku {
             spec: None,
             customs_unit_code: None,
             customs_unit_code_package: None,
-            customs_unit_code_weight: "035".to_owned(),
+            customs_unit_code_weight: Text::new("035"),
             available_stock: None,
             warehouse_stock: None,
             warehouse: None,
@@ -425,13 +427,13 @@ impl Default for Sku {
 
 fn null_as_default_sku_cost<'de, D: Deserializer<'de>>(d: D) -> Result<Number, D::Error> {
     Ok(Option::<Number>::deserialize(d)?
-        .unwrap_or_else(|| Number::from_decimal(Decimal::new(00, 1))))
+        .unwrap_or_else(|| Number::from_decimal(Decimal::new(0, 1))))
 }
 
 fn null_as_default_sku_customs_unit_code_weight<'de, D: Deserializer<'de>>(
     d: D,
-) -> Result<String, D::Error> {
-    Ok(text::optional(d)?.unwrap_or_else(|| "035".to_owned()))
+) -> Result<Text, D::Error> {
+    Ok(text::optional(d)?.unwrap_or_else(|| Text::new("035")))
 }
 
 /// Image ids, URLs and uploads of a product or SKU.
@@ -446,7 +448,7 @@ fn null_as_default_sku_customs_unit_code_weight<'de, D: Deserializer<'de>>(
 /// # Ok::<(), serde_json::Error>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
+#[serde(rename_all = "camelCase", default, remote = "Self")]
 #[non_exhaustive]
 pub struct Images {
     /// Image ids (in responses).
@@ -483,7 +485,7 @@ impl Default for Images {
 /// # Ok::<(), serde_json::Error>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
+#[serde(rename_all = "camelCase", default, remote = "Self")]
 #[non_exhaustive]
 pub struct Component {
     /// The component's product id.
@@ -491,19 +493,19 @@ pub struct Component {
         skip_serializing_if = "Option::is_none",
         deserialize_with = "text::optional"
     )]
-    pub product_id: Option<String>,
+    pub product_id: Option<Text>,
     /// The component's SKU number.
     #[serde(
         skip_serializing_if = "Option::is_none",
         deserialize_with = "text::optional"
     )]
-    pub sku_number: Option<String>,
+    pub sku_number: Option<Text>,
     /// The component's barcode.
     #[serde(
         skip_serializing_if = "Option::is_none",
         deserialize_with = "text::optional"
     )]
-    pub barcode: Option<String>,
+    pub barcode: Option<Text>,
     /// How many of it the bundle holds (an integer).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub quantity: Option<Number>,
@@ -535,7 +537,7 @@ impl Default for Component {
 /// # Ok::<(), serde_json::Error>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
+#[serde(rename_all = "camelCase", default, remote = "Self")]
 #[non_exhaustive]
 pub struct Order {
     /// The order's reference in the ERP.
@@ -543,31 +545,31 @@ pub struct Order {
         skip_serializing_if = "Option::is_none",
         deserialize_with = "text::optional"
     )]
-    pub order_id: Option<String>,
+    pub order_id: Option<Text>,
     /// Order reference on the e-commerce platform.
     #[serde(
         skip_serializing_if = "Option::is_none",
         deserialize_with = "text::optional"
     )]
-    pub client_order_ref: Option<String>,
+    pub client_order_ref: Option<Text>,
     /// Parent order reference on the platform.
     #[serde(
         skip_serializing_if = "Option::is_none",
         deserialize_with = "text::optional"
     )]
-    pub client_parent_order_ref: Option<String>,
+    pub client_parent_order_ref: Option<Text>,
     /// Platform payment transaction id, used for the customs payment declaration.
     #[serde(
         skip_serializing_if = "Option::is_none",
         deserialize_with = "text::optional"
     )]
-    pub platform_transaction_id: Option<String>,
+    pub platform_transaction_id: Option<Text>,
     /// One of `pdd`, `youzan`, `littleredbook`, `nomad`, `douyin`, `checkout` (**required**).
     #[serde(
         skip_serializing_if = "Option::is_none",
         deserialize_with = "text::optional"
     )]
-    pub platform_name: Option<String>,
+    pub platform_name: Option<Text>,
     /// Whether this is a sub-order (default `false`).
     #[serde(deserialize_with = "null_as_default_order_is_sub_order")]
     pub is_sub_order: bool,
@@ -579,10 +581,10 @@ pub struct Order {
         skip_serializing_if = "Option::is_none",
         deserialize_with = "text::optional"
     )]
-    pub distributor_name: Option<String>,
+    pub distributor_name: Option<Text>,
     /// One of `DEFAULT`, `DISTRIBUTOR`, `SUPPLIER` (default `"DEFAULT"`).
     #[serde(deserialize_with = "null_as_default_order_order_type")]
-    pub order_type: String,
+    pub order_type: Text,
     /// The ordered products.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub items: Option<Vec<OrderItem>>,
@@ -594,7 +596,7 @@ pub struct Order {
         skip_serializing_if = "Option::is_none",
         deserialize_with = "text::optional"
     )]
-    pub customer_id_ref: Option<String>,
+    pub customer_id_ref: Option<Text>,
     /// The seller.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub seller: Option<Address>,
@@ -606,79 +608,79 @@ pub struct Order {
         skip_serializing_if = "Option::is_none",
         deserialize_with = "text::optional"
     )]
-    pub status: Option<String>,
+    pub status: Option<Text>,
     /// Parcel tracking number.
     #[serde(
         skip_serializing_if = "Option::is_none",
         deserialize_with = "text::optional"
     )]
-    pub tracking_reference: Option<String>,
+    pub tracking_reference: Option<Text>,
     /// Sorting code (三段码).
     #[serde(
         skip_serializing_if = "Option::is_none",
         deserialize_with = "text::optional"
     )]
-    pub destination_code: Option<String>,
+    pub destination_code: Option<Text>,
     /// Consolidation point (集包地).
     #[serde(
         skip_serializing_if = "Option::is_none",
         deserialize_with = "text::optional"
     )]
-    pub node_code: Option<String>,
+    pub node_code: Option<Text>,
     /// Carrier, e.g. STO.
     #[serde(
         skip_serializing_if = "Option::is_none",
         deserialize_with = "text::optional"
     )]
-    pub express_company: Option<String>,
+    pub express_company: Option<Text>,
     /// Clearance mode: `BC` or `BBC` (or `CC`).
     #[serde(
         skip_serializing_if = "Option::is_none",
         deserialize_with = "text::optional"
     )]
-    pub express_type: Option<String>,
+    pub express_type: Option<Text>,
     /// Currency of every amount in the order (**required**; default `"RMB"`).
     #[serde(deserialize_with = "null_as_default_order_currency")]
-    pub currency: String,
+    pub currency: Text,
     /// Customs office: `ZZ`, `GZ`, `HZ` or `SH` (default `"SH"`).
     #[serde(deserialize_with = "null_as_default_order_customs_code")]
-    pub customs_code: String,
+    pub customs_code: Text,
     /// Filing id returned by customs.
     #[serde(
         skip_serializing_if = "Option::is_none",
         deserialize_with = "text::optional"
     )]
-    pub customs_filing_id: Option<String>,
+    pub customs_filing_id: Option<Text>,
     /// Creation time, ISO 8601.
     #[serde(
         skip_serializing_if = "Option::is_none",
         deserialize_with = "text::optional"
     )]
-    pub created_at: Option<String>,
+    pub created_at: Option<Text>,
     /// Last update time, ISO 8601.
     #[serde(
         skip_serializing_if = "Option::is_none",
         deserialize_with = "text::optional"
     )]
-    pub updated_at: Option<String>,
+    pub updated_at: Option<Text>,
     /// Payment time, ISO 8601.
     #[serde(
         skip_serializing_if = "Option::is_none",
         deserialize_with = "text::optional"
     )]
-    pub paid_at: Option<String>,
+    pub paid_at: Option<Text>,
     /// Payment method.
     #[serde(
         skip_serializing_if = "Option::is_none",
         deserialize_with = "text::optional"
     )]
-    pub pay_method: Option<String>,
+    pub pay_method: Option<Text>,
     /// Payment merchant name.
     #[serde(
         skip_serializing_if = "Option::is_none",
         deserialize_with = "text::optional"
     )]
-    pub pay_merchant_name: Option<String>,
+    pub pay_merchant_name: Option<Text>,
     /// Amount finally paid.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub pay_amount: Option<Number>,
@@ -690,19 +692,19 @@ pub struct Order {
         skip_serializing_if = "Option::is_none",
         deserialize_with = "text::optional"
     )]
-    pub pay_id: Option<String>,
+    pub pay_id: Option<Text>,
     /// Payment number from the payment provider.
     #[serde(
         skip_serializing_if = "Option::is_none",
         deserialize_with = "text::optional"
     )]
-    pub payment_pay_id: Option<String>,
+    pub payment_pay_id: Option<Text>,
     /// Payment declaration number from customs.
     #[serde(
         skip_serializing_if = "Option::is_none",
         deserialize_with = "text::optional"
     )]
-    pub pay_customs_no: Option<String>,
+    pub pay_customs_no: Option<Text>,
     /// Total tax of all products, non-cash deductions included.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub products_total_tax: Option<Number>,
@@ -717,7 +719,7 @@ pub struct Order {
         skip_serializing_if = "Option::is_none",
         deserialize_with = "text::optional"
     )]
-    pub shipped_date: Option<String>,
+    pub shipped_date: Option<Text>,
     /// Amount paid with points, vouchers or virtual currency.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub non_cash_deduction_amount: Option<Number>,
@@ -729,13 +731,13 @@ pub struct Order {
         skip_serializing_if = "Option::is_none",
         deserialize_with = "text::optional"
     )]
-    pub customer_note: Option<String>,
+    pub customer_note: Option<Text>,
     /// URL of the delivery slip.
     #[serde(
         skip_serializing_if = "Option::is_none",
         deserialize_with = "text::optional"
     )]
-    pub delivery_slip_url: Option<String>,
+    pub delivery_slip_url: Option<Text>,
     /// Free-form campaign data, kept as it came.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub campaign_tracking_data: Option<Json>,
@@ -744,7 +746,7 @@ pub struct Order {
         skip_serializing_if = "Option::is_none",
         deserialize_with = "text::optional"
     )]
-    pub discount_code: Option<String>,
+    pub discount_code: Option<Text>,
 }
 
 impl Default for Order {
@@ -759,7 +761,7 @@ impl Default for Order {
             is_sub_order: false,
             is_distribution_order: false,
             distributor_name: None,
-            order_type: "DEFAULT".to_owned(),
+            order_type: Text::new("DEFAULT"),
             items: None,
             customer: None,
             customer_id_ref: None,
@@ -771,8 +773,8 @@ impl Default for Order {
             node_code: None,
             express_company: None,
             express_type: None,
-            currency: "RMB".to_owned(),
-            customs_code: "SH".to_owned(),
+            currency: Text::new("RMB"),
+            customs_code: Text::new("SH"),
             customs_filing_id: None,
             created_at: None,
             updated_at: None,
@@ -780,7 +782,7 @@ impl Default for Order {
             pay_method: None,
             pay_merchant_name: None,
             pay_amount: None,
-            refund_amount: Number::from_decimal(Decimal::new(00, 1)),
+            refund_amount: Number::from_decimal(Decimal::new(0, 1)),
             pay_id: None,
             payment_pay_id: None,
             pay_customs_no: None,
@@ -808,23 +810,23 @@ fn null_as_default_order_is_distribution_order<'de, D: Deserializer<'de>>(
     Ok(Option::<bool>::deserialize(d)?.unwrap_or_default())
 }
 
-fn null_as_default_order_order_type<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
-    Ok(text::optional(d)?.unwrap_or_else(|| "DEFAULT".to_owned()))
+fn null_as_default_order_order_type<'de, D: Deserializer<'de>>(d: D) -> Result<Text, D::Error> {
+    Ok(text::optional(d)?.unwrap_or_else(|| Text::new("DEFAULT")))
 }
 
-fn null_as_default_order_currency<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
-    Ok(text::optional(d)?.unwrap_or_else(|| "RMB".to_owned()))
+fn null_as_default_order_currency<'de, D: Deserializer<'de>>(d: D) -> Result<Text, D::Error> {
+    Ok(text::optional(d)?.unwrap_or_else(|| Text::new("RMB")))
 }
 
-fn null_as_default_order_customs_code<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
-    Ok(text::optional(d)?.unwrap_or_else(|| "SH".to_owned()))
+fn null_as_default_order_customs_code<'de, D: Deserializer<'de>>(d: D) -> Result<Text, D::Error> {
+    Ok(text::optional(d)?.unwrap_or_else(|| Text::new("SH")))
 }
 
 fn null_as_default_order_refund_amount<'de, D: Deserializer<'de>>(
     d: D,
 ) -> Result<Number, D::Error> {
     Ok(Option::<Number>::deserialize(d)?
-        .unwrap_or_else(|| Number::from_decimal(Decimal::new(00, 1))))
+        .unwrap_or_else(|| Number::from_decimal(Decimal::new(0, 1))))
 }
 
 /// A line of an order: `items[]`.
@@ -839,7 +841,7 @@ fn null_as_default_order_refund_amount<'de, D: Deserializer<'de>>(
 /// # Ok::<(), serde_json::Error>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
+#[serde(rename_all = "camelCase", default, remote = "Self")]
 #[non_exhaustive]
 pub struct OrderItem {
     /// The line's id in the order snapshot.
@@ -847,7 +849,7 @@ pub struct OrderItem {
         skip_serializing_if = "Option::is_none",
         deserialize_with = "text::optional"
     )]
-    pub item_id: Option<String>,
+    pub item_id: Option<Text>,
     /// The product (its `skus` names the SKU bought).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub product: Option<Box<Product>>,
@@ -868,13 +870,13 @@ pub struct OrderItem {
         skip_serializing_if = "Option::is_none",
         deserialize_with = "text::optional"
     )]
-    pub distributor_name: Option<String>,
+    pub distributor_name: Option<Text>,
     /// Distributor id.
     #[serde(
         skip_serializing_if = "Option::is_none",
         deserialize_with = "text::optional"
     )]
-    pub distributor_id: Option<String>,
+    pub distributor_id: Option<Text>,
     /// Refunded amount (default `0.0`).
     #[serde(deserialize_with = "null_as_default_order_item_refund_amount")]
     pub refund_amount: Number,
@@ -892,7 +894,7 @@ impl Default for OrderItem {
             tax: None,
             distributor_name: None,
             distributor_id: None,
-            refund_amount: Number::from_decimal(Decimal::new(00, 1)),
+            refund_amount: Number::from_decimal(Decimal::new(0, 1)),
         }
     }
 }
@@ -901,7 +903,7 @@ fn null_as_default_order_item_refund_amount<'de, D: Deserializer<'de>>(
     d: D,
 ) -> Result<Number, D::Error> {
     Ok(Option::<Number>::deserialize(d)?
-        .unwrap_or_else(|| Number::from_decimal(Decimal::new(00, 1))))
+        .unwrap_or_else(|| Number::from_decimal(Decimal::new(0, 1))))
 }
 
 /// A party of an order: `customer`, `seller` or `payer`.
@@ -916,7 +918,7 @@ fn null_as_default_order_item_refund_amount<'de, D: Deserializer<'de>>(
 /// # Ok::<(), serde_json::Error>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
+#[serde(rename_all = "camelCase", default, remote = "Self")]
 #[non_exhaustive]
 pub struct Address {
     /// First name.
@@ -924,73 +926,73 @@ pub struct Address {
         skip_serializing_if = "Option::is_none",
         deserialize_with = "text::optional"
     )]
-    pub first_name: Option<String>,
+    pub first_name: Option<Text>,
     /// Last name.
     #[serde(
         skip_serializing_if = "Option::is_none",
         deserialize_with = "text::optional"
     )]
-    pub last_name: Option<String>,
+    pub last_name: Option<Text>,
     /// Address line 1.
     #[serde(
         skip_serializing_if = "Option::is_none",
         deserialize_with = "text::optional"
     )]
-    pub address1: Option<String>,
+    pub address1: Option<Text>,
     /// Address line 2.
     #[serde(
         skip_serializing_if = "Option::is_none",
         deserialize_with = "text::optional"
     )]
-    pub address2: Option<String>,
+    pub address2: Option<Text>,
     /// City.
     #[serde(
         skip_serializing_if = "Option::is_none",
         deserialize_with = "text::optional"
     )]
-    pub city: Option<String>,
+    pub city: Option<Text>,
     /// State or province.
     #[serde(
         skip_serializing_if = "Option::is_none",
         deserialize_with = "text::optional"
     )]
-    pub state: Option<String>,
+    pub state: Option<Text>,
     /// Country.
     #[serde(
         skip_serializing_if = "Option::is_none",
         deserialize_with = "text::optional"
     )]
-    pub country: Option<String>,
+    pub country: Option<Text>,
     /// Postal code.
     #[serde(
         skip_serializing_if = "Option::is_none",
         deserialize_with = "text::optional"
     )]
-    pub zip: Option<String>,
+    pub zip: Option<Text>,
     /// Taxpayer id; for Chinese buyers the 18-character resident identity number.
     #[serde(
         skip_serializing_if = "Option::is_none",
         deserialize_with = "text::optional"
     )]
-    pub tin: Option<String>,
+    pub tin: Option<Text>,
     /// Phone number.
     #[serde(
         skip_serializing_if = "Option::is_none",
         deserialize_with = "text::optional"
     )]
-    pub phone: Option<String>,
+    pub phone: Option<Text>,
     /// Country code.
     #[serde(
         skip_serializing_if = "Option::is_none",
         deserialize_with = "text::optional"
     )]
-    pub country_code: Option<String>,
+    pub country_code: Option<Text>,
     /// Email address.
     #[serde(
         skip_serializing_if = "Option::is_none",
         deserialize_with = "text::optional"
     )]
-    pub email: Option<String>,
+    pub email: Option<Text>,
     /// Age (an integer).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub age: Option<Number>,
@@ -999,13 +1001,13 @@ pub struct Address {
         skip_serializing_if = "Option::is_none",
         deserialize_with = "text::optional"
     )]
-    pub gender: Option<String>,
+    pub gender: Option<Text>,
     /// Deprecated: use `tin`.
     #[serde(
         skip_serializing_if = "Option::is_none",
         deserialize_with = "text::optional"
     )]
-    pub chinese_id: Option<String>,
+    pub chinese_id: Option<Text>,
 }
 
 impl Default for Address {
@@ -1044,7 +1046,7 @@ impl Default for Address {
 /// # Ok::<(), serde_json::Error>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
+#[serde(rename_all = "camelCase", default, remote = "Self")]
 #[non_exhaustive]
 pub struct DeclarationResult {
     /// The customs port.
@@ -1052,51 +1054,51 @@ pub struct DeclarationResult {
         skip_serializing_if = "Option::is_none",
         deserialize_with = "text::optional"
     )]
-    pub region: Option<String>,
+    pub region: Option<Text>,
     /// `order`, `product`, `company` or `brand`.
     #[serde(
         skip_serializing_if = "Option::is_none",
         deserialize_with = "text::optional"
     )]
-    pub declaration_type: Option<String>,
+    pub declaration_type: Option<Text>,
     /// Given by customs when the filing succeeds, empty otherwise.
     #[serde(
         skip_serializing_if = "Option::is_none",
         deserialize_with = "text::optional"
     )]
-    pub declaration_number: Option<String>,
+    pub declaration_number: Option<Text>,
     /// Order reference on the platform.
     #[serde(
         skip_serializing_if = "Option::is_none",
         deserialize_with = "text::optional"
     )]
-    pub client_order_ref: Option<String>,
+    pub client_order_ref: Option<Text>,
     /// The order's reference in the ERP.
     #[serde(
         skip_serializing_if = "Option::is_none",
         deserialize_with = "text::optional"
     )]
-    pub order_id: Option<String>,
+    pub order_id: Option<Text>,
     /// The SKU number (snake_case on the wire).
     #[serde(
         rename = "product_sku_number",
         skip_serializing_if = "Option::is_none",
         deserialize_with = "text::optional"
     )]
-    pub product_sku_number: Option<String>,
+    pub product_sku_number: Option<Text>,
     /// The barcode (snake_case on the wire).
     #[serde(
         rename = "product_barcode",
         skip_serializing_if = "Option::is_none",
         deserialize_with = "text::optional"
     )]
-    pub product_barcode: Option<String>,
+    pub product_barcode: Option<Text>,
     /// The customs' own message.
     #[serde(
         skip_serializing_if = "Option::is_none",
         deserialize_with = "text::optional"
     )]
-    pub orig_message: Option<String>,
+    pub orig_message: Option<Text>,
     /// True when already registered (the API spells it `isRegsitered`).
     #[serde(rename = "isRegsitered", skip_serializing_if = "Option::is_none")]
     pub is_regsitered: Option<bool>,
@@ -1131,7 +1133,7 @@ impl Default for DeclarationResult {
 /// # Ok::<(), serde_json::Error>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
+#[serde(rename_all = "camelCase", default, remote = "Self")]
 #[non_exhaustive]
 pub struct Response {
     /// Status: 200 success, 400 invalid input, 500 the customs information could not be saved.
@@ -1142,7 +1144,7 @@ pub struct Response {
         skip_serializing_if = "Option::is_none",
         deserialize_with = "text::optional"
     )]
-    pub message: Option<String>,
+    pub message: Option<Text>,
     /// Debugging information from downstream calls, kept as it came.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub connector_responses: Option<Json>,
@@ -1179,7 +1181,7 @@ impl Default for Response {
 /// # Ok::<(), serde_json::Error>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
+#[serde(rename_all = "camelCase", default, remote = "Self")]
 #[non_exhaustive]
 pub struct ResponseData {
     /// One product.
@@ -1352,4 +1354,69 @@ pub(crate) mod fields {
         "gender",
         "chineseId",
     ];
+}
+
+crate::object_only!(
+    Product,
+    Sku,
+    Images,
+    Component,
+    Order,
+    OrderItem,
+    Address,
+    DeclarationResult,
+    Response,
+    ResponseData,
+);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde::de::{self, Visitor};
+
+    /// A deserializer that only records the field names a struct asks for.
+    struct FieldNames<'a>(&'a mut &'static [&'static str]);
+
+    impl<'de> Deserializer<'de> for FieldNames<'_> {
+        type Error = de::value::Error;
+
+        fn deserialize_any<V: Visitor<'de>>(self, _: V) -> Result<V::Value, Self::Error> {
+            Err(de::Error::custom("not a struct"))
+        }
+
+        fn deserialize_struct<V: Visitor<'de>>(
+            self,
+            _: &'static str,
+            fields: &'static [&'static str],
+            _: V,
+        ) -> Result<V::Value, Self::Error> {
+            *self.0 = fields;
+            Err(de::Error::custom("recorded"))
+        }
+
+        serde::forward_to_deserialize_any! {
+            bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string
+            bytes byte_buf option unit unit_struct newtype_struct seq tuple
+            tuple_struct map enum identifier ignored_any
+        }
+    }
+
+    fn names<T: for<'de> Deserialize<'de>>() -> &'static [&'static str] {
+        let mut fields: &'static [&'static str] = &[];
+        let _ = T::deserialize(FieldNames(&mut fields));
+        fields
+    }
+
+    #[test]
+    fn the_field_tables_are_the_structs_fields_in_order() {
+        // The document-order tables are kept by hand beside the structs:
+        // this keeps them in step.
+        assert_eq!(names::<Product>(), fields::PRODUCT);
+        assert_eq!(names::<Sku>(), fields::SKU);
+        assert_eq!(names::<Images>(), fields::IMAGES);
+        assert_eq!(names::<Component>(), fields::COMPONENT);
+        assert_eq!(names::<Order>(), fields::ORDER);
+        assert_eq!(names::<OrderItem>(), fields::ORDER_ITEM);
+        assert_eq!(names::<Address>(), fields::ADDRESS);
+    }
 }

@@ -1,0 +1,1 @@
+//! Peer benchmarks of `crossborder` (see `benches/peer.rs`); no library code.
