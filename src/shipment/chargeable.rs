@@ -255,7 +255,14 @@ impl LimitExceeded {
     ///
     /// # Example
     ///
-    /// See [`LimitExceeded`].
+    /// ```
+    /// use crossborder::ChargeableRule;
+    /// use crossborder::shipment::Piece;
+    /// let rule = ChargeableRule::preset("ups_us_domestic").ok_or("preset")?;
+    /// let answer = rule.compute(&[Piece::new("110 x 10 x 10 in".parse()?, "20 lb".parse()?, 1)])?;
+    /// assert!(answer.exceeded()[0].message_en().contains("108 in"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn message_en(&self) -> String {
         let (what, consequence) = match self.kind {
             LimitKind::MaxWeight => ("weighs", "the carrier does not take such a piece"),
@@ -336,7 +343,12 @@ impl Piece {
     ///
     /// # Example
     ///
-    /// See [`Piece`].
+    /// ```
+    /// use crossborder::shipment::Piece;
+    /// let p = Piece::new("1 x 1 x 1 m".parse()?, "100 kg".parse()?, 2);
+    /// assert_eq!(p.count, 2);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn new(dimensions: Dimensions, weight: Weight, count: u32) -> Self {
         Piece {
             dimensions,
@@ -753,7 +765,14 @@ impl ChargeableRule {
     ///
     /// # Example
     ///
-    /// See [`ChargeableRule`].
+    /// ```
+    /// use crossborder::ChargeableRule;
+    /// use crossborder::shipment::Piece;
+    /// let carton = Piece::new("50 x 40 x 30 cm".parse()?, "11.9 kg".parse()?, 3);
+    /// let w = ChargeableRule::preset("express_metric").ok_or("preset")?.compute(&[carton])?;
+    /// assert_eq!(w.total().to_string(), "36");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn compute(&self, pieces: &[Piece]) -> Result<ChargeableWeight, ChargeableError> {
         if pieces.is_empty() {
             return Err(ChargeableError::NoPieces);
@@ -928,7 +947,16 @@ fn check_limits(
 ///
 /// # Example
 ///
-/// See [`ChargeableRule`].
+/// ```
+/// use crossborder::ChargeableRule;
+/// use crossborder::shipment::Piece;
+/// let carton = Piece::new("50 x 40 x 30 cm".parse()?, "11.9 kg".parse()?, 3);
+/// let w = ChargeableRule::preset("express_metric").ok_or("preset")?.compute(&[carton])?;
+/// let piece = w.pieces()[0];
+/// assert_eq!(piece.actual.to_string(), "11.9");
+/// assert_eq!(piece.chargeable.map(|c| c.to_string()).as_deref(), Some("12"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct PieceWeight {
     /// Actual weight (revenue tons: the weight divided by what a cubic metre
@@ -978,7 +1006,14 @@ impl ChargeableWeight {
     ///
     /// # Example
     ///
-    /// See [`ChargeableRule::volumetric`].
+    /// ```
+    /// use crossborder::ChargeableRule;
+    /// use crossborder::shipment::Piece;
+    /// let carton = Piece::new("50 x 40 x 30 cm".parse()?, "11.9 kg".parse()?, 3);
+    /// let w = ChargeableRule::preset("express_metric").ok_or("preset")?.compute(&[carton])?;
+    /// assert_eq!(w.rule(), "express_metric");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn rule(&self) -> &str {
         &self.rule
     }
@@ -987,7 +1022,14 @@ impl ChargeableWeight {
     ///
     /// # Example
     ///
-    /// See [`ChargeableWeight`].
+    /// ```
+    /// use crossborder::ChargeableRule;
+    /// use crossborder::shipment::Piece;
+    /// let carton = Piece::new("50 x 40 x 30 cm".parse()?, "11.9 kg".parse()?, 3);
+    /// let w = ChargeableRule::preset("express_metric").ok_or("preset")?.compute(&[carton])?;
+    /// assert_eq!(w.unit().as_str(), "kg");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn unit(&self) -> ChargeableUnit {
         self.unit
     }
@@ -1011,7 +1053,15 @@ impl ChargeableWeight {
     ///
     /// # Example
     ///
-    /// See [`ChargeableRule`].
+    /// ```
+    /// use crossborder::ChargeableRule;
+    /// use crossborder::shipment::Piece;
+    /// let carton = Piece::new("50 x 40 x 30 cm".parse()?, "11.9 kg".parse()?, 3);
+    /// let w = ChargeableRule::preset("express_metric").ok_or("preset")?.compute(&[carton])?;
+    /// assert_eq!(w.pieces().len(), 1);
+    /// assert_eq!(w.pieces()[0].count, 3);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn pieces(&self) -> &[PieceWeight] {
         &self.pieces
     }
@@ -1021,7 +1071,14 @@ impl ChargeableWeight {
     ///
     /// # Example
     ///
-    /// See [`ChargeableWeight`].
+    /// ```
+    /// use crossborder::ChargeableRule;
+    /// use crossborder::shipment::Piece;
+    /// let carton = Piece::new("50 x 40 x 30 cm".parse()?, "11.9 kg".parse()?, 3);
+    /// let w = ChargeableRule::preset("express_metric").ok_or("preset")?.compute(&[carton])?;
+    /// assert_eq!(w.actual().to_string(), "35.7");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn actual(&self) -> Decimal {
         self.actual
     }
@@ -1030,7 +1087,14 @@ impl ChargeableWeight {
     ///
     /// # Example
     ///
-    /// See [`ChargeableWeight`].
+    /// ```
+    /// use crossborder::ChargeableRule;
+    /// use crossborder::shipment::Piece;
+    /// let carton = Piece::new("50 x 40 x 30 cm".parse()?, "11.9 kg".parse()?, 3);
+    /// let w = ChargeableRule::preset("express_metric").ok_or("preset")?.compute(&[carton])?;
+    /// assert_eq!(w.volumetric().to_string(), "36");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn volumetric(&self) -> Decimal {
         self.volumetric
     }
@@ -1040,7 +1104,14 @@ impl ChargeableWeight {
     ///
     /// # Example
     ///
-    /// See [`ChargeableRule`].
+    /// ```
+    /// use crossborder::ChargeableRule;
+    /// use crossborder::shipment::Piece;
+    /// let carton = Piece::new("50 x 40 x 30 cm".parse()?, "11.9 kg".parse()?, 3);
+    /// let w = ChargeableRule::preset("express_metric").ok_or("preset")?.compute(&[carton])?;
+    /// assert_eq!(w.total().to_string(), "36");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn total(&self) -> Decimal {
         self.total
     }
@@ -1050,7 +1121,14 @@ impl ChargeableWeight {
     ///
     /// # Example
     ///
-    /// See [`ChargeableRule`].
+    /// ```
+    /// use crossborder::ChargeableRule;
+    /// use crossborder::shipment::Piece;
+    /// let carton = Piece::new("50 x 40 x 30 cm".parse()?, "11.9 kg".parse()?, 3);
+    /// let w = ChargeableRule::preset("express_metric").ok_or("preset")?.compute(&[carton])?;
+    /// assert_eq!(w.dominant().as_str(), "volumetric");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn dominant(&self) -> Dominant {
         self.dominant
     }
@@ -1059,7 +1137,14 @@ impl ChargeableWeight {
     ///
     /// # Example
     ///
-    /// See [`LimitExceeded`].
+    /// ```
+    /// use crossborder::ChargeableRule;
+    /// use crossborder::shipment::Piece;
+    /// let carton = Piece::new("50 x 40 x 30 cm".parse()?, "11.9 kg".parse()?, 3);
+    /// let w = ChargeableRule::preset("express_metric").ok_or("preset")?.compute(&[carton])?;
+    /// assert!(w.exceeded().is_empty()); // 11.9 kg is within DHL Express's 70 kg
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn exceeded(&self) -> &[LimitExceeded] {
         &self.exceeded
     }

@@ -72,7 +72,13 @@ impl CheckOptions {
     ///
     /// # Example
     ///
-    /// See [`CheckOptions`].
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use crossborder::shipment::CheckOptions;
+    /// let o = CheckOptions::new().as_of(NaiveDate::from_ymd_opt(2026, 11, 20).ok_or("date")?);
+    /// assert!(o.is_enabled(&crossborder::Code::CARTON_OVERWEIGHT));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn as_of(mut self, date: NaiveDate) -> Self {
         self.as_of = Some(date);
@@ -84,7 +90,15 @@ impl CheckOptions {
     ///
     /// # Example
     ///
-    /// See [`CheckOptions`].
+    /// ```
+    /// use crossborder::{Currency, ExchangeRates};
+    /// use crossborder::shipment::CheckOptions;
+    /// use rust_decimal::Decimal;
+    /// let rates = ExchangeRates::new().with_rate(Currency::USD, Currency::CNY, Decimal::new(71, 1))?;
+    /// let o = CheckOptions::new().with_rates(rates);
+    /// assert!(o.is_enabled(&crossborder::Code::DOCUMENTS_RATE_MISSING));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn with_rates(mut self, rates: ExchangeRates) -> Self {
         self.rates = rates;
@@ -96,7 +110,12 @@ impl CheckOptions {
     ///
     /// # Example
     ///
-    /// See [`CheckOptions`].
+    /// ```
+    /// use crossborder::shipment::CheckOptions;
+    /// let o = CheckOptions::new().with_weight_tolerance("0.2 kg".parse()?);
+    /// assert!(o.is_enabled(&crossborder::Code::CARTON_GROSS_BELOW_CONTENTS));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn with_weight_tolerance(mut self, tolerance: Weight) -> Self {
         self.tolerance = Some(tolerance);
@@ -158,7 +177,11 @@ impl CheckOptions {
     ///
     /// # Example
     ///
-    /// See [`CheckOptions`].
+    /// ```
+    /// use crossborder::{shipment::CheckOptions, Code};
+    /// let o = CheckOptions::new().disable(Code::INCOTERM_LEGACY_DDU);
+    /// assert!(!o.is_enabled(&Code::INCOTERM_LEGACY_DDU));
+    /// ```
     #[must_use]
     pub fn disable(mut self, code: Code) -> Self {
         self.disabled.push(code);
@@ -169,7 +192,11 @@ impl CheckOptions {
     ///
     /// # Example
     ///
-    /// See [`CheckOptions`].
+    /// ```
+    /// use crossborder::{shipment::CheckOptions, Code, Severity};
+    /// let o = CheckOptions::new().severity(Code::CARTON_TOO_MANY_UNITS, Severity::Warning);
+    /// assert!(o.is_enabled(&Code::CARTON_TOO_MANY_UNITS));
+    /// ```
     #[must_use]
     pub fn severity(mut self, code: Code, severity: Severity) -> Self {
         self.severities.push((code, severity));
@@ -180,7 +207,10 @@ impl CheckOptions {
     ///
     /// # Example
     ///
-    /// See [`CheckOptions`].
+    /// ```
+    /// use crossborder::{shipment::CheckOptions, Code};
+    /// assert!(CheckOptions::new().is_enabled(&Code::CARTON_OVERWEIGHT));
+    /// ```
     pub fn is_enabled(&self, code: &Code) -> bool {
         !self.disabled.contains(code)
     }
@@ -192,7 +222,13 @@ impl CheckOptions {
 ///
 /// # Example
 ///
-/// See [`check`].
+/// ```
+/// use crossborder::shipment::{check, json::ShipmentJson, CheckOptions};
+/// let shipment: ShipmentJson = serde_json::from_str(r#"{"reference": "PO-1", "transportMode": "express"}"#)?;
+/// let checked = check(&shipment, &CheckOptions::new());
+/// assert!(checked.report().has_errors()); // no warehouse, SKUs or cartons
+/// # Ok::<(), serde_json::Error>(())
+/// ```
 #[derive(Clone, Debug)]
 pub struct ShipmentCheck {
     shipment: StockingShipment,
@@ -205,7 +241,13 @@ impl ShipmentCheck {
     ///
     /// # Example
     ///
-    /// See [`check`].
+    /// ```
+    /// use crossborder::shipment::{check, json::ShipmentJson, CheckOptions};
+    /// let shipment: ShipmentJson = serde_json::from_str(r#"{"reference": "PO-1", "transportMode": "express"}"#)?;
+    /// let checked = check(&shipment, &CheckOptions::new());
+    /// assert_eq!(checked.shipment().reference.as_deref(), Some("PO-1"));
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
     pub fn shipment(&self) -> &StockingShipment {
         &self.shipment
     }
@@ -214,7 +256,13 @@ impl ShipmentCheck {
     ///
     /// # Example
     ///
-    /// See [`check`].
+    /// ```
+    /// use crossborder::shipment::{check, json::ShipmentJson, CheckOptions};
+    /// let shipment: ShipmentJson = serde_json::from_str(r#"{"reference": "PO-1", "transportMode": "express"}"#)?;
+    /// let checked = check(&shipment, &CheckOptions::new());
+    /// assert!(checked.report().iter().any(|v| v.pointer().as_str() == "/cartons"));
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
     pub fn report(&self) -> &Report {
         &self.report
     }
@@ -223,7 +271,13 @@ impl ShipmentCheck {
     ///
     /// # Example
     ///
-    /// See [`check`].
+    /// ```
+    /// use crossborder::shipment::{check, json::ShipmentJson, CheckOptions};
+    /// let shipment: ShipmentJson = serde_json::from_str(r#"{"reference": "PO-1", "transportMode": "express"}"#)?;
+    /// let checked = check(&shipment, &CheckOptions::new());
+    /// assert!(checked.chargeable_weight().is_none()); // no cartons to weigh
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
     pub fn chargeable_weight(&self) -> Option<&ChargeableWeight> {
         self.chargeable.as_ref()
     }

@@ -156,7 +156,12 @@ impl StageEvent {
     ///
     /// # Example
     ///
-    /// See [`StageEvent`].
+    /// ```
+    /// use crossborder::shipment::{Stage, StageEvent};
+    /// let e = StageEvent::new(Stage::ReceiptPutaway, "2026-11-27T10:00:00-08:00".parse()?);
+    /// assert!(e.exception.is_none());
+    /// # Ok::<(), crossborder::TimestampError>(())
+    /// ```
     pub fn new(stage: Stage, at: Timestamp) -> Self {
         StageEvent {
             stage: Some(stage),
@@ -225,7 +230,12 @@ impl StageDurations {
     ///
     /// # Example
     ///
-    /// See [`StageDurations`].
+    /// ```
+    /// use crossborder::TransportMode;
+    /// use crossborder::shipment::{Stage, StageDurations};
+    /// let d = StageDurations::new();
+    /// assert_eq!(d.get(TransportMode::Air, Stage::Consolidation), None);
+    /// ```
     pub fn new() -> Self {
         StageDurations::default()
     }
@@ -234,7 +244,14 @@ impl StageDurations {
     ///
     /// # Example
     ///
-    /// See [`StageDurations`].
+    /// ```
+    /// use crossborder::TransportMode;
+    /// use crossborder::shipment::{Stage, StageDurations};
+    /// let mut d = StageDurations::new();
+    /// d.set(TransportMode::SeaLcl, Stage::InternationalTransport, 30);
+    /// d.set(TransportMode::SeaLcl, Stage::InternationalTransport, 35); // replaces
+    /// assert_eq!(d.get(TransportMode::SeaLcl, Stage::InternationalTransport), Some(35));
+    /// ```
     pub fn set(&mut self, mode: crate::TransportMode, stage: Stage, days: u32) {
         self.days.retain(|(m, s, _)| !(*m == mode && *s == stage));
         self.days.push((mode, stage, days));
@@ -244,7 +261,13 @@ impl StageDurations {
     ///
     /// # Example
     ///
-    /// See [`StageDurations`].
+    /// ```
+    /// use crossborder::TransportMode;
+    /// use crossborder::shipment::{Stage, StageDurations};
+    /// let mut d = StageDurations::new();
+    /// d.set(TransportMode::Rail, Stage::DestinationClearance, 4);
+    /// assert_eq!(d.get(TransportMode::Rail, Stage::DestinationClearance), Some(4));
+    /// ```
     pub fn get(&self, mode: crate::TransportMode, stage: Stage) -> Option<u32> {
         self.days
             .iter()
@@ -258,7 +281,19 @@ impl StageDurations {
 ///
 /// # Example
 ///
-/// See [`StageTrack`].
+/// ```
+/// use chrono::NaiveDate;
+/// use crossborder::{StockingShipment, TransportMode};
+/// use crossborder::shipment::{Stage, StageDurations, StageEvent};
+/// let mut s = StockingShipment::new("PO-1");
+/// s.events.push(StageEvent::new(Stage::Consolidation, "2026-11-18T09:00:00+08:00".parse()?));
+/// s.events.push(StageEvent::new(Stage::ExportDeclaration, "2026-11-19T09:00:00+08:00".parse()?));
+/// let track = s.stages();
+/// let first = track.spans()[0];
+/// assert_eq!(first.stage, Stage::Consolidation);
+/// assert_eq!(first.to, Some("2026-11-19T09:00:00+08:00".parse()?));
+/// # Ok::<(), crossborder::TimestampError>(())
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct StageSpan {
     /// The stage.
@@ -277,7 +312,19 @@ impl StageSpan {
     ///
     /// # Example
     ///
-    /// See [`StageTrack`].
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use crossborder::{StockingShipment, TransportMode};
+    /// use crossborder::shipment::{Stage, StageDurations, StageEvent};
+    /// let mut s = StockingShipment::new("PO-1");
+    /// s.events.push(StageEvent::new(Stage::Consolidation, "2026-11-18T09:00:00+08:00".parse()?));
+    /// s.events.push(StageEvent::new(Stage::ExportDeclaration, "2026-11-19T09:00:00+08:00".parse()?));
+    /// let track = s.stages();
+    /// let now = "2026-11-30T09:00:00+08:00".parse()?;
+    /// assert_eq!(track.spans()[0].duration(now).num_hours(), 24);
+    /// assert_eq!(track.spans()[1].duration(now).num_days(), 11);
+    /// # Ok::<(), crossborder::TimestampError>(())
+    /// ```
     pub fn duration(&self, now: Timestamp) -> TimeDelta {
         let end = self.to.unwrap_or(now);
         end.datetime().signed_duration_since(self.from.datetime())
@@ -318,7 +365,17 @@ impl StageTrack {
     ///
     /// # Example
     ///
-    /// See [`StageTrack`].
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use crossborder::{StockingShipment, TransportMode};
+    /// use crossborder::shipment::{Stage, StageDurations, StageEvent};
+    /// let mut s = StockingShipment::new("PO-1");
+    /// s.events.push(StageEvent::new(Stage::Consolidation, "2026-11-18T09:00:00+08:00".parse()?));
+    /// s.events.push(StageEvent::new(Stage::ExportDeclaration, "2026-11-19T09:00:00+08:00".parse()?));
+    /// let track = s.stages();
+    /// assert_eq!(track.current(), Some(Stage::ExportDeclaration));
+    /// # Ok::<(), crossborder::TimestampError>(())
+    /// ```
     pub fn current(&self) -> Option<Stage> {
         self.spans.last().map(|s| s.stage)
     }
@@ -327,7 +384,17 @@ impl StageTrack {
     ///
     /// # Example
     ///
-    /// See [`StageTrack`].
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use crossborder::{StockingShipment, TransportMode};
+    /// use crossborder::shipment::{Stage, StageDurations, StageEvent};
+    /// let mut s = StockingShipment::new("PO-1");
+    /// s.events.push(StageEvent::new(Stage::Consolidation, "2026-11-18T09:00:00+08:00".parse()?));
+    /// s.events.push(StageEvent::new(Stage::ExportDeclaration, "2026-11-19T09:00:00+08:00".parse()?));
+    /// let track = s.stages();
+    /// assert_eq!(track.spans().len(), 2);
+    /// # Ok::<(), crossborder::TimestampError>(())
+    /// ```
     pub fn spans(&self) -> &[StageSpan] {
         &self.spans
     }
@@ -339,7 +406,20 @@ impl StageTrack {
     ///
     /// # Example
     ///
-    /// See [`StageTrack`].
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use crossborder::{StockingShipment, TransportMode};
+    /// use crossborder::shipment::{Stage, StageDurations, StageEvent};
+    /// let mut s = StockingShipment::new("PO-1");
+    /// s.events.push(StageEvent::new(Stage::Consolidation, "2026-11-18T09:00:00+08:00".parse()?));
+    /// s.events.push(StageEvent::new(Stage::ExportDeclaration, "2026-11-19T09:00:00+08:00".parse()?));
+    /// let track = s.stages();
+    /// let mut plan = StageDurations::new();
+    /// plan.set(TransportMode::Air, Stage::ExportDeclaration, 3);
+    /// let on = NaiveDate::from_ymd_opt(2026, 11, 25).ok_or("date")?;
+    /// assert_eq!(track.overdue(&plan, TransportMode::Air, on), [(Stage::ExportDeclaration, 6)]);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn overdue(
         &self,
         expected: &StageDurations,
@@ -380,7 +460,17 @@ impl StockingShipment {
     ///
     /// # Example
     ///
-    /// See [`StageTrack`].
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use crossborder::{StockingShipment, TransportMode};
+    /// use crossborder::shipment::{Stage, StageDurations, StageEvent};
+    /// let mut s = StockingShipment::new("PO-1");
+    /// s.events.push(StageEvent::new(Stage::Consolidation, "2026-11-18T09:00:00+08:00".parse()?));
+    /// s.events.push(StageEvent::new(Stage::ExportDeclaration, "2026-11-19T09:00:00+08:00".parse()?));
+    /// let track = s.stages();
+    /// assert_eq!(track.current(), Some(Stage::ExportDeclaration));
+    /// # Ok::<(), crossborder::TimestampError>(())
+    /// ```
     pub fn stages(&self) -> StageTrack {
         let mut spans: Vec<StageSpan> = Vec::new();
         for (i, e) in self.events.iter().enumerate() {

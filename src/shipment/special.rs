@@ -306,7 +306,13 @@ impl SpecialGoodsTable {
     ///
     /// # Example
     ///
-    /// See [`SpecialGoodsTable`].
+    /// ```
+    /// use crossborder::shipment::SpecialGoodsTable;
+    /// let mut table = SpecialGoodsTable::default();
+    /// let n = table.documents.len();
+    /// table.extend(SpecialGoodsTable::default());
+    /// assert_eq!(table.documents.len(), 2 * n);
+    /// ```
     pub fn extend(&mut self, other: SpecialGoodsTable) {
         self.documents.extend(other.documents);
         self.state_of_charge.extend(other.state_of_charge);

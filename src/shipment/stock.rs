@@ -61,6 +61,12 @@ use crate::wire::{Number, text};
 use crate::{Code, JsonPointer, Report, Severity, Violation};
 
 /// The projection's horizon: day 0 (`asOf`) to day 365.
+///
+/// # Example
+///
+/// ```
+/// assert_eq!(crossborder::shipment::stock::HORIZON_DAYS, 365);
+/// ```
 pub const HORIZON_DAYS: u32 = 365;
 
 closed_enum! {
@@ -251,7 +257,12 @@ impl StockLevel {
     ///
     /// # Example
     ///
-    /// See [`StockLevel`].
+    /// ```
+    /// use crossborder::shipment::stock::{SafetyStock, StockLevel};
+    /// use rust_decimal::Decimal;
+    /// let s = StockLevel::new("A", Decimal::from(50), Decimal::new(25, 1), SafetyStock::Units(Decimal::from(20)));
+    /// assert_eq!(s.daily_sales.to_string(), "2.5");
+    /// ```
     pub fn new(
         sku: impl Into<String>,
         on_hand: Decimal,
@@ -291,7 +302,15 @@ pub struct InboundLine {
 ///
 /// # Example
 ///
-/// See the [module docs](self).
+/// ```
+/// use crossborder::shipment::stock::{self, InventoryJson};
+/// let json: InventoryJson = serde_json::from_str(r#"{"asOf": "2026-12-01", "leadTimeDays": {"sea_lcl": 35}, "targetDaysOfCover": 60,
+///     "skus": [{"sku": "A", "onHand": 50, "dailySales": "5", "safetyStock": {"units": 20}}]}"#)?;
+/// let inventory = stock::read(&json).0.ok_or("inventory")?;
+/// assert_eq!(inventory.skus.len(), 1);
+/// assert_eq!(inventory.lead_times.len(), 1);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Inventory {
     /// Day 0 of the projection.
@@ -310,7 +329,18 @@ pub struct Inventory {
 ///
 /// # Example
 ///
-/// See [`StockAlert`].
+/// ```
+/// use crossborder::shipment::stock::{self, InventoryJson};
+/// let json: InventoryJson = serde_json::from_str(r#"{"asOf": "2026-12-01", "leadTimeDays": {"sea_lcl": 35}, "targetDaysOfCover": 60,
+///     "skus": [{"sku": "A", "onHand": 50, "dailySales": "5", "safetyStock": {"units": 20}}]}"#)?;
+/// let inventory = stock::read(&json).0.ok_or("inventory")?;
+/// let p = inventory.project();
+/// let sea = p.skus()[0].modes[0];
+/// // 50 - 5d < 20 first on day 7: ship by sea 35 days earlier, already past.
+/// assert!(sea.overdue);
+/// assert_eq!(sea.suggested_quantity.to_string(), "445"); // 5 x (35 + 60) + 20 - 50
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct ModeFigures {
     /// The mode.
@@ -371,7 +401,16 @@ impl StockAlert<'_> {
     ///
     /// # Example
     ///
-    /// See the [module docs](self).
+    /// ```
+    /// use crossborder::shipment::stock::{self, InventoryJson};
+    /// let json: InventoryJson = serde_json::from_str(r#"{"asOf": "2026-12-01", "leadTimeDays": {"sea_lcl": 35}, "targetDaysOfCover": 60,
+    ///     "skus": [{"sku": "A", "onHand": 50, "dailySales": "5", "safetyStock": {"units": 20}}]}"#)?;
+    /// let inventory = stock::read(&json).0.ok_or("inventory")?;
+    /// let p = inventory.project();
+    /// let names: Vec<_> = p.skus()[0].alerts().iter().map(|a| a.as_str()).collect();
+    /// assert_eq!(names, ["stockout_before_arrival"]);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn alerts(&self) -> Vec<Alert> {
         let mut out = Vec::new();
         if self.below_safety_stock {
@@ -387,7 +426,15 @@ impl StockAlert<'_> {
     ///
     /// # Example
     ///
-    /// See [`StockAlert`].
+    /// ```
+    /// use crossborder::shipment::stock::{self, InventoryJson};
+    /// let json: InventoryJson = serde_json::from_str(r#"{"asOf": "2026-12-01", "leadTimeDays": {"sea_lcl": 35}, "targetDaysOfCover": 60,
+    ///     "skus": [{"sku": "A", "onHand": 50, "dailySales": "5", "safetyStock": {"units": 20}}]}"#)?;
+    /// let inventory = stock::read(&json).0.ok_or("inventory")?;
+    /// let p = inventory.project();
+    /// assert_eq!(p.skus()[0].overdue().map(|m| m.as_str()).collect::<Vec<_>>(), ["sea_lcl"]);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn overdue(&self) -> impl Iterator<Item = TransportMode> + '_ {
         self.modes.iter().filter(|m| m.overdue).map(|m| m.mode)
     }
@@ -398,7 +445,15 @@ impl StockAlert<'_> {
 ///
 /// # Example
 ///
-/// See the [module docs](self).
+/// ```
+/// use crossborder::shipment::stock::{self, InventoryJson};
+/// let json: InventoryJson = serde_json::from_str(r#"{"asOf": "2026-12-01", "leadTimeDays": {"sea_lcl": 35}, "targetDaysOfCover": 60,
+///     "skus": [{"sku": "A", "onHand": 50, "dailySales": "5", "safetyStock": {"units": 20}}]}"#)?;
+/// let inventory = stock::read(&json).0.ok_or("inventory")?;
+/// let p = inventory.project();
+/// assert_eq!(p.skus()[0].stockout_date.map(|d| d.to_string()).as_deref(), Some("2026-12-11"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Projection<'a> {
     skus: Vec<StockAlert<'a>>,
@@ -409,7 +464,14 @@ impl<'a> Projection<'a> {
     ///
     /// # Example
     ///
-    /// See the [module docs](self).
+    /// ```
+    /// use crossborder::shipment::stock::{self, InventoryJson};
+    /// let json: InventoryJson = serde_json::from_str(r#"{"asOf": "2026-12-01", "leadTimeDays": {"sea_lcl": 35}, "targetDaysOfCover": 60,
+    ///     "skus": [{"sku": "A", "onHand": 50, "dailySales": "5", "safetyStock": {"units": 20}}]}"#)?;
+    /// let inventory = stock::read(&json).0.ok_or("inventory")?;
+    /// assert_eq!(inventory.project().skus()[0].sku, "A");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn skus(&self) -> &[StockAlert<'a>] {
         &self.skus
     }
@@ -508,7 +570,15 @@ impl Inventory {
     ///
     /// # Example
     ///
-    /// See the [module docs](self).
+    /// ```
+    /// use crossborder::shipment::stock::{self, InventoryJson};
+    /// let json: InventoryJson = serde_json::from_str(r#"{"asOf": "2026-12-01", "leadTimeDays": {"sea_lcl": 35}, "targetDaysOfCover": 60,
+    ///     "skus": [{"sku": "A", "onHand": 50, "dailySales": "5", "safetyStock": {"units": 20}}]}"#)?;
+    /// let inventory = stock::read(&json).0.ok_or("inventory")?;
+    /// let p = inventory.project();
+    /// assert_eq!(p.skus()[0].safety_date.map(|d| d.to_string()).as_deref(), Some("2026-12-08"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn project(&self) -> Projection<'_> {
         // Inbound lines grouped per SKU: (day, quantity), days counted from asOf.
         let mut arrivals: HashMap<&str, Vec<(u32, u64)>> =
@@ -666,7 +736,12 @@ impl<'de> Deserialize<'de> for LeadTimesJson {
 ///
 /// # Example
 ///
-/// See the [module docs](self).
+/// ```
+/// use crossborder::shipment::stock::InventoryJson;
+/// let j: InventoryJson = serde_json::from_str(r#"{"asOf": "2026-12-01", "leadTimeDays": {"rail": 25, "air": 10}}"#)?;
+/// assert_eq!(serde_json::to_string(&j)?, r#"{"asOf":"2026-12-01","leadTimeDays":{"rail":25,"air":10}}"#);
+/// # Ok::<(), serde_json::Error>(())
+/// ```
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
 pub struct InventoryJson {
