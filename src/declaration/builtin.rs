@@ -16,8 +16,8 @@ use crate::MoneyError;
 use crate::hs::{self, DeclarationForm, HsEdition, Jurisdiction};
 use crate::tax::china::{DeclaredField, DeclaredKind};
 use crate::{
-    ClearanceMode, Code, Country, Currency, CustomsUnit, Gtin, Loc, Money, Order, ResidentId,
-    Weight, echo, minor_unit,
+    ClearanceMode, Code, Currency, CustomsUnit, Gtin, Loc, Money, Order, ResidentId, Weight, echo,
+    minor_unit,
 };
 
 macro_rules! modes_text {
