@@ -242,7 +242,7 @@
 //! ```
 //! use crossborder::shipment::{check, json::ShipmentJson, CheckOptions};
 //!
-//! let mut doc: serde_json::Value = serde_json::from_str(include_str!("../tests/fixtures/stocking_sample.json"))?;
+//! let mut doc: serde_json::Value = serde_json::from_str(include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/stocking_sample.json")))?;
 //! doc["cartons"][0]["marks"]["reference"] = serde_json::Value::Null; // a carton without its PO mark
 //! doc["incoterm"] = "DDU".into();
 //! let shipment: ShipmentJson = serde_json::from_value(doc)?;

@@ -262,3 +262,40 @@ mod tests {
         [("struct", "Pointer".to_owned()), ("fn", "json".to_owned())]
     );
 }
+
+/// rustdoc compiles the 2024-edition doctests as one crate, which is what
+/// keeps `cargo test` quick: a few seconds for some 1,400 examples. One
+/// example that cannot be merged sends every example back to being compiled
+/// alone, and the doctests take minutes. A path relative to the source file
+/// (`include_str!("../tests/...")`) is such an example: the merged crate
+/// lives elsewhere. Examples that read a fixture use
+/// `concat!(env!("CARGO_MANIFEST_DIR"), "/tests/...")`.
+#[test]
+fn doc_examples_read_fixtures_from_the_manifest_dir() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files = Vec::new();
+    rust_files(&root.join("src"), &mut files);
+    files.push(root.join("README.md"));
+    let mut found = Vec::new();
+    for path in files {
+        let text = std::fs::read_to_string(&path).unwrap();
+        let is_readme = path.extension().is_some_and(|e| e == "md");
+        for (n, line) in text.lines().enumerate() {
+            let in_example = is_readme
+                || line.trim_start().starts_with("//!")
+                || line.trim_start().starts_with("///");
+            for macro_name in ["include_str!(\"", "include_bytes!(\""] {
+                if in_example && line.contains(macro_name) && !line.contains("README.md") {
+                    found.push(format!("{}:{}: {}", path.display(), n + 1, line.trim()));
+                }
+            }
+        }
+    }
+    // The README names the macro in prose too; only a call with a literal
+    // path is a problem, and the prose has none.
+    assert!(
+        found.is_empty(),
+        "relative include in a doc example:\n{}",
+        found.join("\n")
+    );
+}

@@ -78,7 +78,7 @@
 //! ```
 //! use crossborder::shipment::{check, json::ShipmentJson, CheckOptions};
 //!
-//! let mut doc: serde_json::Value = serde_json::from_str(include_str!("../../tests/fixtures/stocking_sample.json"))?;
+//! let mut doc: serde_json::Value = serde_json::from_str(include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/stocking_sample.json")))?;
 //! let shipment: ShipmentJson = serde_json::from_value(doc.clone())?;
 //! let checked = check(&shipment, &CheckOptions::new());
 //! assert!(checked.report().is_empty());

@@ -31,7 +31,7 @@
 //! ```
 //! use crossborder::shipment::stock::{self, Alert, InventoryJson};
 //!
-//! let json: InventoryJson = serde_json::from_str(include_str!("../../tests/fixtures/stocking_inventory.json"))?;
+//! let json: InventoryJson = serde_json::from_str(include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/stocking_inventory.json")))?;
 //! let (inventory, report) = stock::read(&json);
 //! assert!(report.is_empty());
 //! let inventory = inventory.ok_or("inventory")?;
