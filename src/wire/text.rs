@@ -63,6 +63,7 @@ impl Text {
     /// ```
     /// assert_eq!(crossborder::wire::Text::new("RMB").as_str(), "RMB");
     /// ```
+    #[inline]
     pub fn new(s: &str) -> Text {
         match u8::try_from(s.len()) {
             Ok(len) if s.len() <= INLINE => {
@@ -72,8 +73,30 @@ impl Text {
                 }
                 Text(Repr::Inline { len, buf })
             }
-            _ => Text(Repr::Heap(s.into())),
+            _ => Text::heap(s),
         }
+    }
+
+    /// Text longer than fits in place.
+    #[inline(never)]
+    fn heap(s: &str) -> Text {
+        Text(Repr::Heap(s.into()))
+    }
+
+    /// The text `s` of at most 22 bytes, for constants (longer text is
+    /// cut, so only ever give it a short literal).
+    pub(crate) const fn inline(s: &str) -> Text {
+        let bytes = s.as_bytes();
+        let mut buf = [0u8; INLINE];
+        let mut len = 0;
+        while len < bytes.len() && len < INLINE {
+            buf[len] = bytes[len];
+            len += 1;
+        }
+        Text(Repr::Inline {
+            len: len as u8,
+            buf,
+        })
     }
 
     /// The text as a `&str`.
@@ -335,6 +358,14 @@ mod tests {
         }
         assert_eq!(Text::default(), "");
         assert_eq!(std::mem::size_of::<Text>(), std::mem::size_of::<String>());
+    }
+
+    #[test]
+    fn constant_text_is_the_same_text() {
+        for s in ["", "RMB", "035", "Kilogram", "纯棉圆领短袖T", "1234567890123456789012"] {
+            assert_eq!(Text::inline(s), Text::new(s));
+            assert_eq!(Text::inline(s).as_str(), s);
+        }
     }
 
     #[test]
