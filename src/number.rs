@@ -584,6 +584,12 @@ impl Number {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn count(&self) -> Result<u32, NumberError> {
+        // The usual count: a JSON integer that fits.
+        if let Repr::Int(d) = &self.0
+            && let Ok(n) = u32::try_from(d.mantissa())
+        {
+            return Ok(n);
+        }
         let d = self.decimal()?;
         if !d.fract().is_zero() {
             return Err(NumberError::NotInteger(self.to_string()));
@@ -829,6 +835,46 @@ impl<'de, T, F: FnOnce(&str) -> T> Visitor<'de> for StrSeed<F> {
     }
 }
 
+/// A value's own JSON text, lent by the deserializer where it can.
+enum Raw<'de> {
+    Lent(&'de str),
+    Owned(String),
+}
+
+/// Reads [`Raw`]: a small value to hand back through the deserializer,
+/// where a number would be a large one.
+struct RawSeed;
+
+impl<'de> DeserializeSeed<'de> for RawSeed {
+    type Value = Raw<'de>;
+
+    #[inline]
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Raw<'de>, D::Error> {
+        d.deserialize_str(self)
+    }
+}
+
+impl<'de> Visitor<'de> for RawSeed {
+    type Value = Raw<'de>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a value's JSON text")
+    }
+
+    #[inline]
+    fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Raw<'de>, E> {
+        Ok(Raw::Lent(v))
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Raw<'de>, E> {
+        Ok(Raw::Owned(v.to_owned()))
+    }
+
+    fn visit_string<E: de::Error>(self, v: String) -> Result<Raw<'de>, E> {
+        Ok(Raw::Owned(v))
+    }
+}
+
 /// The text of serde_json's `arbitrary_precision` number map, when `map` is
 /// one and its text is a JSON number; otherwise the error a visitor
 /// expecting `expected` gives for an object.
@@ -985,7 +1031,10 @@ impl<'de> Visitor<'de> for NumberVisitor {
         match map.next_key_seed(MapKeySeed)? {
             Some(MapKey::Raw) => {
                 // serde_json hands over the value's own text: read exactly.
-                map.next_value_seed(StrSeed(|raw: &str| self.read_raw::<A::Error>(raw)))?
+                match map.next_value_seed(RawSeed)? {
+                    Raw::Lent(raw) => self.read_raw(raw),
+                    Raw::Owned(raw) => self.read_raw(&raw),
+                }
             }
             Some(MapKey::ArbitraryPrecision) => {
                 let text = map.next_value_seed(StrSeed(Number::from_json_number))?;
@@ -1179,10 +1228,32 @@ mod tests {
         // Every text the one-pass reader takes, it reads as `read_exact`
         // does; every other text it leaves to `read_exact`.
         let mut texts: Vec<String> = [
-            "0", "-0", "0.0", "-0.0", "7", "59.9", "0.055", "-42.50", "01", "1.", ".5", "-", "",
-            "1e5", "1.5E-3", "+1", "00.1", "1.2.3", "--1", "1-", "9999999999999999999",
-            "18446744073709551615", "99999999999999999999", "0.1234567890123456789",
-            "1234567890.123456789", "0.00000000000000000001",
+            "0",
+            "-0",
+            "0.0",
+            "-0.0",
+            "7",
+            "59.9",
+            "0.055",
+            "-42.50",
+            "01",
+            "1.",
+            ".5",
+            "-",
+            "",
+            "1e5",
+            "1.5E-3",
+            "+1",
+            "00.1",
+            "1.2.3",
+            "--1",
+            "1-",
+            "9999999999999999999",
+            "18446744073709551615",
+            "99999999999999999999",
+            "0.1234567890123456789",
+            "1234567890.123456789",
+            "0.00000000000000000001",
         ]
         .iter()
         .map(|s| (*s).to_owned())

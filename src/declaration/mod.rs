@@ -387,12 +387,12 @@ impl Validator {
     /// # Ok::<(), serde_json::Error>(())
     /// ```
     pub fn validate_product(&self, wire: wire::Product, context: &Context) -> Converted<Product> {
-        let (product, conversion, dropped) = Product::from_wire(wire).into_all();
-        let rules = self.check_product(&product, context);
-        Converted::new(
-            product,
-            merge(conversion, rules, &dropped, DocumentKind::Product),
-        )
+        let mut checked = Product::from_wire(wire);
+        checked.merge_report(|product, conversion, dropped| {
+            let rules = self.check_product(product, context);
+            merge(conversion, rules, dropped, DocumentKind::Product)
+        });
+        checked
     }
 
     /// Converts and checks an order, order-update or payment declaration.
@@ -406,12 +406,12 @@ impl Validator {
         declaration: Declaration,
         context: &Context,
     ) -> Converted<Order> {
-        let (order, conversion, dropped) = Order::from_wire(wire).into_all();
-        let rules = self.check_order(&order, declaration, context);
-        Converted::new(
-            order,
-            merge(conversion, rules, &dropped, DocumentKind::Order),
-        )
+        let mut checked = Order::from_wire(wire);
+        checked.merge_report(|order, conversion, dropped| {
+            let rules = self.check_order(order, declaration, context);
+            merge(conversion, rules, dropped, DocumentKind::Order)
+        });
+        checked
     }
 
     /// Checks a product built in Rust (no conversion step).

@@ -362,7 +362,14 @@ mod tests {
 
     #[test]
     fn constant_text_is_the_same_text() {
-        for s in ["", "RMB", "035", "Kilogram", "纯棉圆领短袖T", "1234567890123456789012"] {
+        for s in [
+            "",
+            "RMB",
+            "035",
+            "Kilogram",
+            "纯棉圆领短袖T",
+            "1234567890123456789012",
+        ] {
             assert_eq!(Text::inline(s), Text::new(s));
             assert_eq!(Text::inline(s).as_str(), s);
         }
