@@ -12,8 +12,8 @@ use std::hint::black_box;
 use chrono::NaiveDate;
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
 use crossborder::{
-    Country, Decision, Eligibility, EligibilityStatus, ExclusionCheck, ExclusionEntry, Policy,
-    ProductFacts, ProductId, SellerExclusions,
+    Country, Decision, Eligibility, EligibilityStatus, ExclusionCheck, ExclusionEntry, HsCode,
+    Policy, ProductFacts, ProductId, SellerExclusions,
 };
 
 const N: usize = 1_000_000;
@@ -269,6 +269,20 @@ fn bench(c: &mut Criterion) {
             let split = e.destinations(&e.profile(black_box(f)));
             assert_eq!(split.eligible.is_empty(), *everywhere);
             split
+        })
+    });
+    // A product whose HS code falls in the default table's fullest chapter
+    // (15, the edible fats and oils: sixteen rows): food, so not to Japan.
+    let oil = ProductFacts::new(ProductId::new("OLIVE-OIL").unwrap(), Country::US)
+        .with_hs_code(HsCode::parse("1509200000").unwrap())
+        .with_dimensions("10 x 3 x 3 in".parse().unwrap())
+        .with_weight("2 lb".parse().unwrap());
+    g.bench_function("profile_plus_status_hs_chapter_15", |b| {
+        b.iter(|| {
+            let p = e.profile(black_box(&oil));
+            let s = e.status(&p, black_box(Country::JP));
+            assert_eq!(s, EligibilityStatus::NotEligible);
+            s
         })
     });
     g.bench_function("check_with_reasons_one_product_destination", |b| {

@@ -45,10 +45,15 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             .with_weight("55 lb".parse()?),
         small("TOY-DRONE")?,
         small("NEW-ASIN")?.with_review(ReviewStatus::Pending),
-        // The HS table says surveillance (8525 89); the seller says it is a
-        // dash camera with no restricted class.
+        // 8525 89 holds every ordinary camera, so the HS table says nothing;
+        // the seller marks this one as surveillance equipment.
         small("CAM-01")?
             .with_hs_code(HsCode::parse("852589")?)
+            .with_attribute(ProductAttribute::Surveillance),
+        // The HS table says gambling (9504 30, coin-operated games); the
+        // seller says it is an arcade racing game with no restricted class.
+        small("ARCADE-01")?
+            .with_hs_code(HsCode::parse("950430")?)
             .with_explicit_classes([]),
     ];
 

@@ -2,18 +2,22 @@
 //! A-Super channel decision.
 //!
 //! ```text
-//! cargo run --example wishpost_channel                 # the built-in sample
-//! cargo run --example wishpost_channel -- batch.json   # your batch
+//! cargo run --example wishpost_channel                          # the built-in sample
+//! cargo run --example wishpost_channel -- batch.json            # your batch
+//! cargo run --example wishpost_channel -- --json [batch.json]   # the plan as JSON
 //! ```
 //!
 //! The batch is `{"asOf": "YYYY-MM-DD", "rates": [{"from", "to", "rate"}],
-//! "orders": [...]}` with the order objects of `crossborder::channel::json`.
+//! "orders": [...]}` with the order objects of `crossborder::channel`'s JSON
+//! form (`OrderJson`). With `--json` the plan is printed as the crate's JSON
+//! (`SplitPlan`): every shipping order with its decision, whose `channels`
+//! lists the A-Super channels allowed, or says `"any"` when any WishPost
+//! channel may be used.
 
 use std::error::Error;
 
 use chrono::NaiveDate;
-use crossborder::channel::json::OrderBatchJson;
-use crossborder::channel::json::OrderJson;
+use crossborder::channel::{AllowedChannels, OrderBatchJson, OrderJson};
 use crossborder::{ExchangeRates, Language};
 use serde::Deserialize;
 
@@ -30,7 +34,16 @@ struct Input {
 }
 
 fn main() -> Result<(), Box<dyn Error>> {
-    let text = match std::env::args().nth(1) {
+    let mut json = false;
+    let mut path = None;
+    for arg in std::env::args().skip(1) {
+        match arg.as_str() {
+            "--json" => json = true,
+            _ if path.is_none() => path = Some(arg),
+            _ => return Err(format!("unexpected argument {arg:?}").into()),
+        }
+    }
+    let text = match path {
         Some(path) => {
             std::fs::read_to_string(&path).map_err(|e| format!("cannot read {path:?}: {e}"))?
         }
@@ -41,6 +54,10 @@ fn main() -> Result<(), Box<dyn Error>> {
         orders: input.orders,
     };
     let plan = batch.plan(input.as_of, &input.rates);
+    if json {
+        println!("{}", serde_json::to_string_pretty(&plan)?);
+        return Ok(());
+    }
 
     println!("WishPost A-Super plan as of {}", input.as_of);
     for (n, shipment) in plan.shipments().iter().enumerate() {
@@ -51,12 +68,13 @@ fn main() -> Result<(), Box<dyn Error>> {
             .iter()
             .map(|o| o.id())
             .collect();
-        let channels: Vec<String> = d
-            .requirement()
-            .channels()
-            .iter()
-            .map(|c| format!("{} {} {}", c.code(), c.name(), c.name_zh()))
-            .collect();
+        let channels: Vec<String> = match d.requirement().channels() {
+            AllowedChannels::Only(channels) => channels
+                .iter()
+                .map(|c| format!("{} {} {}", c.code(), c.name(), c.name_zh()))
+                .collect(),
+            AllowedChannels::Any => vec!["any WishPost channel (任意 WishPost 渠道)".to_owned()],
+        };
         println!(
             "\n#{} customer {}: {}\n   {} -> {}",
             n + 1,

@@ -327,7 +327,17 @@ pub mod country_serde {
     ///
     /// # Example
     ///
-    /// See the [module docs](self).
+    /// ```
+    /// use crossborder::Country;
+    ///
+    /// #[derive(serde::Serialize)]
+    /// struct Dest {
+    ///     #[serde(serialize_with = "crossborder::country_serde::serialize")]
+    ///     country: Country,
+    /// }
+    /// assert_eq!(serde_json::to_string(&Dest { country: Country::CN })?, r#"{"country":"CN"}"#);
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
     pub fn serialize<S: Serializer>(country: &Country, s: S) -> Result<S::Ok, S::Error> {
         s.collect_str(country)
     }
@@ -340,7 +350,19 @@ pub mod country_serde {
     ///
     /// # Example
     ///
-    /// See the [module docs](self).
+    /// ```
+    /// use crossborder::Country;
+    ///
+    /// #[derive(serde::Deserialize)]
+    /// struct Dest {
+    ///     #[serde(deserialize_with = "crossborder::country_serde::deserialize")]
+    ///     country: Country,
+    /// }
+    /// let d: Dest = serde_json::from_str(r#"{"country":"中国"}"#)?;
+    /// assert_eq!(d.country, Country::CN);
+    /// assert!(serde_json::from_str::<Dest>(r#"{"country":"Atlantis"}"#).is_err());
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
     pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Country, D::Error> {
         let text = std::borrow::Cow::<str>::deserialize(d)?;
         parse_country(&text).map_err(serde::de::Error::custom)

@@ -143,4 +143,9 @@ bilingual!(
     crate::MeasureError,
     crate::wire::NumberError,
     crate::EoriError,
+    crate::IossNumberError,
+    crate::UkVatNumberError,
+    crate::ArnError,
+    crate::AbnError,
+    crate::SgGstNumberError,
 );

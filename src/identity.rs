@@ -570,3 +570,938 @@ mod eori_tests {
         assert!(!Eori::parse("CH123456").unwrap().is_eu()); // Swiss numbers exist too
     }
 }
+
+/// The text with ASCII white space removed and letters upper-cased, for the
+/// registration numbers below (which are written with spaces, in any case).
+fn compact_upper(text: &str) -> String {
+    text.chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| c.to_ascii_uppercase())
+        .collect()
+}
+
+/// The ISO 3166-1 numeric codes of the EU member states, which an IOSS
+/// number carries as its digits 3 to 5 (the member state of identification).
+const EU_NUMERIC: [(u16, crate::Country); 27] = {
+    use crate::Country as C;
+    [
+        (40, C::AT),
+        (56, C::BE),
+        (100, C::BG),
+        (191, C::HR),
+        (196, C::CY),
+        (203, C::CZ),
+        (208, C::DK),
+        (233, C::EE),
+        (246, C::FI),
+        (250, C::FR),
+        (276, C::DE),
+        (300, C::GR),
+        (348, C::HU),
+        (372, C::IE),
+        (380, C::IT),
+        (428, C::LV),
+        (440, C::LT),
+        (442, C::LU),
+        (470, C::MT),
+        (528, C::NL),
+        (616, C::PL),
+        (620, C::PT),
+        (642, C::RO),
+        (703, C::SK),
+        (705, C::SI),
+        (724, C::ES),
+        (752, C::SE),
+    ]
+};
+
+/// An IOSS VAT identification number: `IM` followed by 10 digits, the number
+/// a seller or marketplace registered for the EU's Import One-Stop Shop
+/// declares with each consignment of intrinsic value up to EUR 150 (Council
+/// Directive (EU) 2017/2455; Directive 2006/112/EC art. 369q). Digits 3 to 5
+/// are the ISO 3166-1 numeric code of the member state of identification
+/// (`IM250...` is France).
+///
+/// The form is all that can be checked offline: the check digit is each member
+/// state's own and is not published, and only the EU's systems know whether a
+/// number is registered. Spaces and a lowercase `im` are accepted.
+///
+/// # Example
+///
+/// ```
+/// use crossborder::{Country, IossNumber};
+///
+/// let n: IossNumber = "im 250 000 0001".parse()?;
+/// assert_eq!(n.as_str(), "IM2500000001");
+/// assert_eq!(n.member_state(), Some(Country::FR));
+/// assert!("IM25000000".parse::<IossNumber>().is_err()); // 8 digits
+/// assert!("IN2500000001".parse::<IossNumber>().is_err()); // an intermediary's number
+/// # Ok::<(), crossborder::IossNumberError>(())
+/// ```
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct IossNumber {
+    chars: [u8; 12],
+}
+
+/// Why text is not an IOSS number.
+///
+/// # Example
+///
+/// ```
+/// use crossborder::{IossNumber, IossNumberError};
+/// assert!(matches!(IossNumber::parse("IM123"), Err(IossNumberError::Length { .. })));
+/// assert!(matches!(IossNumber::parse("GB2500000001"), Err(IossNumberError::Prefix { .. })));
+/// assert!(matches!(IossNumber::parse("IM25000000O1"), Err(IossNumberError::Characters { .. })));
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum IossNumberError {
+    /// Not 12 characters (spaces not counted).
+    #[error(
+        "invalid ioss number {input:?}: it has {chars} characters, IM and 10 digits are needed"
+    )]
+    Length {
+        /// The text given.
+        input: String,
+        /// How many characters it has, spaces not counted.
+        chars: usize,
+    },
+    /// It does not start with `IM`.
+    #[error("invalid ioss number {input:?}: an IOSS number starts with IM")]
+    Prefix {
+        /// The text given.
+        input: String,
+    },
+    /// Something other than digits after `IM`.
+    #[error("invalid ioss number {input:?}: IM must be followed by 10 digits")]
+    Characters {
+        /// The text given.
+        input: String,
+    },
+}
+
+impl IossNumberError {
+    /// The message in Chinese.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let err = crossborder::IossNumber::parse("IM123").unwrap_err();
+    /// assert_eq!(err.message_zh(), "IOSS 号 \"IM123\" 无效：应为 IM 加 10 位数字，实际 5 个字符");
+    /// ```
+    pub fn message_zh(&self) -> String {
+        match self {
+            IossNumberError::Length { input, chars } => {
+                format!("IOSS 号 {input:?} 无效：应为 IM 加 10 位数字，实际 {chars} 个字符")
+            }
+            IossNumberError::Prefix { input } => {
+                format!("IOSS 号 {input:?} 无效：IOSS 号以 IM 开头")
+            }
+            IossNumberError::Characters { input } => {
+                format!("IOSS 号 {input:?} 无效：IM 后应为 10 位数字")
+            }
+        }
+    }
+}
+
+impl IossNumber {
+    /// Reads an IOSS number, ignoring spaces and case.
+    ///
+    /// # Errors
+    ///
+    /// [`IossNumberError`] saying what is wrong with the form.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert_eq!(crossborder::IossNumber::parse("IM3720000123")?.as_str(), "IM3720000123");
+    /// # Ok::<(), crossborder::IossNumberError>(())
+    /// ```
+    pub fn parse(text: &str) -> Result<IossNumber, IossNumberError> {
+        let c = compact_upper(text);
+        let n = c.chars().count();
+        if n != 12 {
+            return Err(IossNumberError::Length {
+                input: text.to_owned(),
+                chars: n,
+            });
+        }
+        if !c.starts_with("IM") {
+            return Err(IossNumberError::Prefix {
+                input: text.to_owned(),
+            });
+        }
+        if c.len() != 12 || !c.as_bytes()[2..].iter().all(u8::is_ascii_digit) {
+            return Err(IossNumberError::Characters {
+                input: text.to_owned(),
+            });
+        }
+        let mut chars = [0u8; 12];
+        chars.copy_from_slice(c.as_bytes());
+        Ok(IossNumber { chars })
+    }
+
+    /// The number: `IM` and 10 digits.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert_eq!(crossborder::IossNumber::parse("im2760000001")?.as_str(), "IM2760000001");
+    /// # Ok::<(), crossborder::IossNumberError>(())
+    /// ```
+    pub fn as_str(&self) -> &str {
+        std::str::from_utf8(&self.chars).unwrap_or("")
+    }
+
+    /// The member state of identification its digits 3 to 5 name, when they
+    /// are the ISO 3166-1 numeric code of an EU member (`None` otherwise, for
+    /// instance for numbers the United Kingdom issues for Northern Ireland).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use crossborder::{Country, IossNumber};
+    /// assert_eq!(IossNumber::parse("IM5280000001")?.member_state(), Some(Country::NL));
+    /// assert_eq!(IossNumber::parse("IM9990000001")?.member_state(), None);
+    /// # Ok::<(), crossborder::IossNumberError>(())
+    /// ```
+    pub fn member_state(&self) -> Option<crate::Country> {
+        let code = self.chars[2..5]
+            .iter()
+            .fold(0u16, |a, d| a * 10 + u16::from(d - b'0'));
+        EU_NUMERIC
+            .iter()
+            .find(|(n, _)| *n == code)
+            .map(|(_, country)| *country)
+    }
+}
+
+impl fmt::Display for IossNumber {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl fmt::Debug for IossNumber {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "IossNumber({})", self.as_str())
+    }
+}
+
+impl FromStr for IossNumber {
+    type Err = IossNumberError;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        IossNumber::parse(s)
+    }
+}
+
+crate::macros::serde_via_str!(IossNumber);
+
+/// A United Kingdom VAT registration number: `GB` followed by 9 digits, or 12
+/// for a branch trader (the 9 digits and a 3-digit branch), whose 8th and 9th
+/// digits are the check of the first seven.
+///
+/// The check (HMRC's "modulus 97"): the first seven digits are weighted 8, 7,
+/// 6, 5, 4, 3, 2 and summed, the check number (digits 8 and 9, 00 to 96) is
+/// added, and the total is a multiple of 97. Numbers issued from November
+/// 2009 in the parallel series starting at 100 use HMRC's "9755" variant: the
+/// total plus 55 is a multiple of 97. Both are accepted, the variant only for
+/// numbers whose first three digits are 100 or more.
+///
+/// Reading accepts spaces, lowercase letters, the Northern Ireland prefix
+/// `XI` (kept as written) and the bare digits (read as `GB`). The government
+/// department and health authority forms (`GBGD...`, `GBHA...`) are not
+/// accepted: they do not sell goods to consumers. The check says nothing of
+/// whether the number is registered (HMRC's "Check a UK VAT number" does).
+///
+/// # Example
+///
+/// ```
+/// use crossborder::UkVatNumber;
+///
+/// let n: UkVatNumber = "GB 123 4567 82".parse()?; // modulus 97
+/// assert_eq!(n.as_str(), "GB123456782");
+/// assert!("GB123456727".parse::<UkVatNumber>().is_ok()); // the 9755 variant
+/// assert!("GB123456783".parse::<UkVatNumber>().is_err()); // wrong check
+/// let branch: UkVatNumber = "GB123456782001".parse()?;
+/// assert_eq!(branch.branch(), Some("001"));
+/// # Ok::<(), crossborder::UkVatNumberError>(())
+/// ```
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct UkVatNumber {
+    chars: [u8; 14],
+    len: u8,
+}
+
+/// Why text is not a UK VAT number.
+///
+/// # Example
+///
+/// ```
+/// use crossborder::{UkVatNumber, UkVatNumberError};
+/// assert!(matches!(UkVatNumber::parse("GB12345678"), Err(UkVatNumberError::Length { .. })));
+/// assert!(matches!(UkVatNumber::parse("FR123456782"), Err(UkVatNumberError::Characters { .. })));
+/// assert!(matches!(UkVatNumber::parse("GB123456783"), Err(UkVatNumberError::Check { .. })));
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum UkVatNumberError {
+    /// Neither 9 nor 12 digits.
+    #[error(
+        "invalid uk vat number {input:?}: it has {digits} digits, 9 (or 12 for a branch) are needed"
+    )]
+    Length {
+        /// The text given.
+        input: String,
+        /// How many digits it has.
+        digits: usize,
+    },
+    /// A prefix other than `GB` or `XI`, or characters other than digits.
+    #[error("invalid uk vat number {input:?}: GB (or XI) and digits are expected")]
+    Characters {
+        /// The text given.
+        input: String,
+    },
+    /// Digits 8 and 9 are not the check of the first seven.
+    #[error("invalid uk vat number {input:?}: digits 8 and 9 are not the check of the first seven")]
+    Check {
+        /// The text given.
+        input: String,
+    },
+}
+
+impl UkVatNumberError {
+    /// The message in Chinese.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let err = crossborder::UkVatNumber::parse("GB123456783").unwrap_err();
+    /// assert_eq!(err.message_zh(), "英国增值税号 \"GB123456783\" 无效：第 8、9 位不是前 7 位的校验码");
+    /// ```
+    pub fn message_zh(&self) -> String {
+        match self {
+            UkVatNumberError::Length { input, digits } => format!(
+                "英国增值税号 {input:?} 无效：应为 9 位数字（分支机构 12 位），实际 {digits} 位"
+            ),
+            UkVatNumberError::Characters { input } => {
+                format!("英国增值税号 {input:?} 无效：应为 GB（或 XI）加数字")
+            }
+            UkVatNumberError::Check { input } => {
+                format!("英国增值税号 {input:?} 无效：第 8、9 位不是前 7 位的校验码")
+            }
+        }
+    }
+}
+
+impl UkVatNumber {
+    /// Reads a UK VAT number (see the type's docs for what is accepted).
+    ///
+    /// # Errors
+    ///
+    /// [`UkVatNumberError`] saying what is wrong.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use crossborder::UkVatNumber;
+    /// assert_eq!(UkVatNumber::parse("831495816")?.as_str(), "GB831495816");
+    /// assert_eq!(UkVatNumber::parse("xi 831 4958 16")?.as_str(), "XI831495816");
+    /// # Ok::<(), crossborder::UkVatNumberError>(())
+    /// ```
+    pub fn parse(text: &str) -> Result<UkVatNumber, UkVatNumberError> {
+        let c = compact_upper(text);
+        let (prefix, digits) = if c.starts_with("GB") || c.starts_with("XI") {
+            c.split_at(2)
+        } else {
+            ("GB", c.as_str())
+        };
+        if !digits.bytes().all(|b| b.is_ascii_digit()) {
+            return Err(UkVatNumberError::Characters {
+                input: text.to_owned(),
+            });
+        }
+        if digits.len() != 9 && digits.len() != 12 {
+            return Err(UkVatNumberError::Length {
+                input: text.to_owned(),
+                digits: digits.len(),
+            });
+        }
+        let d: Vec<u32> = digits.bytes().map(|b| u32::from(b - b'0')).collect();
+        if !uk_vat_check_ok(&d) {
+            return Err(UkVatNumberError::Check {
+                input: text.to_owned(),
+            });
+        }
+        let mut chars = [0u8; 14];
+        chars[..2].copy_from_slice(prefix.as_bytes());
+        chars[2..2 + digits.len()].copy_from_slice(digits.as_bytes());
+        Ok(UkVatNumber {
+            chars,
+            len: (2 + digits.len()) as u8,
+        })
+    }
+
+    /// The number with its prefix (`GB` or `XI`) and no spaces.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert_eq!(crossborder::UkVatNumber::parse("GB 782 2375 17")?.as_str(), "GB782237517");
+    /// # Ok::<(), crossborder::UkVatNumberError>(())
+    /// ```
+    pub fn as_str(&self) -> &str {
+        std::str::from_utf8(&self.chars[..usize::from(self.len)]).unwrap_or("")
+    }
+
+    /// The 3-digit branch of a branch trader's 12-digit number.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert_eq!(crossborder::UkVatNumber::parse("GB782237517")?.branch(), None);
+    /// # Ok::<(), crossborder::UkVatNumberError>(())
+    /// ```
+    pub fn branch(&self) -> Option<&str> {
+        (self.len == 14).then(|| &self.as_str()[11..])
+    }
+
+    /// Whether it is written with the Northern Ireland prefix `XI`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert!(crossborder::UkVatNumber::parse("XI782237517")?.is_northern_ireland());
+    /// # Ok::<(), crossborder::UkVatNumberError>(())
+    /// ```
+    pub fn is_northern_ireland(&self) -> bool {
+        self.chars.starts_with(b"XI")
+    }
+}
+
+/// HMRC's modulus 97 check on the first nine digits, or its 9755 variant for
+/// numbers of the series that restarted at 100 nnnn nn.
+fn uk_vat_check_ok(d: &[u32]) -> bool {
+    const WEIGHTS: [u32; 7] = [8, 7, 6, 5, 4, 3, 2];
+    let weighted: u32 = d.iter().zip(WEIGHTS).map(|(d, w)| d * w).sum();
+    let check = d[7] * 10 + d[8];
+    if check > 96 {
+        return false;
+    }
+    let total = weighted + check;
+    let first_three = d[0] * 100 + d[1] * 10 + d[2];
+    total.is_multiple_of(97) || (first_three >= 100 && (total + 55).is_multiple_of(97))
+}
+
+impl fmt::Display for UkVatNumber {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl fmt::Debug for UkVatNumber {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "UkVatNumber({})", self.as_str())
+    }
+}
+
+impl FromStr for UkVatNumber {
+    type Err = UkVatNumberError;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        UkVatNumber::parse(s)
+    }
+}
+
+crate::macros::serde_via_str!(UkVatNumber);
+
+/// An ATO reference number (ARN): the 12-digit number the Australian Taxation
+/// Office gives a non-resident vendor or marketplace registered for GST under
+/// the simplified registration, which it reports as the "vendor ID" of low
+/// value imported goods (ATO, "GST on low value imported goods", information
+/// for transporters and customs brokers: "a 12-digit ARN ... or an 11-digit
+/// ABN"; see [`Abn`] for the other form).
+///
+/// No check digit is published for the ARN: 12 digits is the form. Spaces are
+/// accepted.
+///
+/// # Example
+///
+/// ```
+/// use crossborder::Arn;
+/// let arn: Arn = "5000 1234 5678".parse()?;
+/// assert_eq!(arn.as_str(), "500012345678");
+/// assert!("50001234567".parse::<Arn>().is_err()); // 11 digits: an ABN's length
+/// # Ok::<(), crossborder::ArnError>(())
+/// ```
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Arn {
+    digits: [u8; 12],
+}
+
+/// Why text is not an ARN.
+///
+/// # Example
+///
+/// ```
+/// let err = crossborder::Arn::parse("5000-1234").unwrap_err();
+/// assert_eq!(err.to_string(), "invalid arn \"5000-1234\": 12 digits are needed");
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("invalid arn {0:?}: 12 digits are needed")]
+pub struct ArnError(String);
+
+impl ArnError {
+    /// The message in Chinese.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let err = crossborder::Arn::parse("123").unwrap_err();
+    /// assert_eq!(err.message_zh(), "澳大利亚 ARN \"123\" 无效：应为 12 位数字");
+    /// ```
+    pub fn message_zh(&self) -> String {
+        format!("澳大利亚 ARN {:?} 无效：应为 12 位数字", self.0)
+    }
+}
+
+impl Arn {
+    /// Reads an ARN, ignoring spaces.
+    ///
+    /// # Errors
+    ///
+    /// [`ArnError`] unless the text is 12 digits.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert!(crossborder::Arn::parse("500012345678").is_ok());
+    /// ```
+    pub fn parse(text: &str) -> Result<Arn, ArnError> {
+        let c = compact_upper(text);
+        if c.len() != 12 || !c.bytes().all(|b| b.is_ascii_digit()) {
+            return Err(ArnError(text.to_owned()));
+        }
+        let mut digits = [0u8; 12];
+        digits.copy_from_slice(c.as_bytes());
+        Ok(Arn { digits })
+    }
+
+    /// The 12 digits.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert_eq!(crossborder::Arn::parse("5000 1234 5678")?.as_str(), "500012345678");
+    /// # Ok::<(), crossborder::ArnError>(())
+    /// ```
+    pub fn as_str(&self) -> &str {
+        std::str::from_utf8(&self.digits).unwrap_or("")
+    }
+}
+
+impl fmt::Display for Arn {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl fmt::Debug for Arn {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Arn({})", self.as_str())
+    }
+}
+
+impl FromStr for Arn {
+    type Err = ArnError;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Arn::parse(s)
+    }
+}
+
+crate::macros::serde_via_str!(Arn);
+
+/// An Australian business number (ABN): 11 digits whose check is the
+/// Australian Business Register's: subtract 1 from the first digit, weight the
+/// digits 10, 1, 3, 5, 7, 9, 11, 13, 15, 17, 19, and the sum is a multiple of
+/// 89. A vendor with a full GST registration reports it as the vendor ID of
+/// low value imported goods instead of an [`Arn`].
+///
+/// # Example
+///
+/// ```
+/// use crossborder::Abn;
+/// let abn: Abn = "51 824 753 556".parse()?; // the ATO's own
+/// assert_eq!(abn.as_str(), "51824753556");
+/// assert!("51 824 753 557".parse::<Abn>().is_err());
+/// # Ok::<(), crossborder::AbnError>(())
+/// ```
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Abn {
+    digits: [u8; 11],
+}
+
+/// Why text is not an ABN.
+///
+/// # Example
+///
+/// ```
+/// use crossborder::{Abn, AbnError};
+/// assert!(matches!(Abn::parse("5182475355"), Err(AbnError::Form { .. })));
+/// assert!(matches!(Abn::parse("51824753557"), Err(AbnError::Check { .. })));
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum AbnError {
+    /// Not 11 digits.
+    #[error("invalid abn {input:?}: 11 digits are needed")]
+    Form {
+        /// The text given.
+        input: String,
+    },
+    /// The weighted sum is not a multiple of 89.
+    #[error("invalid abn {input:?}: the digits fail the ABN check")]
+    Check {
+        /// The text given.
+        input: String,
+    },
+}
+
+impl AbnError {
+    /// The message in Chinese.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let err = crossborder::Abn::parse("51824753557").unwrap_err();
+    /// assert_eq!(err.message_zh(), "澳大利亚 ABN \"51824753557\" 无效：未通过 ABN 校验");
+    /// ```
+    pub fn message_zh(&self) -> String {
+        match self {
+            AbnError::Form { input } => format!("澳大利亚 ABN {input:?} 无效：应为 11 位数字"),
+            AbnError::Check { input } => format!("澳大利亚 ABN {input:?} 无效：未通过 ABN 校验"),
+        }
+    }
+}
+
+impl Abn {
+    /// Reads an ABN, ignoring spaces.
+    ///
+    /// # Errors
+    ///
+    /// [`AbnError`] for anything but 11 digits that pass the check.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert!(crossborder::Abn::parse("51824753556").is_ok());
+    /// ```
+    pub fn parse(text: &str) -> Result<Abn, AbnError> {
+        const WEIGHTS: [u32; 11] = [10, 1, 3, 5, 7, 9, 11, 13, 15, 17, 19];
+        let c = compact_upper(text);
+        if c.len() != 11 || !c.bytes().all(|b| b.is_ascii_digit()) {
+            return Err(AbnError::Form {
+                input: text.to_owned(),
+            });
+        }
+        let mut digits = [0u8; 11];
+        digits.copy_from_slice(c.as_bytes());
+        let sum: u32 = digits
+            .iter()
+            .zip(WEIGHTS)
+            .enumerate()
+            .map(|(i, (d, w))| {
+                let d = u32::from(d - b'0');
+                // The first digit is reduced by one; 0 - 1 wraps to 9 in the
+                // register's arithmetic only for invalid numbers, which fail
+                // the check either way.
+                let d = if i == 0 { (d + 9) % 10 } else { d };
+                d * w
+            })
+            .sum();
+        if digits[0] == b'0' || !sum.is_multiple_of(89) {
+            return Err(AbnError::Check {
+                input: text.to_owned(),
+            });
+        }
+        Ok(Abn { digits })
+    }
+
+    /// The 11 digits.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert_eq!(crossborder::Abn::parse("51 824 753 556")?.as_str(), "51824753556");
+    /// # Ok::<(), crossborder::AbnError>(())
+    /// ```
+    pub fn as_str(&self) -> &str {
+        std::str::from_utf8(&self.digits).unwrap_or("")
+    }
+}
+
+impl fmt::Display for Abn {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl fmt::Debug for Abn {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Abn({})", self.as_str())
+    }
+}
+
+impl FromStr for Abn {
+    type Err = AbnError;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Abn::parse(s)
+    }
+}
+
+crate::macros::serde_via_str!(Abn);
+
+/// A Singapore GST registration number, such as the one IRAS gives an
+/// overseas vendor registered under the overseas vendor registration (OVR)
+/// regime, who charges GST on low-value goods at the sale (IRAS, "GST on
+/// imports of low-value goods", from 2023-01-01).
+///
+/// IRAS publishes no check algorithm and its numbers come in more than one
+/// form (a UEN such as `200312345A`, or `M` and digits with a check letter
+/// such as `M90371234X`), so only the form is checked: 9 or 10 letters and
+/// digits once spaces and hyphens are removed, at least one of them a digit.
+/// Lowercase letters are upper-cased. IRAS's "GST Registered Business Search"
+/// says whether a number is registered.
+///
+/// # Example
+///
+/// ```
+/// use crossborder::SgGstNumber;
+/// let n: SgGstNumber = "m9-0371234-x".parse()?;
+/// assert_eq!(n.as_str(), "M90371234X");
+/// assert!("200312345A".parse::<SgGstNumber>().is_ok());
+/// assert!("M123".parse::<SgGstNumber>().is_err());
+/// # Ok::<(), crossborder::SgGstNumberError>(())
+/// ```
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct SgGstNumber {
+    chars: [u8; 10],
+    len: u8,
+}
+
+/// Why text is not a Singapore GST registration number.
+///
+/// # Example
+///
+/// ```
+/// let err = crossborder::SgGstNumber::parse("M1").unwrap_err();
+/// assert_eq!(err.to_string(), "invalid singapore gst number \"M1\": 9 or 10 letters and digits are expected");
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("invalid singapore gst number {0:?}: 9 or 10 letters and digits are expected")]
+pub struct SgGstNumberError(String);
+
+impl SgGstNumberError {
+    /// The message in Chinese.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let err = crossborder::SgGstNumber::parse("M1").unwrap_err();
+    /// assert_eq!(err.message_zh(), "新加坡 GST 注册号 \"M1\" 无效：应为 9 或 10 位字母和数字");
+    /// ```
+    pub fn message_zh(&self) -> String {
+        format!(
+            "新加坡 GST 注册号 {:?} 无效：应为 9 或 10 位字母和数字",
+            self.0
+        )
+    }
+}
+
+impl SgGstNumber {
+    /// Reads a GST registration number, ignoring spaces, hyphens and case.
+    ///
+    /// # Errors
+    ///
+    /// [`SgGstNumberError`] for anything but 9 or 10 letters and digits with
+    /// at least one digit.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert_eq!(crossborder::SgGstNumber::parse("M2-1234567-K")?.as_str(), "M21234567K");
+    /// # Ok::<(), crossborder::SgGstNumberError>(())
+    /// ```
+    pub fn parse(text: &str) -> Result<SgGstNumber, SgGstNumberError> {
+        let c: String = compact_upper(text).chars().filter(|&c| c != '-').collect();
+        if !(9..=10).contains(&c.len())
+            || !c.bytes().all(|b| b.is_ascii_alphanumeric())
+            || !c.bytes().any(|b| b.is_ascii_digit())
+        {
+            return Err(SgGstNumberError(text.to_owned()));
+        }
+        let mut chars = [0u8; 10];
+        chars[..c.len()].copy_from_slice(c.as_bytes());
+        Ok(SgGstNumber {
+            chars,
+            len: c.len() as u8,
+        })
+    }
+
+    /// The number, upper-case, without spaces or hyphens.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert_eq!(crossborder::SgGstNumber::parse("200312345a")?.as_str(), "200312345A");
+    /// # Ok::<(), crossborder::SgGstNumberError>(())
+    /// ```
+    pub fn as_str(&self) -> &str {
+        std::str::from_utf8(&self.chars[..usize::from(self.len)]).unwrap_or("")
+    }
+}
+
+impl fmt::Display for SgGstNumber {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl fmt::Debug for SgGstNumber {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "SgGstNumber({})", self.as_str())
+    }
+}
+
+impl FromStr for SgGstNumber {
+    type Err = SgGstNumberError;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        SgGstNumber::parse(s)
+    }
+}
+
+crate::macros::serde_via_str!(SgGstNumber);
+
+#[cfg(test)]
+mod registration_tests {
+    use super::*;
+
+    /// The check number HMRC's modulus 97 gives the first seven digits.
+    fn mod97_check(first7: &str) -> u32 {
+        let w: u32 = first7
+            .bytes()
+            .zip([8, 7, 6, 5, 4, 3, 2])
+            .map(|(d, w)| u32::from(d - b'0') * w)
+            .sum();
+        (97 - w % 97) % 97
+    }
+
+    #[test]
+    fn uk_vat_published_examples_and_each_wrong_check() {
+        // 782 2375 17 and 831 4958 16 are worked examples of the modulus 97
+        // check in UK accountancy guides; 123 4567 82 follows from it.
+        for good in [
+            "GB782237517",
+            "GB831495816",
+            "GB123456782",
+            "gb 123 4567 82",
+        ] {
+            assert!(UkVatNumber::parse(good).is_ok(), "{good}");
+        }
+        let ok: Vec<u32> = (0..100)
+            .filter(|c| UkVatNumber::parse(&format!("GB1234567{c:02}")).is_ok())
+            .collect();
+        // 82 by modulus 97, 27 by 9755 (82 - 55): nothing else.
+        assert_eq!(ok, [27, 82]);
+        assert_eq!(mod97_check("1234567"), 82);
+    }
+
+    #[test]
+    fn uk_vat_9755_only_for_the_new_series_and_checks_in_range() {
+        // 099 9999: an old-series number; only its modulus 97 check passes.
+        let old = "0999999";
+        let c = mod97_check(old);
+        assert!(UkVatNumber::parse(&format!("{old}{c:02}")).is_ok());
+        let variant = (c + 42) % 97; // what 9755 would give
+        assert!(UkVatNumber::parse(&format!("{old}{variant:02}")).is_err());
+        // A check of 97 to 99 never passes, even when the sum would divide.
+        let wrap = "0000000"; // sum 0: check 00; 97 would also divide
+        assert!(UkVatNumber::parse(&format!("{wrap}00")).is_ok());
+        assert!(UkVatNumber::parse(&format!("{wrap}97")).is_err());
+    }
+
+    #[test]
+    fn uk_vat_forms() {
+        assert_eq!(
+            UkVatNumber::parse("123456782").unwrap().as_str(),
+            "GB123456782"
+        );
+        let b = UkVatNumber::parse("GB 123 4567 82 123").unwrap();
+        assert_eq!(b.branch(), Some("123"));
+        assert!(matches!(
+            UkVatNumber::parse("GBGD001"),
+            Err(UkVatNumberError::Characters { .. })
+        ));
+        assert!(matches!(
+            UkVatNumber::parse("GB1234567821"),
+            Err(UkVatNumberError::Length { digits: 10, .. })
+        ));
+        let x = UkVatNumber::parse("XI123456782").unwrap();
+        assert!(x.is_northern_ireland());
+        assert_eq!(x.to_string().parse::<UkVatNumber>().unwrap(), x);
+    }
+
+    #[test]
+    fn ioss_forms_and_member_states() {
+        let n = IossNumber::parse("IM2500000001").unwrap();
+        assert_eq!(n.member_state(), Some(crate::Country::FR));
+        assert_eq!(n.to_string().parse::<IossNumber>().unwrap(), n);
+        for (code, country) in EU_NUMERIC {
+            let t = format!("IM{code:03}0000001");
+            assert_eq!(IossNumber::parse(&t).unwrap().member_state(), Some(country));
+            assert!(crate::is_eu_member(country));
+        }
+        assert!(matches!(
+            IossNumber::parse("IM250000000１"),
+            Err(IossNumberError::Characters { .. })
+        ));
+        assert!(matches!(
+            IossNumber::parse(""),
+            Err(IossNumberError::Length { chars: 0, .. })
+        ));
+    }
+
+    #[test]
+    fn abn_and_arn() {
+        assert!(Abn::parse("51824753556").is_ok());
+        // Every single-digit change of a valid ABN fails its check.
+        let good = b"51824753556";
+        for i in 0..11 {
+            for d in b'0'..=b'9' {
+                if d == good[i] {
+                    continue;
+                }
+                let mut t = *good;
+                t[i] = d;
+                let s = std::str::from_utf8(&t).unwrap();
+                assert!(Abn::parse(s).is_err(), "{s}");
+            }
+        }
+        assert!(Arn::parse("500 012 345 678").is_ok());
+        assert!(Arn::parse("5000123456789").is_err());
+        assert!(Arn::parse("50001234567A").is_err());
+    }
+
+    #[test]
+    fn singapore_forms() {
+        assert!(SgGstNumber::parse("M90371234X").is_ok());
+        assert!(SgGstNumber::parse("53012345D").is_ok());
+        assert!(SgGstNumber::parse("ABCDEFGHIJ").is_err()); // no digit
+        assert!(SgGstNumber::parse("M9037123456").is_err()); // 11
+        assert!(SgGstNumber::parse("M9037_234X").is_err());
+    }
+}

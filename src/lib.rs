@@ -5,8 +5,10 @@
 //! work for them: typed, exact models of the customs API's payloads;
 //! declaration validation that reports every problem at once, at its JSON
 //! path, with a stable code and a message in English and Chinese; the HS 2022
-//! and HS 2017 nomenclatures with search by product name; and rule engines
-//! for the WishPost A-Super channel and its "$10 split".
+//! and HS 2017 nomenclatures with search by product name; rule engines
+//! for the WishPost A-Super channel and its "$10 split"; and the low-value
+//! import regimes of the destinations (de minimis, IOSS, flat duties) as
+//! dated rules.
 //!
 //! The crate is pure: it reads no files, opens no sockets, reads no clock and
 //! no environment. The date, exchange rates and tables come in as arguments,
@@ -53,7 +55,44 @@
 //! | one report type | [`Report`] of [`Violation`]s: [`Code`], [`Severity`], [`JsonPointer`], message in [`Language::English`] and [`Language::Chinese`] |
 //! | declaration validation | [`declaration`]: [`declaration::Validator`], [`declaration::RuleSet`], [`declaration::Rule`], [`declaration::catalogue`] |
 //! | HS nomenclature | [`hs`]: [`hs::check`], [`hs::lookup`], [`hs::search`], [`hs::Searcher`], [`HsEdition`], [`Jurisdiction`], [`DeclarationForm`] |
-//! | WishPost A-Super channel | [`channel`]: [`ShippingOrder`], [`ChannelDecision`], [`plan_split`] |
+//! | WishPost A-Super channel | [`channel`]: [`WishPostOrder`] + [`Program`], [`ShippingOrder`], [`ChannelDecision`] + [`ChannelRequirement`], [`plan_split`], JSON [`ShippingOrderJson`], [`OrderBatchJson`] |
+//! | export eligibility | [`eligibility`]: [`Policy`], [`ProductFacts`], [`SellerExclusions`], [`Eligibility`], [`Decision`] |
+//! | destination regimes | [`tax::regime`]: [`tax::regime::RegimeTable`], [`tax::regime::Parcel`], [`tax::regime::ParcelJson`], [`tax::regime::RegimeAssessment`]; registrations [`IossNumber`], [`UkVatNumber`], [`Arn`], [`Abn`], [`SgGstNumber`] |
+//!
+//! ## Where to import from
+//!
+//! One rule, the same for every area:
+//!
+//! - **Every public item of an area is in its module, one level deep**:
+//!   `crossborder::channel::Program`, `crossborder::channel::ShippingOrderJson`,
+//!   `crossborder::declaration::Validator`, `crossborder::eligibility::Policy`,
+//!   `crossborder::hs::SearchHit`, `crossborder::wire::Order`. No area has a
+//!   public submodule, so that path always works and is never longer.
+//! - **The root re-exports** the value types every area shares (`HsCode`,
+//!   `Money`, `Currency`, `Country`, `Weight`, `Report`, `Violation`, ...),
+//!   the domain model (`Product`, `Order`, ...), and every type and function
+//!   of the two engines whose names stand on their own, `channel` and
+//!   `eligibility`: `crossborder::Program`, `crossborder::ChannelRequirement`,
+//!   `crossborder::ShippingOrderJson`, `crossborder::Policy` are the same
+//!   types as their module paths. Their constants stay in the module
+//!   (`crossborder::channel::THRESHOLD_USD`,
+//!   `crossborder::eligibility::SOURCE_FBA_EXPORT`).
+//! - `declaration` (`Validator`, `Context`, `Rule`, ...) and `hs`'s
+//!   functions (`hs::search`, `hs::check`) are imported from their module:
+//!   their names would be ambiguous at the root.
+//!
+//! ```
+//! use crossborder::channel::{ChannelRequirement, Program, ShippingOrderJson};
+//! use crossborder::declaration::Validator;
+//! use crossborder::eligibility::Policy;
+//!
+//! // The root paths name the same types.
+//! let _: crossborder::Program = Program::AdvancedLogistics;
+//! let _: crossborder::ChannelRequirement = ChannelRequirement::AnyChannel;
+//! let _: crossborder::ShippingOrderJson = ShippingOrderJson::default();
+//! let _: crossborder::Policy = Policy::fba_export_default();
+//! let _ = Validator::default();
+//! ```
 //!
 //! Every fallible step reports the same way: a [`Report`] of violations in
 //! document order, each with a stable code that is never renamed once
@@ -144,6 +183,23 @@
 //! # Ok::<(), crossborder::MoneyError>(())
 //! ```
 //!
+//! ### What a parcel owes at its destination, on a date
+//!
+//! ```
+//! use crossborder::tax::regime::{ParcelJson, RegimeTable, VatCollection};
+//!
+//! let json = r#"{"origin": "CN", "destination": "GB", "date": "2026-08-01", "channel": "postal",
+//!     "seller": {"ukVat": "GB123456782"}, "currency": "GBP",
+//!     "items": [{"hsCode": "851830", "quantity": 1, "unitValue": "135.00"}]}"#;
+//! let parcel: ParcelJson = serde_json::from_str(json)?;
+//! let a = parcel.assess(RegimeTable::builtin(), &Default::default());
+//! assert_eq!(a.duty_relief(), Some(true)); // GBP 135 or less: no duty
+//! assert_eq!(a.vat_collected(), Some(VatCollection::AtSale)); // charged by the seller
+//! assert_eq!(a.rules()[0].id, "gb.low_value");
+//! assert!(a.report().is_empty());
+//! # Ok::<(), serde_json::Error>(())
+//! ```
+//!
 //! ### Show a report to a Chinese-speaking seller
 //!
 //! ```
@@ -180,24 +236,30 @@ mod model;
 mod money;
 mod number;
 mod report;
+pub mod tax;
 mod time;
 pub mod wire;
 
 pub use barcode::{Gtin, GtinError, GtinKind};
-pub use channel::{ChannelDecision, ShippingOrder, SplitPlan, WishPostOrder, plan_split};
+pub use channel::{
+    AllowedChannels, ChannelDecision, ChannelRequirement, FirstMileJson, FirstMilePrice,
+    FirstMileStatus, OrderBatchJson, OrderBuilder, OrderJson, OrderValue, PlanSummary,
+    PlannedShipment, Program, RuleRow, ShippingOrder, ShippingOrderJson, SplitPlan, ValueFormula,
+    WishPostChannel, WishPostOrder, plan_split,
+};
 pub use country::{
     Country, CountryError, EU_MEMBERS, country_alpha2, country_alpha3, country_serde, is_eu_member,
     parse_country,
 };
 pub use customs_unit::{CustomsUnit, CustomsUnitError};
 pub use eligibility::{
-    ClassRule, ClassSource, CountrySet, Decision, DestinationGroup, DestinationSplit, Effective,
-    EffectiveError, Eligibility, EligibilityStatus, ExclusionCheck, ExclusionEntry, ExclusionError,
-    ExclusionScope, ExclusionsBuilder, HsPrefix, HsPrefixError, HsRule, ImcfDecision, ImcfReason,
-    ImportPolicy, ImportRule, ImportTreatment, InventoryReport, MediaKind, PendingReason, Policy,
-    ProductAttribute, ProductFacts, ProductId, ProductIdError, ProductProfile, ProductReport,
-    Reason, Restriction, RestrictionClass, RestrictionKind, ReviewStatus, SellerExclusions,
-    ServedRule, SizeRule,
+    ClassRule, ClassSource, Countries, CountrySet, Decision, DestinationGroup, DestinationSplit,
+    Effective, EffectiveError, Eligibility, EligibilityStatus, ExclusionCheck, ExclusionEntry,
+    ExclusionError, ExclusionScope, ExclusionsBuilder, HsPrefix, HsPrefixError, HsRule,
+    ImcfDecision, ImcfReason, ImportPolicy, ImportRule, ImportTreatment, InventoryReport,
+    MediaKind, PendingReason, Policy, PolicyChanges, ProductAttribute, ProductFacts, ProductId,
+    ProductIdError, ProductProfile, ProductReport, Reason, Restriction, RestrictionClass,
+    RestrictionKind, ReviewStatus, SellerExclusions, ServedRule, SizeRule,
 };
 pub use enums::{
     ClearanceMode, CustomsPort, DeclarationType, Gender, OrderType, Platform, ProductStatus,
@@ -207,7 +269,10 @@ pub use hs::{
     CodeLengthError, DeclarationForm, HsCheck, HsChildren, HsCode, HsCodeError, HsEdition, HsEntry,
     HsLevel, HsPath, Jurisdiction, Nomenclature,
 };
-pub use identity::{Eori, EoriError, ResidentId, ResidentIdError};
+pub use identity::{
+    Abn, AbnError, Arn, ArnError, Eori, EoriError, IossNumber, IossNumberError, ResidentId,
+    ResidentIdError, SgGstNumber, SgGstNumberError, UkVatNumber, UkVatNumberError,
+};
 pub use iso_currency::Currency;
 pub use measure::{Dimensions, LengthUnit, MassUnit, MeasureError, VolumetricDivisor, Weight};
 pub use model::{Component, Converted, DeclarationResult, Order, OrderItem, Party, Product, Sku};

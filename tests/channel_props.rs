@@ -138,7 +138,8 @@ fn build(id: usize, s: &Spec) -> WishPostOrder {
     .unwrap()
 }
 
-/// The rule as domain-rules.md section 1 states it, written independently:
+/// The rule as Wish's channel selection criteria state it
+/// (`crossborder::channel::SOURCE_CHANNEL_RULE`), written independently:
 /// the exact value when every amount is in USD, else the exact converted
 /// value rounded once to cents, half away from zero. `None` when an amount
 /// has no rate.

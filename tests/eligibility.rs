@@ -17,29 +17,29 @@ fn date(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).unwrap()
 }
 
-fn as_of() -> NaiveDate {
+pub(crate) fn as_of() -> NaiveDate {
     date(2026, 3, 1)
 }
 
 /// A small, standard-size product from the US with nothing restricted.
-fn plain(id: &str) -> ProductFacts {
+pub(crate) fn plain(id: &str) -> ProductFacts {
     ProductFacts::new(ProductId::new(id).unwrap(), Country::US)
         .with_dimensions("6 x 4 x 4 in".parse().unwrap())
         .with_weight("1 lb".parse().unwrap())
 }
 
-fn with_hs(id: &str, hs: &str) -> ProductFacts {
+pub(crate) fn with_hs(id: &str, hs: &str) -> ProductFacts {
     plain(id).with_hs_code(HsCode::parse(hs).unwrap())
 }
 
-fn reasons(d: Decision) -> Vec<Reason> {
+pub(crate) fn reasons(d: Decision) -> Vec<Reason> {
     match d {
         Decision::NotEligible { reasons } => reasons,
         other => panic!("expected not eligible, got {other:?}"),
     }
 }
 
-fn restrictions(d: Decision) -> Vec<(RestrictionKind, RestrictionClass)> {
+pub(crate) fn restrictions(d: Decision) -> Vec<(RestrictionKind, RestrictionClass)> {
     reasons(d)
         .into_iter()
         .filter_map(|r| match r {
@@ -50,7 +50,7 @@ fn restrictions(d: Decision) -> Vec<(RestrictionKind, RestrictionClass)> {
 }
 
 /// Every served destination other than the origin.
-fn abroad(e: &Eligibility<'_>, origin: Country) -> CountrySet {
+pub(crate) fn abroad(e: &Eligibility<'_>, origin: Country) -> CountrySet {
     let mut s = e.served();
     s.remove(origin);
     s
@@ -72,7 +72,7 @@ fn laser_pointer_is_ineligible_everywhere_for_export_reasons() {
         assert_eq!(r.kind, RestrictionKind::Export);
         assert_eq!(r.class, RestrictionClass::LaserPointers);
         assert_eq!(r.rule.as_str(), "/export/5");
-        assert_eq!(r.source, crossborder::eligibility::SOURCE_SEED);
+        assert_eq!(r.source, crossborder::eligibility::SOURCE_FBA_EXPORT);
         assert!(
             matches!(&r.class_from, ClassSource::HsTable { prefix, .. } if prefix.as_str() == "901320")
         );
@@ -112,18 +112,10 @@ fn dvd_may_go_from_the_us_to_canada_and_a_book_may_not() {
             media: MediaKind::Book
         }
     );
-    // Media are import classes like the others: restricted unless the
-    // policy allows them there. Books are allowed nowhere by default (the
-    // seed allows none), so a book from elsewhere to Canada is restricted
-    // by default rather than by the US route rule.
+    // The route rule names the US: a book from elsewhere goes to Canada.
     let mut from_gb = book.clone();
     from_gb.origin = Country::GB;
-    let rs = reasons(e.check(&from_gb, Country::CA));
-    let Reason::Restricted(r) = &rs[0] else {
-        panic!("{rs:?}")
-    };
-    assert_eq!(r.class, RestrictionClass::Books);
-    assert_eq!(r.rule.as_str(), "/import/restrictedByDefault/15");
+    assert_eq!(e.check(&from_gb, Country::CA), Decision::Eligible);
     // A book by HS code (4901) is a book too.
     let hs_book = plain("BOOK-2").with_hs_code(HsCode::parse("490199").unwrap());
     assert_eq!(
@@ -387,17 +379,14 @@ fn explicit_class_overrides_the_hs_table() {
     let policy = Policy::fba_export_default();
     let ex = SellerExclusions::new();
     let e = Eligibility::new(&policy, &ex, as_of());
-    // 8525 89 maps to surveillance equipment; a dash camera is not.
-    let cam = with_hs("DASHCAM", "852589");
+    // 9504 30 maps to gambling; a coin-operated arcade racing game is not.
+    let coin_op = with_hs("ARCADE", "950430");
     assert_eq!(
-        restrictions(e.check(&cam, Country::DE)),
-        vec![(
-            RestrictionKind::Export,
-            RestrictionClass::SurveillanceEquipment
-        )]
+        restrictions(e.check(&coin_op, Country::DE)),
+        vec![(RestrictionKind::Import, RestrictionClass::Gambling)]
     );
-    let dashcam = cam.clone().with_explicit_classes([]);
-    assert_eq!(e.check(&dashcam, Country::DE), Decision::Eligible);
+    let arcade = coin_op.clone().with_explicit_classes([]);
+    assert_eq!(e.check(&arcade, Country::DE), Decision::Eligible);
     // And the other way: a mug the seller knows is a brewing kit.
     let kit = with_hs("KIT", "691200").with_explicit_classes([RestrictionClass::BrewingEquipment]);
     let rs = reasons(e.check(&kit, Country::DE));
@@ -570,12 +559,23 @@ fn imcf_takes_media_only_where_export_eligible() {
     let book = plain("BOOK").with_media(MediaKind::Book);
     let dvd = plain("DVD").with_media(MediaKind::Dvd);
     assert_eq!(e.imcf(&dvd, Country::CA), ImcfDecision::Eligible);
-    // Media, but not export-eligible: Germany takes no DVD by default, and
-    // books go nowhere under the default policy.
-    for (p, c, class) in [
-        (&dvd, Country::DE, RestrictionClass::MusicVideoDvd),
-        (&book, Country::CA, RestrictionClass::Books),
-        (&book, Country::DE, RestrictionClass::Books),
+    assert_eq!(e.imcf(&dvd, Country::DE), ImcfDecision::Eligible);
+    assert_eq!(e.imcf(&book, Country::DE), ImcfDecision::Eligible);
+    // Media, but not export-eligible: books may not go from the US to
+    // Canada, and a caller's policy may restrict DVDs in Germany.
+    let mut strict = policy.clone();
+    strict.import.rules.push(ImportRule {
+        destination: Country::DE,
+        origin: None,
+        class: RestrictionClass::MusicVideoDvd,
+        treatment: ImportTreatment::Restricted,
+        effective: Effective::always(),
+        source: "test: DE takes no DVDs".into(),
+    });
+    let strict = Eligibility::new(&strict, &ex, as_of());
+    for (e, p, c, class) in [
+        (&strict, &dvd, Country::DE, RestrictionClass::MusicVideoDvd),
+        (&e, &book, Country::CA, RestrictionClass::Books),
     ] {
         let ImcfDecision::NotEligible { reasons } = e.imcf(p, c) else {
             panic!("{} {c}", p.id)
@@ -586,18 +586,6 @@ fn imcf_takes_media_only_where_export_eligible() {
             "{reasons:?}"
         );
     }
-    // Where the caller's policy takes books, IMCF does too.
-    let mut open = policy.clone();
-    open.import.rules.push(ImportRule {
-        destination: Country::DE,
-        origin: None,
-        class: RestrictionClass::Books,
-        treatment: ImportTreatment::Allowed,
-        effective: Effective::always(),
-        source: "test: DE takes books".into(),
-    });
-    let e2 = Eligibility::new(&open, &ex, as_of());
-    assert_eq!(e2.imcf(&book, Country::DE), ImcfDecision::Eligible);
     assert_eq!(
         e.imcf(&plain("MUG"), Country::DE),
         ImcfDecision::NotEligible {
@@ -645,17 +633,11 @@ fn inventory_report_groups_destinations_and_round_trips() {
     assert!(
         matches!(&laser.not_eligible[0].reasons[0], Reason::Restricted(r) if r.class == RestrictionClass::LaserPointers)
     );
-    // A DVD goes to Canada only; everywhere else, one import reason.
+    // A DVD goes everywhere abroad, nothing to explain.
     let dvd = &report.products[2];
-    assert_eq!(dvd.eligible, CountrySet::of(&[Country::CA]));
-    assert_eq!(dvd.not_eligible.len(), 1);
-    assert_eq!(
-        dvd.not_eligible[0].countries,
-        abroad(&e, Country::US).difference(CountrySet::of(&[Country::CA]))
-    );
-    assert!(
-        matches!(&dvd.not_eligible[0].reasons[..], [Reason::Restricted(r)] if r.class == RestrictionClass::MusicVideoDvd && r.kind == RestrictionKind::Import)
-    );
+    assert_eq!(dvd.eligible, abroad(&e, Country::US));
+    assert!(dvd.not_eligible.is_empty());
+    assert!(dvd.pending.is_empty());
     let json = serde_json::to_string(&report).unwrap();
     let back: InventoryReport = serde_json::from_str(&json).unwrap();
     assert_eq!(back, report);
@@ -860,7 +842,8 @@ fn reason_spread() -> Vec<ProductFacts> {
         with_hs("GUN", "930320").with_attribute(ProductAttribute::WeaponAccessory),
         plain("REPLICA").with_attribute(ProductAttribute::ImitationWeapon),
         with_hs("SEEDS", "120991"),
-        with_hs("CAM", "852589"),
+        with_hs("CAM", "852589").with_attribute(ProductAttribute::Surveillance),
+        with_hs("SLOT", "950430"),
         with_hs("WINE", "220421"),
         with_hs("VIT", "2106909800"),
         with_hs("PESTICIDE", "380891"),
@@ -995,7 +978,7 @@ fn every_rule_pointer_in_an_answer_resolves_against_the_policy_json() {
 }
 
 /// The default policy knows no in-force dates: it answers the same in 2019,
-/// on the seed page's eve, and in 2026.
+/// on the eve of its source page's date, and in 2026.
 #[test]
 fn default_policy_answers_the_same_at_any_date() {
     let policy = Policy::fba_export_default();
@@ -1019,7 +1002,7 @@ fn default_policy_answers_the_same_at_any_date() {
         restrictions(then.check(&with_hs("LASER", "901320"), Country::DE)),
         vec![(RestrictionKind::Export, RestrictionClass::LaserPointers)]
     );
-    // The seed page's date stays in the rules' source text.
+    // The source page's date stays in the rules' source text.
     assert!(
         policy
             .export
@@ -1031,77 +1014,5 @@ fn default_policy_answers_the_same_at_any_date() {
             .export
             .iter()
             .all(|r| r.effective == Effective::always())
-    );
-}
-
-/// Media are restricted unless the policy allows them where they go: a DVD
-/// to Germany is not eligible by default, with the rule that says so; a
-/// caller who allows it there makes it eligible.
-#[test]
-fn media_are_restricted_unless_the_destination_allows_them() {
-    let policy = Policy::fba_export_default();
-    let ex = SellerExclusions::new();
-    let e = Eligibility::new(&policy, &ex, as_of());
-    let dvd = plain("DVD-1").with_media(MediaKind::Dvd);
-    let json = serde_json::to_value(&policy).unwrap();
-    for c in [Country::DE, Country::MX, Country::GB, Country::JP] {
-        let rs = reasons(e.check(&dvd, c));
-        assert_eq!(rs.len(), 1, "{rs:?}");
-        let Reason::Restricted(r) = &rs[0] else {
-            panic!("{rs:?}")
-        };
-        assert_eq!(
-            (r.kind, r.class),
-            (RestrictionKind::Import, RestrictionClass::MusicVideoDvd)
-        );
-        assert_eq!(r.rule.as_str(), "/import/restrictedByDefault/16");
-        assert_eq!(
-            json.pointer(r.rule.as_str()).unwrap()["class"],
-            "music_video_dvd"
-        );
-    }
-    assert_eq!(
-        e.destinations(&e.profile(&dvd)).eligible,
-        CountrySet::of(&[Country::CA])
-    );
-    // Books US to MX: restricted too; and nowhere allowed by default.
-    let book = plain("BOOK-1").with_media(MediaKind::Book);
-    assert_eq!(
-        restrictions(e.check(&book, Country::MX)),
-        vec![(RestrictionKind::Import, RestrictionClass::Books)]
-    );
-    assert!(e.destinations(&e.profile(&book)).eligible.is_empty());
-
-    // The caller allows DVDs to Germany, and books to Canada from anywhere.
-    let mut own = policy.clone();
-    own.extend(
-        serde_json::from_str(
-            r#"{"import":{"rules":[
-                {"destination":"DE","class":"music_video_dvd","treatment":"allowed","effective":{},"source":"own: DE"},
-                {"destination":"CA","class":"books","treatment":"allowed","effective":{"from":"2025-01-01"},"source":"own: CA books"}
-            ]}}"#,
-        )
-        .unwrap(),
-    );
-    let e = Eligibility::new(&own, &ex, as_of());
-    assert_eq!(e.check(&dvd, Country::DE), Decision::Eligible);
-    assert_eq!(
-        e.destinations(&e.profile(&dvd)).eligible,
-        CountrySet::of(&[Country::CA, Country::DE])
-    );
-    let mut from_gb = book.clone();
-    from_gb.origin = Country::GB;
-    assert_eq!(e.check(&from_gb, Country::CA), Decision::Eligible);
-    // The seed's route rule names the origin, so it still wins for the US.
-    let rs = reasons(e.check(&book, Country::CA));
-    let Reason::Restricted(r) = &rs[0] else {
-        panic!("{rs:?}")
-    };
-    assert_eq!(r.rule.as_str(), "/import/rules/1");
-    // Before the caller's own date, the default holds again.
-    let before = Eligibility::new(&own, &ex, date(2024, 12, 31));
-    assert_eq!(
-        before.check(&from_gb, Country::CA).status(),
-        EligibilityStatus::NotEligible
     );
 }

@@ -5,15 +5,22 @@
 
 mod common;
 
+mod api_paths;
 mod channel;
+mod channel_api;
 mod channel_props;
 mod conversion;
 mod declaration_rules;
+mod doc_examples;
 mod eligibility;
+mod eligibility_defaults;
 mod eligibility_props;
 mod hs_lookup;
 mod hs_properties;
 mod hs_search;
 mod properties;
+mod regime;
+mod regime_props;
+mod sources;
 mod wire_reliability;
 mod wire_roundtrip;

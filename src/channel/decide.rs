@@ -135,24 +135,106 @@ closed_enum! {
     }
 }
 
-impl ChannelRequirement {
-    /// The A-Super channels allowed. For [`ChannelRequirement::AnyChannel`]
-    /// both A-Super channels (and any other WishPost channel, which this
-    /// crate does not list).
+/// The WishPost channels a [`ChannelRequirement`] allows: exactly some
+/// A-Super channels, or any WishPost channel at all.
+///
+/// Serializes as the list of A-Super channels (`[{"code": "5001-1", "name":
+/// "A-Super ECONOMY", "nameZh": "安速派经济"}, ...]`) or as the string
+/// `"any"`.
+///
+/// # Example
+///
+/// ```
+/// use crossborder::channel::{AllowedChannels, ChannelRequirement, WishPostChannel};
+///
+/// let choice = ChannelRequirement::MerchantChoice.channels();
+/// assert_eq!(choice.a_super(), Some(&[WishPostChannel::Economy, WishPostChannel::Standard][..]));
+/// let any = ChannelRequirement::AnyChannel.channels();
+/// assert_eq!(any, AllowedChannels::Any);
+/// assert_eq!(any.a_super(), None); // not a choice between the two A-Super channels
+/// assert_eq!(serde_json::to_string(&any)?, r#""any""#);
+/// assert_eq!(
+///     serde_json::to_string(&ChannelRequirement::MustEconomy.channels())?,
+///     r#"[{"code":"5001-1","name":"A-Super ECONOMY","nameZh":"安速派经济"}]"#
+/// );
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum AllowedChannels {
+    /// Exactly these A-Super channels: one when it is required, both when
+    /// the merchant may choose.
+    Only(&'static [WishPostChannel]),
+    /// Any WishPost channel: the A-Super rule does not govern the shipping
+    /// order. WishPost offers more channels than the two A-Super ones; the
+    /// crate does not list them.
+    Any,
+}
+
+impl AllowedChannels {
+    /// The A-Super channels to choose from; `None` for
+    /// [`AllowedChannels::Any`], which is not limited to them.
     ///
     /// # Example
     ///
     /// ```
     /// use crossborder::channel::{ChannelRequirement, WishPostChannel};
-    /// assert_eq!(ChannelRequirement::MustStandard.channels(), &[WishPostChannel::Standard]);
+    /// assert_eq!(ChannelRequirement::MustStandard.channels().a_super(), Some(&[WishPostChannel::Standard][..]));
     /// ```
-    pub const fn channels(self) -> &'static [WishPostChannel] {
+    pub const fn a_super(self) -> Option<&'static [WishPostChannel]> {
         match self {
-            ChannelRequirement::MustEconomy => &[WishPostChannel::Economy],
-            ChannelRequirement::MustStandard => &[WishPostChannel::Standard],
-            ChannelRequirement::MerchantChoice | ChannelRequirement::AnyChannel => {
-                &[WishPostChannel::Economy, WishPostChannel::Standard]
+            AllowedChannels::Only(c) => Some(c),
+            AllowedChannels::Any => None,
+        }
+    }
+
+    /// Whether any WishPost channel may be used.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use crossborder::channel::ChannelRequirement;
+    /// assert!(ChannelRequirement::AnyChannel.channels().is_any());
+    /// assert!(!ChannelRequirement::MerchantChoice.channels().is_any());
+    /// ```
+    pub const fn is_any(self) -> bool {
+        matches!(self, AllowedChannels::Any)
+    }
+}
+
+impl Serialize for AllowedChannels {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            AllowedChannels::Any => s.serialize_str("any"),
+            AllowedChannels::Only(channels) => s.collect_seq(channels.iter().map(|c| ChannelOut {
+                code: c.code(),
+                name: c.name(),
+                name_zh: c.name_zh(),
+            })),
+        }
+    }
+}
+
+impl ChannelRequirement {
+    /// The channels allowed: the A-Super channel that must be used, both
+    /// A-Super channels for the merchant's choice, or
+    /// [`AllowedChannels::Any`] for [`ChannelRequirement::AnyChannel`] (any
+    /// WishPost channel, not a choice between the two A-Super ones).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use crossborder::channel::{AllowedChannels, ChannelRequirement, WishPostChannel};
+    /// assert_eq!(ChannelRequirement::MustStandard.channels(), AllowedChannels::Only(&[WishPostChannel::Standard]));
+    /// assert_eq!(ChannelRequirement::AnyChannel.channels(), AllowedChannels::Any);
+    /// ```
+    pub const fn channels(self) -> AllowedChannels {
+        match self {
+            ChannelRequirement::MustEconomy => AllowedChannels::Only(&[WishPostChannel::Economy]),
+            ChannelRequirement::MustStandard => AllowedChannels::Only(&[WishPostChannel::Standard]),
+            ChannelRequirement::MerchantChoice => {
+                AllowedChannels::Only(&[WishPostChannel::Economy, WishPostChannel::Standard])
             }
+            ChannelRequirement::AnyChannel => AllowedChannels::Any,
         }
     }
 
@@ -614,7 +696,16 @@ impl OrderValue {
     ///
     /// # Example
     ///
-    /// See [`OrderValue`].
+    /// ```
+    /// # use crossborder::channel::{Program, WishPostOrder};
+    /// # use crossborder::{ExchangeRates, ShippingOrder};
+    /// # use chrono::NaiveDate;
+    /// let o = WishPostOrder::builder("7", "c", Program::AdvancedLogistics)
+    ///     .quantity(2).merchant_price("4 USD".parse()?).merchant_shipping("0.5 USD".parse()?).build()?;
+    /// let d = ShippingOrder::new(vec![o])?.decide(NaiveDate::MIN, &ExchangeRates::new())?;
+    /// assert_eq!(d.orders()[0].order_id(), "7");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn order_id(&self) -> &str {
         &self.order_id
     }
@@ -623,7 +714,16 @@ impl OrderValue {
     ///
     /// # Example
     ///
-    /// See [`OrderValue`].
+    /// ```
+    /// # use crossborder::channel::{Program, WishPostOrder};
+    /// # use crossborder::{ExchangeRates, ShippingOrder};
+    /// # use chrono::NaiveDate;
+    /// let o = WishPostOrder::builder("7", "c", Program::AdvancedLogistics)
+    ///     .quantity(2).merchant_price("4 USD".parse()?).merchant_shipping("0.5 USD".parse()?).build()?;
+    /// let d = ShippingOrder::new(vec![o])?.decide(NaiveDate::MIN, &ExchangeRates::new())?;
+    /// assert_eq!(d.orders()[0].program(), Program::AdvancedLogistics);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub const fn program(&self) -> Program {
         self.program
     }
@@ -632,7 +732,16 @@ impl OrderValue {
     ///
     /// # Example
     ///
-    /// See [`OrderValue`].
+    /// ```
+    /// # use crossborder::channel::{Program, ValueFormula, WishPostOrder};
+    /// # use crossborder::{ExchangeRates, ShippingOrder};
+    /// # use chrono::NaiveDate;
+    /// let o = WishPostOrder::builder("7", "c", Program::AdvancedLogistics)
+    ///     .quantity(2).merchant_price("4 USD".parse()?).merchant_shipping("0.5 USD".parse()?).build()?;
+    /// let d = ShippingOrder::new(vec![o])?.decide(NaiveDate::MIN, &ExchangeRates::new())?;
+    /// assert_eq!(d.orders()[0].formula(), ValueFormula::Merchant); // (4 + 0.5) x 2
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub const fn formula(&self) -> ValueFormula {
         self.formula
     }
@@ -641,7 +750,20 @@ impl OrderValue {
     ///
     /// # Example
     ///
-    /// See [`OrderValue`].
+    /// ```
+    /// # use crossborder::channel::{FirstMileStatus, Program, WishPostOrder};
+    /// # use crossborder::{ExchangeRates, ShippingOrder};
+    /// # use chrono::NaiveDate;
+    /// let set_on = NaiveDate::from_ymd_opt(2026, 11, 1).ok_or("date")?;
+    /// let o = WishPostOrder::builder("8", "c", Program::UnificationInitiative)
+    ///     .quantity(1).merchant_price("2 USD".parse()?).merchant_shipping("0 USD".parse()?)
+    ///     .first_mile("1 USD".parse()?, set_on).estimated_wishpost_shipping("1 USD".parse()?).build()?;
+    /// let s = ShippingOrder::new(vec![o])?;
+    /// let on = |d| NaiveDate::from_ymd_opt(2026, 11, d).ok_or("date");
+    /// assert_eq!(s.decide(on(7)?, &ExchangeRates::new())?.orders()[0].first_mile(), Some(FirstMileStatus::Pending));
+    /// assert_eq!(s.decide(on(8)?, &ExchangeRates::new())?.orders()[0].first_mile(), Some(FirstMileStatus::Effective));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub const fn first_mile(&self) -> Option<FirstMileStatus> {
         self.first_mile
     }
@@ -654,7 +776,16 @@ impl OrderValue {
     ///
     /// # Example
     ///
-    /// See [`OrderValue`].
+    /// ```
+    /// # use crossborder::channel::{Program, WishPostOrder};
+    /// # use crossborder::{ExchangeRates, ShippingOrder};
+    /// # use chrono::NaiveDate;
+    /// let o = WishPostOrder::builder("7", "c", Program::AdvancedLogistics)
+    ///     .quantity(2).merchant_price("4 USD".parse()?).merchant_shipping("0.5 USD".parse()?).build()?;
+    /// let d = ShippingOrder::new(vec![o])?.decide(NaiveDate::MIN, &ExchangeRates::new())?;
+    /// assert_eq!(d.orders()[0].usd().to_string(), "9.00");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub const fn usd(&self) -> Decimal {
         self.usd
     }
@@ -691,7 +822,16 @@ impl OrderValue {
     ///
     /// # Example
     ///
-    /// See [`OrderValue`].
+    /// ```
+    /// # use crossborder::channel::{Program, WishPostOrder};
+    /// # use crossborder::{ExchangeRates, ShippingOrder};
+    /// # use chrono::NaiveDate;
+    /// let o = WishPostOrder::builder("7", "c", Program::AdvancedLogistics)
+    ///     .quantity(2).merchant_price("4 USD".parse()?).merchant_shipping("0.5 USD".parse()?).build()?;
+    /// let d = ShippingOrder::new(vec![o])?.decide(NaiveDate::MIN, &ExchangeRates::new())?;
+    /// assert!(!d.orders()[0].at_or_over_threshold()); // $9.00
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub const fn at_or_over_threshold(&self) -> bool {
         self.at_or_over_threshold
     }
@@ -699,8 +839,9 @@ impl OrderValue {
 
 /// Which channel a shipping order must use on a date, and why.
 ///
-/// Serializes as an object with the requirement, its A-Super `channels`
-/// (code and names), the rule row, the as-of date, every order's value, the
+/// Serializes as an object with the requirement, its `channels` (the A-Super
+/// channels with code and names, or `"any"`; see [`AllowedChannels`]), the
+/// rule row, the as-of date, every order's value, the
 /// order that forced STANDARD, the orders a split would move to ECONOMY, and
 /// the `reason` in English and Chinese (the `channels` and `reason` members
 /// are derived and ignored when read back).
@@ -781,7 +922,19 @@ impl ChannelDecision {
     ///
     /// # Example
     ///
-    /// See [`ChannelDecision`].
+    /// ```
+    /// # use crossborder::channel::{ChannelRequirement, Program, WishPostOrder};
+    /// # use crossborder::{ExchangeRates, ShippingOrder};
+    /// # use chrono::NaiveDate;
+    /// let order = |id: &str, price: &str| -> Result<WishPostOrder, Box<dyn std::error::Error>> {
+    ///     Ok(WishPostOrder::builder(id, "c", Program::AdvancedLogistics)
+    ///         .quantity(1).merchant_price(price.parse()?).merchant_shipping("0 USD".parse()?).build()?)
+    /// };
+    /// let s = ShippingOrder::new(vec![order("1", "4 USD")?, order("2", "12 USD")?])?;
+    /// let d = s.decide(NaiveDate::MIN, &ExchangeRates::new())?;
+    /// assert_eq!(d.requirement(), ChannelRequirement::MustStandard); // order 2 is $12
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub const fn requirement(&self) -> ChannelRequirement {
         self.requirement
     }
@@ -790,7 +943,19 @@ impl ChannelDecision {
     ///
     /// # Example
     ///
-    /// See [`ShippingOrder::decide`].
+    /// ```
+    /// # use crossborder::channel::{Program, RuleRow, WishPostOrder};
+    /// # use crossborder::{ExchangeRates, ShippingOrder};
+    /// # use chrono::NaiveDate;
+    /// let order = |id: &str, price: &str| -> Result<WishPostOrder, Box<dyn std::error::Error>> {
+    ///     Ok(WishPostOrder::builder(id, "c", Program::AdvancedLogistics)
+    ///         .quantity(1).merchant_price(price.parse()?).merchant_shipping("0 USD".parse()?).build()?)
+    /// };
+    /// let s = ShippingOrder::new(vec![order("1", "4 USD")?, order("2", "12 USD")?])?;
+    /// let d = s.decide(NaiveDate::MIN, &ExchangeRates::new())?;
+    /// assert_eq!(d.rule(), RuleRow::AdvancedLogistics);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub const fn rule(&self) -> RuleRow {
         self.rule
     }
@@ -799,7 +964,19 @@ impl ChannelDecision {
     ///
     /// # Example
     ///
-    /// See [`ChannelDecision`].
+    /// ```
+    /// # use crossborder::channel::{Program, WishPostOrder};
+    /// # use crossborder::{ExchangeRates, ShippingOrder};
+    /// # use chrono::NaiveDate;
+    /// let order = |id: &str, price: &str| -> Result<WishPostOrder, Box<dyn std::error::Error>> {
+    ///     Ok(WishPostOrder::builder(id, "c", Program::AdvancedLogistics)
+    ///         .quantity(1).merchant_price(price.parse()?).merchant_shipping("0 USD".parse()?).build()?)
+    /// };
+    /// let s = ShippingOrder::new(vec![order("1", "4 USD")?, order("2", "12 USD")?])?;
+    /// let d = s.decide(NaiveDate::MIN, &ExchangeRates::new())?;
+    /// assert_eq!(d.as_of(), NaiveDate::MIN);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub const fn as_of(&self) -> NaiveDate {
         self.as_of
     }
@@ -808,7 +985,20 @@ impl ChannelDecision {
     ///
     /// # Example
     ///
-    /// See [`ShippingOrder::decide`].
+    /// ```
+    /// # use crossborder::channel::{Program, WishPostOrder};
+    /// # use crossborder::{ExchangeRates, ShippingOrder};
+    /// # use chrono::NaiveDate;
+    /// let order = |id: &str, price: &str| -> Result<WishPostOrder, Box<dyn std::error::Error>> {
+    ///     Ok(WishPostOrder::builder(id, "c", Program::AdvancedLogistics)
+    ///         .quantity(1).merchant_price(price.parse()?).merchant_shipping("0 USD".parse()?).build()?)
+    /// };
+    /// let s = ShippingOrder::new(vec![order("1", "4 USD")?, order("2", "12 USD")?])?;
+    /// let d = s.decide(NaiveDate::MIN, &ExchangeRates::new())?;
+    /// let ids: Vec<&str> = d.orders().iter().map(|v| v.order_id()).collect();
+    /// assert_eq!(ids, ["1", "2"]);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn orders(&self) -> &[OrderValue] {
         &self.orders
     }
@@ -820,7 +1010,19 @@ impl ChannelDecision {
     ///
     /// # Example
     ///
-    /// See [`ShippingOrder::decide`].
+    /// ```
+    /// # use crossborder::channel::{Program, WishPostOrder};
+    /// # use crossborder::{ExchangeRates, ShippingOrder};
+    /// # use chrono::NaiveDate;
+    /// let order = |id: &str, price: &str| -> Result<WishPostOrder, Box<dyn std::error::Error>> {
+    ///     Ok(WishPostOrder::builder(id, "c", Program::AdvancedLogistics)
+    ///         .quantity(1).merchant_price(price.parse()?).merchant_shipping("0 USD".parse()?).build()?)
+    /// };
+    /// let s = ShippingOrder::new(vec![order("1", "4 USD")?, order("2", "12 USD")?])?;
+    /// let d = s.decide(NaiveDate::MIN, &ExchangeRates::new())?;
+    /// assert_eq!(d.forced_by(), Some("2"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn forced_by(&self) -> Option<&str> {
         self.forced_by.as_deref()
     }
@@ -831,7 +1033,20 @@ impl ChannelDecision {
     ///
     /// # Example
     ///
-    /// See [`ShippingOrder::decide`].
+    /// ```
+    /// # use crossborder::channel::{Program, WishPostOrder};
+    /// # use crossborder::{ExchangeRates, ShippingOrder};
+    /// # use chrono::NaiveDate;
+    /// let order = |id: &str, price: &str| -> Result<WishPostOrder, Box<dyn std::error::Error>> {
+    ///     Ok(WishPostOrder::builder(id, "c", Program::AdvancedLogistics)
+    ///         .quantity(1).merchant_price(price.parse()?).merchant_shipping("0 USD".parse()?).build()?)
+    /// };
+    /// let s = ShippingOrder::new(vec![order("1", "4 USD")?, order("2", "12 USD")?])?;
+    /// let d = s.decide(NaiveDate::MIN, &ExchangeRates::new())?;
+    /// // Order 1 ($4) could ship ECONOMY in a shipping order of its own.
+    /// assert_eq!(d.split_candidates().collect::<Vec<_>>(), ["1"]);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn split_candidates(&self) -> impl Iterator<Item = &str> + '_ {
         let forced = self.requirement == ChannelRequirement::MustStandard;
         self.orders
@@ -845,7 +1060,20 @@ impl ChannelDecision {
     ///
     /// # Example
     ///
-    /// See [`ChannelDecision`].
+    /// ```
+    /// # use crossborder::channel::{Program, WishPostOrder};
+    /// # use crossborder::{ExchangeRates, Language, ShippingOrder};
+    /// # use chrono::NaiveDate;
+    /// let order = |id: &str, price: &str| -> Result<WishPostOrder, Box<dyn std::error::Error>> {
+    ///     Ok(WishPostOrder::builder(id, "c", Program::AdvancedLogistics)
+    ///         .quantity(1).merchant_price(price.parse()?).merchant_shipping("0 USD".parse()?).build()?)
+    /// };
+    /// let s = ShippingOrder::new(vec![order("1", "4 USD")?, order("2", "12 USD")?])?;
+    /// let d = s.decide(NaiveDate::MIN, &ExchangeRates::new())?;
+    /// assert!(d.reason(Language::English).starts_with("must use A-Super STANDARD (5002-1)"));
+    /// assert!(d.reason(Language::Chinese).contains("拆分"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn reason(&self, language: Language) -> String {
         let zh = matches!(language, Language::Chinese);
         let mut out = String::new();
@@ -980,17 +1208,7 @@ impl Serialize for ChannelDecision {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let mut st = s.serialize_struct("ChannelDecision", 8)?;
         st.serialize_field("requirement", &self.requirement)?;
-        let channels: Vec<ChannelOut> = self
-            .requirement
-            .channels()
-            .iter()
-            .map(|c| ChannelOut {
-                code: c.code(),
-                name: c.name(),
-                name_zh: c.name_zh(),
-            })
-            .collect();
-        st.serialize_field("channels", &channels)?;
+        st.serialize_field("channels", &self.requirement.channels())?;
         st.serialize_field("rule", &self.rule)?;
         st.serialize_field("asOf", &self.as_of)?;
         st.serialize_field("orders", &self.orders)?;

@@ -1,62 +1,6 @@
 //! The JSON form of shipping orders and batches of orders, read tolerantly
-//! and converted with every problem reported at its JSON Pointer.
-//!
-//! # The JSON form
-//!
-//! ```json
-//! {
-//!   "trackingNumber": "UG000123456CN",
-//!   "orders": [
-//!     {
-//!       "id": "6a1f0c", "customer": "buyer-7", "program": "unification_initiative",
-//!       "quantity": 1, "currency": "USD",
-//!       "merchantPrice": 3.33, "merchantShipping": "0.50",
-//!       "firstMile": { "price": "3.33", "setOn": "2026-11-01" },
-//!       "estimatedWishpostShipping": 3.33
-//!     }
-//!   ]
-//! }
-//! ```
-//!
-//! - **Amounts** are JSON numbers or strings, read exactly (through
-//!   [`crate::wire::Number`]): `3.33`, `"3.33"`, in the order's `currency`.
-//!   An amount in another currency than the order's is written as money
-//!   text, amount then code: `"23.90 CNY"`. A number of more than 15
-//!   significant digits should be sent as a string (see [`crate::wire`]).
-//!   The crate writes amounts back as strings, so nothing is lost.
-//! - `currency` is an ISO 4217 code (`RMB` reads as `CNY`); it may be left out
-//!   only when every amount carries its own code.
-//! - `program` is `unification_initiative` (or `ui`), `a_plus` (or `A+`) or
-//!   `optional_a_plus` (or `optional`); see [`Program`].
-//! - `firstMile` and `estimatedWishpostShipping` are required on UI orders,
-//!   optional elsewhere. `setOn` is a `YYYY-MM-DD` date.
-//! - `id` and `customer` may be strings or integers.
-//! - Unknown members are ignored.
-//!
-//! A batch for the planner is `{"orders": [...]}` with the same order objects.
-//!
-//! # Example
-//!
-//! ```
-//! use crossborder::channel::json::ShippingOrderJson;
-//! use crossborder::Code;
-//!
-//! let json = r#"{"orders": [
-//!   {"id": 1, "customer": "a", "program": "A+", "quantity": 0, "currency": "USD",
-//!    "merchantPrice": "9.99", "merchantShipping": -1},
-//!   {"id": 2, "customer": "a", "program": "A+", "quantity": 1, "currency": "XYZ",
-//!    "merchantPrice": 1, "merchantShipping": 0}
-//! ]}"#;
-//! let wire: ShippingOrderJson = serde_json::from_str(json)?;
-//! let report = wire.to_shipping_order().unwrap_err();
-//! let found: Vec<_> = report.iter().map(|v| (v.code().as_str(), v.pointer().as_str())).collect();
-//! assert_eq!(found, [
-//!     ("channel.quantity_invalid", "/orders/0/quantity"),
-//!     ("channel.amount_negative", "/orders/0/merchantShipping"),
-//!     ("currency.unknown", "/orders/1/currency"),
-//! ]);
-//! # Ok::<(), Box<dyn std::error::Error>>(())
-//! ```
+//! and converted with every problem reported at its JSON Pointer. The
+//! format is documented in the [channel module docs](super#json).
 
 use chrono::NaiveDate;
 use serde::de;
@@ -64,7 +8,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::model::OrderBuilder;
 use super::model::{
-    Program, ShippingOrder, WishPostOrder, check_shipping_order, missing, quantity_invalid,
+    Program, ShippingOrder, WishPostOrder, finish_shipping_order, missing, quantity_invalid,
 };
 use crate::wire::{Number, NumberError};
 use crate::{Code, Currency, Loc, Money, Report, Severity, Violation, parse_currency};
@@ -75,7 +19,7 @@ use crate::{Code, Currency, Loc, Money, Report, Severity, Violation, parse_curre
 /// # Example
 ///
 /// ```
-/// use crossborder::channel::json::OrderJson;
+/// use crossborder::channel::OrderJson;
 /// let o: OrderJson = serde_json::from_str(r#"{"id": "1", "quantity": "2"}"#)?;
 /// assert_eq!(o.id.as_deref(), Some("1"));
 /// assert!(o.to_order().is_err());
@@ -126,7 +70,7 @@ pub struct OrderJson {
 /// # Example
 ///
 /// ```
-/// use crossborder::channel::json::FirstMileJson;
+/// use crossborder::channel::FirstMileJson;
 /// let f: FirstMileJson = serde_json::from_str(r#"{"price": 1.2, "setOn": "2026-11-01"}"#)?;
 /// assert_eq!(f.set_on.as_deref(), Some("2026-11-01"));
 /// # Ok::<(), serde_json::Error>(())
@@ -146,7 +90,20 @@ pub struct FirstMileJson {
 ///
 /// # Example
 ///
-/// See the [module docs](self).
+/// ```
+/// use crossborder::channel::ShippingOrderJson;
+/// let json = r#"{"trackingNumber": "UG000123456CN", "orders": [
+///   {"id": "1", "customer": "c", "program": "A+", "quantity": 2, "currency": "USD",
+///    "merchantPrice": "3.50", "merchantShipping": 0}
+/// ]}"#;
+/// let wire: ShippingOrderJson = serde_json::from_str(json)?;
+/// assert_eq!(wire.tracking_number.as_deref(), Some("UG000123456CN"));
+/// let shipping = wire.to_shipping_order().map_err(|r| r.to_string())?;
+/// assert_eq!(shipping.tracking_number(), Some("UG000123456CN"));
+/// // Written back, amounts are strings: nothing is lost.
+/// assert_eq!(serde_json::to_value(&shipping)?["orders"][0]["merchantPrice"], "3.50");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ShippingOrderJson {
@@ -163,7 +120,7 @@ pub struct ShippingOrderJson {
 /// # Example
 ///
 /// ```
-/// use crossborder::channel::json::OrderBatchJson;
+/// use crossborder::channel::OrderBatchJson;
 /// let b: OrderBatchJson = serde_json::from_str(r#"{"orders": [{"id": "1"}]}"#)?;
 /// let (orders, report) = b.to_orders();
 /// assert!(orders.is_empty());
@@ -190,7 +147,7 @@ impl OrderJson {
     /// # Example
     ///
     /// ```
-    /// use crossborder::channel::json::OrderJson;
+    /// use crossborder::channel::OrderJson;
     /// let o: OrderJson = serde_json::from_str(
     ///     r#"{"id": "1", "customer": "c", "program": "A+", "quantity": 2,
     ///         "merchantPrice": "23.90 CNY", "merchantShipping": "0 CNY"}"#)?;
@@ -451,7 +408,20 @@ impl ShippingOrderJson {
     ///
     /// # Example
     ///
-    /// See the [module docs](self).
+    /// ```
+    /// use crossborder::channel::ShippingOrderJson;
+    /// let wire: ShippingOrderJson = serde_json::from_str(r#"{"orders": [
+    ///   {"id": "1", "customer": "a", "program": "A+", "quantity": 1, "currency": "USD", "merchantPrice": 4, "merchantShipping": 0},
+    ///   {"id": "1", "customer": "b", "program": "A+", "quantity": 1, "currency": "USD", "merchantPrice": 4, "merchantShipping": 0}
+    /// ]}"#)?;
+    /// let report = wire.to_shipping_order().unwrap_err();
+    /// let found: Vec<_> = report.iter().map(|v| (v.code().as_str(), v.pointer().as_str())).collect();
+    /// assert_eq!(found, [
+    ///     ("channel.mixed_customers", "/orders/1/customer"),
+    ///     ("channel.duplicate_order", "/orders/1/id"),
+    /// ]);
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
     pub fn to_shipping_order(&self) -> Result<ShippingOrder, Report> {
         let mut report = Report::new();
         let root = Loc::ROOT;
@@ -462,76 +432,12 @@ impl ShippingOrderJson {
                 orders.push(order);
             }
         }
-        if report.is_empty() {
-            check_shipping_order(&orders, &mut report);
-        } else {
-            // Still report the count, the customers and duplicates of the
-            // orders as written.
-            shipping_checks_on_wire(&self.orders, &mut report);
-        }
-        if report.is_empty() {
-            Ok(ShippingOrder {
-                tracking_number: self.tracking_number.clone(),
-                orders,
-            })
-        } else {
-            Err(report)
-        }
+        let written = self
+            .orders
+            .iter()
+            .map(|o| (o.id.as_deref(), o.customer.as_deref()));
+        finish_shipping_order(orders, self.tracking_number.clone(), written, report)
     }
-}
-
-/// The shipping-order checks on the wire orders, for a document that also has
-/// order-level problems (so nothing goes unreported).
-fn shipping_checks_on_wire(orders: &[OrderJson], report: &mut Report) {
-    let root = Loc::ROOT;
-    let at = root.field("orders");
-    let mut extra = Report::new();
-    if orders.len() > super::MAX_ORDERS_PER_SHIPPING_ORDER {
-        extra.push(
-            Violation::new(
-                Code::CHANNEL_TOO_MANY_ORDERS,
-                Severity::Error,
-                at.pointer(),
-                format!(
-                    "{} orders in one shipping order: at most {} order ids may share a tracking number",
-                    orders.len(),
-                    super::MAX_ORDERS_PER_SHIPPING_ORDER
-                ),
-                format!(
-                    "一个运单含 {} 个订单：同一运单号最多包含 {} 个订单号",
-                    orders.len(),
-                    super::MAX_ORDERS_PER_SHIPPING_ORDER
-                ),
-            )
-            .with_value(orders.len().to_string()),
-        );
-    }
-    let first = orders.iter().find_map(|o| o.customer.as_deref());
-    let mut seen = std::collections::BTreeSet::new();
-    for (i, o) in orders.iter().enumerate() {
-        if let (Some(c), Some(f)) = (o.customer.as_deref(), first)
-            && c != f
-        {
-            extra.push(super::model::mixed_customer(
-                at.index(i).field("customer").pointer(),
-                c,
-                f,
-            ));
-        }
-        if let Some(id) = o.id.as_deref()
-            && !seen.insert(id)
-        {
-            extra.push(super::model::duplicate(
-                at.index(i).field("id").pointer(),
-                id,
-            ));
-        }
-    }
-    // Keep document order: merge by the order index in the pointer.
-    let mut all: Vec<Violation> = std::mem::take(report).into_iter().collect();
-    all.extend(extra);
-    all.sort_by_key(|v| order_index(v.pointer().as_str()));
-    report.extend(all);
 }
 
 /// The order index of a pointer `/orders/N/...` (`None`, first, for `/orders`).
@@ -549,7 +455,18 @@ impl OrderBatchJson {
     ///
     /// # Example
     ///
-    /// See [`OrderBatchJson`].
+    /// ```
+    /// use crossborder::channel::OrderBatchJson;
+    /// let batch: OrderBatchJson = serde_json::from_str(r#"{"orders": [
+    ///   {"id": "1", "customer": "a", "program": "A+", "quantity": 1, "currency": "USD", "merchantPrice": 4, "merchantShipping": 0},
+    ///   {"id": "2", "customer": "b", "program": "A+", "quantity": 1.5, "currency": "USD", "merchantPrice": 4, "merchantShipping": 0}
+    /// ]}"#)?;
+    /// let (orders, report) = batch.to_orders();
+    /// assert_eq!(orders.len(), 1);
+    /// assert_eq!((orders[0].0, orders[0].1.id()), (0, "1")); // index in the batch, order
+    /// assert_eq!(report.iter().next().map(|v| v.pointer().as_str()), Some("/orders/1/quantity"));
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
     pub fn to_orders(&self) -> (Vec<(usize, WishPostOrder)>, Report) {
         let mut report = Report::new();
         let root = Loc::ROOT;

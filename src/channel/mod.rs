@@ -3,8 +3,11 @@
 //! A WishPost *shipping order* (one tracking number) holds up to 20
 //! marketplace *orders* of one customer. Which A-Super channel it must use
 //! depends on each order's value in USD and on the programs the orders are
-//! in (source: the Wish / LianLian Global merchant notes, seed 004; the table
-//! is in `domain-rules.md` section 1):
+//! in. The source is Wish's merchant notes on the Unification Initiative
+//! (合并计划), "Fulfillment policy for relevant orders" (the WishPost
+//! logistics channel selection criteria), as LianLian Global republishes
+//! them ([`SOURCE_CHANNEL_RULE`]); the 7-day pending First-Mile price is
+//! from the same notes ([`SOURCE_FIRST_MILE`]):
 //!
 //! | the shipping order contains | every order's value < $10 | at least one order's value >= $10 |
 //! | --- | --- | --- |
@@ -35,7 +38,7 @@
 //! - **Every amount in USD** (the amounts the order's formula adds): the
 //!   order's value is the exact sum times the quantity, never rounded. An
 //!   order of 3 x $3.333 is worth $9.999, under $10; a single $9.995 unit is
-//!   worth $9.995, under $10. For USD input the rule is exactly the seed's,
+//!   worth $9.995, under $10. For USD input the rule is exactly Wish's,
 //!   whatever the number of decimals.
 //! - **Any amount in another currency** (a zero amount too: it needs a rate
 //!   as well): each such amount is converted to USD with the caller's
@@ -71,18 +74,20 @@
 //!   (so UI + plain A+ + optional is the UI row), "at least one A+ order" (so
 //!   plain A+ + optional is the A+ row), else "not governed".
 //! - **Column**: the values of *every* order in the shipping order count,
-//!   each computed with its own formula, optional A+ orders included. The seed
-//!   says "for all corresponding Order IDs" in the shipping order; the crate
+//!   each computed with its own formula, optional A+ orders included. Wish's
+//!   note says "for all corresponding Order IDs" in the shipping order; the crate
 //!   reads it literally, so an optional order of $10 or more in a governed
 //!   shipping order forces STANDARD on it (the planner keeps such orders
 //!   apart; see [`plan_split`]).
 //! - In the not-governed row values are still computed and reported, but the
-//!   answer is [`ChannelRequirement::AnyChannel`] whatever they are.
+//!   answer is [`ChannelRequirement::AnyChannel`] whatever they are: any
+//!   WishPost channel, not a choice between the two A-Super ones
+//!   ([`AllowedChannels::Any`]).
 //!
 //! # Example
 //!
 //! ```
-//! use crossborder::channel::{Program, WishPostOrder, ChannelRequirement, WishPostChannel};
+//! use crossborder::channel::{AllowedChannels, ChannelRequirement, Program, WishPostChannel, WishPostOrder};
 //! use crossborder::{ExchangeRates, ShippingOrder};
 //! use chrono::NaiveDate;
 //!
@@ -103,24 +108,87 @@
 //! // Effective on the 8th: 3.33 + 3.33 + 3.33 = $9.99, must use ECONOMY.
 //! let d = shipping.decide(day(8)?, &rates)?;
 //! assert_eq!(d.requirement(), ChannelRequirement::MustEconomy);
-//! assert_eq!(d.requirement().channels(), &[WishPostChannel::Economy]);
+//! assert_eq!(d.requirement().channels(), AllowedChannels::Only(&[WishPostChannel::Economy]));
 //! assert_eq!(d.orders()[0].usd().to_string(), "9.99");
 //! assert!(!d.orders()[0].converted()); // all USD: the exact value, never rounded
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
+//!
+//! # JSON
+//!
+//! Shipping orders ([`ShippingOrderJson`]) and batches of orders
+//! ([`OrderBatchJson`]) are read tolerantly and converted with every problem
+//! reported at its JSON Pointer:
+//!
+//! ```json
+//! {
+//!   "trackingNumber": "UG000123456CN",
+//!   "orders": [
+//!     {
+//!       "id": "6a1f0c", "customer": "buyer-7", "program": "unification_initiative",
+//!       "quantity": 1, "currency": "USD",
+//!       "merchantPrice": 3.33, "merchantShipping": "0.50",
+//!       "firstMile": { "price": "3.33", "setOn": "2026-11-01" },
+//!       "estimatedWishpostShipping": 3.33
+//!     }
+//!   ]
+//! }
+//! ```
+//!
+//! - **Amounts** are JSON numbers or strings, read exactly (through
+//!   [`crate::wire::Number`]): `3.33`, `"3.33"`, in the order's `currency`.
+//!   An amount in another currency than the order's is written as money
+//!   text, amount then code: `"23.90 CNY"`. A number of more than 15
+//!   significant digits should be sent as a string (see [`crate::wire`]).
+//!   The crate writes amounts back as strings, so nothing is lost.
+//! - `currency` is an ISO 4217 code (`RMB` reads as `CNY`); it may be left out
+//!   only when every amount carries its own code.
+//! - `program` is `unification_initiative` (or `ui`), `a_plus` (or `A+`) or
+//!   `optional_a_plus` (or `optional`); see [`Program`].
+//! - `firstMile` and `estimatedWishpostShipping` are required on UI orders,
+//!   optional elsewhere. `setOn` is a `YYYY-MM-DD` date.
+//! - `id` and `customer` may be strings or integers.
+//! - Unknown members are ignored.
+//!
+//! A batch for the planner is `{"orders": [...]}` with the same order objects.
+//!
+//! ## Example
+//!
+//! ```
+//! use crossborder::channel::ShippingOrderJson;
+//! use crossborder::Code;
+//!
+//! let json = r#"{"orders": [
+//!   {"id": 1, "customer": "a", "program": "A+", "quantity": 0, "currency": "USD",
+//!    "merchantPrice": "9.99", "merchantShipping": -1},
+//!   {"id": 2, "customer": "a", "program": "A+", "quantity": 1, "currency": "XYZ",
+//!    "merchantPrice": 1, "merchantShipping": 0}
+//! ]}"#;
+//! let wire: ShippingOrderJson = serde_json::from_str(json)?;
+//! let report = wire.to_shipping_order().unwrap_err();
+//! let found: Vec<_> = report.iter().map(|v| (v.code().as_str(), v.pointer().as_str())).collect();
+//! assert_eq!(found, [
+//!     ("channel.quantity_invalid", "/orders/0/quantity"),
+//!     ("channel.amount_negative", "/orders/0/merchantShipping"),
+//!     ("currency.unknown", "/orders/1/currency"),
+//! ]);
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
 
 mod decide;
-pub mod json;
+mod json;
 mod model;
 mod plan;
 
 pub use decide::{
-    ChannelDecision, ChannelRequirement, FirstMileStatus, OrderValue, RuleRow, THRESHOLD_USD,
-    VALUE_ROUNDING, ValueFormula, WishPostChannel,
+    AllowedChannels, ChannelDecision, ChannelRequirement, FirstMileStatus, OrderValue, RuleRow,
+    THRESHOLD_USD, VALUE_ROUNDING, ValueFormula, WishPostChannel,
 };
+pub use json::{FirstMileJson, OrderBatchJson, OrderJson, ShippingOrderJson};
 pub use model::{
     FIRST_MILE_PENDING_DAYS, FirstMilePrice, MAX_ORDERS_PER_SHIPPING_ORDER, OrderBuilder, Program,
-    ShippingOrder, WishPostOrder,
+    SOURCE_CHANNEL_RULE, SOURCE_FIRST_MILE, SOURCE_ORDERS_PER_SHIPPING_ORDER, ShippingOrder,
+    WishPostOrder,
 };
 pub use plan::{PlanSummary, PlannedShipment, SplitPlan, plan_split};
 

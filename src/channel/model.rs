@@ -9,8 +9,47 @@ use super::decide::FirstMileStatus;
 use crate::macros::closed_enum;
 use crate::{Code, JsonPointer, Loc, Money, Report, Severity, Violation};
 
+/// Source of the A-Super channel rule: Wish's merchant notes on the
+/// Unification Initiative, "Fulfillment policy for relevant orders" (the
+/// WishPost logistics channel selection criteria), as LianLian Global
+/// republishes them in Chinese and English.
+///
+/// # Example
+///
+/// ```
+/// assert!(crossborder::channel::SOURCE_CHANNEL_RULE.contains("https://global.lianlianpay.com/"));
+/// ```
+pub const SOURCE_CHANNEL_RULE: &str = "Wish merchant notes, Unification Initiative: \
+     \"Fulfillment policy for relevant orders\" (WishPost logistics channel selection \
+     criteria), republished by LianLian Global: https://global.lianlianpay.com/channel/44-35864.html";
+
+/// Source of the 7-day pending First-Mile Shipping Price: Wish's merchant
+/// notes on the Unification Initiative, as LianLian Global republishes them.
+///
+/// # Example
+///
+/// ```
+/// assert!(crossborder::channel::SOURCE_FIRST_MILE.contains("7 calendar days"));
+/// ```
+pub const SOURCE_FIRST_MILE: &str = "Wish merchant notes, Unification Initiative: the First-Mile \
+     Shipping Price becomes effective after 7 calendar days, republished by LianLian Global: \
+     https://global.lianlianpay.com/channel/56-35859.html";
+
+/// Source of the 20-order limit: Wish Merchant Help Center, "Providing Wish
+/// Order ID when fulfilling WishPost orders" (one WishPost tracking number
+/// for up to 20 order IDs shipping to the same customer).
+///
+/// # Example
+///
+/// ```
+/// assert!(crossborder::channel::SOURCE_ORDERS_PER_SHIPPING_ORDER.contains("merchantfaq.wish.com"));
+/// ```
+pub const SOURCE_ORDERS_PER_SHIPPING_ORDER: &str = "Wish Merchant Help Center, \"Providing Wish \
+     Order ID when fulfilling WishPost orders\" (up to 20 order IDs to the same customer per \
+     tracking number): https://merchantfaq.wish.com/hc/en-us/articles/360009816953";
+
 /// How many calendar days a First-Mile Shipping Price stays pending, counting
-/// the day it was set.
+/// the day it was set ([`SOURCE_FIRST_MILE`]).
 ///
 /// # Example
 ///
@@ -19,7 +58,8 @@ use crate::{Code, JsonPointer, Loc, Money, Report, Severity, Violation};
 /// ```
 pub const FIRST_MILE_PENDING_DAYS: u64 = 7;
 
-/// The most orders one WishPost shipping order (one tracking number) may hold.
+/// The most orders one WishPost shipping order (one tracking number) may hold
+/// ([`SOURCE_ORDERS_PER_SHIPPING_ORDER`]).
 ///
 /// # Example
 ///
@@ -383,8 +423,11 @@ impl WishPostOrder {
 
 /// Builds a [`WishPostOrder`], checking every field at once.
 ///
-/// Problems are reported with JSON Pointers relative to the order object
-/// (`/quantity`, `/firstMile/price`), in the field names of the JSON form.
+/// [`OrderBuilder::build`] reports problems with JSON Pointers relative to
+/// the order object (`/quantity`, `/firstMile/price`), in the field names of
+/// the JSON form. To build a whole shipping order from builders, with each
+/// problem at `/orders/N/...` as in the JSON form, use
+/// [`ShippingOrder::from_builders`].
 ///
 /// # Example
 ///
@@ -692,15 +735,18 @@ pub struct ShippingOrder {
 }
 
 impl ShippingOrder {
-    /// A shipping order of these orders.
+    /// A shipping order of these orders (each one valid already; to build
+    /// the orders and the shipping order in one step, see
+    /// [`ShippingOrder::from_builders`]).
     ///
     /// # Errors
     ///
-    /// A [`Report`] with every problem: no order
-    /// (`channel.empty_shipping_order`), more than 20
-    /// (`channel.too_many_orders`), an order for another customer than the
-    /// first order's (`channel.mixed_customers`, at `/orders/N/customer`), an
-    /// order id seen before (`channel.duplicate_order`, at `/orders/N/id`).
+    /// A [`Report`] with every problem, at `/orders/N/...` as in the JSON
+    /// form: no order (`channel.empty_shipping_order`, at `/orders`), more
+    /// than 20 (`channel.too_many_orders`), an order for another customer
+    /// than the first order's (`channel.mixed_customers`, at
+    /// `/orders/N/customer`), an order id seen before
+    /// (`channel.duplicate_order`, at `/orders/N/id`).
     ///
     /// # Example
     ///
@@ -710,16 +756,60 @@ impl ShippingOrder {
     /// assert!(err.contains_code(&Code::CHANNEL_EMPTY_SHIPPING_ORDER));
     /// ```
     pub fn new(orders: Vec<WishPostOrder>) -> Result<Self, Report> {
+        finish_shipping_order(orders, None, std::iter::empty(), Report::new())
+    }
+
+    /// Builds every order and the shipping order at once, reporting every
+    /// problem the way the JSON form does: an order's problems at
+    /// `/orders/N/...` (`/orders/1/quantity`, `/orders/0/firstMile`), N the
+    /// builder's index, then the shipping order's (count, customers,
+    /// duplicate ids) as [`ShippingOrder::new`] reports them, all in
+    /// document order.
+    ///
+    /// # Errors
+    ///
+    /// A [`Report`] with every problem of every order (see
+    /// [`OrderBuilder::build`]) and of the shipping order.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use crossborder::channel::{Program, ShippingOrder, WishPostOrder};
+    ///
+    /// let order = |id: &str, customer: &str, quantity: u32| -> Result<_, crossborder::MoneyError> {
+    ///     Ok(WishPostOrder::builder(id, customer, Program::AdvancedLogistics)
+    ///         .quantity(quantity)
+    ///         .merchant_price("4 USD".parse()?)
+    ///         .merchant_shipping("1 USD".parse()?))
+    /// };
+    /// let err = ShippingOrder::from_builders(vec![order("1", "a", 1)?, order("2", "b", 0)?]).unwrap_err();
+    /// let found: Vec<_> = err.iter().map(|v| (v.code().as_str(), v.pointer().as_str())).collect();
+    /// assert_eq!(found, [
+    ///     ("channel.quantity_invalid", "/orders/1/quantity"),
+    ///     ("channel.mixed_customers", "/orders/1/customer"),
+    /// ]);
+    /// let ok = ShippingOrder::from_builders(vec![order("1", "a", 1)?, order("2", "a", 2)?])?;
+    /// assert_eq!(ok.orders().len(), 2);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn from_builders(builders: impl IntoIterator<Item = OrderBuilder>) -> Result<Self, Report> {
         let mut report = Report::new();
-        check_shipping_order(&orders, &mut report);
-        if report.is_empty() {
-            Ok(ShippingOrder {
-                tracking_number: None,
-                orders,
-            })
-        } else {
-            Err(report)
+        let root = Loc::ROOT;
+        let at = root.field("orders");
+        let mut orders = Vec::new();
+        let mut written = Vec::new();
+        for (i, b) in builders.into_iter().enumerate() {
+            // The shipping-order checks need every order's id and customer,
+            // built or not.
+            written.push((b.id.clone(), b.customer.clone()));
+            if let Some(order) = b.build_at(&at.index(i), &mut report) {
+                orders.push(order);
+            }
         }
+        let written = written
+            .iter()
+            .map(|(id, c)| (Some(id.as_str()), Some(c.as_str())));
+        finish_shipping_order(orders, None, written, report)
     }
 
     /// The same shipping order with its WishPost tracking number.
@@ -808,49 +898,107 @@ impl ShippingOrder {
 
 /// Every shipping-order-level problem, at `/orders/...`.
 pub(super) fn check_shipping_order(orders: &[WishPostOrder], report: &mut Report) {
-    let root = Loc::ROOT;
-    let at = root.field("orders");
     if orders.is_empty() {
+        let root = Loc::ROOT;
         report.push(Violation::new(
             Code::CHANNEL_EMPTY_SHIPPING_ORDER,
             Severity::Error,
-            at.pointer(),
+            root.field("orders").pointer(),
             "empty shipping order: a shipping order holds at least one order",
             "运单为空：一个运单至少包含一个订单",
         ));
         return;
     }
-    if orders.len() > MAX_ORDERS_PER_SHIPPING_ORDER {
+    let written = orders
+        .iter()
+        .map(|o| (Some(o.id.as_str()), Some(o.customer.as_str())));
+    check_ids_and_customers(orders.len(), written, report);
+}
+
+/// The last step of building a shipping order from orders converted one by
+/// one, with `report` holding the orders' own problems: the shipping-order
+/// checks (on the orders when they all converted, else on the orders as
+/// `written`, `(id, customer)` each, so that nothing goes unreported), then
+/// the shipping order or every problem in document order.
+pub(super) fn finish_shipping_order<'a>(
+    orders: Vec<WishPostOrder>,
+    tracking_number: Option<String>,
+    written: impl ExactSizeIterator<Item = (Option<&'a str>, Option<&'a str>)> + Clone,
+    mut report: Report,
+) -> Result<ShippingOrder, Report> {
+    if report.is_empty() {
+        check_shipping_order(&orders, &mut report);
+    } else {
+        check_written_orders(written.len(), written, &mut report);
+    }
+    if report.is_empty() {
+        Ok(ShippingOrder {
+            tracking_number,
+            orders,
+        })
+    } else {
+        Err(report)
+    }
+}
+
+/// The shipping-order checks on orders as written, for a shipping order
+/// whose orders also have problems of their own: appended to `report` and
+/// merged with what it holds in document order (by the order index in the
+/// pointer).
+fn check_written_orders<'a>(
+    count: usize,
+    written: impl Iterator<Item = (Option<&'a str>, Option<&'a str>)> + Clone,
+    report: &mut Report,
+) {
+    let mut extra = Report::new();
+    check_ids_and_customers(count, written, &mut extra);
+    let mut all: Vec<Violation> = std::mem::take(report).into_iter().collect();
+    all.extend(extra);
+    all.sort_by_key(|v| super::json::order_index(v.pointer().as_str()));
+    report.extend(all);
+}
+
+/// More than 20 orders, an order for another customer than the first
+/// order's, an order id seen before; `(id, customer)` of each order, either
+/// missing or empty when it was not given (it is then reported as missing
+/// elsewhere, and skipped here).
+fn check_ids_and_customers<'a>(
+    count: usize,
+    written: impl Iterator<Item = (Option<&'a str>, Option<&'a str>)> + Clone,
+    report: &mut Report,
+) {
+    let root = Loc::ROOT;
+    let at = root.field("orders");
+    if count > MAX_ORDERS_PER_SHIPPING_ORDER {
         report.push(
             Violation::new(
                 Code::CHANNEL_TOO_MANY_ORDERS,
                 Severity::Error,
                 at.pointer(),
                 format!(
-                    "{} orders in one shipping order: at most {MAX_ORDERS_PER_SHIPPING_ORDER} order ids may share a tracking number",
-                    orders.len()
+                    "{count} orders in one shipping order: at most {MAX_ORDERS_PER_SHIPPING_ORDER} order ids may share a tracking number",
                 ),
                 format!(
-                    "一个运单含 {} 个订单：同一运单号最多包含 {MAX_ORDERS_PER_SHIPPING_ORDER} 个订单号",
-                    orders.len()
+                    "一个运单含 {count} 个订单：同一运单号最多包含 {MAX_ORDERS_PER_SHIPPING_ORDER} 个订单号",
                 ),
             )
-            .with_value(orders.len().to_string()),
+            .with_value(count.to_string()),
         );
     }
-    let first = orders[0].customer.as_str();
+    let given = |t: Option<&'a str>| t.filter(|t| !t.trim().is_empty());
+    let first = written.clone().find_map(|(_, c)| given(c));
     let mut seen: BTreeSet<&str> = BTreeSet::new();
-    for (i, o) in orders.iter().enumerate() {
+    for (i, (id, customer)) in written.enumerate() {
         let at_i = at.index(i);
-        if o.customer != first {
-            report.push(mixed_customer(
-                at_i.field("customer").pointer(),
-                &o.customer,
-                first,
-            ));
+        if let (Some(c), Some(f)) = (given(customer), first)
+            && c != f
+        {
+            report.push(mixed_customer(at_i.field("customer").pointer(), c, f));
         }
-        if !seen.insert(&o.id) {
-            report.push(duplicate(at_i.field("id").pointer(), &o.id));
+        if let Some(id) = given(id)
+            && !seen.insert(id)
+        {
+            report.push(duplicate(at_i.field("id").pointer(), id));
         }
     }
 }

@@ -15,7 +15,21 @@ use crate::{ExchangeRates, Loc, Report};
 ///
 /// # Example
 ///
-/// See [`plan_split`].
+/// ```
+/// # use crossborder::channel::{plan_split, Program, WishPostOrder};
+/// # use crossborder::ExchangeRates;
+/// # use chrono::NaiveDate;
+/// let order = |id: &str, customer: &str, price: &str| -> Result<WishPostOrder, Box<dyn std::error::Error>> {
+///     Ok(WishPostOrder::builder(id, customer, Program::AdvancedLogistics)
+///         .quantity(1).merchant_price(price.parse()?).merchant_shipping("0 USD".parse()?).build()?)
+/// };
+/// let batch = vec![order("1", "bob", "4 USD")?, order("2", "bob", "15 USD")?, order("3", "amy", "2 USD")?];
+/// let plan = plan_split(batch, NaiveDate::MIN, &ExchangeRates::new());
+/// let first = &plan.shipments()[0]; // amy's, customers in ascending order
+/// assert_eq!(first.shipping_order().customer(), "amy");
+/// assert_eq!(first.batch_indices(), [2]);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct PlannedShipment {
@@ -29,7 +43,20 @@ impl PlannedShipment {
     ///
     /// # Example
     ///
-    /// See [`plan_split`].
+    /// ```
+    /// # use crossborder::channel::{plan_split, Program, WishPostOrder};
+    /// # use crossborder::ExchangeRates;
+    /// # use chrono::NaiveDate;
+    /// let order = |id: &str, customer: &str, price: &str| -> Result<WishPostOrder, Box<dyn std::error::Error>> {
+    ///     Ok(WishPostOrder::builder(id, customer, Program::AdvancedLogistics)
+    ///         .quantity(1).merchant_price(price.parse()?).merchant_shipping("0 USD".parse()?).build()?)
+    /// };
+    /// let batch = vec![order("1", "bob", "4 USD")?, order("2", "bob", "15 USD")?, order("3", "amy", "2 USD")?];
+    /// let plan = plan_split(batch, NaiveDate::MIN, &ExchangeRates::new());
+    /// let ids: Vec<&str> = plan.shipments()[1].shipping_order().orders().iter().map(|o| o.id()).collect();
+    /// assert_eq!(ids, ["1"]); // bob's $4 order, kept apart from his $15 one
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn shipping_order(&self) -> &ShippingOrder {
         &self.shipping_order
     }
@@ -38,7 +65,20 @@ impl PlannedShipment {
     ///
     /// # Example
     ///
-    /// See [`plan_split`].
+    /// ```
+    /// # use crossborder::channel::{plan_split, ChannelRequirement, Program, WishPostOrder};
+    /// # use crossborder::ExchangeRates;
+    /// # use chrono::NaiveDate;
+    /// let order = |id: &str, customer: &str, price: &str| -> Result<WishPostOrder, Box<dyn std::error::Error>> {
+    ///     Ok(WishPostOrder::builder(id, customer, Program::AdvancedLogistics)
+    ///         .quantity(1).merchant_price(price.parse()?).merchant_shipping("0 USD".parse()?).build()?)
+    /// };
+    /// let batch = vec![order("1", "bob", "4 USD")?, order("2", "bob", "15 USD")?, order("3", "amy", "2 USD")?];
+    /// let plan = plan_split(batch, NaiveDate::MIN, &ExchangeRates::new());
+    /// assert_eq!(plan.shipments()[1].decision().requirement(), ChannelRequirement::MerchantChoice);
+    /// assert_eq!(plan.shipments()[2].decision().requirement(), ChannelRequirement::MustStandard);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn decision(&self) -> &ChannelDecision {
         &self.decision
     }
@@ -48,7 +88,20 @@ impl PlannedShipment {
     ///
     /// # Example
     ///
-    /// See [`plan_split`].
+    /// ```
+    /// # use crossborder::channel::{plan_split, Program, WishPostOrder};
+    /// # use crossborder::ExchangeRates;
+    /// # use chrono::NaiveDate;
+    /// let order = |id: &str, customer: &str, price: &str| -> Result<WishPostOrder, Box<dyn std::error::Error>> {
+    ///     Ok(WishPostOrder::builder(id, customer, Program::AdvancedLogistics)
+    ///         .quantity(1).merchant_price(price.parse()?).merchant_shipping("0 USD".parse()?).build()?)
+    /// };
+    /// let batch = vec![order("1", "bob", "4 USD")?, order("2", "bob", "15 USD")?, order("3", "amy", "2 USD")?];
+    /// let plan = plan_split(batch, NaiveDate::MIN, &ExchangeRates::new());
+    /// let indices: Vec<&[usize]> = plan.shipments().iter().map(|s| s.batch_indices()).collect();
+    /// assert_eq!(indices, [&[2][..], &[0], &[1]]);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn batch_indices(&self) -> &[usize] {
         &self.batch_indices
     }
@@ -59,7 +112,23 @@ impl PlannedShipment {
 ///
 /// # Example
 ///
-/// See [`plan_split`].
+/// ```
+/// # use crossborder::channel::{plan_split, Program, WishPostOrder};
+/// # use crossborder::ExchangeRates;
+/// # use chrono::NaiveDate;
+/// let order = |id: &str, customer: &str, price: &str| -> Result<WishPostOrder, Box<dyn std::error::Error>> {
+///     Ok(WishPostOrder::builder(id, customer, Program::AdvancedLogistics)
+///         .quantity(1).merchant_price(price.parse()?).merchant_shipping("0 USD".parse()?).build()?)
+/// };
+/// let batch = vec![order("1", "bob", "4 USD")?, order("2", "bob", "15 USD")?, order("3", "amy", "2 USD")?];
+/// let plan = plan_split(batch, NaiveDate::MIN, &ExchangeRates::new());
+/// let s = plan.summary();
+/// assert_eq!((s.orders, s.customers, s.shipping_orders), (3, 2, 3));
+/// // Together, bob's $4 order would have had to ship STANDARD with his $15 one.
+/// assert_eq!((s.baseline_shipping_orders, s.moved_to_economy), (2, 1));
+/// assert_eq!(s.orders_left_out, 0);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct PlanSummary {
@@ -87,7 +156,23 @@ pub struct PlanSummary {
 ///
 /// # Example
 ///
-/// See [`plan_split`].
+/// ```
+/// # use crossborder::channel::{plan_split, Program, WishPostOrder};
+/// # use crossborder::ExchangeRates;
+/// # use chrono::NaiveDate;
+/// let order = |id: &str, customer: &str, price: &str| -> Result<WishPostOrder, Box<dyn std::error::Error>> {
+///     Ok(WishPostOrder::builder(id, customer, Program::AdvancedLogistics)
+///         .quantity(1).merchant_price(price.parse()?).merchant_shipping("0 USD".parse()?).build()?)
+/// };
+/// let batch = vec![order("1", "bob", "4 USD")?, order("2", "bob", "15 USD")?, order("3", "amy", "2 USD")?];
+/// let plan = plan_split(batch, NaiveDate::MIN, &ExchangeRates::new());
+/// assert_eq!(plan.shipments().len(), 3);
+/// assert!(plan.report().is_empty());
+/// let json = serde_json::to_value(&plan)?;
+/// assert_eq!(json["summary"]["movedToEconomy"], 1);
+/// assert_eq!(json["shipments"][0]["decision"]["channels"][0]["code"], "5001-1");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct SplitPlan {
@@ -104,7 +189,20 @@ impl SplitPlan {
     ///
     /// # Example
     ///
-    /// See [`plan_split`].
+    /// ```
+    /// # use crossborder::channel::{plan_split, Program, WishPostOrder};
+    /// # use crossborder::ExchangeRates;
+    /// # use chrono::NaiveDate;
+    /// let order = |id: &str, customer: &str, price: &str| -> Result<WishPostOrder, Box<dyn std::error::Error>> {
+    ///     Ok(WishPostOrder::builder(id, customer, Program::AdvancedLogistics)
+    ///         .quantity(1).merchant_price(price.parse()?).merchant_shipping("0 USD".parse()?).build()?)
+    /// };
+    /// let batch = vec![order("1", "bob", "4 USD")?, order("2", "bob", "15 USD")?, order("3", "amy", "2 USD")?];
+    /// let plan = plan_split(batch, NaiveDate::MIN, &ExchangeRates::new());
+    /// let customers: Vec<&str> = plan.shipments().iter().map(|s| s.shipping_order().customer()).collect();
+    /// assert_eq!(customers, ["amy", "bob", "bob"]);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn shipments(&self) -> &[PlannedShipment] {
         &self.shipments
     }
@@ -113,7 +211,19 @@ impl SplitPlan {
     ///
     /// # Example
     ///
-    /// See [`plan_split`].
+    /// ```
+    /// # use crossborder::channel::{plan_split, Program, WishPostOrder};
+    /// # use crossborder::ExchangeRates;
+    /// # use chrono::NaiveDate;
+    /// let order = |id: &str, customer: &str, price: &str| -> Result<WishPostOrder, Box<dyn std::error::Error>> {
+    ///     Ok(WishPostOrder::builder(id, customer, Program::AdvancedLogistics)
+    ///         .quantity(1).merchant_price(price.parse()?).merchant_shipping("0 USD".parse()?).build()?)
+    /// };
+    /// let batch = vec![order("1", "bob", "4 USD")?, order("2", "bob", "15 USD")?, order("3", "amy", "2 USD")?];
+    /// let plan = plan_split(batch, NaiveDate::MIN, &ExchangeRates::new());
+    /// assert_eq!(plan.summary().economy_orders, 2); // amy's and bob's cheap orders
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub const fn summary(&self) -> &PlanSummary {
         &self.summary
     }
@@ -123,7 +233,22 @@ impl SplitPlan {
     ///
     /// # Example
     ///
-    /// See [`plan_split`].
+    /// ```
+    /// # use crossborder::channel::{plan_split, Program, WishPostOrder};
+    /// # use crossborder::ExchangeRates;
+    /// # use chrono::NaiveDate;
+    /// let order = |id: &str, customer: &str, price: &str| -> Result<WishPostOrder, Box<dyn std::error::Error>> {
+    ///     Ok(WishPostOrder::builder(id, customer, Program::AdvancedLogistics)
+    ///         .quantity(1).merchant_price(price.parse()?).merchant_shipping("0 USD".parse()?).build()?)
+    /// };
+    /// let batch = vec![order("1", "bob", "4 USD")?, order("1", "bob", "5 USD")?];
+    /// let plan = plan_split(batch, NaiveDate::MIN, &ExchangeRates::new());
+    /// // The second order "1" is left out and reported at its index in the batch.
+    /// let v = plan.report().iter().next().ok_or("no problem")?;
+    /// assert_eq!((v.code().as_str(), v.pointer().as_str()), ("channel.duplicate_order", "/orders/1/id"));
+    /// assert_eq!(plan.summary().orders_left_out, 1);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub const fn report(&self) -> &Report {
         &self.report
     }
@@ -218,7 +343,7 @@ impl OrderBatchJson {
     /// # Example
     ///
     /// ```
-    /// use crossborder::channel::json::OrderBatchJson;
+    /// use crossborder::channel::OrderBatchJson;
     /// use crossborder::ExchangeRates;
     /// use chrono::NaiveDate;
     ///

@@ -134,7 +134,7 @@ builtin_rules! {
         modes: [],
         since: "",
         checks: "the fields customs needs are present: a product's name, HS code, origin, price and weights (and the personal postal articles tax number in CC); an order's id, platform, items and customer, and in BC/BBC the buyer's identity, the platform transaction id, the payment references and time; a payment's id, amount, time and references. The violation points at the object and names the missing field in its value",
-        source: "customs API v1.58.0 (seed 001); 三单对碰 (order, payment, waybill) of 商财发〔2018〕486号",
+        source: "customs API v1.58.0, field tables of POST /customs/{region}/product and /order; 三单对碰 (order, payment, waybill) of 商财发〔2018〕486号",
         product: Some(required_product),
         order: Some(required_order),
     }
@@ -145,7 +145,7 @@ builtin_rules! {
         modes: [],
         since: "",
         checks: "the payload's expressType agrees with the clearance mode the caller declares under",
-        source: "customs API v1.58.0 (seed 001)",
+        source: "customs API v1.58.0, field tables of POST /customs/{region}/product and /order",
         product: Some(|i, out| mode_mismatch(i.product.express_type, i.context.mode(), i.at, out)),
         order: Some(|i, out| mode_mismatch(i.order.express_type, i.context.mode(), &Loc::ROOT, out)),
     }
@@ -156,7 +156,7 @@ builtin_rules! {
         modes: [],
         since: "",
         checks: "a clearance mode is known (expressType, or the caller's); without one the mode-specific rules are not run",
-        source: "customs API v1.58.0 (seed 001)",
+        source: "customs API v1.58.0, field tables of POST /customs/{region}/product and /order",
         product: Some(|i, out| {
             if i.item.is_none() && i.mode.is_none() {
                 out.add(i.at, None, "no clearance mode (expressType CC, BC or BBC): the rules of each mode were not checked", "未指定清关模式（expressType 为 CC、BC 或 BBC）：未检查各模式的规则");
@@ -175,7 +175,7 @@ builtin_rules! {
         modes: [],
         since: "",
         checks: "an order's customsCode is the customs port ({region}) the declaration is sent to",
-        source: "customs API v1.58.0 (seed 001)",
+        source: "customs API v1.58.0, field table of POST and PUT /customs/{region}/order",
         product: None,
         order: Some(port_mismatch),
     }
@@ -186,7 +186,7 @@ builtin_rules! {
         modes: [],
         since: "",
         checks: "every amount is in the document's currency (a product's amounts in its currency, an order's in the order's); the API has one currency field per document, so values built in Rust must not mix them",
-        source: "customs API v1.58.0 (seed 001): currency applies to every amount",
+        source: "customs API v1.58.0, field tables of POST /customs/{region}/product and /order: currency applies to every amount",
         product: Some(currency_mismatch_product),
         order: Some(currency_mismatch_order),
     }
@@ -252,7 +252,7 @@ builtin_rules! {
         modes: [],
         since: "",
         checks: "prices that are given (product, SKU, recommended retail, order line) are above zero",
-        source: "customs API v1.58.0 (seed 001)",
+        source: "customs API v1.58.0, field tables of POST /customs/{region}/product and /order",
         product: Some(price_not_positive_product),
         order: Some(price_not_positive_order),
     }
@@ -263,7 +263,7 @@ builtin_rules! {
         modes: [],
         since: "",
         checks: "a product's discounted price is not above its price, and an order line's unit discount is neither negative nor above its unit price",
-        source: "customs API v1.58.0 (seed 001)",
+        source: "customs API v1.58.0, field tables of POST /customs/{region}/product and /order",
         product: Some(discount_product),
         order: Some(discount_order),
     }
@@ -274,7 +274,7 @@ builtin_rules! {
         modes: [],
         since: "",
         checks: "every order line's quantity is at least 1",
-        source: "customs API v1.58.0 (seed 001)",
+        source: "customs API v1.58.0, field table of POST and PUT /customs/{region}/order",
         product: None,
         order: Some(quantity_not_positive),
     }
@@ -296,7 +296,7 @@ builtin_rules! {
         modes: [],
         since: "",
         checks: "SKU numbers are unique within a product",
-        source: "customs API v1.58.0 (seed 001)",
+        source: "customs API v1.58.0, field table of POST /customs/{region}/product",
         product: Some(duplicate_sku),
         order: None,
     }
@@ -329,7 +329,7 @@ builtin_rules! {
         modes: [],
         since: "",
         checks: "updatedAt and paidAt are not before createdAt",
-        source: "customs API v1.58.0 (seed 001)",
+        source: "customs API v1.58.0, field tables of POST /customs/{region}/product and /order",
         product: Some(|i, out| {
             let p = i.product;
             before(p.created_at, p.updated_at, &i.at.field("updatedAt"), "updatedAt", out);
@@ -347,7 +347,7 @@ builtin_rules! {
         modes: [],
         since: "",
         checks: "the order's amounts and quantities can be added up (their totals fit a 28-digit decimal)",
-        source: "customs API v1.58.0 (seed 001)",
+        source: "customs API v1.58.0, field table of POST and PUT /customs/{region}/order",
         product: None,
         order: Some(|i, out| {
             if i.order.items.iter().all(|it| it.price.is_some() && it.quantity.is_some()) && i.sums().err() == Some(SumError::Overflow) {
@@ -373,7 +373,7 @@ builtin_rules! {
         modes: [],
         since: "",
         checks: "productsTotalTax equals the sum of the lines' tax, within one minor unit",
-        source: "customs API v1.58.0 (seed 001)",
+        source: "customs API v1.58.0, field table of POST and PUT /customs/{region}/order",
         product: None,
         order: Some(total_tax),
     }
@@ -384,7 +384,7 @@ builtin_rules! {
         modes: [BC, BBC],
         since: "2019-01-01",
         checks: "the buyer's and payer's PRC resident identity numbers have 18 characters, a real date of birth and a correct ISO 7064 MOD 11-2 check character",
-        source: "GB 11643-1999; 商财发〔2018〕486号 (buyer identity for cross-border e-commerce retail import)",
+        source: "GB 11643-1999 (check character: ISO 7064 MOD 11-2); 商财发〔2018〕486号 (buyer identity for cross-border e-commerce retail import)",
         product: None,
         order: Some(identities),
     }

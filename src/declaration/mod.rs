@@ -399,7 +399,19 @@ impl Validator {
     ///
     /// # Example
     ///
-    /// See [`Validator`].
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use crossborder::declaration::{Context, Declaration, Validator};
+    /// use crossborder::{wire, ClearanceMode};
+    ///
+    /// let w: wire::Order = serde_json::from_str(r#"{"orderId": "SO-9", "expressType": "BC",
+    ///     "items": [{"quantity": 0, "price": 59.9, "product": {"name": "T恤", "hsCode": "6109100000"}}]}"#)?;
+    /// let context = Context::new(NaiveDate::from_ymd_opt(2024, 5, 1).ok_or("date")?);
+    /// let (order, report) = Validator::default().validate_order(w, Declaration::Order, &context).into_parts();
+    /// assert_eq!(order.express_type, Some(ClearanceMode::Bc));
+    /// assert!(report.iter().any(|v| v.code().as_str() == "quantity.not_positive" && v.pointer().as_str() == "/items/0/quantity"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn validate_order(
         &self,
         wire: wire::Order,

@@ -383,7 +383,37 @@ impl<'a> OrderInput<'a> {
 ///
 /// # Example
 ///
-/// See [`Rule`].
+/// ```
+/// use chrono::NaiveDate;
+/// use crossborder::declaration::{Context, Declaration, Findings, OrderInput, Rule, RuleInfo, RuleSet, Scope, Validator};
+/// use crossborder::{wire, Code, Loc, Severity};
+///
+/// /// A payment is declared only once the order has its tracking reference.
+/// struct TrackingFirst;
+///
+/// impl Rule for TrackingFirst {
+///     fn info(&self) -> RuleInfo {
+///         RuleInfo::new(Code::new("acme.tracking_missing"), Severity::Warning, Scope::Orders,
+///             "payments follow the tracking reference", "ACME guideline 9")
+///     }
+///     fn check_order(&self, input: &OrderInput<'_>, out: &mut Findings<'_>) {
+///         if input.declaration == Declaration::Payment && input.order.tracking_reference.is_none() {
+///             let at = Loc::ROOT;
+///             out.add(&at.field("trackingReference"), None, "no tracking reference yet", "尚无物流单号");
+///         }
+///     }
+/// }
+///
+/// let mut rules = RuleSet::standard();
+/// rules.add(TrackingFirst);
+/// let w: wire::Order = serde_json::from_str(r#"{"orderId": "SO-1"}"#)?;
+/// let context = Context::new(NaiveDate::from_ymd_opt(2024, 5, 1).ok_or("date")?);
+/// let report = Validator::new(rules).validate_order(w, Declaration::Payment, &context).into_parts().1;
+/// let v = report.iter().find(|v| v.code().as_str() == "acme.tracking_missing").ok_or("not reported")?;
+/// assert_eq!(v.pointer().as_str(), "/trackingReference");
+/// assert_eq!(v.message_zh(), "尚无物流单号");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub struct Findings<'a> {
     report: &'a mut Report,
     code: &'a Code,
@@ -404,7 +434,39 @@ impl<'a> Findings<'a> {
     ///
     /// # Example
     ///
-    /// See [`Rule`].
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use crossborder::declaration::{Context, Declaration, Findings, OrderInput, Rule, RuleInfo, RuleSet, Scope, Validator};
+    /// use crossborder::{wire, Code, Loc, Severity};
+    ///
+    /// /// A payment is declared only once the order has its tracking reference.
+    /// struct TrackingFirst;
+    ///
+    /// impl Rule for TrackingFirst {
+    ///     fn info(&self) -> RuleInfo {
+    ///         RuleInfo::new(Code::new("acme.tracking_missing"), Severity::Warning, Scope::Orders,
+    ///             "payments follow the tracking reference", "ACME guideline 9")
+    ///     }
+    ///     fn check_order(&self, input: &OrderInput<'_>, out: &mut Findings<'_>) {
+    ///         if input.declaration == Declaration::Payment && input.order.tracking_reference.is_none() {
+    ///             let at = Loc::ROOT;
+    ///             out.add(&at.field("trackingReference"), None, "no tracking reference yet", "尚无物流单号");
+    ///         }
+    ///     }
+    /// }
+    ///
+    /// // The rule set decides the severity: the rule's default, or the caller's.
+    /// let mut rules = RuleSet::standard();
+    /// rules.add(TrackingFirst);
+    /// rules.set_severity(&Code::new("acme.tracking_missing"), Severity::Error);
+    /// let w: wire::Order = serde_json::from_str(r#"{"orderId": "SO-1"}"#)?;
+    /// let context = Context::new(NaiveDate::from_ymd_opt(2024, 5, 1).ok_or("date")?);
+    /// let report = Validator::new(rules).validate_order(w, Declaration::Payment, &context).into_parts().1;
+    /// let v = report.iter().find(|v| v.code().as_str() == "acme.tracking_missing").ok_or("not reported")?;
+    /// assert_eq!(v.severity(), Severity::Error);
+    /// assert_eq!(v.value(), None);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn add(
         &mut self,
         at: &Loc<'_>,
@@ -615,7 +677,39 @@ impl RuleSet {
     ///
     /// # Example
     ///
-    /// See [`Rule`].
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use crossborder::declaration::{Context, Declaration, Findings, OrderInput, Rule, RuleInfo, RuleSet, Scope, Validator};
+    /// use crossborder::{wire, Code, Loc, Severity};
+    ///
+    /// /// A payment is declared only once the order has its tracking reference.
+    /// struct TrackingFirst;
+    ///
+    /// impl Rule for TrackingFirst {
+    ///     fn info(&self) -> RuleInfo {
+    ///         RuleInfo::new(Code::new("acme.tracking_missing"), Severity::Warning, Scope::Orders,
+    ///             "payments follow the tracking reference", "ACME guideline 9")
+    ///     }
+    ///     fn check_order(&self, input: &OrderInput<'_>, out: &mut Findings<'_>) {
+    ///         if input.declaration == Declaration::Payment && input.order.tracking_reference.is_none() {
+    ///             let at = Loc::ROOT;
+    ///             out.add(&at.field("trackingReference"), None, "no tracking reference yet", "尚无物流单号");
+    ///         }
+    ///     }
+    /// }
+    ///
+    /// let mut rules = RuleSet::standard();
+    /// let before = rules.iter().count();
+    /// rules.add(TrackingFirst);
+    /// assert_eq!(rules.iter().count(), before + 1);
+    /// assert!(rules.is_enabled(&Code::new("acme.tracking_missing")));
+    /// let w: wire::Order = serde_json::from_str(r#"{"orderId": "SO-1"}"#)?;
+    /// let context = Context::new(NaiveDate::from_ymd_opt(2024, 5, 1).ok_or("date")?);
+    /// let report = Validator::new(rules).validate_order(w, Declaration::Payment, &context).into_parts().1;
+    /// let v = report.iter().find(|v| v.code().as_str() == "acme.tracking_missing").ok_or("not reported")?;
+    /// assert_eq!(v.severity(), Severity::Warning); // its default
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn add(&mut self, rule: impl Rule + 'static) {
         let info = rule.info();
         self.entries.push(Entry {

@@ -89,7 +89,7 @@ pub enum ClassSource {
 ///     class: RestrictionClass::LaserPointers,
 ///     class_from: ClassSource::Explicit,
 ///     rule: JsonPointer::root().field("export").index(5),
-///     source: "seed 002".into(),
+///     source: "Amazon FBA Export help page".into(),
 /// };
 /// assert_eq!(r.rule.as_str(), "/export/5");
 /// ```
@@ -221,7 +221,8 @@ impl Reason {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum PendingReason {
-    /// The product's review is pending (the seed's "not yet processed").
+    /// The product's review is pending (FBA Export's "ASINs not yet
+    /// processed").
     NotYetProcessed,
     /// Dimensions or weight are missing, so the size tier cannot be told,
     /// and nothing else rules the product out.
@@ -899,16 +900,37 @@ impl<'a> Eligibility<'a> {
 
     /// The answer for one product and one destination, with every reason.
     ///
+    /// - [`Decision::NotEligible`], with every reason in a fixed order (not
+    ///   served, domestic, export, import, transport, seller exclusions),
+    ///   when anything rules the product out there.
+    /// - [`Decision::Pending`] when the answer is not known yet: the
+    ///   product's review is pending ([`PendingReason::NotYetProcessed`]),
+    ///   or its **size is unknown**. A product without dimensions or without
+    ///   a weight that nothing else rules out is *pending (size unknown)*
+    ///   ([`PendingReason::SizeUnknown`]), not eligible, because the
+    ///   standard-size tier cannot be told; this is the most common answer
+    ///   for a product record that lacks dimensions. Give both
+    ///   ([`ProductFacts::with_dimensions`], [`ProductFacts::with_weight`])
+    ///   to get eligible or not. A restriction that does not depend on size
+    ///   still makes the product not eligible.
+    /// - [`Decision::Eligible`] otherwise.
+    ///
     /// # Example
     ///
     /// ```
     /// use chrono::NaiveDate;
-    /// use crossborder::{Country, Decision, Eligibility, HsCode, Policy, ProductFacts, ProductId, Reason, RestrictionKind, SellerExclusions};
+    /// use crossborder::{Country, Decision, Eligibility, HsCode, PendingReason, Policy, ProductFacts, ProductId, Reason, RestrictionKind, SellerExclusions};
     /// let (p, x) = (Policy::fba_export_default(), SellerExclusions::new());
     /// let e = Eligibility::new(&p, &x, NaiveDate::from_ymd_opt(2026, 1, 1).unwrap());
     /// let laser = ProductFacts::new(ProductId::new("L")?, Country::US).with_hs_code(HsCode::parse("901320")?);
     /// let Decision::NotEligible { reasons } = e.check(&laser, Country::DE) else { panic!() };
     /// assert!(matches!(&reasons[0], Reason::Restricted(r) if r.kind == RestrictionKind::Export));
+    ///
+    /// // A mug without dimensions: pending (size unknown) until they are given.
+    /// let mug = ProductFacts::new(ProductId::new("MUG")?, Country::US).with_hs_code(HsCode::parse("691200")?);
+    /// assert_eq!(e.check(&mug, Country::DE), Decision::Pending { reasons: vec![PendingReason::SizeUnknown] });
+    /// let mug = mug.with_dimensions("5 x 4 x 4 in".parse()?).with_weight("1 lb".parse()?);
+    /// assert_eq!(e.check(&mug, Country::DE), Decision::Eligible);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn check(&self, facts: &ProductFacts, destination: Country) -> Decision {
@@ -1141,9 +1163,8 @@ impl<'a> Eligibility<'a> {
     }
 
     /// International Multi-Channel Fulfillment for one product and one
-    /// destination: books, music, video and DVD only (by media kind,
-    /// explicit class or HS table), and only where the product is
-    /// export-eligible.
+    /// destination: books, music, video and DVD (BMVD) only (by media kind,
+    /// explicit class or HS table), wherever the product is export-eligible.
     ///
     /// # Example
     ///
@@ -1156,10 +1177,12 @@ impl<'a> Eligibility<'a> {
     ///     .with_dimensions("5 x 4 x 4 in".parse()?)
     ///     .with_weight("1 lb".parse()?);
     /// assert_eq!(e.imcf(&mug, Country::DE), ImcfDecision::NotEligible { reasons: vec![ImcfReason::NotMedia] });
+    /// let book = mug.clone().with_media(MediaKind::Book);
+    /// assert_eq!(e.imcf(&book, Country::GB), ImcfDecision::Eligible);
+    /// // Books may not go from the US to Canada, so neither may IMCF take them there.
+    /// assert!(matches!(e.imcf(&book, Country::CA), ImcfDecision::NotEligible { .. }));
     /// let dvd = mug.clone().with_media(MediaKind::Dvd);
     /// assert_eq!(e.imcf(&dvd, Country::CA), ImcfDecision::Eligible);
-    /// // Germany is not among the default policy's media destinations.
-    /// assert!(matches!(e.imcf(&dvd, Country::DE), ImcfDecision::NotEligible { .. }));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn imcf(&self, facts: &ProductFacts, destination: Country) -> ImcfDecision {

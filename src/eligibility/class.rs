@@ -3,7 +3,8 @@
 use crate::macros::closed_enum;
 
 closed_enum! {
-    /// Which of the three restriction kinds of the seed a class belongs to.
+    /// Which of the three kinds of restriction of Amazon's FBA Export page a
+    /// class belongs to.
     ///
     /// # Example
     ///
@@ -56,12 +57,13 @@ impl RestrictionKind {
 }
 
 closed_enum! {
-    /// A class of products that a policy may restrict: every class seed 002
-    /// (Amazon FBA Export) lists under export, import and transport
-    /// restrictions, plus the two media classes of its Canada note (books;
-    /// music, video and DVD), which are import classes assessed route by route.
+    /// A class of products that a policy may restrict: every class Amazon's
+    /// FBA Export help page ([`SOURCE_FBA_EXPORT`](crate::eligibility::SOURCE_FBA_EXPORT))
+    /// lists under export, import and transport restrictions, plus the two
+    /// media classes of its Canada note (books; music, video and DVD), which
+    /// are import classes assessed route by route.
     ///
-    /// Each class has one [`RestrictionKind`]. "Weapons" appear in the seed
+    /// Each class has one [`RestrictionKind`]. "Weapons" appear on the page
     /// under both export and import restrictions: [`RestrictionClass::Weapons`]
     /// is the export class; the import list's components and accessories are
     /// [`RestrictionClass::WeaponComponents`].
@@ -186,7 +188,7 @@ impl RestrictionClass {
         )
     }
 
-    /// English name, as the seed words it.
+    /// English name, as the FBA Export page words it.
     ///
     /// # Example
     ///
@@ -228,7 +230,7 @@ impl RestrictionClass {
         }
     }
 
-    /// Chinese name, as the seed's Chinese text words it.
+    /// Chinese name, as the Chinese FBA Export page (亚马逊物流出口) words it.
     ///
     /// # Example
     ///
@@ -413,7 +415,7 @@ impl MediaKind {
 
 closed_enum! {
     /// Where a product stands in the marketplace's eligibility review.
-    /// [`ReviewStatus::Pending`] is the seed's "not yet processed": neither
+    /// [`ReviewStatus::Pending`] is FBA Export's "not yet processed": neither
     /// eligible nor ineligible.
     ///
     /// # Example

@@ -38,7 +38,7 @@ use super::country_set::{CountrySet, alpha2_fast, dense_index};
 use super::product::{ProductId, ProductIdError, check_product_id};
 use crate::{Code, JsonPointer, Report, Severity, Violation, parse_country};
 
-/// The most distinct products an exclusion index holds (the seed: "up to 1
+/// The most distinct products an exclusion index holds (the FBA Export page: "up to 1
 /// million non-media products").
 ///
 /// # Example

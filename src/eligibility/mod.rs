@@ -1,5 +1,6 @@
-//! Export eligibility, destination by destination (seed 002, Amazon FBA
-//! Export): may a product go there, and if not, why?
+//! Export eligibility, destination by destination, after Amazon's FBA
+//! Export program ([`SOURCE_FBA_EXPORT`]): may a product go there, and if
+//! not, why?
 //!
 //! Four things can stop a product: the source country forbids the export
 //! (for every destination), the destination forbids the import (country by
@@ -14,8 +15,12 @@
 //!   origin).
 //! - [`Policy`] is the rules as data, each with its dates in force
 //!   ([`Effective`]) and its source; [`Policy::fba_export_default`] encodes
-//!   the seed and domain-rules.md section 2 (import classes, media included,
-//!   restricted unless a rule allows them for the destination).
+//!   the FBA Export page (import classes restricted unless a rule allows
+//!   them for the destination; media restricted only on the route the page
+//!   names, books from the US to Canada), Amazon's standard-size tier and a
+//!   default HS table. [`Policy::lift`], [`Policy::remove_hs_rows`] and
+//!   [`Policy::apply`] (with [`PolicyChanges`], as data) take a default rule
+//!   out or override it; [`Policy::extend`] adds rules.
 //! - [`SellerExclusions`] indexes up to 1,000,000 excluded products.
 //! - [`Eligibility`] reads a policy as of a date, with a seller's
 //!   exclusions, and answers: [`Eligibility::check`] (one destination, every
@@ -63,7 +68,7 @@ pub use exclusions::{
 };
 pub use policy::{
     ClassRule, Effective, EffectiveError, HsPrefix, HsPrefixError, HsRule, ImportPolicy,
-    ImportRule, ImportTreatment, Policy, SOURCE_HS_TABLE, SOURCE_SEED, SOURCE_SERVED, SOURCE_SIZE,
-    ServedRule, SizeRule,
+    ImportRule, ImportTreatment, Policy, PolicyChanges, SOURCE_FBA_EXPORT, SOURCE_HS_TABLE,
+    SOURCE_SERVED, SOURCE_SIZE_TIERS, ServedRule, SizeRule,
 };
 pub use product::{MAX_PRODUCT_ID_LEN, ProductFacts, ProductId, ProductIdError};

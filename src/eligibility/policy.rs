@@ -96,7 +96,7 @@ pub enum EffectiveError {
 
 impl Effective {
     /// In force at every date: no known start, no end. The default policy's
-    /// rules use it (the seed gives no date they took effect).
+    /// rules use it (their sources give no date they took effect).
     ///
     /// # Example
     ///
@@ -317,6 +317,14 @@ impl HsPrefix {
     pub fn matches(&self, code: &HsCode) -> bool {
         code.starts_with(self.as_str())
     }
+
+    /// [`HsPrefix::matches`] on a code's ASCII digits, without reading
+    /// either as text again: the destination regimes test every item
+    /// against every excluded prefix of every rule in scope.
+    pub(crate) fn matches_digits(&self, digits: &[u8]) -> bool {
+        let p = &self.digits[..usize::from(self.len)];
+        p.len() <= digits.len() && p.iter().zip(digits).all(|(a, b)| a == b)
+    }
 }
 
 impl fmt::Display for HsPrefix {
@@ -363,7 +371,8 @@ pub struct ClassRule {
     pub class: RestrictionClass,
     /// When the rule is in force.
     pub effective: Effective,
-    /// Where the rule comes from (a seed, a document, a regulation).
+    /// Where the rule comes from: a regulation, a marketplace's or carrier's
+    /// page and its date, a standard, or the caller's own review.
     pub source: String,
 }
 
@@ -414,8 +423,9 @@ closed_enum! {
 /// naming none; among equals, `restricted` beats `allowed`. With no rule, the
 /// class is restricted when it is in
 /// [`ImportPolicy::restricted_by_default`], allowed otherwise. The default
-/// policy restricts every import class by default, media included, so a
-/// class goes to a destination only where a rule allows it.
+/// policy restricts its 15 import classes by default (a class goes to a
+/// destination only where a rule allows it); media are not restricted by
+/// default, only on the route its rule names (books from the US to Canada).
 ///
 /// # Example
 ///
@@ -428,7 +438,7 @@ closed_enum! {
 ///     class: RestrictionClass::Books,
 ///     treatment: ImportTreatment::Restricted,
 ///     effective: Effective::since(NaiveDate::from_ymd_opt(2024, 1, 1).unwrap()),
-///     source: "seed 002".into(),
+///     source: "Amazon FBA Export help page".into(),
 /// };
 /// assert_eq!(serde_json::from_str::<ImportRule>(&serde_json::to_string(&rule)?)?, rule);
 /// # Ok::<(), serde_json::Error>(())
@@ -672,6 +682,45 @@ pub struct Policy {
     pub served: Vec<ServedRule>,
 }
 
+/// A caller's changes to a policy, as data: classes to lift, HS rows to
+/// remove, lists to replace and rules to add; see [`Policy::apply`] for the
+/// order they are applied in. Every member may be left out of the JSON.
+///
+/// # Example
+///
+/// ```
+/// use crossborder::{Policy, PolicyChanges, RestrictionClass};
+///
+/// let changes: PolicyChanges = serde_json::from_str(
+///     r#"{"lift": ["laser_pointers"], "removeHs": ["901320"]}"#,
+/// )?;
+/// assert_eq!(changes.lift, [RestrictionClass::LaserPointers]);
+/// let mut policy = Policy::fba_export_default();
+/// assert_eq!(policy.apply(changes.clone()), 2); // one export rule, one HS row
+/// assert_eq!(serde_json::from_str::<PolicyChanges>(&serde_json::to_string(&changes)?)?, changes);
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "camelCase")]
+pub struct PolicyChanges {
+    /// Classes whose every rule is taken out ([`Policy::lift`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub lift: Vec<RestrictionClass>,
+    /// HS prefixes whose rows are taken out ([`Policy::remove_hs_rows`];
+    /// JSON `removeHs`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub remove_hs: Vec<HsPrefix>,
+    /// When given, replaces the standard-size tier (JSON `standardSize`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub standard_size: Option<Vec<SizeRule>>,
+    /// When given, replaces the served list.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub served: Option<Vec<ServedRule>>,
+    /// Rules appended last ([`Policy::extend`]).
+    #[serde(default)]
+    pub add: Policy,
+}
+
 /// The lists of a [`Policy`] that answers point into, and the one place
 /// their JSON names live: a rule pointer is built here from the serde field
 /// names (camelCase), so answers' pointers resolve against
@@ -725,50 +774,69 @@ impl RuleList {
     }
 }
 
-/// Source of the seed's lists.
+/// Source of the default export, import and transport classes and of the
+/// Canada media rules: Amazon's FBA Export help page, as its text stood on
+/// 2024-01-01.
 ///
 /// # Example
 ///
 /// ```
-/// use crossborder::eligibility::{SOURCE_SEED, Policy};
-/// // Every default rule names its source; this one is among them.
-/// assert!(!SOURCE_SEED.is_empty());
+/// use crossborder::eligibility::SOURCE_FBA_EXPORT;
+/// use crossborder::Policy;
+/// let p = Policy::fba_export_default();
+/// assert!(p.export.iter().all(|r| r.source == SOURCE_FBA_EXPORT));
+/// assert!(SOURCE_FBA_EXPORT.contains("sellercentral.amazon.com"));
 /// ```
-pub const SOURCE_SEED: &str = "seed 002 (Amazon FBA Export page dated 2024-01-01)";
-/// Source of the default HS table.
+pub const SOURCE_FBA_EXPORT: &str = "Amazon Seller Central help, \"FBA Export\" \
+     (https://sellercentral.amazon.com/gp/help/external/200149570), text of 2024-01-01";
+/// Source of the default HS-to-class table: this crate's reading of the FBA
+/// Export classes onto HS 2022 headings and subheadings (the classes that
+/// an HS code cannot tell are left to product attributes).
 ///
 /// # Example
 ///
 /// ```
-/// use crossborder::eligibility::{SOURCE_HS_TABLE, Policy};
-/// // Every default rule names its source; this one is among them.
-/// assert!(!SOURCE_HS_TABLE.is_empty());
+/// use crossborder::eligibility::SOURCE_HS_TABLE;
+/// use crossborder::Policy;
+/// let p = Policy::fba_export_default();
+/// assert!(p.hs_table.iter().all(|r| r.source == SOURCE_HS_TABLE));
 /// ```
-pub const SOURCE_HS_TABLE: &str = "domain-rules.md section 2 (default table, HS 2022 prefixes)";
-/// Source of the size tier.
+pub const SOURCE_HS_TABLE: &str = "crossborder default table: FBA Export classes on \
+     HS 2022 (WCO Harmonized System, 2022 edition) headings and subheadings";
+/// Source of the standard-size tier: Amazon's US product size tiers (large
+/// standard-size: at most 20 lb, 18 x 14 x 8 in).
 ///
 /// # Example
 ///
 /// ```
-/// use crossborder::eligibility::{SOURCE_SIZE, Policy};
-/// // Every default rule names its source; this one is among them.
-/// assert!(!SOURCE_SIZE.is_empty());
+/// use crossborder::eligibility::SOURCE_SIZE_TIERS;
+/// use crossborder::Policy;
+/// let p = Policy::fba_export_default();
+/// assert_eq!(p.standard_size[0].source, SOURCE_SIZE_TIERS);
 /// ```
-pub const SOURCE_SIZE: &str = "Amazon US standard-size tier (domain-rules.md section 2)";
-/// Source of the default served list.
+pub const SOURCE_SIZE_TIERS: &str = "Amazon Seller Central help, \"Product size tiers\" \
+     (https://sellercentral.amazon.com/gp/help/external/201105770), large standard-size";
+/// Source of the default served list: the crate's own list, since Amazon's
+/// FBA Export page says "more than 100 countries and regions" but names none.
 ///
 /// # Example
 ///
 /// ```
-/// use crossborder::eligibility::{SOURCE_SERVED, Policy};
-/// // Every default rule names its source; this one is among them.
-/// assert!(!SOURCE_SERVED.is_empty());
+/// use crossborder::eligibility::SOURCE_SERVED;
+/// use crossborder::Policy;
+/// let p = Policy::fba_export_default();
+/// assert_eq!(p.served[0].source, SOURCE_SERVED);
 /// ```
 pub const SOURCE_SERVED: &str = "crossborder default: every ISO 3166-1 country except US-embargoed \
      (EAR part 746: CU, IR, KP, SY) and uninhabited territories (AQ, BV, GS, HM, TF, UM); \
-     seed 002 names no list";
+     the FBA Export help page names no list";
 
-/// The default HS table of domain-rules.md section 2.
+/// The default HS table (HS 2022 prefixes). Classes that an HS code cannot
+/// tell are left to product attributes: no row says surveillance (8525 89
+/// holds every ordinary camera, webcam and camcorder), car seats (9401 20 is
+/// every motor-vehicle seat) or gambling by cards and board games (9504 40,
+/// 9504 90); gambling by HS is 9504 30 (coin- and token-operated games)
+/// only.
 const DEFAULT_HS: &[(&str, RestrictionClass)] = {
     use RestrictionClass as R;
     &[
@@ -781,7 +849,6 @@ const DEFAULT_HS: &[(&str, RestrictionClass)] = {
         ("0507", R::Animals),
         ("0510", R::Animals),
         ("4301", R::Animals),
-        ("852589", R::SurveillanceEquipment),
         ("901320", R::LaserPointers),
         ("2203", R::Alcohol),
         ("2204", R::Alcohol),
@@ -802,12 +869,33 @@ const DEFAULT_HS: &[(&str, RestrictionClass)] = {
         ("10", R::Food),
         ("11", R::Food),
         ("12", R::Food),
+        // Edible fats and oils: 1501 to 1517 but not 1505 (wool grease,
+        // lanolin); 1518 is used oil, 1520 to 1522 glycerol, waxes, degras.
+        ("1501", R::Food),
+        ("1502", R::Food),
+        ("1503", R::Food),
+        ("1504", R::Food),
+        ("1506", R::Food),
+        ("1507", R::Food),
+        ("1508", R::Food),
+        ("1509", R::Food),
+        ("1510", R::Food),
+        ("1511", R::Food),
+        ("1512", R::Food),
+        ("1513", R::Food),
+        ("1514", R::Food),
+        ("1515", R::Food),
+        ("1516", R::Food),
+        ("1517", R::Food),
         ("16", R::Food),
         ("17", R::Food),
         ("18", R::Food),
         ("19", R::Food),
         ("20", R::Food),
         ("21", R::Food),
+        // Waters and soft drinks; 2203 to 2208 are alcohol.
+        ("2201", R::Food),
+        ("2202", R::Food),
         ("2309", R::Food),
         ("30", R::MedicinesSupplements),
         ("210690", R::MedicinesSupplements),
@@ -818,8 +906,7 @@ const DEFAULT_HS: &[(&str, RestrictionClass)] = {
         ("9022", R::MedicalDevices),
         ("3822", R::MedicalDevices),
         ("843840", R::BrewingEquipment),
-        ("950440", R::Gambling),
-        ("950490", R::Gambling),
+        ("950430", R::Gambling),
         ("850760", R::LithiumBatteries),
         ("271091", R::UsedOil),
         ("271099", R::UsedOil),
@@ -844,8 +931,10 @@ impl Policy {
     }
 
     /// Appends every rule of `other` to this policy's lists (a caller's own
-    /// rules on top of the default, for instance). Nothing is removed:
-    /// replace a list by assigning to its field.
+    /// rules on top of the default, for instance). Nothing is removed: to
+    /// take a default rule out or override it, use [`Policy::lift`],
+    /// [`Policy::remove_hs_rows`] or [`Policy::apply`] (or assign to a
+    /// list's field).
     ///
     /// # Example
     ///
@@ -873,32 +962,153 @@ impl Policy {
         self.served.extend(other.served);
     }
 
-    /// The default policy, from seed 002 and domain-rules.md section 2.
+    /// Takes every rule that restricts or allows `class` out of the policy:
+    /// its export and transport rules, its default import restriction and
+    /// its per-destination import rules. Nothing restricts the class after
+    /// that, until a rule is added for it: lift a default, then add your own
+    /// rule to override it (see [`Policy::apply`]).
     ///
-    /// No rule has a known in-force date (the seed page is dated 2024-01-01,
-    /// which is when it was written, not when its rules took effect), so
-    /// every rule is [`Effective::always`]: the answers are the same at any
-    /// as-of date, and each rule's `source` keeps the page's date. Rules a
-    /// caller adds with their own dates still follow them.
+    /// The HS table keeps its rows for the class: products are still *in*
+    /// the class, so a rule added for it afterwards applies to them. Returns
+    /// how many rules were removed.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use crossborder::{Country, Decision, Eligibility, HsCode, Policy, ProductFacts, ProductId, RestrictionClass, SellerExclusions};
+    ///
+    /// let mut policy = Policy::fba_export_default();
+    /// assert_eq!(policy.lift(RestrictionClass::Alcohol), 1); // its default import restriction
+    /// let ex = SellerExclusions::new();
+    /// let e = Eligibility::new(&policy, &ex, NaiveDate::from_ymd_opt(2026, 3, 1).unwrap());
+    /// let wine = ProductFacts::new(ProductId::new("WINE")?, Country::FR)
+    ///     .with_hs_code(HsCode::parse("220421")?)
+    ///     .with_dimensions("14 x 4 x 4 in".parse()?)
+    ///     .with_weight("3.5 lb".parse()?);
+    /// assert_eq!(e.check(&wine, Country::DE), Decision::Eligible);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn lift(&mut self, class: RestrictionClass) -> usize {
+        let before = self.rule_count();
+        self.export.retain(|r| r.class != class);
+        self.transport.retain(|r| r.class != class);
+        self.import
+            .restricted_by_default
+            .retain(|r| r.class != class);
+        self.import.rules.retain(|r| r.class != class);
+        before - self.rule_count()
+    }
+
+    /// Takes the HS table's rows with exactly this prefix out (every class
+    /// they map to); a longer or shorter prefix is another row. Returns how
+    /// many rows were removed.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use crossborder::{HsPrefix, Policy};
+    /// let mut policy = Policy::fba_export_default();
+    /// // Soil and earths n.e.c. are a judgement call: this seller's are potting grit.
+    /// assert_eq!(policy.remove_hs_rows(HsPrefix::parse("2530 90")?), 1);
+    /// assert_eq!(policy.remove_hs_rows(HsPrefix::parse("2530 90")?), 0);
+    /// # Ok::<(), crossborder::HsPrefixError>(())
+    /// ```
+    pub fn remove_hs_rows(&mut self, prefix: HsPrefix) -> usize {
+        let before = self.hs_table.len();
+        self.hs_table.retain(|r| r.prefix != prefix);
+        before - self.hs_table.len()
+    }
+
+    /// Applies a caller's [`PolicyChanges`] in this order: lift each class
+    /// ([`Policy::lift`]), remove each HS prefix ([`Policy::remove_hs_rows`]),
+    /// replace the standard-size tier and the served list where the changes
+    /// give them, then append the rules to add ([`Policy::extend`]). So a
+    /// default rule is overridden by lifting its class and adding your own.
+    /// Returns how many rules were removed.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use crossborder::{Country, Decision, Eligibility, HsCode, Policy, PolicyChanges, ProductFacts, ProductId, SellerExclusions};
+    ///
+    /// // Alcohol: not restricted everywhere by default, only where we know it is.
+    /// let changes: PolicyChanges = serde_json::from_str(r#"{
+    ///     "lift": ["alcohol"],
+    ///     "add": {"import": {"rules": [{"destination": "SA", "class": "alcohol",
+    ///         "treatment": "restricted", "effective": {}, "source": "our SA review"}]}}
+    /// }"#)?;
+    /// let mut policy = Policy::fba_export_default();
+    /// assert_eq!(policy.apply(changes), 1);
+    /// let ex = SellerExclusions::new();
+    /// let e = Eligibility::new(&policy, &ex, NaiveDate::from_ymd_opt(2026, 3, 1).unwrap());
+    /// let wine = ProductFacts::new(ProductId::new("WINE")?, Country::FR)
+    ///     .with_hs_code(HsCode::parse("220421")?)
+    ///     .with_dimensions("14 x 4 x 4 in".parse()?)
+    ///     .with_weight("3.5 lb".parse()?);
+    /// assert_eq!(e.check(&wine, Country::DE), Decision::Eligible);
+    /// assert!(matches!(e.check(&wine, Country::SA), Decision::NotEligible { .. }));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn apply(&mut self, changes: PolicyChanges) -> usize {
+        let mut removed = 0;
+        for class in changes.lift {
+            removed += self.lift(class);
+        }
+        for prefix in changes.remove_hs {
+            removed += self.remove_hs_rows(prefix);
+        }
+        if let Some(sizes) = changes.standard_size {
+            removed += self.standard_size.len();
+            self.standard_size = sizes;
+        }
+        if let Some(served) = changes.served {
+            removed += self.served.len();
+            self.served = served;
+        }
+        self.extend(changes.add);
+        removed
+    }
+
+    fn rule_count(&self) -> usize {
+        self.export.len()
+            + self.transport.len()
+            + self.import.restricted_by_default.len()
+            + self.import.rules.len()
+    }
+
+    /// The default policy: the restrictions of Amazon's FBA Export help page
+    /// ([`SOURCE_FBA_EXPORT`]), Amazon's standard-size tier
+    /// ([`SOURCE_SIZE_TIERS`]), the crate's HS table ([`SOURCE_HS_TABLE`])
+    /// and its served list ([`SOURCE_SERVED`]).
+    ///
+    /// No rule has a known in-force date (the page's text is of 2024-01-01,
+    /// which is when it was read, not when its rules took effect), so every
+    /// rule is [`Effective::always`]: the answers are the same at any as-of
+    /// date, and each rule's `source` keeps the page's date. Rules a caller
+    /// adds with their own dates still follow them.
     ///
     /// - export: weapons, imitation weapons, plants, animals, surveillance
     ///   equipment, laser pointers;
     /// - import, restricted by default in every destination (conservative:
-    ///   restricted unless a rule allows it there): the seed's import bullets
-    ///   (alcohol through imitation currency, 15 classes) and the two media
-    ///   classes (books; music, video and DVD);
-    /// - import rules, the seed's own facts: `/import/rules/0` Canada allows
-    ///   music, video and DVD; `/import/rules/1` Canada restricts books from
-    ///   the US. Books to Canada are restricted by default anyway; the route
-    ///   rule is kept so that a caller who allows books into Canada in
-    ///   general (an origin-free `allowed` rule) still has US to Canada
-    ///   denied, since a rule naming the origin beats one naming none;
+    ///   restricted unless a rule allows it there): the page's 15 import
+    ///   classes, alcohol through imitation currency;
+    /// - media (books; music, video and DVD) are **not** restricted by
+    ///   default: the page's note on them restricts one route and confirms
+    ///   one, and nothing more. `/import/rules/1` restricts books from the
+    ///   US to Canada; `/import/rules/0` allows music, video and DVD into
+    ///   Canada (the default already does; the rule keeps Canada open to
+    ///   them for a caller who restricts media by default). A book goes to
+    ///   every destination served except from the US to Canada; music, video
+    ///   and DVD go everywhere served; International Multi-Channel
+    ///   Fulfillment takes them wherever they are eligible
+    ///   ([`Eligibility::imcf`](crate::Eligibility::imcf));
     /// - transport: heavy or bulky, oversize, dangerous goods, lithium
     ///   batteries, used oil;
     /// - standard size: at most 20 lb and 18 x 14 x 8 in;
     /// - the default HS table;
-    /// - served: [`SOURCE_SERVED`] (seed 002 says "more than 100 countries
-    ///   and regions" but lists none).
+    /// - served: 239 countries ([`SOURCE_SERVED`]).
     ///
     /// # Example
     ///
@@ -910,11 +1120,11 @@ impl Policy {
     /// ```
     pub fn fba_export_default() -> Policy {
         use RestrictionClass as R;
-        let seed = Effective::always();
+        let always = Effective::always();
         let class_rules = |classes: &[R]| -> Vec<ClassRule> {
             classes
                 .iter()
-                .map(|c| ClassRule::new(*c, seed, SOURCE_SEED))
+                .map(|c| ClassRule::new(*c, always, SOURCE_FBA_EXPORT))
                 .collect()
         };
         let export = class_rules(&[
@@ -941,16 +1151,14 @@ impl Policy {
             R::CryptographicEquipment,
             R::Gambling,
             R::ImitationCurrency,
-            R::Books,
-            R::MusicVideoDvd,
         ]);
         let rule = |class, origin, treatment| ImportRule {
             destination: Country::CA,
             origin,
             class,
             treatment,
-            effective: seed,
-            source: SOURCE_SEED.to_owned(),
+            effective: always,
+            source: SOURCE_FBA_EXPORT.to_owned(),
         };
         let rules = vec![
             rule(R::MusicVideoDvd, None, ImportTreatment::Allowed),
@@ -975,8 +1183,8 @@ impl Policy {
             (Ok(max_weight), Ok(max_sides)) => vec![SizeRule {
                 max_weight,
                 max_sides,
-                effective: seed,
-                source: SOURCE_SIZE.to_owned(),
+                effective: always,
+                source: SOURCE_SIZE_TIERS.to_owned(),
             }],
             _ => Vec::new(),
         };
@@ -1008,7 +1216,7 @@ impl Policy {
         ]);
         let served = vec![ServedRule {
             countries: CountrySet::all().difference(not_served),
-            effective: seed,
+            effective: always,
             source: SOURCE_SERVED.to_owned(),
         }];
         Policy {
@@ -1070,7 +1278,7 @@ mod tests {
         let text = json.to_string();
         assert!(!text.contains(r#""from":"#), "{text}");
         assert!(text.contains(r#""effective":{}"#));
-        assert!(SOURCE_SEED.contains("2024-01-01"));
+        assert!(SOURCE_FBA_EXPORT.contains("2024-01-01"));
     }
 
     #[test]

@@ -100,7 +100,14 @@ impl<D> ObjectOnly<D> {
     ///
     /// # Example
     ///
-    /// See [`ObjectOnly`].
+    /// ```
+    /// use crossborder::wire::ObjectOnly;
+    /// use serde::Deserialize;
+    ///
+    /// let mut json = serde_json::Deserializer::from_str(r#"{"a": 1}"#);
+    /// let value = std::collections::BTreeMap::<String, u8>::deserialize(ObjectOnly::new(&mut json));
+    /// assert_eq!(value.ok().and_then(|m| m.get("a").copied()), Some(1));
+    /// ```
     pub fn new(d: D) -> Self {
         ObjectOnly(d)
     }

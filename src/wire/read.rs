@@ -61,7 +61,11 @@ impl JsonError {
     ///
     /// # Example
     ///
-    /// See [`JsonError`].
+    /// ```
+    /// use crossborder::wire::{self, JsonErrorKind};
+    /// let err = wire::from_json::<wire::Order>(br#"{"items": {"quantity": 1}}"#).unwrap_err();
+    /// assert_eq!(err.kind(), JsonErrorKind::Structure); // an object where an array belongs
+    /// ```
     pub fn kind(&self) -> JsonErrorKind {
         self.kind
     }
@@ -70,7 +74,11 @@ impl JsonError {
     ///
     /// # Example
     ///
-    /// See [`JsonError`].
+    /// ```
+    /// use crossborder::wire;
+    /// let err = wire::from_json::<wire::Product>(b"{\n  \"name\": \"T\",\n  \"price\": }").unwrap_err();
+    /// assert_eq!(err.line(), 3);
+    /// ```
     pub fn line(&self) -> usize {
         self.line
     }
@@ -79,7 +87,11 @@ impl JsonError {
     ///
     /// # Example
     ///
-    /// See [`JsonError`].
+    /// ```
+    /// use crossborder::wire;
+    /// let err = wire::from_json::<wire::Product>(br#"{"name": "T", "price": }"#).unwrap_err();
+    /// assert_eq!((err.line(), err.column()), (1, 24));
+    /// ```
     pub fn column(&self) -> usize {
         self.column
     }
@@ -88,7 +100,11 @@ impl JsonError {
     ///
     /// # Example
     ///
-    /// See [`JsonError`].
+    /// ```
+    /// use crossborder::wire;
+    /// let err = wire::from_json::<wire::Order>(br#"{"items": [{"product": {"skus": 3}}]}"#).unwrap_err();
+    /// assert_eq!(err.pointer().as_str(), "/items/0/product/skus");
+    /// ```
     pub fn pointer(&self) -> &JsonPointer {
         &self.pointer
     }
@@ -137,7 +153,14 @@ impl JsonError {
     ///
     /// # Example
     ///
-    /// See [`JsonError`].
+    /// ```
+    /// use crossborder::{wire, Severity};
+    /// let v = wire::from_json::<wire::Product>(b"[]").unwrap_err().to_violation();
+    /// assert_eq!(v.code().as_str(), "json.structure");
+    /// assert_eq!(v.severity(), Severity::Error);
+    /// assert!(v.pointer().is_root());
+    /// assert!(v.message_zh().contains("JSON 结构不符"));
+    /// ```
     pub fn to_violation(&self) -> Violation {
         Violation::new(
             self.code(),
