@@ -68,9 +68,7 @@ impl Text {
         match u8::try_from(s.len()) {
             Ok(len) if s.len() <= INLINE => {
                 let mut buf = [0u8; INLINE];
-                if let Some(head) = buf.get_mut(..s.len()) {
-                    head.copy_from_slice(s.as_bytes());
-                }
+                copy_short(&mut buf, s.as_bytes());
                 Text(Repr::Inline { len, buf })
             }
             _ => Text::heap(s),
@@ -130,6 +128,33 @@ impl Text {
         match self.0 {
             Repr::Inline { .. } => self.as_str().to_owned(),
             Repr::Heap(s) => s.into_string(),
+        }
+    }
+}
+
+/// Copies `b` (at most [`INLINE`] bytes) to the front of `buf` with two
+/// fixed-size, possibly overlapping copies, which compile to a few moves
+/// where a copy of variable length is a call to `memcpy`.
+#[inline]
+fn copy_short(buf: &mut [u8; INLINE], b: &[u8]) {
+    fn two<const N: usize>(buf: &mut [u8; INLINE], b: &[u8]) {
+        let n = b.len();
+        let tail = n.saturating_sub(N);
+        if let (Some(d), Some(s)) = (buf.get_mut(..N), b.get(..N)) {
+            d.copy_from_slice(s);
+        }
+        if let (Some(d), Some(s)) = (buf.get_mut(tail..tail + N), b.get(tail..)) {
+            d.copy_from_slice(s);
+        }
+    }
+    match b.len() {
+        16.. => two::<16>(buf, b),
+        8.. => two::<8>(buf, b),
+        4.. => two::<4>(buf, b),
+        _ => {
+            for (d, s) in buf.iter_mut().zip(b) {
+                *d = *s;
+            }
         }
     }
 }
@@ -358,6 +383,18 @@ mod tests {
         }
         assert_eq!(Text::default(), "");
         assert_eq!(std::mem::size_of::<Text>(), std::mem::size_of::<String>());
+    }
+
+    #[test]
+    fn text_of_every_short_length_is_kept_whole() {
+        let source = "0123456789abcdefghijkl";
+        for n in 0..=INLINE {
+            let t = Text::new(&source[..n]);
+            assert!(matches!(t.0, Repr::Inline { .. }));
+            assert_eq!(t.as_str(), &source[..n]);
+        }
+        assert_eq!(Text::new("白色").as_str(), "白色");
+        assert_eq!(Text::new("纯棉圆领短袖T").as_str(), "纯棉圆领短袖T");
     }
 
     #[test]
