@@ -899,11 +899,51 @@ pub(crate) fn arbitrary_precision_text<'de, A: MapAccess<'de>>(
 /// Reads a number field, or `None` for `null`: through serde_json, from the
 /// value's own text (its raw value); through other formats, from what they
 /// hand over.
-struct NumberVisitor;
+struct NumberVisitor<S>(S);
+
+/// Where a number field's value goes: handed back, or written into its
+/// place (so that only `()` travels back through the deserializer).
+pub(crate) trait Sink {
+    type Out;
+    fn put(self, n: Option<Number>) -> Self::Out;
+}
+
+/// Hands the value back.
+struct Back;
+
+impl Sink for Back {
+    type Out = Option<Number>;
+
+    #[inline]
+    fn put(self, n: Option<Number>) -> Option<Number> {
+        n
+    }
+}
+
+impl Sink for &mut Option<Number> {
+    type Out = ();
+
+    #[inline]
+    fn put(self, n: Option<Number>) {
+        *self = n;
+    }
+}
+
+/// A field with a default, which `null` leaves.
+impl Sink for &mut Number {
+    type Out = ();
+
+    #[inline]
+    fn put(self, n: Option<Number>) {
+        if let Some(n) = n {
+            *self = n;
+        }
+    }
+}
 
 const EXPECTING: &str = "a number or a string holding a number";
 
-impl NumberVisitor {
+impl<S: Sink> NumberVisitor<S> {
     /// A number from a value's own JSON text (serde_json's raw value).
     #[inline]
     fn read_raw<E: de::Error>(&self, raw: &str) -> Result<Option<Number>, E> {
@@ -969,8 +1009,8 @@ impl<'de> Visitor<'de> for ApVisitor {
     }
 }
 
-impl<'de> Visitor<'de> for NumberVisitor {
-    type Value = Option<Number>;
+impl<'de, S: Sink> Visitor<'de> for NumberVisitor<S> {
+    type Value = S::Out;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(EXPECTING)
@@ -982,64 +1022,67 @@ impl<'de> Visitor<'de> for NumberVisitor {
     }
 
     fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
-        Ok(None)
+        Ok(self.0.put(None))
     }
 
     fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
-        Ok(None)
+        Ok(self.0.put(None))
     }
 
     fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
-        Number::deserialize(d).map(Some)
+        Number::deserialize(d).map(|n| self.0.put(Some(n)))
     }
 
     fn visit_i64<E: de::Error>(self, v: i64) -> Result<Self::Value, E> {
-        Ok(Some(Number::from_i64(v)))
+        Ok(self.0.put(Some(Number::from_i64(v))))
     }
 
     fn visit_u64<E: de::Error>(self, v: u64) -> Result<Self::Value, E> {
-        Ok(Some(Number::from_u64(v)))
+        Ok(self.0.put(Some(Number::from_u64(v))))
     }
 
     fn visit_i128<E: de::Error>(self, v: i128) -> Result<Self::Value, E> {
-        Ok(Some(Decimal::try_from_i128_with_scale(v, 0).map_or_else(
-            |_| Number(Repr::Raw(v.to_string().into())),
-            Number::from_decimal,
-        )))
+        Ok(self
+            .0
+            .put(Some(Decimal::try_from_i128_with_scale(v, 0).map_or_else(
+                |_| Number(Repr::Raw(v.to_string().into())),
+                Number::from_decimal,
+            ))))
     }
 
     fn visit_u128<E: de::Error>(self, v: u128) -> Result<Self::Value, E> {
         match i128::try_from(v) {
             Ok(i) => self.visit_i128(i),
-            Err(_) => Ok(Some(Number(Repr::Raw(v.to_string().into())))),
+            Err(_) => Ok(self.0.put(Some(Number(Repr::Raw(v.to_string().into()))))),
         }
     }
 
     fn visit_f64<E: de::Error>(self, v: f64) -> Result<Self::Value, E> {
-        Ok(Some(Number::from_f64(v)))
+        Ok(self.0.put(Some(Number::from_f64(v))))
     }
 
     fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
-        Ok(Some(Number(Repr::Text(Text::new(v)))))
+        Ok(self.0.put(Some(Number(Repr::Text(Text::new(v))))))
     }
 
     fn visit_string<E: de::Error>(self, v: String) -> Result<Self::Value, E> {
-        Ok(Some(Number(Repr::Text(Text::from(v)))))
+        Ok(self.0.put(Some(Number(Repr::Text(Text::from(v))))))
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
         match map.next_key_seed(MapKeySeed)? {
             Some(MapKey::Raw) => {
                 // serde_json hands over the value's own text: read exactly.
-                match map.next_value_seed(RawSeed)? {
-                    Raw::Lent(raw) => self.read_raw(raw),
-                    Raw::Owned(raw) => self.read_raw(&raw),
-                }
+                let n = match map.next_value_seed(RawSeed)? {
+                    Raw::Lent(raw) => self.read_raw(raw)?,
+                    Raw::Owned(raw) => self.read_raw(&raw)?,
+                };
+                Ok(self.0.put(n))
             }
             Some(MapKey::ArbitraryPrecision) => {
                 let text = map.next_value_seed(StrSeed(Number::from_json_number))?;
                 match (text, map.next_key_seed(MapKeySeed)?) {
-                    (Some(n), None) => Ok(Some(n)),
+                    (Some(n), None) => Ok(self.0.put(Some(n))),
                     _ => Err(de::Error::invalid_type(de::Unexpected::Map, &self)),
                 }
             }
@@ -1054,12 +1097,23 @@ impl<'de> Visitor<'de> for NumberVisitor {
 pub(crate) fn optional<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Number>, D::Error> {
     // serde_json (with `raw_value`) answers this with the value's own
     // text; other formats call `visit_newtype_struct`, the f64 path.
-    d.deserialize_newtype_struct(RAW_VALUE_TOKEN, NumberVisitor)
+    d.deserialize_newtype_struct(RAW_VALUE_TOKEN, NumberVisitor(Back))
+}
+
+/// [`optional`] written into its place (`&mut Option<Number>`), or into a
+/// field with a default (`&mut Number`, which `null` leaves).
+#[inline]
+pub(crate) fn read_into<'de, D: Deserializer<'de>, S: Sink<Out = ()>>(
+    d: D,
+    place: S,
+) -> Result<(), D::Error> {
+    d.deserialize_newtype_struct(RAW_VALUE_TOKEN, NumberVisitor(place))
 }
 
 impl<'de> Deserialize<'de> for Number {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        optional(d)?.ok_or_else(|| de::Error::invalid_type(de::Unexpected::Unit, &NumberVisitor))
+        optional(d)?
+            .ok_or_else(|| de::Error::invalid_type(de::Unexpected::Unit, &NumberVisitor(Back)))
     }
 }
 

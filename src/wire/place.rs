@@ -42,8 +42,7 @@ impl<'de, T: ReadInto<'de>> DeserializeSeed<'de> for Place<'_, T> {
 impl<'de> ReadInto<'de> for Option<Text> {
     #[inline]
     fn read_into<D: Deserializer<'de>>(place: &mut Self, d: D) -> Result<(), D::Error> {
-        *place = text::optional(d)?;
-        Ok(())
+        text::read_into(d, place)
     }
 }
 
@@ -51,18 +50,14 @@ impl<'de> ReadInto<'de> for Option<Text> {
 impl<'de> ReadInto<'de> for Text {
     #[inline]
     fn read_into<D: Deserializer<'de>>(place: &mut Self, d: D) -> Result<(), D::Error> {
-        if let Some(t) = text::optional(d)? {
-            *place = t;
-        }
-        Ok(())
+        text::read_into(d, place)
     }
 }
 
 impl<'de> ReadInto<'de> for Option<Number> {
     #[inline]
     fn read_into<D: Deserializer<'de>>(place: &mut Self, d: D) -> Result<(), D::Error> {
-        *place = crate::number::optional(d)?;
-        Ok(())
+        crate::number::read_into(d, place)
     }
 }
 
@@ -70,10 +65,7 @@ impl<'de> ReadInto<'de> for Option<Number> {
 impl<'de> ReadInto<'de> for Number {
     #[inline]
     fn read_into<D: Deserializer<'de>>(place: &mut Self, d: D) -> Result<(), D::Error> {
-        if let Some(n) = crate::number::optional(d)? {
-            *place = n;
-        }
-        Ok(())
+        crate::number::read_into(d, place)
     }
 }
 

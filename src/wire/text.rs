@@ -299,64 +299,119 @@ impl Serialize for Text {
 
 impl<'de> Deserialize<'de> for Text {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        match d.deserialize_any(TextVisitor)? {
+        match d.deserialize_any(TextVisitor(Back))? {
             Some(t) => Ok(t),
-            None => Err(de::Error::invalid_type(de::Unexpected::Unit, &TextVisitor)),
+            None => Err(de::Error::invalid_type(
+                de::Unexpected::Unit,
+                &TextVisitor(Back),
+            )),
         }
     }
 }
 
-struct TextVisitor;
+/// Where a text field's value goes: handed back, or written into its place
+/// (so that only `()` travels back through the deserializer).
+pub(crate) trait Sink {
+    type Out;
+    fn put(self, t: Option<Text>) -> Self::Out;
+}
 
-impl<'de> Visitor<'de> for TextVisitor {
-    type Value = Option<Text>;
+/// Hands the value back.
+struct Back;
+
+impl Sink for Back {
+    type Out = Option<Text>;
+
+    #[inline]
+    fn put(self, t: Option<Text>) -> Option<Text> {
+        t
+    }
+}
+
+impl Sink for &mut Option<Text> {
+    type Out = ();
+
+    #[inline]
+    fn put(self, t: Option<Text>) {
+        *self = t;
+    }
+}
+
+/// A field with a default, which `null` leaves.
+impl Sink for &mut Text {
+    type Out = ();
+
+    #[inline]
+    fn put(self, t: Option<Text>) {
+        if let Some(t) = t {
+            *self = t;
+        }
+    }
+}
+
+struct TextVisitor<S>(S);
+
+impl<'de, S: Sink> Visitor<'de> for TextVisitor<S> {
+    type Value = S::Out;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("a string (or a number, read as its text)")
     }
 
+    #[inline]
     fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
-        Ok(Some(Text::new(v)))
+        Ok(self.0.put(Some(Text::new(v))))
     }
 
     fn visit_string<E: de::Error>(self, v: String) -> Result<Self::Value, E> {
-        Ok(Some(Text::from(v)))
+        Ok(self.0.put(Some(Text::from(v))))
     }
 
     fn visit_i64<E: de::Error>(self, v: i64) -> Result<Self::Value, E> {
-        Ok(Some(Text::new(&v.to_string())))
+        Ok(self.0.put(Some(Text::new(&v.to_string()))))
     }
 
     fn visit_u64<E: de::Error>(self, v: u64) -> Result<Self::Value, E> {
-        Ok(Some(Text::new(&v.to_string())))
+        Ok(self.0.put(Some(Text::new(&v.to_string()))))
     }
 
     fn visit_f64<E: de::Error>(self, v: f64) -> Result<Self::Value, E> {
-        Ok(Some(Text::new(&v.to_string())))
+        Ok(self.0.put(Some(Text::new(&v.to_string()))))
     }
 
     fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
-        Ok(None)
+        Ok(self.0.put(None))
     }
 
     fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
-        Ok(None)
+        Ok(self.0.put(None))
     }
 
     fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
-        d.deserialize_any(TextVisitor)
+        d.deserialize_any(self)
     }
 
     fn visit_map<A: de::MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
         // serde_json's `arbitrary_precision` hands numbers over as a map; any
         // other object is not text.
-        crate::number::arbitrary_precision_text(map, &self).map(|t| Some(Text::new(&t)))
+        let text = crate::number::arbitrary_precision_text(map, &self)?;
+        Ok(self.0.put(Some(Text::new(&text))))
     }
 }
 
 /// An optional text field: a string, a number (as its text), or `null`.
 pub(crate) fn optional<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Text>, D::Error> {
-    d.deserialize_any(TextVisitor)
+    d.deserialize_any(TextVisitor(Back))
+}
+
+/// [`optional`] written into its place (`&mut Option<Text>`), or into a
+/// field with a default (`&mut Text`, which `null` leaves).
+#[inline]
+pub(crate) fn read_into<'de, D: Deserializer<'de>, S: Sink<Out = ()>>(
+    d: D,
+    place: S,
+) -> Result<(), D::Error> {
+    d.deserialize_any(TextVisitor(place))
 }
 
 /// An optional text field read into a `String` (for JSON forms outside the
