@@ -35,6 +35,7 @@ use serde::ser::SerializeStruct;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::wire::Text;
+use crate::wire::place::{Back, Sink};
 
 /// A number field of a wire document, as it was written.
 ///
@@ -901,49 +902,9 @@ pub(crate) fn arbitrary_precision_text<'de, A: MapAccess<'de>>(
 /// hand over.
 struct NumberVisitor<S>(S);
 
-/// Where a number field's value goes: handed back, or written into its
-/// place (so that only `()` travels back through the deserializer).
-pub(crate) trait Sink {
-    type Out;
-    fn put(self, n: Option<Number>) -> Self::Out;
-}
-
-/// Hands the value back.
-struct Back;
-
-impl Sink for Back {
-    type Out = Option<Number>;
-
-    #[inline]
-    fn put(self, n: Option<Number>) -> Option<Number> {
-        n
-    }
-}
-
-impl Sink for &mut Option<Number> {
-    type Out = ();
-
-    #[inline]
-    fn put(self, n: Option<Number>) {
-        *self = n;
-    }
-}
-
-/// A field with a default, which `null` leaves.
-impl Sink for &mut Number {
-    type Out = ();
-
-    #[inline]
-    fn put(self, n: Option<Number>) {
-        if let Some(n) = n {
-            *self = n;
-        }
-    }
-}
-
 const EXPECTING: &str = "a number or a string holding a number";
 
-impl<S: Sink> NumberVisitor<S> {
+impl<S: Sink<Number>> NumberVisitor<S> {
     /// A number from a value's own JSON text (serde_json's raw value).
     #[inline]
     fn read_raw<E: de::Error>(&self, raw: &str) -> Result<Option<Number>, E> {
@@ -1009,7 +970,7 @@ impl<'de> Visitor<'de> for ApVisitor {
     }
 }
 
-impl<'de, S: Sink> Visitor<'de> for NumberVisitor<S> {
+impl<'de, S: Sink<Number>> Visitor<'de> for NumberVisitor<S> {
     type Value = S::Out;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -1103,7 +1064,7 @@ pub(crate) fn optional<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Number>
 /// [`optional`] written into its place (`&mut Option<Number>`), or into a
 /// field with a default (`&mut Number`, which `null` leaves).
 #[inline]
-pub(crate) fn read_into<'de, D: Deserializer<'de>, S: Sink<Out = ()>>(
+pub(crate) fn read_into<'de, D: Deserializer<'de>, S: Sink<Number, Out = ()>>(
     d: D,
     place: S,
 ) -> Result<(), D::Error> {

@@ -75,7 +75,7 @@
 mod json;
 mod object;
 mod order;
-mod place;
+pub(crate) mod place;
 mod read;
 pub(crate) mod text;
 mod types;

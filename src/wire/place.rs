@@ -22,6 +22,47 @@ use serde::de::{DeserializeSeed, Deserializer, SeqAccess, Visitor};
 
 use super::{Json, Number, Text, text};
 
+/// Where a visitor puts a field's value (`None` for `null`): hands it back
+/// ([`Back`]), or writes it into its place, so that only `()` travels back
+/// through the deserializer's layers: an optional field (`&mut Option<T>`)
+/// or a field with a default (`&mut T`, which `null` leaves).
+pub(crate) trait Sink<T> {
+    type Out;
+    fn put(self, value: Option<T>) -> Self::Out;
+}
+
+/// Hands the value back.
+pub(crate) struct Back;
+
+impl<T> Sink<T> for Back {
+    type Out = Option<T>;
+
+    #[inline]
+    fn put(self, value: Option<T>) -> Option<T> {
+        value
+    }
+}
+
+impl<T> Sink<T> for &mut Option<T> {
+    type Out = ();
+
+    #[inline]
+    fn put(self, value: Option<T>) {
+        *self = value;
+    }
+}
+
+impl<T> Sink<T> for &mut T {
+    type Out = ();
+
+    #[inline]
+    fn put(self, value: Option<T>) {
+        if let Some(v) = value {
+            *self = v;
+        }
+    }
+}
+
 /// A value read into a place that holds the field's default.
 pub(crate) trait ReadInto<'de> {
     fn read_into<D: Deserializer<'de>>(place: &mut Self, d: D) -> Result<(), D::Error>;

@@ -16,6 +16,8 @@ use std::ops::Deref;
 use serde::de::{self, Visitor};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+use super::place::{Back, Sink};
+
 /// How many bytes of text a [`Text`] holds without a heap allocation.
 const INLINE: usize = 22;
 
@@ -309,49 +311,9 @@ impl<'de> Deserialize<'de> for Text {
     }
 }
 
-/// Where a text field's value goes: handed back, or written into its place
-/// (so that only `()` travels back through the deserializer).
-pub(crate) trait Sink {
-    type Out;
-    fn put(self, t: Option<Text>) -> Self::Out;
-}
-
-/// Hands the value back.
-struct Back;
-
-impl Sink for Back {
-    type Out = Option<Text>;
-
-    #[inline]
-    fn put(self, t: Option<Text>) -> Option<Text> {
-        t
-    }
-}
-
-impl Sink for &mut Option<Text> {
-    type Out = ();
-
-    #[inline]
-    fn put(self, t: Option<Text>) {
-        *self = t;
-    }
-}
-
-/// A field with a default, which `null` leaves.
-impl Sink for &mut Text {
-    type Out = ();
-
-    #[inline]
-    fn put(self, t: Option<Text>) {
-        if let Some(t) = t {
-            *self = t;
-        }
-    }
-}
-
 struct TextVisitor<S>(S);
 
-impl<'de, S: Sink> Visitor<'de> for TextVisitor<S> {
+impl<'de, S: Sink<Text>> Visitor<'de> for TextVisitor<S> {
     type Value = S::Out;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -407,7 +369,7 @@ pub(crate) fn optional<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Text>, 
 /// [`optional`] written into its place (`&mut Option<Text>`), or into a
 /// field with a default (`&mut Text`, which `null` leaves).
 #[inline]
-pub(crate) fn read_into<'de, D: Deserializer<'de>, S: Sink<Out = ()>>(
+pub(crate) fn read_into<'de, D: Deserializer<'de>, S: Sink<Text, Out = ()>>(
     d: D,
     place: S,
 ) -> Result<(), D::Error> {
