@@ -1,8 +1,9 @@
 //! Serde structs of the customs API, written by hand from the API's field
 //! tables (names, order, defaults, meaning). Fields are in the order of those
-//! tables, which is the crate's document order; the `fields` tables at the
-//! end list the same names in the same order, and a test checks that they
-//! agree with what the structs read and write.
+//! tables, which is the crate's document order; the `read_in_place!` tables
+//! at the end list the same names in the same order (they generate each
+//! struct's reader and give the document order of reports), and a test
+//! checks that they agree with what serde writes.
 
 use serde::Serialize;
 
