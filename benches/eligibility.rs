@@ -97,9 +97,10 @@ fn bench(c: &mut Criterion) {
     let rss_after = vm_kb("VmRSS:").unwrap_or(0);
     assert_eq!(ex.len(), N);
     eprintln!(
-        "exclusion index: {} products, {} distinct country sets, heap {} bytes ({:.1} MB); \
+        "exclusion index: {} products ({} in the overflow), {} distinct country sets, heap {} bytes ({:.1} MB); \
          RSS grew {} kB while building (entries already in memory); VmHWM {} kB",
         ex.len(),
+        ex.overflowed(),
         ex.distinct_country_sets(),
         ex.heap_bytes(),
         ex.heap_bytes() as f64 / 1e6,

@@ -61,7 +61,7 @@ pub struct Gtin {
 #[non_exhaustive]
 pub enum GtinError {
     /// Not 8, 12, 13 or 14 digits.
-    #[error("invalid barcode {input:?}: a GTIN has 8, 12, 13 or 14 digits, found {digits}")]
+    #[error("invalid barcode {input:?}: a GTIN has 8, 12, 13 or 14 digits, found {digits}", input = crate::echo(.input))]
     Length {
         /// The text given.
         input: String,
@@ -69,13 +69,13 @@ pub enum GtinError {
         digits: usize,
     },
     /// A character other than a digit.
-    #[error("invalid barcode {input:?}: only digits are allowed")]
+    #[error("invalid barcode {input:?}: only digits are allowed", input = crate::echo(.input))]
     NotDigits {
         /// The text given.
         input: String,
     },
     /// The last digit is not the GS1 check digit of the others.
-    #[error("invalid barcode {input:?}: the check digit should be {expected}")]
+    #[error("invalid barcode {input:?}: the check digit should be {expected}", input = crate::echo(.input))]
     CheckDigit {
         /// The text given.
         input: String,
@@ -96,11 +96,20 @@ impl GtinError {
     pub fn message_zh(&self) -> String {
         match self {
             GtinError::Length { input, digits } => {
-                format!("条码 {input:?} 无效：GTIN 应为 8、12、13 或 14 位数字，实际 {digits} 位")
+                format!(
+                    "条码 {input:?} 无效：GTIN 应为 8、12、13 或 14 位数字，实际 {digits} 位",
+                    input = crate::echo(input)
+                )
             }
-            GtinError::NotDigits { input } => format!("条码 {input:?} 无效：只能包含数字"),
+            GtinError::NotDigits { input } => format!(
+                "条码 {input:?} 无效：只能包含数字",
+                input = crate::echo(input)
+            ),
             GtinError::CheckDigit { input, expected } => {
-                format!("条码 {input:?} 无效：校验位应为 {expected}")
+                format!(
+                    "条码 {input:?} 无效：校验位应为 {expected}",
+                    input = crate::echo(input)
+                )
             }
         }
     }

@@ -14,7 +14,7 @@ pub use iso_currency::Country;
 /// assert_eq!(err.input(), "Atlantis");
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
-#[error("unknown country {0:?}: expected an ISO 3166 alpha-2 or alpha-3 code or an English name")]
+#[error("unknown country {input:?}: expected an ISO 3166 alpha-2 or alpha-3 code or an English name", input = crate::echo(.0))]
 pub struct CountryError(String);
 
 impl CountryError {
@@ -42,7 +42,7 @@ impl CountryError {
     pub fn message_zh(&self) -> String {
         format!(
             "未知国家或地区 {:?}：应为 ISO 3166 二位或三位代码或英文名称",
-            self.0
+            crate::echo(&self.0)
         )
     }
 }

@@ -175,7 +175,7 @@ pub struct CustomsUnit(u8);
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 #[error(
-    "unknown customs unit {0:?}: expected a China customs unit code such as 011 or its Chinese name such as 件"
+    "unknown customs unit {input:?}: expected a China customs unit code such as 011 or its Chinese name such as 件", input = crate::echo(.0)
 )]
 pub struct CustomsUnitError(String);
 
@@ -202,7 +202,7 @@ impl CustomsUnitError {
     pub fn message_zh(&self) -> String {
         format!(
             "未知的海关计量单位 {:?}：应为海关计量单位代码（如 011）或中文名称（如 件）",
-            self.0
+            crate::echo(&self.0)
         )
     }
 }

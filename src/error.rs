@@ -89,11 +89,13 @@ impl ParseEnumError {
             "mass unit" => "重量单位",
             "length unit" => "长度单位",
             "severity" => "严重程度",
+            "quantity unit" => "计量单位",
+            "tax basis" => "计税方式",
             other => other,
         };
         format!(
             "未知的{kind} {:?}：应为 {} 之一",
-            self.input,
+            crate::echo(&self.input),
             self.expected.join("、")
         )
     }
@@ -105,7 +107,7 @@ impl fmt::Display for ParseEnumError {
             f,
             "unknown {} {:?}: expected one of {}",
             self.kind,
-            self.input,
+            crate::echo(&self.input),
             self.expected.join(", ")
         )
     }

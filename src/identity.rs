@@ -42,7 +42,7 @@ pub struct ResidentId {
 #[non_exhaustive]
 pub enum ResidentIdError {
     /// Not 18 characters.
-    #[error("invalid resident id {input:?}: it has {chars} characters, 18 are needed")]
+    #[error("invalid resident id {input:?}: it has {chars} characters, 18 are needed", input = crate::echo(.input))]
     Length {
         /// The text given.
         input: String,
@@ -50,13 +50,13 @@ pub enum ResidentIdError {
         chars: usize,
     },
     /// A character other than 17 digits and a final digit or `X`.
-    #[error("invalid resident id {input:?}: 17 digits and a final digit or X are expected")]
+    #[error("invalid resident id {input:?}: 17 digits and a final digit or X are expected", input = crate::echo(.input))]
     Characters {
         /// The text given.
         input: String,
     },
     /// Characters 7 to 14 are not a real date.
-    #[error("invalid resident id {input:?}: {date:?} is not a valid date of birth")]
+    #[error("invalid resident id {input:?}: {date:?} is not a valid date of birth", input = crate::echo(.input))]
     BirthDate {
         /// The text given.
         input: String,
@@ -64,7 +64,7 @@ pub enum ResidentIdError {
         date: String,
     },
     /// The last character is not the ISO 7064 MOD 11-2 check of the others.
-    #[error("invalid resident id {input:?}: the check character should be {expected}")]
+    #[error("invalid resident id {input:?}: the check character should be {expected}", input = crate::echo(.input))]
     CheckCharacter {
         /// The text given.
         input: String,
@@ -85,16 +85,28 @@ impl ResidentIdError {
     pub fn message_zh(&self) -> String {
         match self {
             ResidentIdError::Length { input, chars } => {
-                format!("身份证号 {input:?} 无效：应为 18 位，实际 {chars} 位")
+                format!(
+                    "身份证号 {input:?} 无效：应为 18 位，实际 {chars} 位",
+                    input = crate::echo(input)
+                )
             }
             ResidentIdError::Characters { input } => {
-                format!("身份证号 {input:?} 无效：应为 17 位数字加 1 位数字或 X")
+                format!(
+                    "身份证号 {input:?} 无效：应为 17 位数字加 1 位数字或 X",
+                    input = crate::echo(input)
+                )
             }
             ResidentIdError::BirthDate { input, date } => {
-                format!("身份证号 {input:?} 无效：出生日期 {date:?} 不存在")
+                format!(
+                    "身份证号 {input:?} 无效：出生日期 {date:?} 不存在",
+                    input = crate::echo(input)
+                )
             }
             ResidentIdError::CheckCharacter { input, expected } => {
-                format!("身份证号 {input:?} 无效：校验码应为 {expected}")
+                format!(
+                    "身份证号 {input:?} 无效：校验码应为 {expected}",
+                    input = crate::echo(input)
+                )
             }
         }
     }
@@ -340,13 +352,13 @@ pub struct Eori {
 #[non_exhaustive]
 pub enum EoriError {
     /// Fewer than 3 or more than 17 characters (spaces not counted).
-    #[error("invalid eori {input:?}: a country code and 1 to 15 letters or digits are expected")]
+    #[error("invalid eori {input:?}: a country code and 1 to 15 letters or digits are expected", input = crate::echo(.input))]
     Length {
         /// The text given.
         input: String,
     },
     /// The first two characters are not a country code.
-    #[error("invalid eori {input:?}: {prefix:?} is not a country code")]
+    #[error("invalid eori {input:?}: {prefix:?} is not a country code", input = crate::echo(.input))]
     Country {
         /// The text given.
         input: String,
@@ -354,13 +366,13 @@ pub enum EoriError {
         prefix: String,
     },
     /// A character other than a letter or a digit.
-    #[error("invalid eori {input:?}: only letters and digits may follow the country code")]
+    #[error("invalid eori {input:?}: only letters and digits may follow the country code", input = crate::echo(.input))]
     Characters {
         /// The text given.
         input: String,
     },
     /// A `GB` or `XI` number that is not 12 digits after its prefix.
-    #[error("invalid eori {input:?}: a GB or XI number is the prefix followed by 12 digits")]
+    #[error("invalid eori {input:?}: a GB or XI number is the prefix followed by 12 digits", input = crate::echo(.input))]
     UnitedKingdom {
         /// The text given.
         input: String,
@@ -379,16 +391,28 @@ impl EoriError {
     pub fn message_zh(&self) -> String {
         match self {
             EoriError::Length { input } => {
-                format!("EORI 号 {input:?} 无效：应为国家代码加 1 至 15 位字母或数字")
+                format!(
+                    "EORI 号 {input:?} 无效：应为国家代码加 1 至 15 位字母或数字",
+                    input = crate::echo(input)
+                )
             }
             EoriError::Country { input, prefix } => {
-                format!("EORI 号 {input:?} 无效：{prefix:?} 不是国家代码")
+                format!(
+                    "EORI 号 {input:?} 无效：{prefix:?} 不是国家代码",
+                    input = crate::echo(input)
+                )
             }
             EoriError::Characters { input } => {
-                format!("EORI 号 {input:?} 无效：国家代码后只能是字母或数字")
+                format!(
+                    "EORI 号 {input:?} 无效：国家代码后只能是字母或数字",
+                    input = crate::echo(input)
+                )
             }
             EoriError::UnitedKingdom { input } => {
-                format!("EORI 号 {input:?} 无效：GB 或 XI 号应为前缀加 12 位数字")
+                format!(
+                    "EORI 号 {input:?} 无效：GB 或 XI 号应为前缀加 12 位数字",
+                    input = crate::echo(input)
+                )
             }
         }
     }
@@ -658,7 +682,7 @@ pub struct IossNumber {
 pub enum IossNumberError {
     /// Not 12 characters (spaces not counted).
     #[error(
-        "invalid ioss number {input:?}: it has {chars} characters, IM and 10 digits are needed"
+        "invalid ioss number {input:?}: it has {chars} characters, IM and 10 digits are needed", input = crate::echo(.input)
     )]
     Length {
         /// The text given.
@@ -667,13 +691,13 @@ pub enum IossNumberError {
         chars: usize,
     },
     /// It does not start with `IM`.
-    #[error("invalid ioss number {input:?}: an IOSS number starts with IM")]
+    #[error("invalid ioss number {input:?}: an IOSS number starts with IM", input = crate::echo(.input))]
     Prefix {
         /// The text given.
         input: String,
     },
     /// Something other than digits after `IM`.
-    #[error("invalid ioss number {input:?}: IM must be followed by 10 digits")]
+    #[error("invalid ioss number {input:?}: IM must be followed by 10 digits", input = crate::echo(.input))]
     Characters {
         /// The text given.
         input: String,
@@ -692,13 +716,22 @@ impl IossNumberError {
     pub fn message_zh(&self) -> String {
         match self {
             IossNumberError::Length { input, chars } => {
-                format!("IOSS 号 {input:?} 无效：应为 IM 加 10 位数字，实际 {chars} 个字符")
+                format!(
+                    "IOSS 号 {input:?} 无效：应为 IM 加 10 位数字，实际 {chars} 个字符",
+                    input = crate::echo(input)
+                )
             }
             IossNumberError::Prefix { input } => {
-                format!("IOSS 号 {input:?} 无效：IOSS 号以 IM 开头")
+                format!(
+                    "IOSS 号 {input:?} 无效：IOSS 号以 IM 开头",
+                    input = crate::echo(input)
+                )
             }
             IossNumberError::Characters { input } => {
-                format!("IOSS 号 {input:?} 无效：IM 后应为 10 位数字")
+                format!(
+                    "IOSS 号 {input:?} 无效：IM 后应为 10 位数字",
+                    input = crate::echo(input)
+                )
             }
         }
     }
@@ -849,7 +882,7 @@ pub struct UkVatNumber {
 pub enum UkVatNumberError {
     /// Neither 9 nor 12 digits.
     #[error(
-        "invalid uk vat number {input:?}: it has {digits} digits, 9 (or 12 for a branch) are needed"
+        "invalid uk vat number {input:?}: it has {digits} digits, 9 (or 12 for a branch) are needed", input = crate::echo(.input)
     )]
     Length {
         /// The text given.
@@ -858,13 +891,13 @@ pub enum UkVatNumberError {
         digits: usize,
     },
     /// A prefix other than `GB` or `XI`, or characters other than digits.
-    #[error("invalid uk vat number {input:?}: GB (or XI) and digits are expected")]
+    #[error("invalid uk vat number {input:?}: GB (or XI) and digits are expected", input = crate::echo(.input))]
     Characters {
         /// The text given.
         input: String,
     },
     /// Digits 8 and 9 are not the check of the first seven.
-    #[error("invalid uk vat number {input:?}: digits 8 and 9 are not the check of the first seven")]
+    #[error("invalid uk vat number {input:?}: digits 8 and 9 are not the check of the first seven", input = crate::echo(.input))]
     Check {
         /// The text given.
         input: String,
@@ -883,13 +916,20 @@ impl UkVatNumberError {
     pub fn message_zh(&self) -> String {
         match self {
             UkVatNumberError::Length { input, digits } => format!(
-                "英国增值税号 {input:?} 无效：应为 9 位数字（分支机构 12 位），实际 {digits} 位"
+                "英国增值税号 {input:?} 无效：应为 9 位数字（分支机构 12 位），实际 {digits} 位",
+                input = crate::echo(input)
             ),
             UkVatNumberError::Characters { input } => {
-                format!("英国增值税号 {input:?} 无效：应为 GB（或 XI）加数字")
+                format!(
+                    "英国增值税号 {input:?} 无效：应为 GB（或 XI）加数字",
+                    input = crate::echo(input)
+                )
             }
             UkVatNumberError::Check { input } => {
-                format!("英国增值税号 {input:?} 无效：第 8、9 位不是前 7 位的校验码")
+                format!(
+                    "英国增值税号 {input:?} 无效：第 8、9 位不是前 7 位的校验码",
+                    input = crate::echo(input)
+                )
             }
         }
     }
@@ -1049,7 +1089,7 @@ pub struct Arn {
 /// assert_eq!(err.to_string(), "invalid arn \"5000-1234\": 12 digits are needed");
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
-#[error("invalid arn {0:?}: 12 digits are needed")]
+#[error("invalid arn {input:?}: 12 digits are needed", input = crate::echo(.0))]
 pub struct ArnError(String);
 
 impl ArnError {
@@ -1156,13 +1196,13 @@ pub struct Abn {
 #[non_exhaustive]
 pub enum AbnError {
     /// Not 11 digits.
-    #[error("invalid abn {input:?}: 11 digits are needed")]
+    #[error("invalid abn {input:?}: 11 digits are needed", input = crate::echo(.input))]
     Form {
         /// The text given.
         input: String,
     },
     /// The weighted sum is not a multiple of 89.
-    #[error("invalid abn {input:?}: the digits fail the ABN check")]
+    #[error("invalid abn {input:?}: the digits fail the ABN check", input = crate::echo(.input))]
     Check {
         /// The text given.
         input: String,
@@ -1180,8 +1220,14 @@ impl AbnError {
     /// ```
     pub fn message_zh(&self) -> String {
         match self {
-            AbnError::Form { input } => format!("澳大利亚 ABN {input:?} 无效：应为 11 位数字"),
-            AbnError::Check { input } => format!("澳大利亚 ABN {input:?} 无效：未通过 ABN 校验"),
+            AbnError::Form { input } => format!(
+                "澳大利亚 ABN {input:?} 无效：应为 11 位数字",
+                input = crate::echo(input)
+            ),
+            AbnError::Check { input } => format!(
+                "澳大利亚 ABN {input:?} 无效：未通过 ABN 校验",
+                input = crate::echo(input)
+            ),
         }
     }
 }
@@ -1301,7 +1347,7 @@ pub struct SgGstNumber {
 /// assert_eq!(err.to_string(), "invalid singapore gst number \"M1\": 9 or 10 letters and digits are expected");
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
-#[error("invalid singapore gst number {0:?}: 9 or 10 letters and digits are expected")]
+#[error("invalid singapore gst number {input:?}: 9 or 10 letters and digits are expected", input = crate::echo(.0))]
 pub struct SgGstNumberError(String);
 
 impl SgGstNumberError {

@@ -5,10 +5,12 @@
 //! work for them: typed, exact models of the customs API's payloads;
 //! declaration validation that reports every problem at once, at its JSON
 //! path, with a stable code and a message in English and Chinese; the HS 2022
-//! and HS 2017 nomenclatures with search by product name; rule engines
-//! for the WishPost A-Super channel and its "$10 split"; and the low-value
-//! import regimes of the destinations (de minimis, IOSS, flat duties) as
-//! dated rules.
+//! and HS 2017 nomenclatures with search by product name; China's import
+//! tax (cross-border e-commerce and personal postal articles) as dated
+//! rules, with the check of the tax an order declares; rule engines for the
+//! WishPost A-Super channel and its "$10 split"; and the low-value import
+//! regimes of the destinations (de minimis, IOSS, flat duties) as dated
+//! rules.
 //!
 //! The crate is pure: it reads no files, opens no sockets, reads no clock and
 //! no environment. The date, exchange rates and tables come in as arguments,
@@ -57,6 +59,7 @@
 //! | HS nomenclature | [`hs`]: [`hs::check`], [`hs::lookup`], [`hs::search`], [`hs::Searcher`], [`HsEdition`], [`Jurisdiction`], [`DeclarationForm`] |
 //! | WishPost A-Super channel | [`channel`]: [`WishPostOrder`] + [`Program`], [`ShippingOrder`], [`ChannelDecision`] + [`ChannelRequirement`], [`plan_split`], JSON [`ShippingOrderJson`], [`OrderBatchJson`] |
 //! | export eligibility | [`eligibility`]: [`Policy`], [`ProductFacts`], [`SellerExclusions`], [`Eligibility`], [`Decision`] |
+//! | China import tax | [`tax::china`]: [`tax::china::assess`] → [`tax::china::TaxAssessment`] of [`tax::china::LineTax`]es; [`tax::china::TaxTable`] of [`tax::china::TaxRow`]s (data, JSON through [`tax::china::TaxTableJson`]); [`tax::china::LineFacts`] |
 //! | destination regimes | [`tax::regime`]: [`tax::regime::RegimeTable`], [`tax::regime::Parcel`], [`tax::regime::ParcelJson`], [`tax::regime::RegimeAssessment`]; registrations [`IossNumber`], [`UkVatNumber`], [`Arn`], [`Abn`], [`SgGstNumber`] |
 //!
 //! ## Where to import from
@@ -67,7 +70,10 @@
 //!   `crossborder::channel::Program`, `crossborder::channel::ShippingOrderJson`,
 //!   `crossborder::declaration::Validator`, `crossborder::eligibility::Policy`,
 //!   `crossborder::hs::SearchHit`, `crossborder::wire::Order`. No area has a
-//!   public submodule, so that path always works and is never longer.
+//!   public submodule, so that path always works and is never longer; the
+//!   one exception is `tax`, which holds one module per tax regime
+//!   (`crossborder::tax::china::TaxTable`, `crossborder::tax::regime::RegimeTable`),
+//!   each of them flat.
 //! - **The root re-exports** the value types every area shares (`HsCode`,
 //!   `Money`, `Currency`, `Country`, `Weight`, `Report`, `Violation`, ...),
 //!   the domain model (`Product`, `Order`, ...), and every type and function
@@ -169,6 +175,52 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 //!
+//! ### Compute China's import tax, and check the tax an order declares
+//!
+//! ```
+//! use chrono::NaiveDate;
+//! use crossborder::declaration::Context;
+//! use crossborder::tax::china::{self, Basis};
+//! use crossborder::{wire, Order};
+//!
+//! let w: wire::Order = serde_json::from_str(r#"{"expressType": "BC", "shippingCost": 20, "insuranceFee": 2,
+//!     "items": [{"quantity": 2, "price": 199, "tax": 36.22, "product": {"hsCode": "8518300000"}},
+//!               {"quantity": 1, "price": 100, "tax": 6.3, "product": {"hsCode": "4901990000"}}],
+//!     "productsTotalTax": 42.52, "shippingTax": 0}"#)?;
+//! let order = Order::from_wire(w).into_result()?;
+//! let context = Context::new(NaiveDate::from_ymd_opt(2025, 3, 1).unwrap());
+//! let tax = china::assess(&order, &context);
+//! assert_eq!(tax.basis(), Some(Basis::Cbec));
+//! assert_eq!(tax.lines()[0].rate().map(|r| r.to_string()).as_deref(), Some("0.091")); // 13% x 70%
+//! assert_eq!(tax.lines()[1].rate().map(|r| r.to_string()).as_deref(), Some("0.063")); // books: 9% x 70%
+//! assert_eq!(tax.shipping_tax().map(|m| m.to_string()).as_deref(), Some("1.88 CNY"));
+//! let report = tax.check_declared(&order, context.rates());
+//! assert_eq!(report.as_slice()[0].pointer().as_str(), "/shippingTax"); // declared 0, due 1.88
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! ### Add your MFN duty rates to the tax table (for full rates)
+//!
+//! ```
+//! use chrono::NaiveDate;
+//! use crossborder::declaration::Context;
+//! use crossborder::tax::china::{self, TaxTable, TaxTableJson};
+//! use crossborder::{wire, Order};
+//!
+//! let own: TaxTableJson = serde_json::from_str(r#"{"rows": [{"prefix": "9102",
+//!     "duty": "0.08", "effective": {"from": "2025-01-01"}, "source": "our tariff review 2025"}]}"#)?;
+//! let mut table = TaxTable::china_default();
+//! table.extend(own.to_table().map_err(|r| r.to_string())?);
+//! let context = Context::new(NaiveDate::from_ymd_opt(2025, 3, 1).unwrap()).with_tax_table(table);
+//! let w: wire::Order = serde_json::from_str(r#"{"expressType": "BC", "items": [
+//!     {"quantity": 1, "price": 12000, "product": {"hsCode": "9102110000"}}]}"#)?;
+//! let order = Order::from_wire(w).into_result()?;
+//! let tax = china::assess(&order, &context); // one item over ¥5,000: full rates
+//! assert_eq!(tax.lines()[0].duty().map(|m| m.to_string()).as_deref(), Some("960.00 CNY"));
+//! assert_eq!(tax.total().map(|m| m.to_string()).as_deref(), Some("6306.00 CNY"));
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
 //! ### Exact money, with the caller's rates
 //!
 //! ```
@@ -231,6 +283,7 @@ mod enums;
 mod error;
 pub mod hs;
 mod identity;
+mod limits;
 mod measure;
 mod model;
 mod money;
@@ -274,12 +327,16 @@ pub use identity::{
     ResidentIdError, SgGstNumber, SgGstNumberError, UkVatNumber, UkVatNumberError,
 };
 pub use iso_currency::Currency;
+pub use limits::Limits;
 pub use measure::{Dimensions, LengthUnit, MassUnit, MeasureError, VolumetricDivisor, Weight};
 pub use model::{Component, Converted, DeclarationResult, Order, OrderItem, Party, Product, Sku};
 pub use money::{
     CurrencyError, ExchangeRates, Money, MoneyError, api_currency_code, minor_unit, parse_currency,
 };
-pub use report::{Code, JsonPointer, JsonPointerError, Language, Loc, Report, Severity, Violation};
+pub use report::{
+    Code, ECHO_MAX_CHARS, Echo, JsonPointer, JsonPointerError, Language, Loc, MESSAGE_MAX_CHARS,
+    Report, Severity, Violation, echo,
+};
 pub use time::{Timestamp, TimestampError};
 pub use wire::DocumentKind;
 

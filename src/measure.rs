@@ -98,16 +98,16 @@ impl MassUnit {
 #[non_exhaustive]
 pub enum MeasureError {
     /// A negative weight.
-    #[error("invalid weight {0}: a weight cannot be negative")]
+    #[error("invalid weight {input}: a weight cannot be negative", input = crate::echo(.0))]
     Negative(String),
     /// A size that is zero or negative.
-    #[error("invalid dimensions {0}: every side must be greater than zero")]
+    #[error("invalid dimensions {input}: every side must be greater than zero", input = crate::echo(.0))]
     NotPositive(String),
     /// A value too large to convert between units.
-    #[error("{0} is too large to measure")]
+    #[error("{input} is too large to measure", input = crate::echo(.0))]
     TooLarge(String),
     /// Text that is not a number followed by a unit.
-    #[error("invalid {kind} {input:?}: expected {expected}")]
+    #[error("invalid {kind} {input:?}: expected {expected}", input = crate::echo(.input))]
     Parse {
         /// "weight" or "dimensions".
         kind: &'static str,
@@ -131,9 +131,13 @@ impl MeasureError {
     /// ```
     pub fn message_zh(&self) -> String {
         match self {
-            MeasureError::Negative(s) => format!("重量 {s} 无效：重量不能为负数"),
-            MeasureError::NotPositive(s) => format!("尺寸 {s} 无效：每条边都必须大于零"),
-            MeasureError::TooLarge(s) => format!("{s} 数值过大，无法计量"),
+            MeasureError::Negative(s) => {
+                format!("重量 {s} 无效：重量不能为负数", s = crate::echo(s))
+            }
+            MeasureError::NotPositive(s) => {
+                format!("尺寸 {s} 无效：每条边都必须大于零", s = crate::echo(s))
+            }
+            MeasureError::TooLarge(s) => format!("{s} 数值过大，无法计量", s = crate::echo(s)),
             MeasureError::Parse { kind, input, .. } => {
                 let kind = if *kind == "weight" {
                     "重量"
@@ -141,7 +145,8 @@ impl MeasureError {
                     "尺寸"
                 };
                 format!(
-                    "{kind} {input:?} 无效：应为数字加单位，如 \"1.5 kg\" 或 \"30 x 20 x 10 cm\""
+                    "{kind} {input:?} 无效：应为数字加单位，如 \"1.5 kg\" 或 \"30 x 20 x 10 cm\"",
+                    input = crate::echo(input)
                 )
             }
         }
@@ -384,7 +389,7 @@ impl fmt::Display for Weight {
 }
 
 /// Splits `"1.5 kg"` / `"1.5kg"` into the number and the unit text.
-fn split_quantity(s: &str) -> Option<(&str, &str)> {
+pub(crate) fn split_quantity(s: &str) -> Option<(&str, &str)> {
     let t = s.trim();
     let at = t.find(|c: char| !(c.is_ascii_digit() || matches!(c, '.' | '-' | '+')))?;
     let (number, unit) = t.split_at(at);

@@ -20,7 +20,7 @@ use serde::{Deserialize, Serialize};
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 #[error(
-    "unknown currency {0:?}: expected an ISO 4217 code such as CNY or USD (RMB is read as CNY)"
+    "unknown currency {input:?}: expected an ISO 4217 code such as CNY or USD (RMB is read as CNY)", input = crate::echo(.0)
 )]
 pub struct CurrencyError(String);
 
@@ -49,7 +49,7 @@ impl CurrencyError {
     pub fn message_zh(&self) -> String {
         format!(
             "未知币种 {:?}：应为 ISO 4217 代码，如 CNY 或 USD（RMB 视为 CNY）",
-            self.0
+            crate::echo(&self.0)
         )
     }
 }
@@ -167,7 +167,7 @@ pub enum MoneyError {
         rate: Decimal,
     },
     /// Text that is not an amount and a currency.
-    #[error("invalid money {0:?}: expected an amount and a currency code, such as \"19.99 CNY\"")]
+    #[error("invalid money {input:?}: expected an amount and a currency code, such as \"19.99 CNY\"", input = crate::echo(.0))]
     Parse(String),
 }
 

@@ -99,19 +99,19 @@ enum Repr {
 pub enum NumberError {
     /// Text that is not a number.
     #[error(
-        "invalid number {0:?}: expected digits with an optional sign, decimal point and exponent"
+        "invalid number {input:?}: expected digits with an optional sign, decimal point and exponent", input = crate::echo(.0)
     )]
     Invalid(String),
     /// A number too large, too small or too precise to hold exactly.
     #[error(
-        "number {0} is out of range: at most 28 significant digits, 28 decimal places and magnitude below 7.9e28"
+        "number {input} is out of range: at most 28 significant digits, 28 decimal places and magnitude below 7.9e28", input = crate::echo(.0)
     )]
     OutOfRange(String),
     /// A fraction where a whole number is needed.
-    #[error("number {0} is not a whole number")]
+    #[error("number {input} is not a whole number", input = crate::echo(.0))]
     NotInteger(String),
     /// A negative number where none may be.
-    #[error("number {0} is negative")]
+    #[error("number {input} is negative", input = crate::echo(.0))]
     Negative(String),
 }
 
@@ -127,12 +127,18 @@ impl NumberError {
     /// ```
     pub fn message_zh(&self) -> String {
         match self {
-            NumberError::Invalid(s) => format!("数值 {s:?} 无效：应为数字，可带符号、小数点和指数"),
+            NumberError::Invalid(s) => format!(
+                "数值 {s:?} 无效：应为数字，可带符号、小数点和指数",
+                s = crate::echo(s)
+            ),
             NumberError::OutOfRange(s) => {
-                format!("数值 {s} 超出范围：最多 28 位有效数字、28 位小数，绝对值小于 7.9e28")
+                format!(
+                    "数值 {s} 超出范围：最多 28 位有效数字、28 位小数，绝对值小于 7.9e28",
+                    s = crate::echo(s)
+                )
             }
-            NumberError::NotInteger(s) => format!("数值 {s} 不是整数"),
-            NumberError::Negative(s) => format!("数值 {s} 不能为负数"),
+            NumberError::NotInteger(s) => format!("数值 {s} 不是整数", s = crate::echo(s)),
+            NumberError::Negative(s) => format!("数值 {s} 不能为负数", s = crate::echo(s)),
         }
     }
 

@@ -231,10 +231,10 @@ pub struct JsonPointer(String);
 #[non_exhaustive]
 pub enum JsonPointerError {
     /// A non-empty pointer must start with `/`.
-    #[error("invalid json pointer {0:?}: a non-empty pointer must start with \"/\"")]
+    #[error("invalid json pointer {input:?}: a non-empty pointer must start with \"/\"", input = crate::echo(.0))]
     MissingSlash(String),
     /// `~` may only be followed by `0` or `1`.
-    #[error("invalid json pointer {0:?}: \"~\" must be followed by \"0\" or \"1\"")]
+    #[error("invalid json pointer {input:?}: \"~\" must be followed by \"0\" or \"1\"", input = crate::echo(.0))]
     BadEscape(String),
 }
 
@@ -474,6 +474,161 @@ impl<'a> Loc<'a> {
     }
 }
 
+/// The most characters of a caller's value that the crate copies into a
+/// message or into [`Violation::value`]: 64.
+///
+/// # Example
+///
+/// ```
+/// assert_eq!(crossborder::ECHO_MAX_CHARS, 64);
+/// ```
+pub const ECHO_MAX_CHARS: usize = 64;
+
+/// The most characters of one message of a [`Violation`]: 1,024. The
+/// crate's own messages stay well below it (the values they quote are cut
+/// by [`echo`]); a longer message, from a caller's rule, is cut with the
+/// same marker.
+///
+/// # Example
+///
+/// ```
+/// assert_eq!(crossborder::MESSAGE_MAX_CHARS, 1024);
+/// ```
+pub const MESSAGE_MAX_CHARS: usize = 1024;
+
+/// A caller's text as the crate echoes it back: at most
+/// [`ECHO_MAX_CHARS`] characters, then, when it was longer, the marker
+/// `…[+N chars]` with the number of characters left out. Every value the
+/// crate quotes in a message or a [`Violation::value`] goes through it, so
+/// a 10 MB field costs a report 64 characters, not 10 MB three times.
+///
+/// `Display` writes the text and the marker; `Debug` writes the text
+/// quoted and escaped as `str`'s `Debug` does, then the marker outside the
+/// quotes, so a cut value cannot be mistaken for a whole one.
+///
+/// # Example
+///
+/// ```
+/// use crossborder::echo;
+///
+/// assert_eq!(echo("85A8").to_string(), "85A8");
+/// assert_eq!(format!("{:?}", echo("85A8")), r#""85A8""#);
+/// let long = "8".repeat(100);
+/// assert_eq!(echo(&long).to_string(), format!("{}…[+36 chars]", "8".repeat(64)));
+/// assert_eq!(format!("{:?}", echo(&long)), format!("\"{}\"…[+36 chars]", "8".repeat(64)));
+/// assert!(echo(&long).is_cut());
+/// ```
+pub fn echo(text: &str) -> Echo<'_> {
+    // A text of at most 64 bytes has at most 64 characters.
+    if text.len() <= ECHO_MAX_CHARS {
+        return Echo {
+            head: text,
+            omitted: 0,
+        };
+    }
+    match text.char_indices().nth(ECHO_MAX_CHARS) {
+        None => Echo {
+            head: text,
+            omitted: 0,
+        },
+        Some((cut, _)) => {
+            let (head, rest) = text.split_at(cut);
+            Echo {
+                head,
+                omitted: rest.chars().count(),
+            }
+        }
+    }
+}
+
+/// A caller's text cut for echoing, made by [`echo`].
+///
+/// # Example
+///
+/// ```
+/// let e = crossborder::echo("P-1");
+/// assert_eq!(e.head(), "P-1");
+/// assert_eq!(e.omitted_chars(), 0);
+/// ```
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub struct Echo<'a> {
+    head: &'a str,
+    omitted: usize,
+}
+
+impl<'a> Echo<'a> {
+    /// The characters kept, at most [`ECHO_MAX_CHARS`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let long = "x".repeat(70);
+    /// assert_eq!(crossborder::echo(&long).head().len(), 64);
+    /// ```
+    pub fn head(&self) -> &'a str {
+        self.head
+    }
+
+    /// How many characters were left out (0 when the text was short).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let long = "字".repeat(70);
+    /// assert_eq!(crossborder::echo(&long).omitted_chars(), 6);
+    /// ```
+    pub fn omitted_chars(&self) -> usize {
+        self.omitted
+    }
+
+    /// Whether the text was cut.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert!(!crossborder::echo("short").is_cut());
+    /// ```
+    pub fn is_cut(&self) -> bool {
+        self.omitted > 0
+    }
+
+    fn marker(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.omitted > 0 {
+            write!(f, "…[+{} chars]", self.omitted)?;
+        }
+        Ok(())
+    }
+}
+
+impl fmt::Display for Echo<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.head)?;
+        self.marker(f)
+    }
+}
+
+impl fmt::Debug for Echo<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(self.head, f)?;
+        self.marker(f)
+    }
+}
+
+/// `text` cut to `max` characters with [`echo`]'s marker, in place.
+pub(crate) fn bound(mut text: String, max: usize) -> String {
+    if text.len() <= max {
+        return text;
+    }
+    if let Some((cut, _)) = text.char_indices().nth(max) {
+        let omitted = text[cut..].chars().count();
+        text.truncate(cut);
+        use fmt::Write as _;
+        let _ = write!(text, "…[+{omitted} chars]");
+        text.shrink_to_fit();
+    }
+    text
+}
+
 /// The language of a message.
 ///
 /// # Example
@@ -531,7 +686,9 @@ struct Message {
 }
 
 impl Violation {
-    /// A violation with its code, severity, location and messages.
+    /// A violation with its code, severity, location and messages. A
+    /// message longer than [`MESSAGE_MAX_CHARS`] characters is cut, with
+    /// [`echo`]'s marker.
     ///
     /// # Example
     ///
@@ -553,13 +710,15 @@ impl Violation {
             path,
             value: None,
             message: Message {
-                en: message_en.into(),
-                zh: message_zh.into(),
+                en: bound(message_en.into(), MESSAGE_MAX_CHARS),
+                zh: bound(message_zh.into(), MESSAGE_MAX_CHARS),
             },
         }
     }
 
-    /// The same violation carrying the offending value, as text.
+    /// The same violation carrying the offending value, as text, cut to
+    /// [`ECHO_MAX_CHARS`] characters by [`echo`] (a longer value keeps its
+    /// first 64 characters and the marker `…[+N chars]`).
     ///
     /// # Example
     ///
@@ -568,10 +727,13 @@ impl Violation {
     /// let v = Violation::new(Code::new("a.b"), Severity::Error, JsonPointer::root(), "e", "z")
     ///     .with_value("XYZ");
     /// assert_eq!(v.value(), Some("XYZ"));
+    /// let huge = "9".repeat(10_000_000);
+    /// let v = v.with_value(&huge);
+    /// assert_eq!(v.value(), Some(format!("{}…[+9999936 chars]", "9".repeat(64)).as_str()));
     /// ```
     #[must_use]
-    pub fn with_value(mut self, value: impl Into<String>) -> Self {
-        self.value = Some(value.into());
+    pub fn with_value(mut self, value: impl AsRef<str>) -> Self {
+        self.value = Some(echo(value.as_ref()).to_string());
         self
     }
 
@@ -913,8 +1075,10 @@ impl Report {
         if self.violations.len() < 2 {
             return;
         }
-        let mut keyed: Vec<_> = std::mem::take(&mut self.violations)
-            .into_iter()
+        // Sort small (key, index) pairs, then move each violation once.
+        let mut keyed: Vec<_> = self
+            .violations
+            .iter()
             .enumerate()
             .map(|(i, v)| {
                 // A missing field sorts where the field would stand.
@@ -924,11 +1088,20 @@ impl Report {
                     }
                     _ => crate::wire::document_key(kind, &v.path),
                 };
-                ((key, i), v)
+                (key, i)
             })
             .collect();
-        keyed.sort_by(|a, b| a.0.cmp(&b.0));
-        self.violations = keyed.into_iter().map(|(_, v)| v).collect();
+        // The index makes every key distinct: an unstable sort keeps the
+        // order of violations at the same place.
+        keyed.sort_unstable();
+        let mut slots: Vec<Option<Violation>> = std::mem::take(&mut self.violations)
+            .into_iter()
+            .map(Some)
+            .collect();
+        self.violations = keyed
+            .into_iter()
+            .filter_map(|(_, i)| slots.get_mut(i).and_then(Option::take))
+            .collect();
     }
 
     /// `Ok(self)` when there is no error (warnings pass), `Err(self)` when there

@@ -54,11 +54,11 @@ pub struct Timestamp {
 #[non_exhaustive]
 pub enum TimestampError {
     /// A date and time without an offset.
-    #[error("invalid timestamp {0:?}: a time needs an offset such as +08:00 or Z")]
+    #[error("invalid timestamp {input:?}: a time needs an offset such as +08:00 or Z", input = crate::echo(.0))]
     MissingOffset(String),
     /// Anything else that is not an ISO 8601 time or date.
     #[error(
-        "invalid timestamp {0:?}: expected ISO 8601 such as 2024-05-01T12:30:00+08:00, or a date such as 2024-05-01"
+        "invalid timestamp {input:?}: expected ISO 8601 such as 2024-05-01T12:30:00+08:00, or a date such as 2024-05-01", input = crate::echo(.0)
     )]
     Invalid(String),
 }
@@ -75,10 +75,14 @@ impl TimestampError {
     pub fn message_zh(&self) -> String {
         match self {
             TimestampError::MissingOffset(s) => {
-                format!("时间 {s:?} 无效：需要时区偏移，如 +08:00 或 Z")
+                format!(
+                    "时间 {s:?} 无效：需要时区偏移，如 +08:00 或 Z",
+                    s = crate::echo(s)
+                )
             }
             TimestampError::Invalid(s) => format!(
-                "时间 {s:?} 无效：应为 ISO 8601 格式，如 2024-05-01T12:30:00+08:00，或日期如 2024-05-01"
+                "时间 {s:?} 无效：应为 ISO 8601 格式，如 2024-05-01T12:30:00+08:00，或日期如 2024-05-01",
+                s = crate::echo(s)
             ),
         }
     }
@@ -219,6 +223,13 @@ impl FromStr for Timestamp {
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         let t = s.trim();
+        // ISO 8601 without expanded years: four digits, then `-`. chrono's
+        // `%Y` also reads `-204` or `12345`, which `Display` would write
+        // back as `-0204` or not at all.
+        let year = t.as_bytes().get(..5);
+        if !year.is_some_and(|y| y[..4].iter().all(u8::is_ascii_digit) && y[4] == b'-') {
+            return Err(TimestampError::Invalid(s.to_owned()));
+        }
         if let Ok(at) = DateTime::parse_from_rfc3339(t) {
             return Ok(Timestamp::from_datetime(at));
         }

@@ -122,7 +122,7 @@ fn clean_fixtures_convert_without_violations() {
     assert!(c.is_clean(), "{}", c.report());
     let order = c.into_result().unwrap();
     assert_eq!(order.items.len(), 2);
-    assert_eq!(order.pay_amount.unwrap().to_string(), "489.75 CNY");
+    assert_eq!(order.pay_amount.unwrap().to_string(), "490.84 CNY");
 }
 
 #[test]

@@ -454,13 +454,13 @@ fn cases() -> Vec<Case> {
         ),
         order(
             "pay amount 7.00 short",
-            vec![("/payAmount", Some(json!(482.75)))],
+            vec![("/payAmount", Some(json!(483.84)))],
             "order.pay_amount_mismatch",
-            vec![e("/payAmount", "482.75")],
+            vec![e("/payAmount", "483.84")],
         ),
         order(
             "pay amount within a fen",
-            vec![("/payAmount", Some(json!(489.76)))],
+            vec![("/payAmount", Some(json!(490.85)))],
             "order.pay_amount_mismatch",
             vec![],
         ),
@@ -468,7 +468,7 @@ fn cases() -> Vec<Case> {
             "total tax off by 1",
             vec![
                 ("/productsTotalTax", Some(json!(40.85))),
-                ("/payAmount", Some(json!(490.75))),
+                ("/payAmount", Some(json!(491.84))),
             ],
             "order.total_tax_mismatch",
             vec![e("/productsTotalTax", "40.85")],
@@ -605,6 +605,28 @@ fn cases() -> Vec<Case> {
             vec![e("/items", "5021.90")],
         ),
         order(
+            "non-cash deductions stay in the ¥5,000 base",
+            vec![
+                ("/items/0/price", Some(json!(4950))),
+                ("/items/0/discount", Some(json!(0))),
+                ("/items/0/quantity", Some(json!(1))),
+                ("/nonCashDeductionAmount", Some(json!(100))),
+            ],
+            "limit.transaction",
+            vec![e("/items", "5021.90")],
+        ),
+        order(
+            "non-cash deductions do not push a transaction within ¥5,000 over it",
+            vec![
+                ("/items/0/price", Some(json!(4928.10))),
+                ("/items/0/discount", Some(json!(0))),
+                ("/items/0/quantity", Some(json!(1))),
+                ("/nonCashDeductionAmount", Some(json!(100))),
+            ],
+            "limit.transaction",
+            vec![],
+        ),
+        order(
             "the same without insurance is within it",
             vec![
                 ("/items/0/price", Some(json!(4900))),
@@ -670,6 +692,64 @@ fn cases() -> Vec<Case> {
             ],
             "limit.parcel_single_item",
             vec![w("/items", "1500.00")],
+        ),
+        // the declared tax
+        order(
+            "the fixture declares the tax the crate computes",
+            vec![],
+            "tax.declared_mismatch",
+            vec![],
+        ),
+        order(
+            "a line's declared tax is off",
+            vec![("/items/0/tax", Some(json!(30)))],
+            "tax.declared_mismatch",
+            vec![e("/items/0/tax", "30.00")],
+        ),
+        order(
+            "no tax declared on delivery",
+            vec![("/shippingTax", Some(json!(0)))],
+            "tax.declared_mismatch",
+            vec![e("/shippingTax", "0.00")],
+        ),
+        order(
+            "a declared tax off from a guessed rate is a warning",
+            vec![
+                ("/items/1/product/hsCode", Some(json!("2309100000"))),
+                ("/items/1/tax", Some(json!(2))),
+            ],
+            "tax.declared_mismatch_default_rate",
+            vec![w("/items/1/tax", "2.00")],
+        ),
+        order(
+            "a guessed rate is not an error",
+            vec![
+                ("/items/1/product/hsCode", Some(json!("2309100000"))),
+                ("/items/1/tax", Some(json!(2))),
+            ],
+            "tax.declared_mismatch",
+            vec![],
+        ),
+        order(
+            "CC: a tax of ¥50 or less is waived, and delivery is not taxed",
+            vec![("/expressType", Some(json!("CC"))), ("/items/0", None)],
+            "tax.declared_mismatch",
+            vec![
+                e("/items/0/tax", "5.45"),
+                e("/productsTotalTax", "39.85"),
+                e("/shippingTax", "1.09"),
+            ],
+        ),
+        order(
+            "one item over ¥5,000 without a duty rate cannot be checked",
+            vec![
+                ("/items/1", None),
+                ("/items/0/price", Some(json!(5200))),
+                ("/items/0/discount", Some(json!(0))),
+                ("/items/0/quantity", Some(json!(1))),
+            ],
+            "tax.declared_unchecked",
+            vec![w("/items/0/tax", "34.40")],
         ),
     ]
 }

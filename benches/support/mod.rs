@@ -24,8 +24,9 @@ pub(crate) fn order_100_items() -> Vec<u8> {
         })
         .collect();
     // 50 x (2 x 189.00, tax 34.40) + 50 x (59.90, tax 5.45); shipping 12.00
+    // and its tax 1.09, as the fixture declares them
     order["items"] = Value::Array(items);
     order["productsTotalTax"] = serde_json::json!(1992.5);
-    order["payAmount"] = serde_json::json!(18900.0 + 2995.0 + 12.0 + 1992.5);
+    order["payAmount"] = serde_json::json!(18900.0 + 2995.0 + 12.0 + 1.09 + 1992.5);
     serde_json::to_vec(&order).unwrap()
 }

@@ -500,9 +500,12 @@ impl WishPostOrder {
                 loc.pointer(),
                 format!(
                     "the value of order {:?} is too large to compute exactly",
-                    self.id
+                    crate::echo(&self.id)
                 ),
-                format!("订单 \"{}\" 的价值过大，无法精确计算", self.id),
+                format!(
+                    "订单 \"{}\" 的价值过大，无法精确计算",
+                    crate::echo(&self.id)
+                ),
             ));
         }
     }

@@ -182,8 +182,8 @@ impl OrderJson {
                             Code::CHANNEL_PROGRAM_UNKNOWN,
                             Severity::Error,
                             loc.field("program").pointer(),
-                            format!("unknown program {text:?}: expected unification_initiative, a_plus or optional_a_plus"),
-                            format!("未知物流计划 \"{text}\"：应为 unification_initiative、a_plus 或 optional_a_plus"),
+                            format!("unknown program {text:?}: expected unification_initiative, a_plus or optional_a_plus", text = crate::echo(text)),
+                            format!("未知物流计划 \"{text}\"：应为 unification_initiative、a_plus 或 optional_a_plus", text = crate::echo(text)),
                         )
                         .with_value(text.as_str()),
                     );
@@ -201,8 +201,8 @@ impl OrderJson {
                             Code::CURRENCY_UNKNOWN,
                             Severity::Error,
                             loc.field("currency").pointer(),
-                            format!("unknown currency {text:?}: expected an ISO 4217 code such as USD or CNY"),
-                            format!("未知币种 \"{text}\"：应为 ISO 4217 代码，如 USD 或 CNY"),
+                            format!("unknown currency {text:?}: expected an ISO 4217 code such as USD or CNY", text = crate::echo(text)),
+                            format!("未知币种 \"{text}\"：应为 ISO 4217 代码，如 USD 或 CNY", text = crate::echo(text)),
                         )
                         .with_value(text.as_str()),
                     );
@@ -274,8 +274,11 @@ impl OrderJson {
                                 Code::CHANNEL_DATE_INVALID,
                                 Severity::Error,
                                 fm_loc.field("setOn").pointer(),
-                                format!("invalid date {t:?}: expected YYYY-MM-DD"),
-                                format!("日期 \"{t}\" 无效：应为 YYYY-MM-DD"),
+                                format!(
+                                    "invalid date {t:?}: expected YYYY-MM-DD",
+                                    t = crate::echo(t)
+                                ),
+                                format!("日期 \"{t}\" 无效：应为 YYYY-MM-DD", t = crate::echo(t)),
                             )
                             .with_value(t.as_str()),
                         );
@@ -362,8 +365,8 @@ fn read_amount(
                                 Code::CURRENCY_UNKNOWN,
                                 Severity::Error,
                                 pointer(),
-                                format!("unknown currency {code:?} in amount {text:?}: expected an ISO 4217 code such as USD or CNY"),
-                                format!("金额 \"{text}\" 中的币种 \"{code}\" 未知：应为 ISO 4217 代码，如 USD 或 CNY"),
+                                format!("unknown currency {code:?} in amount {text:?}: expected an ISO 4217 code such as USD or CNY", text = crate::echo(text), code = crate::echo(code)),
+                                format!("金额 \"{text}\" 中的币种 \"{code}\" 未知：应为 ISO 4217 代码，如 USD 或 CNY", text = crate::echo(text), code = crate::echo(code)),
                             )
                             .with_value(text),
                         );
@@ -374,17 +377,24 @@ fn read_amount(
             let (code, en, zh) = match e {
                 NumberError::OutOfRange(_) => (
                     Code::NUMBER_OUT_OF_RANGE,
-                    format!("amount {n} is out of range: at most 28 significant digits"),
-                    format!("金额 {n} 超出范围：最多 28 位有效数字"),
+                    format!(
+                        "amount {} is out of range: at most 28 significant digits",
+                        crate::echo(&n.to_string())
+                    ),
+                    format!(
+                        "金额 {} 超出范围：最多 28 位有效数字",
+                        crate::echo(&n.to_string())
+                    ),
                 ),
                 _ => (
                     Code::NUMBER_INVALID,
                     format!(
                         "invalid amount {:?}: expected a number such as 19.99 or money text such as \"19.99 CNY\"",
-                        n.to_string()
+                        crate::echo(&n.to_string())
                     ),
                     format!(
-                        "金额 \"{n}\" 无效：应为数字（如 19.99）或带币种的金额（如 \"19.99 CNY\"）"
+                        "金额 \"{}\" 无效：应为数字（如 19.99）或带币种的金额（如 \"19.99 CNY\"）",
+                        crate::echo(&n.to_string())
                     ),
                 ),
             };

@@ -695,8 +695,14 @@ pub(super) fn quantity_invalid(path: JsonPointer, value: &str) -> Violation {
         Code::CHANNEL_QUANTITY_INVALID,
         Severity::Error,
         path,
-        format!("invalid quantity {value:?}: a quantity is a whole number of at least 1"),
-        format!("数量 \"{value}\" 无效：数量必须是不小于 1 的整数"),
+        format!(
+            "invalid quantity {value:?}: a quantity is a whole number of at least 1",
+            value = crate::echo(value)
+        ),
+        format!(
+            "数量 \"{value}\" 无效：数量必须是不小于 1 的整数",
+            value = crate::echo(value)
+        ),
     )
     .with_value(value)
 }
@@ -1008,8 +1014,8 @@ pub(super) fn mixed_customer(path: JsonPointer, customer: &str, first: &str) -> 
         Code::CHANNEL_MIXED_CUSTOMERS,
         Severity::Error,
         path,
-        format!("order for customer {customer:?} in a shipping order for {first:?}: one shipping order goes to one customer"),
-        format!("客户 \"{customer}\" 的订单出现在客户 \"{first}\" 的运单中：一个运单只能发给同一客户"),
+        format!("order for customer {customer:?} in a shipping order for {first:?}: one shipping order goes to one customer", customer = crate::echo(customer), first = crate::echo(first)),
+        format!("客户 \"{customer}\" 的订单出现在客户 \"{first}\" 的运单中：一个运单只能发给同一客户", customer = crate::echo(customer), first = crate::echo(first)),
     )
     .with_value(customer)
 }
@@ -1019,8 +1025,14 @@ pub(super) fn duplicate(path: JsonPointer, id: &str) -> Violation {
         Code::CHANNEL_DUPLICATE_ORDER,
         Severity::Error,
         path,
-        format!("order {id:?} appears twice: each order ships once"),
-        format!("订单 \"{id}\" 重复出现：每个订单只能发货一次"),
+        format!(
+            "order {id:?} appears twice: each order ships once",
+            id = crate::echo(id)
+        ),
+        format!(
+            "订单 \"{id}\" 重复出现：每个订单只能发货一次",
+            id = crate::echo(id)
+        ),
     )
     .with_value(id)
 }

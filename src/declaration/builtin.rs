@@ -14,9 +14,10 @@ use super::rule::{Findings, OrderInput, ProductInput, Rule, RuleInfo, Scope};
 use super::{Declaration, catalogue_date};
 use crate::MoneyError;
 use crate::hs::{self, DeclarationForm, HsEdition, Jurisdiction};
+use crate::tax::china::{DeclaredField, DeclaredKind};
 use crate::{
-    ClearanceMode, Code, Country, Currency, CustomsUnit, Gtin, Loc, Money, Order, ResidentId,
-    Weight, minor_unit,
+    ClearanceMode, Code, Currency, CustomsUnit, Gtin, Loc, Money, Order, ResidentId, Weight, echo,
+    minor_unit,
 };
 
 macro_rules! modes_text {
@@ -394,8 +395,8 @@ builtin_rules! {
         scope: Orders,
         modes: [BC, BBC],
         since: "2019-01-01",
-        checks: "the person who orders is the person who pays: the payer's identity number is the customer's",
-        source: "商财发〔2018〕486号 (订购人与支付人一致)",
+        checks: "the orderer is the payer: the payer's identity number is the customer's. The regulation asks for an authenticated orderer, or else orderer = payer; platforms and the customs API's users require orderer = payer for every order, and this rule applies that",
+        source: "财关税〔2016〕18号 (订购人身份信息认证；未认证的，订购人与支付人应当为同一人); 商财发〔2018〕486号; platform requirement (orderer = payer)",
         product: None,
         order: Some(payer_mismatch),
     }
@@ -416,8 +417,8 @@ builtin_rules! {
         scope: Orders,
         modes: [BC, BBC],
         since: "2019-01-01",
-        checks: "one transaction (goods, delivery and insurance) is at most ¥5,000, unless it is a single indivisible item below ¥26,000",
-        source: "财关税〔2018〕49号; dutiable value of 财关税〔2016〕18号",
+        checks: "one transaction's dutiable value is at most ¥5,000: Σ (price - discount) x quantity + shippingCost + insuranceFee, with nonCashDeductionAmount not subtracted (customs counts points and coupons in the goods value); unless the order holds only one item and is below ¥26,000",
+        source: "财关税〔2018〕49号; dutiable value (goods, freight, insurance) of 财关税〔2016〕18号",
         product: None,
         order: Some(|i, out| transaction_limit(i, out, false)),
     }
@@ -427,8 +428,8 @@ builtin_rules! {
         scope: Orders,
         modes: [BC, BBC],
         since: "2019-01-01",
-        checks: "a single indivisible item over ¥5,000 but below ¥26,000 may still clear as cross-border e-commerce, but at the full general-trade tax and counting toward the annual limit",
-        source: "财关税〔2018〕49号",
+        checks: "an order that holds only one item, over ¥5,000 but below ¥26,000, may still clear as cross-border e-commerce, but taxed at the full goods rates and counting toward the annual limit",
+        source: "财关税〔2018〕49号 (订单下仅一件商品)",
         product: None,
         order: Some(|i, out| transaction_limit(i, out, true)),
     }
@@ -449,8 +450,8 @@ builtin_rules! {
         scope: Orders,
         modes: [CC],
         since: "2010-09-01",
-        checks: "a personal parcel's goods are worth at most ¥1,000 (¥800 from Hong Kong, Macao or Taiwan), unless it is a single indivisible item",
-        source: "海关总署公告2010年第43号",
+        checks: "a personal parcel's goods are worth at most the limit in force on the date: ¥2,000 from 2024-12-01; from 2010-09-01 to 2024-11-30, ¥1,000, or ¥800 from Hong Kong, Macao or Taiwan; unless it holds a single indivisible article",
+        source: "海关总署公告2010年第43号; 海关总署公告2024年第176号 (¥2,000 from 2024-12-01)",
         product: None,
         order: Some(|i, out| parcel_limit(i, out, false)),
     }
@@ -460,10 +461,43 @@ builtin_rules! {
         scope: Orders,
         modes: [CC],
         since: "2010-09-01",
-        checks: "a single indivisible item over the parcel limit may clear if it is for personal use",
-        source: "海关总署公告2010年第43号",
+        checks: "a parcel over the limit in force that holds a single indivisible article may clear if it is for personal use",
+        source: "海关总署公告2010年第43号; 海关总署公告2024年第176号",
         product: None,
         order: Some(|i, out| parcel_limit(i, out, true)),
+    }
+    TaxDeclaredMismatch / TAX_DECLARED_MISMATCH {
+        code: "tax.declared_mismatch",
+        severity: Error,
+        scope: Orders,
+        modes: [CC, BC, BBC],
+        since: "2016-04-08",
+        checks: "each item's tax, shippingTax and productsTotalTax agree, within ¥0.01 a line, with the import tax computed from the tax table (tax::china), where every rate came from a row of the table: cross-border e-commerce with duty 0 and VAT and consumption tax at 70%, or full rates for an order that holds only one item over ¥5,000; personal articles at the tier rate, ¥50 or less waived. The message says which is off, by how much, and how the tax was computed",
+        source: "财关税〔2018〕49号; 财关税〔2016〕18号; 税委会〔2019〕17号; 海关总署公告2010年第43号",
+        product: None,
+        order: Some(|i, out| declared_tax(i, out, DeclaredKind::Mismatch)),
+    }
+    TaxDeclaredMismatchDefaultRate / TAX_DECLARED_MISMATCH_DEFAULT_RATE {
+        code: "tax.declared_mismatch_default_rate",
+        severity: Warning,
+        scope: Orders,
+        modes: [CC, BC, BBC],
+        since: "2016-04-08",
+        checks: "the same, where a rate is a guess: the general 13% VAT rate (or the personal articles tier of other goods) for an HS code no row of the table lists, or a high-end test that could not be made",
+        source: "财关税〔2018〕49号; 增值税法 art. 10; 税委会〔2019〕17号",
+        product: None,
+        order: Some(|i, out| declared_tax(i, out, DeclaredKind::MismatchGuess)),
+    }
+    TaxDeclaredUnchecked / TAX_DECLARED_UNCHECKED {
+        code: "tax.declared_unchecked",
+        severity: Warning,
+        scope: Orders,
+        modes: [CC, BC, BBC],
+        since: "2016-04-08",
+        checks: "a declared tax that cannot be checked is said so: an order that holds only one item over ¥5,000, taxed at full rates, without an MFN duty rate in the table or the context; a specific consumption tax without the quantity it needs",
+        source: "财关税〔2018〕49号 (full rates: duty at the MFN rate); 消费税暂行条例",
+        product: None,
+        order: Some(|i, out| declared_tax(i, out, DeclaredKind::Unchecked)),
     }
 }
 
@@ -502,35 +536,30 @@ fn required_product(i: &ProductInput<'_>, out: &mut Findings<'_>) {
     }
     let item_price = i.item.is_some_and(|it| it.price.is_some());
     let skus = at.field("skus");
-    if p.price.is_none() && !item_price {
-        if p.skus.is_empty() {
-            missing(out, at, "price");
-        }
-        for (n, sku) in p.skus.iter().enumerate() {
-            if sku.price.is_none() {
-                missing(out, &skus.index(n), "price");
+    let price_needed = p.price.is_none() && !item_price;
+    let (net_needed, gross_needed) = (p.net_weight.is_none(), p.gross_weight.is_none());
+    if p.skus.is_empty() {
+        for (needed, field) in [
+            (price_needed, "price"),
+            (net_needed, "netWeight"),
+            (gross_needed, "grossWeight"),
+        ] {
+            if needed {
+                missing(out, at, field);
             }
         }
     }
-    for (field, product_weight, sku_weight) in [
-        (
-            "netWeight",
-            p.net_weight,
-            (|s: &crate::Sku| s.net_weight) as fn(&crate::Sku) -> Option<Weight>,
-        ),
-        ("grossWeight", p.gross_weight, |s: &crate::Sku| {
-            s.gross_weight
-        }),
-    ] {
-        if product_weight.is_some() {
-            continue;
-        }
-        if p.skus.is_empty() {
-            missing(out, at, field);
-        }
+    // One pass over the SKUs for the three fields they may inherit.
+    if price_needed || net_needed || gross_needed {
         for (n, sku) in p.skus.iter().enumerate() {
-            if sku_weight(sku).is_none() {
-                missing(out, &skus.index(n), field);
+            for (needed, field) in [
+                (price_needed && sku.price.is_none(), "price"),
+                (net_needed && sku.net_weight.is_none(), "netWeight"),
+                (gross_needed && sku.gross_weight.is_none(), "grossWeight"),
+            ] {
+                if needed {
+                    missing(out, &skus.index(n), field);
+                }
             }
         }
     }
@@ -713,8 +742,14 @@ fn hs_exists(i: &ProductInput<'_>, out: &mut Findings<'_>, other_edition: bool) 
                 .map(|h| format!("{} ({})", h.code(), h.description()))
                 .collect::<Vec<_>>()
                 .join("; ");
-            en.push_str(&format!("; by its name {name:?}, consider: {list}"));
-            zh.push_str(&format!("；按商品名称 {name:?} 检索，可考虑：{list}"));
+            en.push_str(&format!(
+                "; by its name {name:?}, consider: {list}",
+                name = crate::echo(name)
+            ));
+            zh.push_str(&format!(
+                "；按商品名称 {name:?} 检索，可考虑：{list}",
+                name = crate::echo(name)
+            ));
         }
     }
     out.add(&i.at.field("hsCode"), Some(code.as_str()), en, zh);
@@ -894,33 +929,40 @@ fn tax_rate(i: &ProductInput<'_>, out: &mut Findings<'_>) {
 fn duplicate_sku(i: &ProductInput<'_>, out: &mut Findings<'_>) {
     let skus = &i.product.skus;
     let at_skus = i.at.field("skus");
-    for (n, sku) in skus.iter().enumerate() {
-        let Some(number) = sku
-            .sku_number
-            .as_deref()
-            .map(str::trim)
-            .filter(|s| !s.is_empty())
-        else {
+    // Every (number, position), sorted: equal numbers end up side by side,
+    // the first SKU of each number leading its run. O(n log n) for n SKUs,
+    // not a rescan of the earlier SKUs for each one; and no hash, so
+    // nothing for a caller to flood.
+    let mut numbered: Vec<(&str, usize)> = skus
+        .iter()
+        .enumerate()
+        .filter_map(|(n, sku)| {
+            let number = sku.sku_number.as_deref().map(str::trim)?;
+            (!number.is_empty()).then_some((number, n))
+        })
+        .collect();
+    numbered.sort_unstable();
+    // (the repeat, the first of its number), in document order.
+    let mut repeats: Vec<(usize, usize)> = Vec::new();
+    for run in numbered.chunk_by(|a, b| a.0 == b.0) {
+        if let [(_, first), rest @ ..] = run {
+            repeats.extend(rest.iter().map(|&(_, n)| (n, *first)));
+        }
+    }
+    repeats.sort_unstable();
+    for (n, first) in repeats {
+        let Some(number) = skus[n].sku_number.as_deref().map(str::trim) else {
             continue;
         };
-        let first = skus[..n]
-            .iter()
-            .position(|s| s.sku_number.as_deref().map(str::trim) == Some(number));
-        if let Some(first) = first {
-            let at = at_skus.index(n);
-            out.add(
-                &at.field("skuNumber"),
-                Some(number),
-                format!(
-                    "SKU number {number:?} is already used at {}",
-                    at_skus.index(first).pointer()
-                ),
-                format!(
-                    "SKU 编号 {number:?} 与 {} 重复",
-                    at_skus.index(first).pointer()
-                ),
-            );
-        }
+        let at = at_skus.index(n);
+        let earlier = at_skus.index(first).pointer();
+        let shown = echo(number);
+        out.add(
+            &at.field("skuNumber"),
+            Some(number),
+            format!("SKU number {shown:?} is already used at {earlier}"),
+            format!("SKU 编号 {shown:?} 与 {earlier} 重复"),
+        );
     }
 }
 
@@ -1255,8 +1297,8 @@ fn payer_mismatch(i: &OrderInput<'_>, out: &mut Findings<'_>) {
         out.add(
             &at.field(field),
             Some(p),
-            "the payer is not the customer: cross-border e-commerce imports must be paid by the person who orders",
-            "支付人与订购人不一致：跨境电商零售进口须由订购人本人支付",
+            "the payer is not the customer (the orderer): this rule applies orderer = payer, which platforms require for every cross-border e-commerce order (财关税〔2016〕18号: an authenticated orderer, or else the orderer pays)",
+            "支付人与订购人不一致：本规则按“订购人与支付人一致”核对，各平台对每笔跨境电商订单均有此要求（财关税〔2016〕18号：订购人身份须经认证，未认证的，订购人与支付人应当为同一人）",
         );
     }
 }
@@ -1296,12 +1338,10 @@ fn shown(m: Money) -> Money {
     Money::new(amount, m.currency())
 }
 
-fn single_indivisible(o: &Order) -> bool {
+/// The order holds only one item (订单下仅一件商品, 财关税〔2018〕49号): one line
+/// of quantity 1.
+fn holds_one_item(o: &Order) -> bool {
     o.items.len() == 1 && o.items[0].quantity == Some(1)
-}
-
-fn cny(amount: i64) -> Money {
-    Money::new(Decimal::from(amount), Currency::CNY)
 }
 
 fn rate_missing(i: &OrderInput<'_>, out: &mut Findings<'_>) {
@@ -1339,49 +1379,91 @@ fn rate_missing(i: &OrderInput<'_>, out: &mut Findings<'_>) {
     }
 }
 
-/// The ¥5,000 limit on one transaction, and its exception: one indivisible
-/// item over ¥5,000 but below the ¥26,000 annual limit may still clear as
-/// cross-border e-commerce, taxed in full (财关税〔2018〕49号). The error rule
-/// reports every other transaction over ¥5,000, a single item of ¥26,000 or
-/// more included; the warning rule reports the exception.
+/// The ¥5,000 limit on one transaction's dutiable value, and its exception:
+/// an order that holds only one item (订单下仅一件商品), over ¥5,000 but below
+/// the ¥26,000 annual limit, may still clear as cross-border e-commerce,
+/// taxed at the full goods rates (财关税〔2018〕49号). The error rule reports
+/// every other transaction over ¥5,000, a single item of ¥26,000 or more
+/// included; the warning rule reports the exception, with the full-rate tax
+/// when it can be computed. The limits are those of the context's tax table
+/// on the date.
 fn transaction_limit(i: &OrderInput<'_>, out: &mut Findings<'_>, single_item_rule: bool) {
+    let Some((_, period)) = i.context.tax_table().cbec_on(i.context.as_of()) else {
+        return;
+    };
     let Some((_, amount)) = in_cny(i) else {
         return;
     };
-    if amount.amount() <= cny(5000).amount() {
+    let (tl, al) = (period.transaction_limit, period.annual_limit);
+    if amount.amount() <= tl {
         return;
     }
-    let excepted = single_indivisible(i.order) && amount.amount() < cny(26000).amount();
+    let one_item = holds_one_item(i.order);
+    let excepted = one_item && amount.amount() < al;
     if excepted != single_item_rule {
         return;
     }
     let at = Loc::ROOT.field("items");
     let value = amount.amount().to_string();
+    let (tl, al) = (crate::tax::china::whole(tl), crate::tax::china::whole(al));
     if single_item_rule {
+        let tax = i.tax();
+        let (tax_en, tax_zh) = match (tax.basis(), tax.total(), tax.lines()) {
+            (Some(crate::tax::china::Basis::CbecFullRate), Some(total), [line]) => {
+                let part = |m: Option<Money>, r: Option<&crate::tax::china::AppliedRate<'_>>| {
+                    let rate = r.map_or_else(String::new, |r| crate::tax::china::percent(r.rate()));
+                    (
+                        rate,
+                        m.map_or_else(String::new, |m| shown(m).amount().to_string()),
+                    )
+                };
+                let (rd, d) = part(line.duty(), line.duty_rate());
+                let (rc, c) = part(line.consumption_tax(), line.consumption_rate());
+                let (rv, v) = part(line.vat(), line.vat_rate());
+                let consumption = line.consumption_tax().is_some_and(|m| !m.is_zero());
+                let (ct_en, ct_zh) = if consumption {
+                    (
+                        format!(" + consumption tax {rc} {c}"),
+                        format!(" + 消费税 {rc} {c}"),
+                    )
+                } else {
+                    (String::new(), String::new())
+                };
+                let total = shown(total);
+                (
+                    format!(" (for this order: duty {rd} {d}{ct_en} + VAT {rv} {v} = {total})"),
+                    format!("（本订单：关税 {rd} {d}{ct_zh} + 增值税 {rv} {v} = {total}）"),
+                )
+            }
+            _ => (String::new(), String::new()),
+        };
         out.add(
             &at,
             Some(&value),
-            format!("the transaction, {amount} with delivery and insurance, is over the ¥5,000 limit but is a single indivisible item below ¥26,000: it may clear, taxed at the full general-trade rates, and counts toward the annual limit"),
-            format!("本次交易含运费和保费 {amount}，超过单次 5000 元限额，但为低于 26000 元的单件不可分割商品：可以进口，按货物税率全额征税，并计入年度限额"),
+            format!("the transaction's dutiable value, {amount} (goods before non-cash deductions, delivery and insurance), is over the ¥{tl} limit, but the order holds only one item and is below ¥{al}: it may clear as cross-border e-commerce, taxed at the full goods rates{tax_en}, and counts toward the annual limit"),
+            format!("本次交易完税价格 {amount}（货款（不扣除非现金抵扣）、运费和保费）超过单次 {tl} 元限额，但订单下仅一件商品且低于 {al} 元：可按跨境电商零售进口，按货物税率全额征税{tax_zh}，并计入年度限额"),
         );
-    } else if single_indivisible(i.order) {
+    } else if one_item {
         out.add(
             &at,
             Some(&value),
-            format!("the transaction, {amount} with delivery and insurance, is a single item of ¥26,000 or more: over the limit even for one indivisible item"),
-            format!("本次交易含运费和保费 {amount}，为 26000 元及以上的单件商品：即使单件不可分割也超过限额"),
+            format!("the transaction's dutiable value, {amount}, is ¥{al} or more: over the limit even for an order that holds only one item"),
+            format!("本次交易完税价格 {amount} 达到或超过 {al} 元：即使订单下仅一件商品也超过限额"),
         );
     } else {
         out.add(
             &at,
             Some(&value),
-            format!("the transaction, {amount} with delivery and insurance, is over the ¥5,000 cross-border e-commerce limit"),
-            format!("本次交易含运费和保费 {amount}，超过跨境电商单次交易 5000 元限额"),
+            format!("the transaction's dutiable value, {amount} (goods before non-cash deductions, delivery and insurance), is over the ¥{tl} cross-border e-commerce limit, and the order holds more than one item"),
+            format!("本次交易完税价格 {amount}（货款（不扣除非现金抵扣）、运费和保费）超过跨境电商单次交易 {tl} 元限额，且订单不止一件商品"),
         );
     }
 }
 
 fn annual_limit(i: &OrderInput<'_>, out: &mut Findings<'_>) {
+    let Some((_, period)) = i.context.tax_table().cbec_on(i.context.as_of()) else {
+        return;
+    };
     let Some(spent) = i.context.annual_spent() else {
         return;
     };
@@ -1395,16 +1477,21 @@ fn annual_limit(i: &OrderInput<'_>, out: &mut Findings<'_>) {
         return;
     };
     let (spent, total) = (shown(spent), shown(total));
-    if total.amount() > cny(26000).amount() {
+    if total.amount() > period.annual_limit {
+        let al = crate::tax::china::whole(period.annual_limit);
         out.add(
             &Loc::ROOT.field("items"),
             Some(&amount.amount().to_string()),
-            format!("the buyer has spent {spent} this year; with this {amount} that is {total}, over the ¥26,000 annual limit"),
-            format!("购买人今年已消费 {spent}，加上本次 {amount} 共 {total}，超过年度 26000 元限额"),
+            format!("the buyer has spent {spent} this year; with this {amount} that is {total}, over the ¥{al} annual limit"),
+            format!("购买人今年已消费 {spent}，加上本次 {amount} 共 {total}，超过年度 {al} 元限额"),
         );
     }
 }
 
+/// The parcel limit in force on the context's date (from the context's tax
+/// table): ¥2,000 from anywhere from 2024-12-01, ¥1,000 or ¥800 from Hong
+/// Kong, Macao or Taiwan before. A parcel that holds a single indivisible
+/// article (the wording of 海关总署公告2010年第43号) is the warning rule's.
 fn parcel_limit(i: &OrderInput<'_>, out: &mut Findings<'_>, single_item_rule: bool) {
     let Some((goods, _)) = in_cny(i) else {
         return;
@@ -1413,31 +1500,68 @@ fn parcel_limit(i: &OrderInput<'_>, out: &mut Findings<'_>, single_item_rule: bo
         .context
         .ship_from()
         .or_else(|| i.order.seller.as_ref().and_then(|s| s.country));
-    let hmt = matches!(from, Some(Country::HK | Country::MO | Country::TW));
-    let limit = cny(if hmt { 800 } else { 1000 });
-    if goods.amount() <= limit.amount() || single_indivisible(i.order) != single_item_rule {
+    let Some((_, rule)) = i
+        .context
+        .tax_table()
+        .cc_parcel_limit_on(i.context.as_of(), from)
+    else {
+        return;
+    };
+    if goods.amount() <= rule.limit || holds_one_item(i.order) != single_item_rule {
         return;
     }
     let at = Loc::ROOT.field("items");
-    let (where_en, where_zh) = if hmt {
-        (" from Hong Kong, Macao or Taiwan", "（自港澳台寄出）")
+    let limit = crate::tax::china::whole(rule.limit);
+    let source = &rule.source;
+    let (where_en, where_zh) = if rule.from.is_empty() {
+        (String::new(), String::new())
     } else {
-        ("", "")
+        let places: Vec<String> = rule.from.iter().map(ToString::to_string).collect();
+        (
+            format!(" from {}", places.join(", ")),
+            format!("（寄自 {}）", places.join("、")),
+        )
     };
     if single_item_rule {
         out.add(
             &at,
             Some(&goods.amount().to_string()),
-            format!("the parcel's goods, {goods}, are over the {limit} limit{where_en}, but it is a single indivisible item: it clears only if it is for personal use"),
-            format!("包裹货值 {goods} 超过 {limit} 限额{where_zh}，但为单件不可分割物品：仅在确属自用时可放行"),
+            format!("the parcel's goods, {goods}, are over the ¥{limit} limit of an inbound personal parcel{where_en} ({source}), but it holds a single indivisible article: it clears only if it is for personal use"),
+            format!("包裹货值 {goods} 超过进境个人物品 {limit} 元限值{where_zh}（{source}），但仅有一件不可分割物品：仅在确属自用时可放行"),
         );
     } else {
         out.add(
             &at,
             Some(&goods.amount().to_string()),
-            format!("the parcel's goods, {goods}, are over the {limit} limit for personal parcels{where_en}"),
-            format!("包裹货值 {goods} 超过个人物品 {limit} 限额{where_zh}"),
+            format!("the parcel's goods, {goods}, are over the ¥{limit} limit of an inbound personal parcel{where_en} ({source})"),
+            format!("包裹货值 {goods} 超过进境个人物品 {limit} 元限值{where_zh}（{source}）"),
         );
+    }
+}
+
+/// The declared tax against the computed one (`crate::tax::china`): the
+/// findings of one kind.
+fn declared_tax(i: &OrderInput<'_>, out: &mut Findings<'_>, kind: DeclaredKind) {
+    let findings = crate::tax::china::declared(i.tax(), i.order, i.context.rates());
+    let items = Loc::ROOT.field("items");
+    for d in findings.into_iter().filter(|d| d.kind == kind) {
+        match d.field {
+            DeclaredField::Item(n) => {
+                let item = items.index(n);
+                out.add(&item.field("tax"), Some(&d.value), d.en, d.zh);
+            }
+            DeclaredField::ShippingTax => {
+                out.add(&Loc::ROOT.field("shippingTax"), Some(&d.value), d.en, d.zh);
+            }
+            DeclaredField::ProductsTotalTax => {
+                out.add(
+                    &Loc::ROOT.field("productsTotalTax"),
+                    Some(&d.value),
+                    d.en,
+                    d.zh,
+                );
+            }
+        }
     }
 }
 

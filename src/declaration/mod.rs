@@ -44,14 +44,19 @@
 mod builtin;
 mod rule;
 
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
 use chrono::NaiveDate;
+use rust_decimal::Decimal;
 
 pub use builtin::catalogue;
 pub use rule::{Findings, OrderInput, ProductInput, Rule, RuleInfo, RuleSet, Scope};
 
+use crate::tax::china::{LineFacts, TaxEngine, TaxTable};
 use crate::{
-    ClearanceMode, Code, Converted, Country, CustomsPort, DocumentKind, ExchangeRates, Loc, Money,
-    Order, Product, Report, wire,
+    ClearanceMode, Code, Converted, Country, CustomsPort, DocumentKind, ExchangeRates, Limits, Loc,
+    Money, Order, Product, Report, wire,
 };
 
 /// Which declaration a document is, by the API endpoint it goes to.
@@ -136,6 +141,10 @@ pub struct Context {
     rates: ExchangeRates,
     annual_spent: Option<Money>,
     ship_from: Option<Country>,
+    /// The caller's China import tax table, compiled; the default when `None`.
+    tax: Option<Arc<TaxEngine>>,
+    duty_rate: Option<Decimal>,
+    line_facts: BTreeMap<usize, LineFacts>,
 }
 
 impl Context {
@@ -156,6 +165,9 @@ impl Context {
             rates: ExchangeRates::new(),
             annual_spent: None,
             ship_from: None,
+            tax: None,
+            duty_rate: None,
+            line_facts: BTreeMap::new(),
         }
     }
 
@@ -320,6 +332,119 @@ impl Context {
     pub fn ship_from(&self) -> Option<Country> {
         self.ship_from
     }
+
+    /// The China import tax table for [`crate::tax::china::assess`] and the
+    /// declared-tax and limit rules, instead of
+    /// [`TaxTable::china_default`]. Its look-up index is built here, once.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use chrono::NaiveDate;
+    /// use crossborder::declaration::Context;
+    /// use crossborder::tax::china::{TaxRow, TaxTable};
+    /// use rust_decimal::Decimal;
+    /// let mut table = TaxTable::china_default();
+    /// table.rows.push(TaxRow::new("90021139".parse()?, "Customs Tariff 2024, MFN").with_duty(Decimal::new(6, 2)));
+    /// let c = Context::new(NaiveDate::from_ymd_opt(2024, 5, 1).unwrap()).with_tax_table(table);
+    /// assert!(c.tax_table().rows.iter().any(|r| r.duty.is_some()));
+    /// # Ok::<(), crossborder::HsPrefixError>(())
+    /// ```
+    #[must_use]
+    pub fn with_tax_table(mut self, table: TaxTable) -> Self {
+        self.tax = Some(Arc::new(TaxEngine::new(table)));
+        self
+    }
+
+    /// The China import tax table in use: the caller's, or the default.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use chrono::NaiveDate;
+    /// use crossborder::tax::china::TaxTable;
+    /// let c = crossborder::declaration::Context::new(NaiveDate::MIN);
+    /// assert_eq!(c.tax_table(), &TaxTable::china_default());
+    /// ```
+    pub fn tax_table(&self) -> &TaxTable {
+        self.tax_engine().table()
+    }
+
+    pub(crate) fn tax_engine(&self) -> &TaxEngine {
+        match &self.tax {
+            Some(engine) => engine,
+            None => TaxEngine::standard(),
+        }
+    }
+
+    /// The MFN duty rate (a fraction) of every line taxed at full rates
+    /// whose table row gives none.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use chrono::NaiveDate;
+    /// use rust_decimal::Decimal;
+    /// let c = crossborder::declaration::Context::new(NaiveDate::MIN).with_duty_rate(Decimal::new(1, 1));
+    /// assert_eq!(c.duty_rate(), Some(Decimal::new(1, 1)));
+    /// ```
+    #[must_use]
+    pub fn with_duty_rate(mut self, rate: Decimal) -> Self {
+        self.duty_rate = Some(rate);
+        self
+    }
+
+    /// The duty rate, if given.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use chrono::NaiveDate;
+    /// use rust_decimal::Decimal;
+    /// let c = crossborder::declaration::Context::new(NaiveDate::MIN);
+    /// assert_eq!(c.duty_rate(), None);
+    /// assert_eq!(c.with_duty_rate(Decimal::ONE).duty_rate(), Some(Decimal::ONE));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn duty_rate(&self) -> Option<Decimal> {
+        self.duty_rate
+    }
+
+    /// Facts about the order line at `index` (of `items`) that the order
+    /// does not carry: high-end or not, volume, the GAC dutiable price, a
+    /// duty rate, attributes.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use chrono::NaiveDate;
+    /// use crossborder::tax::china::LineFacts;
+    /// let c = crossborder::declaration::Context::new(NaiveDate::MIN)
+    ///     .with_line_facts(0, LineFacts::new().with_high_end(true));
+    /// assert_eq!(c.line_facts(0).and_then(LineFacts::high_end), Some(true));
+    /// assert!(c.line_facts(1).is_none());
+    /// ```
+    #[must_use]
+    pub fn with_line_facts(mut self, index: usize, facts: LineFacts) -> Self {
+        self.line_facts.insert(index, facts);
+        self
+    }
+
+    /// The facts given for the line at `index`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use chrono::NaiveDate;
+    /// use crossborder::tax::china::LineFacts;
+    /// let c = crossborder::declaration::Context::new(NaiveDate::MIN).with_line_facts(2, LineFacts::new().with_attribute("x"));
+    /// assert!(c.line_facts(2).is_some_and(|f| f.has_attribute("x")));
+    /// assert!(c.line_facts(0).is_none());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn line_facts(&self, index: usize) -> Option<&LineFacts> {
+        self.line_facts.get(&index)
+    }
 }
 
 /// Runs a [`RuleSet`] over declarations. Build it once and share it: it is
@@ -343,6 +468,7 @@ impl Context {
 #[derive(Clone, Debug, Default)]
 pub struct Validator {
     rules: RuleSet,
+    limits: Limits,
 }
 
 impl Validator {
@@ -357,7 +483,53 @@ impl Validator {
     /// assert!(v.rules().iter().count() > 10);
     /// ```
     pub fn new(rules: RuleSet) -> Self {
-        Validator { rules }
+        Validator {
+            rules,
+            limits: Limits::none(),
+        }
+    }
+
+    /// The same validator refusing documents over `limits` before anything
+    /// else runs: [`Validator::validate_product`] and
+    /// [`Validator::validate_order`] then give one `limit.exceeded`
+    /// violation and an empty product or order (a [`Product::new`] or
+    /// [`Order::new`] in CNY). No limit is set by default.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use crossborder::declaration::{Context, Validator};
+    /// use crossborder::{Code, Limits, wire};
+    ///
+    /// let validator = Validator::default().with_limits(Limits::none().with_max_items(500));
+    /// let lines = vec![serde_json::json!({"quantity": 1, "price": 1}); 501];
+    /// let order: wire::Order = serde_json::from_value(serde_json::json!({"orderId": "SO-1", "items": lines}))?;
+    /// let context = Context::new(NaiveDate::from_ymd_opt(2024, 5, 1).unwrap());
+    /// let (order, report) = validator
+    ///     .validate_order(order, crossborder::declaration::Declaration::Order, &context)
+    ///     .into_parts();
+    /// assert_eq!(report.len(), 1);
+    /// assert_eq!(report.as_slice()[0].code(), &Code::LIMIT_EXCEEDED);
+    /// assert!(order.items.is_empty());
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
+    #[must_use]
+    pub fn with_limits(mut self, limits: Limits) -> Self {
+        self.limits = limits;
+        self
+    }
+
+    /// The limits documents are held to (none by default).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use crossborder::declaration::Validator;
+    /// assert!(Validator::default().limits().is_none());
+    /// ```
+    pub fn limits(&self) -> &Limits {
+        &self.limits
     }
 
     /// The rules.
@@ -387,9 +559,12 @@ impl Validator {
     /// # Ok::<(), serde_json::Error>(())
     /// ```
     pub fn validate_product(&self, wire: wire::Product, context: &Context) -> Converted<Product> {
+        if let Err(refused) = self.limits.check(&wire) {
+            return Converted::new(Product::new(crate::Currency::CNY), refused);
+        }
         let mut checked = Product::from_wire(wire);
         checked.merge_report(|product, conversion, dropped| {
-            let rules = self.check_product(product, context);
+            let rules = self.run_product(product, context);
             merge(conversion, rules, dropped, DocumentKind::Product)
         });
         checked
@@ -418,9 +593,12 @@ impl Validator {
         declaration: Declaration,
         context: &Context,
     ) -> Converted<Order> {
+        if let Err(refused) = self.limits.check(&wire) {
+            return Converted::new(Order::new(crate::Currency::CNY), refused);
+        }
         let mut checked = Order::from_wire(wire);
         checked.merge_report(|order, conversion, dropped| {
-            let rules = self.check_order(order, declaration, context);
+            let rules = self.run_order(order, declaration, context);
             merge(conversion, rules, dropped, DocumentKind::Order)
         });
         checked
@@ -440,11 +618,18 @@ impl Validator {
     /// assert!(report.iter().any(|v| v.code().as_str() == "required.missing" && v.value() == Some("hsCode")));
     /// ```
     pub fn check_product(&self, product: &Product, context: &Context) -> Report {
+        let mut report = self.run_product(product, context);
+        report.sort_document_order(DocumentKind::Product);
+        report
+    }
+
+    /// The rules' findings on a product, in the order the rules ran (the
+    /// merge with the conversion's report sorts once, for both).
+    fn run_product(&self, product: &Product, context: &Context) -> Report {
         let mut report = Report::new();
         let mut input = ProductInput::new(product, context);
         input.mode = input.mode.or(self.rules.mode());
         self.rules.run_product(&input, &mut report);
-        report.sort_document_order(DocumentKind::Product);
         report
     }
 
@@ -467,6 +652,13 @@ impl Validator {
         declaration: Declaration,
         context: &Context,
     ) -> Report {
+        let mut report = self.run_order(order, declaration, context);
+        report.sort_document_order(DocumentKind::Order);
+        report
+    }
+
+    /// The rules' findings on an order and its items' products, unsorted.
+    fn run_order(&self, order: &Order, declaration: Declaration, context: &Context) -> Report {
         let mut report = Report::new();
         let mut input = OrderInput::new(order, declaration, context);
         input.mode = input.mode.or(self.rules.mode());
@@ -489,40 +681,55 @@ impl Validator {
             };
             self.rules.run_product(&input, &mut report);
         }
-        report.sort_document_order(DocumentKind::Order);
         report
     }
 }
 
 /// Merges the conversion's report with the rules', and sorts the whole into
 /// document order. A rule's "missing" is dropped for a field that was given:
-/// one the conversion reported as malformed, one it had to leave out because
-/// the currency or mass unit it depends on was bad, or a SKU's price or
-/// weight whose product-level value (which it would inherit) was left out.
+/// one the conversion reported as malformed (or another violation already
+/// points at), one it had to leave out because the currency or mass unit it
+/// depends on was bad, or a SKU's price or weight whose product-level value
+/// (which it would inherit) was left out.
+///
+/// The pointers are looked up in ordered sets, so merging n violations
+/// costs O(n log n), not a scan of the conversion's report per rule
+/// finding.
 fn merge(
     conversion: Report,
     rules: Report,
     dropped: &[crate::JsonPointer],
     kind: DocumentKind,
 ) -> Report {
+    use std::collections::BTreeSet;
     if rules.is_empty() {
         return conversion;
     }
-    let given = |at: &crate::JsonPointer, conversion: &Report| {
-        conversion.iter().any(|c| c.pointer() == at) || dropped.contains(at)
-    };
-    let mut merged = conversion;
-    for v in rules {
+    let dropped_set: BTreeSet<&str> = dropped.iter().map(crate::JsonPointer::as_str).collect();
+    let mut given: BTreeSet<&str> = conversion.iter().map(|c| c.pointer().as_str()).collect();
+    given.extend(dropped_set.iter().copied());
+    let mut keep = Vec::with_capacity(rules.len());
+    for v in &rules {
         let duplicate = v.code() == &Code::REQUIRED_MISSING
             && v.value().is_some_and(|field| {
                 let at = v.pointer().clone().field(field);
-                given(&at, &merged)
-                    || product_level(v.pointer(), field).is_some_and(|p| dropped.contains(&p))
+                given.contains(at.as_str())
+                    || product_level(v.pointer(), field)
+                        .is_some_and(|p| dropped_set.contains(p.as_str()))
             });
         if !duplicate {
-            merged.push(v);
+            given.insert(v.pointer().as_str());
         }
+        keep.push(!duplicate);
     }
+    drop(given);
+    let mut merged = conversion;
+    merged.extend(
+        rules
+            .into_iter()
+            .zip(keep)
+            .filter_map(|(v, keep)| keep.then_some(v)),
+    );
     merged.sort_document_order(kind);
     merged
 }

@@ -315,6 +315,9 @@ pub struct OrderInput<'a> {
     /// The order's sums, made once on first use and shared by the rules
     /// that need them (arithmetic and limits).
     sums: std::cell::OnceCell<Result<super::builtin::Totals, super::builtin::SumError>>,
+    /// The order's China import tax, made once on first use and shared by
+    /// the declared-tax rules.
+    tax: std::cell::OnceCell<crate::tax::china::TaxAssessment<'a>>,
 }
 
 impl<'a> ProductInput<'a> {
@@ -366,7 +369,15 @@ impl<'a> OrderInput<'a> {
             mode: context.mode().or(order.express_type),
             declaration,
             sums: std::cell::OnceCell::new(),
+            tax: std::cell::OnceCell::new(),
         }
+    }
+
+    /// The order's China import tax in this declaration's mode, made on
+    /// first use.
+    pub(crate) fn tax(&self) -> &crate::tax::china::TaxAssessment<'a> {
+        self.tax
+            .get_or_init(|| crate::tax::china::assess_in(self.order, self.context, self.mode))
     }
 
     /// The order's sums, made on first use.

@@ -5,13 +5,25 @@
 //! # Layout
 //!
 //! - one flat open-addressing table of 32-byte slots (linear probing, load
-//!   at most 3/4, any capacity: the slot is picked by multiply-shift range
-//!   reduction of a 64-bit hash). A slot holds a 32-bit hash tag, the index
-//!   of the product's country set, the id's length and, for ids of up to 23
-//!   bytes (ASINs, FNSKUs and most SKUs), the id bytes themselves; a longer
-//!   id lives in a byte arena and the slot holds its offset. A look-up of a
-//!   short id therefore touches one cache line of the table (plus the
-//!   neighbours a probe runs into), not a slot, an entry and an arena;
+//!   at most 3/4, any capacity: the home slot is picked by multiply-shift
+//!   range reduction of a 64-bit hash). A slot holds a 32-bit hash tag, the
+//!   index of the product's country set, the id's length and, for ids of up
+//!   to 23 bytes (ASINs, FNSKUs and most SKUs), the id bytes themselves; a
+//!   longer id lives in a byte arena and the slot holds its offset. A
+//!   look-up of a short id therefore touches one cache line of the table
+//!   (plus the neighbours a probe runs into), not a slot, an entry and an
+//!   arena;
+//! - a probe visits at most 64 slots (its *window*; the table has 64 spare
+//!   slots at the end, so a probe never wraps). A product whose window is
+//!   full goes to a sorted overflow instead, searched by binary search. Ids
+//!   made to share one hash (easy: the hash is fixed and invertible) would
+//!   make a plain linear-probing table quadratic to build (40,000 of them
+//!   took 16.7 s); here they fill one window and then the overflow, at
+//!   O(log n) each. Ordinary ids almost never reach it (about 3 in 10,000);
+//!   [`SellerExclusions::overflowed`] counts those that did. A caller that
+//!   indexes files other people write can also key the hash
+//!   ([`ExclusionsBuilder::with_hash_key`]), so that no one can make ids
+//!   collide at all;
 //! - in front of the table, a blocked Bloom filter (one 64-byte block per
 //!   look-up, 12 bits and 6 probes per product: about 1.5 MB for a million,
 //!   false-positive rate about 1 %) answers "not excluded", the usual case,
@@ -25,11 +37,13 @@
 //! 23 bytes, measured by
 //! [`SellerExclusions::heap_bytes`]. While the table grows (only when the
 //! caller gives no size hint) the old and the new table coexist for a
-//! moment: peak = old + new. The hash is fixed (no random seed), so the index
-//! is deterministic; look-ups compare the id bytes, so a hash collision
-//! never gives a wrong answer.
+//! moment: peak = old + new. The hash is fixed (no random seed; the key,
+//! when the caller gives one, is the only other input), so the index is
+//! deterministic; look-ups compare the id bytes, so a hash collision never
+//! gives a wrong answer.
 
 use std::collections::BTreeMap;
+use std::collections::btree_map::Entry;
 
 use iso_currency::Country;
 use serde::{Deserialize, Serialize};
@@ -194,12 +208,29 @@ const EVERYWHERE: u32 = 0;
 #[derive(Clone, Debug)]
 pub struct SellerExclusions {
     countries: CountrySet,
+    /// `homes + WINDOW` slots (or none): an id's home is one of the first
+    /// `homes`, and its window the `WINDOW` slots from there, so a probe
+    /// never wraps.
     slots: Vec<Slot>,
+    homes: usize,
+    /// Products in `slots` (the others are in `overflow`).
+    in_table: usize,
     len: usize,
     arena: Vec<u8>,
     sets: Vec<CountrySet>,
     filter: Vec<Block>,
+    /// Products whose window was full when they came, sorted by id: a
+    /// flood of ids with one hash ends here, where a look-up costs
+    /// O(log n) whatever the hashes.
+    overflow: Vec<(OverflowKey, u32)>,
+    key: [u64; 2],
 }
+
+/// The most slots a probe visits: an id is in the table within `WINDOW`
+/// slots of its home, or in the overflow. At load 3/4 an ordinary id
+/// seldom needs more (about 3 in 10,000 ids, in runs of linear probing
+/// longer than 64 slots); 32 would send ten times as many to the overflow.
+const WINDOW: usize = 64;
 
 impl Default for SellerExclusions {
     fn default() -> Self {
@@ -207,12 +238,15 @@ impl Default for SellerExclusions {
     }
 }
 
-/// A fixed 64-bit hash of the id bytes (FxHash-style mixing with a
-/// MurmurHash3 finaliser). No random seed, so builds are reproducible.
+/// A 64-bit hash of the id bytes (FxHash-style mixing with a MurmurHash3
+/// finaliser), keyed by the caller's key (`[0, 0]` without one). No random
+/// seed, so builds are reproducible; the hash is fast, not a defence: with
+/// the key known (or none), ids with one hash are easy to make, and the
+/// bounded window is what caps their cost.
 #[inline]
-fn hash(bytes: &[u8]) -> u64 {
+fn hash(bytes: &[u8], key: [u64; 2]) -> u64 {
     const K: u64 = 0x517c_c1b7_2722_0a95;
-    let mut h: u64 = bytes.len() as u64;
+    let mut h: u64 = bytes.len() as u64 ^ key[0];
     let mut chunks = bytes.chunks_exact(8);
     for c in &mut chunks {
         let mut w = [0u8; 8];
@@ -225,6 +259,7 @@ fn hash(bytes: &[u8]) -> u64 {
         w[..rest.len()].copy_from_slice(rest);
         h = (h.rotate_left(5) ^ u64::from_le_bytes(w)).wrapping_mul(K);
     }
+    h ^= key[1];
     h ^= h >> 33;
     h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
     h ^= h >> 33;
@@ -243,10 +278,14 @@ impl SellerExclusions {
         SellerExclusions {
             countries: CountrySet::new(),
             slots: Vec::new(),
+            homes: 0,
+            in_table: 0,
             len: 0,
             arena: Vec::new(),
             sets: vec![CountrySet::all()],
             filter: Vec::new(),
+            overflow: Vec::new(),
+            key: [0, 0],
         }
     }
 
@@ -315,7 +354,36 @@ impl SellerExclusions {
     /// assert_eq!(v[1].message_en(), "line 3: expected `product_id` or `product_id,country`, found 3 fields");
     /// ```
     pub fn parse_csv(text: &str) -> (SellerExclusions, Report) {
-        let mut b = ExclusionsBuilder::with_capacity(text.len() / 12);
+        SellerExclusions::read_csv(text, ExclusionsBuilder::with_capacity(text.len() / 12))
+    }
+
+    /// [`SellerExclusions::parse_csv`] with the index's hash keyed by
+    /// `key` (see [`ExclusionsBuilder::with_hash_key`]): a service that
+    /// reads files its users upload can draw the key at random, once per
+    /// process or per file, so that no one can write ids that collide.
+    /// The answers are the same for every key.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use crossborder::{Country, ExclusionCheck, SellerExclusions};
+    /// let text = "B01,CA\nB02\n";
+    /// let (plain, _) = SellerExclusions::parse_csv(text);
+    /// let (keyed, report) = SellerExclusions::parse_csv_with_key(text, 0x9e37_79b9_7f4a_7c15_f39c_c060_5ced_c834);
+    /// assert!(report.is_empty());
+    /// for id in ["B01", "B02", "B03"] {
+    ///     assert_eq!(keyed.check(id, Country::CA), plain.check(id, Country::CA));
+    /// }
+    /// assert_eq!(keyed.check("B01", Country::CA), ExclusionCheck::ProductExcludedThere);
+    /// ```
+    pub fn parse_csv_with_key(text: &str, key: u128) -> (SellerExclusions, Report) {
+        SellerExclusions::read_csv(
+            text,
+            ExclusionsBuilder::with_capacity(text.len() / 12).with_hash_key(key),
+        )
+    }
+
+    fn read_csv(text: &str, mut b: ExclusionsBuilder) -> (SellerExclusions, Report) {
         let mut report = Report::new();
         let mut seen_content = false;
         let mut over_limit = false;
@@ -360,7 +428,7 @@ impl SellerExclusions {
                         Severity::Error,
                         pointer(),
                         format!("line {n}: {e}"),
-                        format!("第 {n} 行：商品编号 {id:?} 无效（不能为空、超过 100 字节、含逗号或控制字符）"),
+                        format!("第 {n} 行：商品编号 {id:?} 无效（不能为空、超过 100 字节、含逗号或控制字符）", id = crate::echo(id)),
                     )
                     .with_value(id),
                 );
@@ -377,7 +445,7 @@ impl SellerExclusions {
                                 Severity::Error,
                                 pointer(),
                                 format!("line {n}: {e}"),
-                                format!("第 {n} 行：无法识别的国家/地区 {c:?}"),
+                                format!("第 {n} 行：无法识别的国家/地区 {c:?}", c = crate::echo(c)),
                             )
                             .with_value(c),
                         );
@@ -436,7 +504,7 @@ impl SellerExclusions {
     #[inline]
     pub fn product_exclusions(&self, product: &str) -> CountrySet {
         match self.find(product.as_bytes()) {
-            Some(e) => self.sets.get(e.set as usize).copied().unwrap_or_default(),
+            Some(set) => self.sets.get(set as usize).copied().unwrap_or_default(),
             None => CountrySet::new(),
         }
     }
@@ -453,8 +521,7 @@ impl SellerExclusions {
     /// assert!(!ex.is_excluded_everywhere("B03"));
     /// ```
     pub fn is_excluded_everywhere(&self, product: &str) -> bool {
-        self.find(product.as_bytes())
-            .is_some_and(|e| e.set == EVERYWHERE)
+        self.find(product.as_bytes()) == Some(EVERYWHERE)
     }
 
     /// How the exclusions bear on one product and one destination: the
@@ -473,11 +540,11 @@ impl SellerExclusions {
             return ExclusionCheck::CountryExcluded;
         }
         match self.find(product.as_bytes()) {
-            Some(e) if e.set == EVERYWHERE => ExclusionCheck::ProductExcludedEverywhere,
-            Some(e) => {
+            Some(EVERYWHERE) => ExclusionCheck::ProductExcludedEverywhere,
+            Some(set) => {
                 let hit = dense_index(destination).is_some_and(|i| {
                     self.sets
-                        .get(e.set as usize)
+                        .get(set as usize)
                         .is_some_and(|s| s.contains_index(i))
                 });
                 if hit {
@@ -527,7 +594,9 @@ impl SellerExclusions {
     }
 
     /// The heap memory the index holds, in bytes, from its buffers'
-    /// capacities: slots x 32 + filter blocks x 64 + arena bytes + sets x 32.
+    /// capacities: slots x 32 + filter blocks x 64 + arena bytes + sets x 32,
+    /// plus, for products in the overflow (none for ordinary ids), 24 bytes
+    /// and the id's bytes each.
     ///
     /// # Example
     ///
@@ -540,12 +609,33 @@ impl SellerExclusions {
             + self.filter.capacity() * std::mem::size_of::<Block>()
             + self.arena.capacity()
             + self.sets.capacity() * std::mem::size_of::<CountrySet>()
+            + self.overflow.capacity() * std::mem::size_of::<(OverflowKey, u32)>()
+            + self
+                .overflow
+                .iter()
+                .map(|(k, _)| k.heap_bytes())
+                .sum::<usize>()
+    }
+
+    /// How many products did not fit their window of the table and were
+    /// put in the sorted overflow instead: 0 for ordinary ids, and most
+    /// of a flood of ids made to share one hash. The answers do not
+    /// depend on it; it tells a service that a file was built to collide.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let (ex, _) = crossborder::SellerExclusions::parse_csv("A\nB\nC\n");
+    /// assert_eq!(ex.overflowed(), 0);
+    /// ```
+    pub fn overflowed(&self) -> usize {
+        self.overflow.len()
     }
 
     /// The entries, as [`ExclusionEntry`] values: countries first (alpha-2
-    /// order), then products in table order (fixed by the hash: the same on
-    /// every run), each as `Product` or as one `ProductIn` per country
-    /// (alpha-2 order).
+    /// order), then products in table order (fixed by the hash and its key:
+    /// the same on every run), then those of the overflow in id order, each
+    /// as `Product` or as one `ProductIn` per country (alpha-2 order).
     ///
     /// # Example
     ///
@@ -561,15 +651,27 @@ impl SellerExclusions {
             .countries
             .iter()
             .map(|country| ExclusionEntry::Country { country });
-        let products = self.slots.iter().filter(|e| e.len != 0).flat_map(move |e| {
-            let id = std::str::from_utf8(self.id_of(e))
+        let table = self
+            .slots
+            .iter()
+            .filter(|e| e.len != 0)
+            .map(|e| (std::borrow::Cow::Borrowed(self.id_of(e)), e.set));
+        let overflow = self.overflow.iter().map(|(k, set)| {
+            let mut buf = [0; ID_BUF];
+            (
+                std::borrow::Cow::Owned(k.id_in(&mut buf).into_owned()),
+                *set,
+            )
+        });
+        let products = table.chain(overflow).flat_map(move |(id, set_id)| {
+            let id = std::str::from_utf8(&id)
                 .ok()
                 .and_then(|s| ProductId::new(s).ok());
             let mut out = Vec::new();
             if let Some(product) = id {
-                if e.set == EVERYWHERE {
+                if set_id == EVERYWHERE {
                     out.push(ExclusionEntry::Product { product });
-                } else if let Some(set) = self.sets.get(e.set as usize) {
+                } else if let Some(set) = self.sets.get(set_id as usize) {
                     for country in set.iter() {
                         out.push(ExclusionEntry::ProductIn {
                             product: product.clone(),
@@ -589,30 +691,137 @@ impl SellerExclusions {
         id_bytes(&self.arena, slot)
     }
 
+    /// The country set of a product, if it is in the index.
     #[inline]
-    fn find(&self, id: &[u8]) -> Option<&Slot> {
+    fn find(&self, id: &[u8]) -> Option<u32> {
         if self.slots.is_empty() {
             return None;
         }
-        let h = hash(id);
+        let h = hash(id, self.key);
         if !self.filter.is_empty() && !may_contain(&self.filter, h) {
             return None;
         }
         let tag = h as u32;
-        let mut i = reduce(h, self.slots.len());
-        loop {
-            let s = self.slots.get(i)?;
+        let home = reduce(h, self.homes);
+        for s in self.slots.get(home..home + WINDOW)? {
+            // An empty slot in the window: the id would be here or before.
             if s.len == 0 {
                 return None;
             }
             if s.tag == tag && s.len as usize == id.len() && self.id_of(s) == id {
-                return Some(s);
-            }
-            i += 1;
-            if i == self.slots.len() {
-                i = 0;
+                return Some(s.set);
             }
         }
+        // A full window: the id, if present, is in the overflow.
+        let (head, tail) = OverflowKey::split(id);
+        self.overflow
+            .binary_search_by(|(k, _)| k.head.cmp(&head).then_with(|| (*k.tail).cmp(tail)))
+            .ok()
+            .and_then(|i| self.overflow.get(i))
+            .map(|(_, set)| *set)
+    }
+}
+
+/// Room for an id on the stack (checked ids have at most 100 bytes).
+const ID_BUF: usize = 128;
+
+/// An id in the overflow, ordered as its bytes are: the first 16 bytes as
+/// one big-endian integer (zero-padded; ids hold no NUL, so the padding
+/// cannot tie with a real byte), then the rest. Ids of up to 16 bytes
+/// (ASINs, FNSKUs, most SKUs) compare as integers and need no allocation.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+struct OverflowKey {
+    head: u128,
+    tail: Box<[u8]>,
+}
+
+impl OverflowKey {
+    fn split(id: &[u8]) -> (u128, &[u8]) {
+        let (head, tail) = id.split_at(id.len().min(16));
+        let mut bytes = [0u8; 16];
+        bytes[..head.len()].copy_from_slice(head);
+        (u128::from_be_bytes(bytes), tail)
+    }
+
+    fn new(id: &[u8]) -> OverflowKey {
+        let (head, tail) = OverflowKey::split(id);
+        OverflowKey {
+            head,
+            tail: tail.into(),
+        }
+    }
+
+    /// The id's bytes, written into `buf` (on the heap only for an id
+    /// longer than the buffer, which a checked id never is).
+    fn id_in<'b>(&self, buf: &'b mut [u8; ID_BUF]) -> std::borrow::Cow<'b, [u8]> {
+        let head = self.head.to_be_bytes();
+        let head_len = if self.tail.is_empty() {
+            16 - head.iter().rev().take_while(|&&b| b == 0).count()
+        } else {
+            16
+        };
+        let len = head_len + self.tail.len();
+        match buf.get_mut(..len) {
+            Some(out) => {
+                let (h, t) = out.split_at_mut(head_len);
+                h.copy_from_slice(&head[..head_len]);
+                t.copy_from_slice(&self.tail);
+                std::borrow::Cow::Borrowed(out)
+            }
+            None => {
+                let mut id = head[..head_len].to_vec();
+                id.extend_from_slice(&self.tail);
+                std::borrow::Cow::Owned(id)
+            }
+        }
+    }
+
+    fn heap_bytes(&self) -> usize {
+        self.tail.len()
+    }
+}
+
+/// What a slot must hold to be a given id, for the builder: its tag and
+/// length, and its bytes. For a short id the bytes are padded with zeros as
+/// a slot stores them, once, when a slot's tag and length first match, so
+/// that a window full of ids of one hash (all tags match) is compared 23
+/// bytes at a time without a call to `memcmp`. (Look-ups compare slices:
+/// the tag rules out nearly every slot, and building the padded copy would
+/// cost them more than it saves.)
+struct Probe<'a> {
+    tag: u32,
+    len: u8,
+    padded: Option<[u8; INLINE]>,
+    id: &'a [u8],
+}
+
+impl<'a> Probe<'a> {
+    #[inline]
+    fn new(id: &'a [u8], h: u64) -> Probe<'a> {
+        Probe {
+            tag: h as u32,
+            // Ids are checked to be at most 100 bytes.
+            len: id.len() as u8,
+            padded: None,
+            id,
+        }
+    }
+
+    #[inline]
+    fn matches(&mut self, s: &Slot, arena: &[u8]) -> bool {
+        if s.tag != self.tag || s.len != self.len {
+            return false;
+        }
+        if self.id.len() > INLINE {
+            return id_bytes(arena, s) == self.id;
+        }
+        let id = self.id;
+        let padded = self.padded.get_or_insert_with(|| {
+            let mut data = [0; INLINE];
+            data[..id.len()].copy_from_slice(id);
+            data
+        });
+        s.data == *padded
     }
 }
 
@@ -673,15 +882,24 @@ fn build_filter(ix: &SellerExclusions) -> Vec<Block> {
     }
     let blocks = (ix.len * FILTER_BITS_PER_KEY).div_ceil(512);
     let mut filter = vec![Block([0; 8]); blocks];
-    for s in ix.slots.iter().filter(|s| s.len != 0) {
-        let h = hash(id_bytes(&ix.arena, s));
-        let b = reduce(h, blocks);
+    let mut set_bits = |id: &[u8]| {
+        let h = hash(id, ix.key);
+        let Some(block) = filter.get_mut(reduce(h, blocks)) else {
+            return;
+        };
         let mut bits = filter_bits(h);
         for _ in 0..FILTER_K {
             let pos = (bits & 511) as usize;
             bits >>= 9;
-            filter[b].0[pos >> 6] |= 1 << (pos & 63);
+            block.0[pos >> 6] |= 1 << (pos & 63);
         }
+    };
+    for s in ix.slots.iter().filter(|s| s.len != 0) {
+        set_bits(id_bytes(&ix.arena, s));
+    }
+    let mut buf = [0; ID_BUF];
+    for (k, _) in &ix.overflow {
+        set_bits(&k.id_in(&mut buf));
     }
     filter
 }
@@ -692,7 +910,7 @@ fn reduce(h: u64, n: usize) -> usize {
     ((u128::from(h) * n as u128) >> 64) as usize
 }
 
-/// Slots for `n` products at load 3/4.
+/// Home slots for `n` products at load 3/4.
 fn capacity_for(n: usize) -> usize {
     (n + n / 3 + 1).max(16)
 }
@@ -723,11 +941,20 @@ fn is_header(first: &str) -> bool {
 /// assert_eq!(ex.check("P1", Country::CA), ExclusionCheck::ProductExcludedThere);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct ExclusionsBuilder {
     index: Option<SellerExclusions>,
     set_ids: BTreeMap<CountrySet, u32>,
     singles: Vec<u32>,
+    /// Products whose window was full, by id (sorted into the index's
+    /// overflow when it is built).
+    overflow: BTreeMap<OverflowKey, u32>,
+}
+
+impl Default for ExclusionsBuilder {
+    fn default() -> Self {
+        ExclusionsBuilder::new()
+    }
 }
 
 impl ExclusionsBuilder {
@@ -752,14 +979,49 @@ impl ExclusionsBuilder {
     pub fn with_capacity(products: usize) -> ExclusionsBuilder {
         let products = products.min(MAX_EXCLUDED_PRODUCTS);
         let mut index = SellerExclusions::new();
-        index.slots = vec![EMPTY; capacity_for(products)];
+        index.homes = capacity_for(products);
+        index.slots = vec![EMPTY; index.homes + WINDOW];
         let mut set_ids = BTreeMap::new();
         set_ids.insert(CountrySet::all(), EVERYWHERE);
         ExclusionsBuilder {
             index: Some(index),
             set_ids,
             singles: vec![u32::MAX; 249],
+            overflow: BTreeMap::new(),
         }
+    }
+
+    /// The same builder with the index's hash keyed by `key` (`0`, the
+    /// default, is the unkeyed hash). The crate reads no entropy: a caller
+    /// that indexes ids other people write (an uploaded exclusion file)
+    /// can draw a random key, so that no one can make ids that collide.
+    /// Without a key the index still cannot be flooded (ids that share a
+    /// window go to a sorted overflow, see [`SellerExclusions::overflowed`]),
+    /// but with one a flood does not even reach the overflow. Answers do
+    /// not depend on the key; the order of [`SellerExclusions::entries`]
+    /// does. Products already added are re-indexed under the new key.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use crossborder::{Country, ExclusionsBuilder, ProductId};
+    /// let mut b = ExclusionsBuilder::with_capacity(2).with_hash_key(0x1234_5678_9abc_def0_0fed_cba9_8765_4321);
+    /// b.exclude_product_in(&ProductId::new("P1")?, Country::CA)?;
+    /// let ex = b.build();
+    /// assert!(ex.product_exclusions("P1").contains(Country::CA));
+    /// assert!(ex.product_exclusions("P2").is_empty());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn with_hash_key(mut self, key: u128) -> ExclusionsBuilder {
+        if let Some(mut ix) = self.index.take() {
+            // The two halves of the key (truncation intended).
+            ix.key = [(key >> 64) as u64, key as u64];
+            let homes = ix.homes;
+            rehash(&mut ix, &mut self.overflow, homes);
+            self.index = Some(ix);
+        }
+        self
     }
 
     /// Excludes a whole country.
@@ -830,13 +1092,14 @@ impl ExclusionsBuilder {
     /// ```
     pub fn build(mut self) -> SellerExclusions {
         let mut ix = self.index.take().unwrap_or_default();
-        ix.arena.shrink_to_fit();
         // A size hint well above the count (an exclusion file with many
         // countries per product) would leave the table mostly empty.
         let want = capacity_for(ix.len);
-        if ix.slots.len() > want * 2 {
-            rehash(&mut ix, want);
+        if ix.homes > want * 2 {
+            rehash(&mut ix, &mut self.overflow, want);
         }
+        ix.arena.shrink_to_fit();
+        ix.overflow = std::mem::take(&mut self.overflow).into_iter().collect();
         ix.filter = build_filter(&ix);
         ix.sets.shrink_to_fit();
         ix
@@ -880,42 +1143,64 @@ impl ExclusionsBuilder {
             },
             None => None,
         };
-        let h = hash(id);
-        let tag = h as u32;
-        let n = ix.slots.len();
-        let mut i = reduce(h, n);
-        loop {
-            let s = ix.slots[i];
+        let h = hash(id, ix.key);
+        let mut probe = Probe::new(id, h);
+        let home = reduce(h, ix.homes);
+        let mut free = None;
+        for (i, s) in ix.slots.iter().enumerate().skip(home).take(WINDOW) {
             if s.len == 0 {
+                free = Some(i);
                 break;
             }
-            if s.tag == tag && s.len as usize == id.len() && id_bytes(&ix.arena, &s) == id {
+            if probe.matches(s, &ix.arena) {
                 // Known product: widen its set.
-                if s.set == EVERYWHERE {
-                    return Ok(());
+                let set = self.widen(s.set, country, &mut ix.sets);
+                if let Some(slot) = ix.slots.get_mut(i) {
+                    slot.set = set;
                 }
-                let new_set = match country {
-                    None => EVERYWHERE,
-                    Some(c) => {
-                        let mut set = ix.sets[s.set as usize];
-                        set.insert(c);
-                        self.set_id(set, &mut ix.sets)
-                    }
-                };
-                ix.slots[i].set = new_set;
                 return Ok(());
             }
-            i += 1;
-            if i == n {
-                i = 0;
-            }
         }
+        let Some(i) = free else {
+            // The window is full: a flood of one hash, or (rarely) a long
+            // run of ordinary ids. The sorted overflow cannot degrade.
+            let mut overflow = std::mem::take(&mut self.overflow);
+            let added = match overflow.entry(OverflowKey::new(id)) {
+                Entry::Occupied(mut e) => {
+                    let set = self.widen(*e.get(), country, &mut ix.sets);
+                    e.insert(set);
+                    Ok(())
+                }
+                Entry::Vacant(e) => self.new_product(ix, dense, country).map(|set| {
+                    e.insert(set);
+                }),
+            };
+            self.overflow = overflow;
+            return added;
+        };
+        let set = self.new_product(ix, dense, country)?;
+        place(ix, i, h, id, set);
+        ix.in_table += 1;
+        if ix.in_table * 4 > ix.homes * 3 {
+            grow(ix, &mut self.overflow);
+        }
+        Ok(())
+    }
+
+    /// Counts a new product and gives its set: every country, or the one.
+    fn new_product(
+        &mut self,
+        ix: &mut SellerExclusions,
+        dense: Option<usize>,
+        country: Option<Country>,
+    ) -> Result<u32, ExclusionError> {
         if ix.len >= MAX_EXCLUDED_PRODUCTS {
             return Err(ExclusionError::TooManyProducts {
                 limit: MAX_EXCLUDED_PRODUCTS,
             });
         }
-        let set = match (dense, country) {
+        ix.len += 1;
+        Ok(match (dense, country) {
             (Some(d), Some(c)) => match self.singles.get(d).copied() {
                 Some(id) if id != u32::MAX => id,
                 _ => {
@@ -927,49 +1212,91 @@ impl ExclusionsBuilder {
                 }
             },
             _ => EVERYWHERE,
-        };
-        let mut slot = Slot {
-            tag,
-            set,
-            len: id.len() as u8,
-            data: [0; INLINE],
-        };
-        if id.len() <= INLINE {
-            slot.data[..id.len()].copy_from_slice(id);
-        } else {
-            let start = ix.arena.len() as u32;
-            ix.arena.extend_from_slice(id);
-            slot.data[..4].copy_from_slice(&start.to_le_bytes());
+        })
+    }
+
+    /// The set of a known product after excluding it from `country` too
+    /// (`None`: from every country).
+    fn widen(&mut self, old: u32, country: Option<Country>, sets: &mut Vec<CountrySet>) -> u32 {
+        if old == EVERYWHERE {
+            return EVERYWHERE;
         }
-        ix.slots[i] = slot;
-        ix.len += 1;
-        if ix.len * 4 > ix.slots.len() * 3 {
-            grow(ix);
+        match country {
+            None => EVERYWHERE,
+            Some(c) => {
+                let mut set = sets.get(old as usize).copied().unwrap_or_default();
+                set.insert(c);
+                self.set_id(set, sets)
+            }
         }
-        Ok(())
+    }
+}
+
+/// Writes a product into the empty slot `i` (a long id goes to the arena).
+fn place(ix: &mut SellerExclusions, i: usize, h: u64, id: &[u8], set: u32) {
+    let mut slot = Slot {
+        tag: h as u32,
+        set,
+        len: id.len() as u8,
+        data: [0; INLINE],
+    };
+    if id.len() <= INLINE {
+        slot.data[..id.len()].copy_from_slice(id);
+    } else {
+        let start = ix.arena.len() as u32;
+        ix.arena.extend_from_slice(id);
+        slot.data[..4].copy_from_slice(&start.to_le_bytes());
+    }
+    if let Some(s) = ix.slots.get_mut(i) {
+        *s = slot;
     }
 }
 
 /// Doubles the table and re-inserts every product.
-fn grow(ix: &mut SellerExclusions) {
-    let n = ix.slots.len() * 2;
-    rehash(ix, n);
+fn grow(ix: &mut SellerExclusions, overflow: &mut BTreeMap<OverflowKey, u32>) {
+    let n = ix.homes * 2;
+    rehash(ix, overflow, n);
 }
 
-/// Moves every product into a table of `n` slots.
-fn rehash(ix: &mut SellerExclusions, n: usize) {
-    let mut slots = vec![EMPTY; n];
-    for s in ix.slots.iter().filter(|s| s.len != 0) {
-        let mut i = reduce(hash(id_bytes(&ix.arena, s)), n);
-        while slots[i].len != 0 {
-            i += 1;
-            if i == n {
-                i = 0;
+/// Moves every product, of the table and of the overflow, into a table of
+/// `homes` home slots: the products of the table first, in table order, then
+/// those of the overflow, in id order, each in the first empty slot of its
+/// window, or in the overflow when the window is full. So an empty slot in
+/// a window still means that no product of that window is in the overflow.
+fn rehash(ix: &mut SellerExclusions, overflow: &mut BTreeMap<OverflowKey, u32>, homes: usize) {
+    let old_slots = std::mem::replace(&mut ix.slots, vec![EMPTY; homes + WINDOW]);
+    let old_overflow = std::mem::take(overflow);
+    let old_arena = std::mem::take(&mut ix.arena);
+    ix.homes = homes;
+    ix.in_table = 0;
+    let mut put = |ix: &mut SellerExclusions, id: &[u8], set: u32| {
+        let h = hash(id, ix.key);
+        let home = reduce(h, homes);
+        let free = ix
+            .slots
+            .iter()
+            .enumerate()
+            .skip(home)
+            .take(WINDOW)
+            .find(|(_, s)| s.len == 0)
+            .map(|(i, _)| i);
+        match free {
+            Some(i) => {
+                place(ix, i, h, id, set);
+                ix.in_table += 1;
+            }
+            None => {
+                overflow.insert(OverflowKey::new(id), set);
             }
         }
-        slots[i] = *s;
+    };
+    for s in old_slots.iter().filter(|s| s.len != 0) {
+        put(ix, id_bytes(&old_arena, s), s.set);
     }
-    ix.slots = slots;
+    let mut buf = [0; ID_BUF];
+    for (k, set) in &old_overflow {
+        put(ix, &k.id_in(&mut buf), *set);
+    }
 }
 
 #[cfg(test)]
@@ -984,7 +1311,8 @@ mod tests {
                 .unwrap();
         }
         let ex = b.build();
-        assert_eq!(ex.slots.len(), capacity_for(1000));
+        assert_eq!(ex.homes, capacity_for(1000));
+        assert_eq!(ex.slots.len(), capacity_for(1000) + WINDOW);
         for i in 0..1000 {
             assert!(
                 ex.product_exclusions(&format!("SKU{i}"))
@@ -1005,12 +1333,141 @@ mod tests {
             (100_000 * FILTER_BITS_PER_KEY).div_ceil(512)
         );
         for i in 0..100_000 {
-            assert!(may_contain(&ex.filter, hash(format!("SKU{i}").as_bytes())));
+            assert!(may_contain(
+                &ex.filter,
+                hash(format!("SKU{i}").as_bytes(), [0, 0])
+            ));
         }
         let false_positives = (0..100_000)
-            .filter(|i| may_contain(&ex.filter, hash(format!("OTHER{i}").as_bytes())))
+            .filter(|i| may_contain(&ex.filter, hash(format!("OTHER{i}").as_bytes(), [0, 0])))
             .count();
         // About 1 % expected; 3 % would mean the filter is not doing its job.
         assert!(false_positives < 3_000, "{false_positives}");
+    }
+
+    #[allow(dead_code)]
+    mod hostile {
+        include!("../../tests/common/hostile.rs");
+    }
+
+    #[test]
+    fn the_colliding_ids_share_one_hash() {
+        let ids = hostile::colliding_ids(500);
+        let h = hash(ids[0].as_bytes(), [0, 0]);
+        assert!(ids.iter().all(|id| hash(id.as_bytes(), [0, 0]) == h));
+        let distinct: std::collections::BTreeSet<_> = ids.iter().collect();
+        assert_eq!(distinct.len(), ids.len());
+        assert!(ids.iter().all(|id| check_product_id(id).is_ok()));
+        // A key breaks the collision.
+        let key = [0x0123_4567_89ab_cdef, 0xfedc_ba98_7654_3210];
+        let keyed: std::collections::BTreeSet<_> =
+            ids.iter().map(|id| hash(id.as_bytes(), key)).collect();
+        assert_eq!(keyed.len(), ids.len());
+    }
+
+    /// A flood of one hash goes to the overflow and every answer stays
+    /// right; with a key, nothing overflows and the answers are the same.
+    #[test]
+    fn a_flood_of_one_hash_overflows_and_answers_stay_right() {
+        let flood = hostile::colliding_ids(3_000);
+        let ordinary = hostile::ordinary_ids(3_000);
+        let mut text = String::new();
+        for (i, id) in flood.iter().chain(&ordinary).enumerate() {
+            match i % 3 {
+                0 => text.push_str(&format!("{id}\n")),
+                1 => text.push_str(&format!("{id},CA\n{id},MX\n")),
+                _ => text.push_str(&format!("{id},BR\n")),
+            }
+        }
+        let (plain, report) = SellerExclusions::parse_csv(&text);
+        assert!(report.is_empty());
+        assert_eq!(plain.len(), 6_000);
+        assert!(
+            plain.overflowed() >= 3_000 - WINDOW,
+            "{}",
+            plain.overflowed()
+        );
+        let (keyed, _) = SellerExclusions::parse_csv_with_key(&text, 0xdead_beef_0bad_cafe_1234);
+        assert_eq!(keyed.overflowed(), 0);
+        for (i, id) in flood.iter().chain(&ordinary).enumerate() {
+            let want = match i % 3 {
+                0 => CountrySet::all(),
+                1 => CountrySet::of(&[Country::CA, Country::MX]),
+                _ => CountrySet::of(&[Country::BR]),
+            };
+            assert_eq!(plain.product_exclusions(id), want, "{id}");
+            assert_eq!(keyed.product_exclusions(id), want, "{id}");
+            assert_eq!(plain.is_excluded_everywhere(id), i % 3 == 0);
+        }
+        // Absent ids, including ones with the flood's hash.
+        for id in hostile::colliding_ids(3_100).iter().skip(3_000) {
+            assert!(plain.product_exclusions(id).is_empty());
+            assert_eq!(plain.check(id, Country::CA), ExclusionCheck::NotExcluded);
+        }
+        // The entries hold every product once, and rebuild the same index.
+        let back = SellerExclusions::from_entries(plain.entries()).unwrap();
+        assert_eq!(back.len(), 6_000);
+        for id in flood.iter().chain(&ordinary) {
+            assert_eq!(back.product_exclusions(id), plain.product_exclusions(id));
+        }
+        // Deterministic: the same text gives the same entries, in order.
+        let (again, _) = SellerExclusions::parse_csv(&text);
+        assert!(again.entries().eq(plain.entries()));
+    }
+
+    /// Growing the table (no size hint) re-places overflowed products
+    /// where they now fit, keeping "an empty slot means absent" true.
+    #[test]
+    fn growing_with_a_flood_keeps_every_product() {
+        let flood = hostile::colliding_ids(200);
+        let mut b = ExclusionsBuilder::new();
+        for (i, id) in flood.iter().enumerate() {
+            b.add(id.as_bytes(), None).unwrap();
+            // Ordinary ids between them make the table grow.
+            for k in 0..50 {
+                b.add(format!("G{i}-{k}").as_bytes(), Some(Country::CA))
+                    .unwrap();
+            }
+        }
+        let ex = b.build();
+        assert_eq!(ex.len(), 200 * 51);
+        for (i, id) in flood.iter().enumerate() {
+            assert!(ex.is_excluded_everywhere(id));
+            for k in 0..50 {
+                assert_eq!(
+                    ex.product_exclusions(&format!("G{i}-{k}")),
+                    CountrySet::of(&[Country::CA])
+                );
+            }
+        }
+        assert!(ex.product_exclusions("G0-50").is_empty());
+    }
+
+    /// Ordinary ids at the table's highest load seldom need the overflow
+    /// (a run of more than `WINDOW` full slots), and those that do are
+    /// found there.
+    #[test]
+    fn ordinary_ids_seldom_overflow() {
+        let n = 200_000;
+        let mut b = ExclusionsBuilder::with_capacity(n);
+        for i in 0..n {
+            b.add(format!("SKU-{i}").as_bytes(), None).unwrap();
+        }
+        let ex = b.build();
+        assert_eq!(ex.homes, capacity_for(n));
+        assert!(ex.overflowed() < n / 1000, "{}", ex.overflowed());
+        for (k, _) in &ex.overflow {
+            let mut buf = [0; ID_BUF];
+            let id = k.id_in(&mut buf);
+            assert!(ex.is_excluded_everywhere(std::str::from_utf8(&id).unwrap()));
+        }
+        assert!((0..n).all(|i| ex.is_excluded_everywhere(&format!("SKU-{i}"))));
+    }
+
+    #[test]
+    fn a_default_builder_keeps_what_it_is_given() {
+        let mut b = ExclusionsBuilder::default();
+        b.add(b"P", None).unwrap();
+        assert!(b.build().is_excluded_everywhere("P"));
     }
 }

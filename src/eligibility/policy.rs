@@ -249,7 +249,7 @@ pub struct HsPrefix {
 /// assert_eq!(err.to_string(), "invalid hs prefix \"9A\": expected 2 to 12 digits");
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
-#[error("invalid hs prefix {0:?}: expected 2 to 12 digits")]
+#[error("invalid hs prefix {input:?}: expected 2 to 12 digits", input = crate::echo(.0))]
 pub struct HsPrefixError(String);
 
 impl HsPrefix {

@@ -53,11 +53,11 @@ pub enum ProductIdError {
     #[error("invalid product id \"\": it is empty")]
     Empty,
     /// More than [`MAX_PRODUCT_ID_LEN`] bytes.
-    #[error("invalid product id {0:?}: longer than 100 bytes")]
+    #[error("invalid product id {input:?}: longer than 100 bytes", input = crate::echo(.0))]
     TooLong(String),
     /// A comma, a control character, or white space at either end.
     #[error(
-        "invalid product id {0:?}: no comma, control character or surrounding white space is allowed"
+        "invalid product id {input:?}: no comma, control character or surrounding white space is allowed", input = crate::echo(.0)
     )]
     BadCharacter(String),
 }

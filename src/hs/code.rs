@@ -56,14 +56,14 @@ pub struct HsCode {
 #[non_exhaustive]
 pub enum HsCodeError {
     /// Nothing but white space.
-    #[error("invalid hs code {input:?}: it is empty")]
+    #[error("invalid hs code {input:?}: it is empty", input = crate::echo(.input))]
     Empty {
         /// The text given.
         input: String,
     },
     /// A character other than a digit, or a separator (`.` or space) in the
     /// wrong place.
-    #[error("invalid hs code {input:?}: only digits are allowed, found {character:?}")]
+    #[error("invalid hs code {input:?}: only digits are allowed, found {character:?}", input = crate::echo(.input))]
     InvalidCharacter {
         /// The text given.
         input: String,
@@ -71,7 +71,7 @@ pub enum HsCodeError {
         character: char,
     },
     /// Fewer than 6 digits.
-    #[error("invalid hs code {input:?}: {digits} digits, at least 6 are needed")]
+    #[error("invalid hs code {input:?}: {digits} digits, at least 6 are needed", input = crate::echo(.input))]
     TooShort {
         /// The text given.
         input: String,
@@ -79,7 +79,7 @@ pub enum HsCodeError {
         digits: usize,
     },
     /// More than 13 digits.
-    #[error("invalid hs code {input:?}: {digits} digits, at most 13 are allowed")]
+    #[error("invalid hs code {input:?}: {digits} digits, at most 13 are allowed", input = crate::echo(.input))]
     TooLong {
         /// The text given.
         input: String,
@@ -87,14 +87,14 @@ pub enum HsCodeError {
         digits: usize,
     },
     /// Chapter 77, reserved for future use in the HS.
-    #[error("invalid hs code {input:?}: chapter 77 is reserved and holds no goods")]
+    #[error("invalid hs code {input:?}: chapter 77 is reserved and holds no goods", input = crate::echo(.input))]
     ReservedChapter {
         /// The text given.
         input: String,
     },
     /// A chapter outside 01 to 97.
     #[error(
-        "invalid hs code {input:?}: chapter {chapter:02} does not exist, chapters run from 01 to 97"
+        "invalid hs code {input:?}: chapter {chapter:02} does not exist, chapters run from 01 to 97", input = crate::echo(.input)
     )]
     UnknownChapter {
         /// The text given.
@@ -117,19 +117,34 @@ impl HsCodeError {
         match self {
             HsCodeError::Empty { .. } => "HS 编码为空".to_owned(),
             HsCodeError::InvalidCharacter { input, character } => {
-                format!("HS 编码 {input:?} 无效：只能包含数字，发现 {character:?}")
+                format!(
+                    "HS 编码 {input:?} 无效：只能包含数字，发现 {character:?}",
+                    input = crate::echo(input)
+                )
             }
             HsCodeError::TooShort { input, digits } => {
-                format!("HS 编码 {input:?} 无效：只有 {digits} 位数字，至少需要 6 位")
+                format!(
+                    "HS 编码 {input:?} 无效：只有 {digits} 位数字，至少需要 6 位",
+                    input = crate::echo(input)
+                )
             }
             HsCodeError::TooLong { input, digits } => {
-                format!("HS 编码 {input:?} 无效：有 {digits} 位数字，最多 13 位")
+                format!(
+                    "HS 编码 {input:?} 无效：有 {digits} 位数字，最多 13 位",
+                    input = crate::echo(input)
+                )
             }
             HsCodeError::ReservedChapter { input } => {
-                format!("HS 编码 {input:?} 无效：第 77 章为保留章，不含任何商品")
+                format!(
+                    "HS 编码 {input:?} 无效：第 77 章为保留章，不含任何商品",
+                    input = crate::echo(input)
+                )
             }
             HsCodeError::UnknownChapter { input, chapter } => {
-                format!("HS 编码 {input:?} 无效：第 {chapter:02} 章不存在，章号为 01 至 97")
+                format!(
+                    "HS 编码 {input:?} 无效：第 {chapter:02} 章不存在，章号为 01 至 97",
+                    input = crate::echo(input)
+                )
             }
         }
     }

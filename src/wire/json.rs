@@ -366,7 +366,7 @@ impl RawParser<'_> {
                 let text = self.s.get(start..self.i).unwrap_or_default();
                 Number::from_json_number(text)
                     .map(Json::Number)
-                    .ok_or_else(|| format!("invalid number {text:?}"))
+                    .ok_or_else(|| format!("invalid number {:?}", crate::echo(text)))
             }
             _ => Err(self.unexpected()),
         }

@@ -252,10 +252,18 @@ pub fn from_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, JsonError> {
     }
 }
 
+/// The most characters of serde_json's description kept in a [`JsonError`].
+const DETAIL_MAX_CHARS: usize = 200;
+
 fn json_error(text: &str, e: &serde_json::Error) -> JsonError {
     let full = e.to_string();
     let suffix = format!(" at line {} column {}", e.line(), e.column());
-    let detail = full.strip_suffix(&suffix).unwrap_or(&full).to_owned();
+    // serde_json quotes the offending text (`invalid type: string "…"`):
+    // keep the detail short, as every echo is.
+    let detail = crate::report::bound(
+        full.strip_suffix(&suffix).unwrap_or(&full).to_owned(),
+        DETAIL_MAX_CHARS,
+    );
     let kind = match e.classify() {
         serde_json::error::Category::Data if detail.starts_with("duplicate field") => {
             JsonErrorKind::DuplicateMember

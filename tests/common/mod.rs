@@ -12,3 +12,5 @@ pub(crate) fn fixture(name: &str) -> String {
 pub(crate) fn fixture_json(name: &str) -> serde_json::Value {
     serde_json::from_str(&fixture(name)).unwrap()
 }
+
+pub(crate) mod hostile;

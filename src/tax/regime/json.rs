@@ -10,6 +10,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use super::assess::{Gaps, RegimeAssessment, assess_with};
 use super::parcel::{Parcel, ParcelItem, Seller};
 use super::rule::{Channel, RegimeTable};
+use crate::echo;
 use crate::error::Bilingual;
 use crate::wire::{Number, NumberError};
 use crate::{
@@ -354,20 +355,6 @@ impl<'de> Deserialize<'de> for Flag {
 
 crate::object_only!(ParcelJson, SellerJson, ItemJson, RateJson);
 
-/// The longest echo of a caller's value in a message.
-const ECHO: usize = 40;
-
-/// The caller's text, cut to a bounded length for messages.
-fn echo(text: &str) -> String {
-    if text.chars().count() <= ECHO {
-        text.to_owned()
-    } else {
-        let mut s: String = text.chars().take(ECHO).collect();
-        s.push('…');
-        s
-    }
-}
-
 /// The conversion of one document: the parcel (with placeholders where a
 /// value was missing or bad), what is missing, the rates and the report.
 pub(super) struct Converted {
@@ -392,8 +379,7 @@ fn missing(path: JsonPointer, name: &str, zh: &str) -> Violation {
 }
 
 fn bad<E: Bilingual>(code: Code, path: JsonPointer, value: &str, e: &E) -> Violation {
-    Violation::new(code, Severity::Error, path, e.to_string(), e.message_zh())
-        .with_value(echo(value))
+    Violation::new(code, Severity::Error, path, e.to_string(), e.message_zh()).with_value(value)
 }
 
 /// Text that only means "not given": absent, empty or white space.
@@ -576,7 +562,7 @@ impl ParcelJson {
                             ),
                             format!("日期 \"{}\" 无效：应为 YYYY-MM-DD（或 ISO 8601 时间戳）", echo(t)),
                         )
-                        .with_value(echo(t)),
+                        .with_value(t),
                     );
                         None
                     }
@@ -601,7 +587,7 @@ impl ParcelJson {
                             format!("unknown channel {:?}: expected postal or courier", echo(t)),
                             format!("未知渠道 \"{}\"：应为 postal 或 courier", echo(t)),
                         )
-                        .with_value(echo(t)),
+                        .with_value(t),
                     );
                     None
                 }
@@ -661,7 +647,7 @@ impl ParcelJson {
                             format!("invalid gift flag {:?}: expected true or false", echo(t)),
                             format!("礼品标记 \"{}\" 无效：应为 true 或 false", echo(t)),
                         )
-                        .with_value(echo(t)),
+                        .with_value(t),
                     );
                     None
                 }
@@ -830,7 +816,7 @@ fn read_item(i: usize, it: &ItemJson, report: &mut Report) -> Option<(ParcelItem
                         ),
                         format!("数量 \"{}\" 无效：数量必须是不小于 1 的整数", echo(&t)),
                     )
-                    .with_value(echo(&t)),
+                    .with_value(&t),
                 );
                 None
             }

@@ -1,0 +1,361 @@
+//! Reliability under hostile input (issue 15): the reproducers of the
+//! quadratic validation (item 2), the hash flood of the exclusion index
+//! (item 3) and the unbounded echoes (item 9), kept as regression tests.
+//!
+//! A quadratic path cannot be caught by a timing assertion here (the
+//! machine is shared); these tests run the hostile shapes at a size where
+//! the old code was already slow and check every answer, and
+//! `benches/complexity.rs` shows the growth.
+
+use chrono::NaiveDate;
+use crossborder::declaration::{Context, Validator};
+use crossborder::{Code, Report, wire};
+
+use crate::common::hostile;
+
+fn context() -> Context {
+    Context::new(NaiveDate::from_ymd_opt(2024, 5, 1).unwrap())
+}
+
+fn validate_product(json: &str) -> Report {
+    let w: wire::Product = serde_json::from_str(json).unwrap();
+    Validator::default()
+        .validate_product(w, &context())
+        .into_parts()
+        .1
+}
+
+// ---- item 2: validation linear in the number of SKUs ----
+
+/// 20,000 distinct SKU numbers took 4.1 s in a release build (every SKU
+/// rescanned the earlier ones): now no violation, quickly.
+#[test]
+fn twenty_thousand_distinct_skus_are_clean() {
+    let report = validate_product(&hostile::product_with_skus(20_000, false));
+    assert!(
+        report.is_empty(),
+        "{}",
+        report.render(crossborder::Language::English)
+    );
+}
+
+/// Every SKU of the second half repeats one of the first half: each repeat
+/// is reported once, in document order, pointing at the first SKU of its
+/// number.
+#[test]
+fn repeated_sku_numbers_point_at_their_first_use() {
+    let n = 10_000;
+    let mut product: serde_json::Value =
+        serde_json::from_str(&hostile::product_with_skus(n, false)).unwrap();
+    let skus = product["skus"].as_array_mut().unwrap();
+    for (k, sku) in skus.iter_mut().skip(n / 2).enumerate() {
+        // " SKU-000003 " repeats SKU-000003: numbers are compared trimmed.
+        sku["skuNumber"] = format!(" SKU-{k:06} ").into();
+    }
+    let report = validate_product(&product.to_string());
+    assert_eq!(report.len(), n / 2);
+    for (k, v) in report.iter().enumerate() {
+        let i = n / 2 + k;
+        assert_eq!(v.code(), &Code::SKU_DUPLICATE_NUMBER);
+        assert_eq!(v.pointer().as_str(), format!("/skus/{i}/skuNumber"));
+        assert_eq!(v.value(), Some(format!("SKU-{:06}", k).as_str()));
+        assert!(
+            v.message_en()
+                .ends_with(&format!("already used at /skus/{k}")),
+            "{}",
+            v.message_en()
+        );
+    }
+}
+
+/// A number used three times: the second and third use both point at the
+/// first.
+#[test]
+fn a_number_used_three_times_is_reported_twice() {
+    let json = r#"{"name":"T恤","hsCode":"6109100011","country":"CN","price":59.9,"expressType":"BC",
+        "netWeight":0.2,"grossWeight":0.25,
+        "skus":[{"skuNumber":"B"},{"skuNumber":"A"},{"skuNumber":"B"},{"skuNumber":"C"},{"skuNumber":"B"}]}"#;
+    let report = validate_product(json);
+    let found: Vec<_> = report
+        .iter()
+        .map(|v| (v.pointer().as_str(), v.message_en()))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            (
+                "/skus/2/skuNumber",
+                r#"SKU number "B" is already used at /skus/0"#
+            ),
+            (
+                "/skus/4/skuNumber",
+                r#"SKU number "B" is already used at /skus/0"#
+            ),
+        ]
+    );
+}
+
+/// Every SKU's price is malformed and the product has none: the conversion
+/// reports each bad price, and the merge drops the rule's "missing price"
+/// for each (it scanned the whole conversion report for every one).
+#[test]
+fn twenty_thousand_bad_prices_are_reported_once_each() {
+    let n = 20_000;
+    let report = validate_product(&hostile::product_with_skus(n, true));
+    assert_eq!(report.len(), n);
+    for (i, v) in report.iter().enumerate() {
+        assert_eq!(v.code(), &Code::NUMBER_INVALID);
+        assert_eq!(v.pointer().as_str(), format!("/skus/{i}/price"));
+    }
+}
+
+// ---- item 9: bounded echoes ----
+
+/// The longest a cut value may be: 64 characters and the marker.
+const MAX_VALUE_CHARS: usize = crossborder::ECHO_MAX_CHARS + "…[+10000000 chars]".len();
+
+/// Every value is cut, and every message short: a message quotes at most
+/// one or two cut values next to its own text.
+fn assert_bounded(report: &Report) {
+    assert!(!report.is_empty());
+    for v in report {
+        if let Some(value) = v.value() {
+            assert!(value.chars().count() <= MAX_VALUE_CHARS, "{value}");
+        }
+        for m in [v.message_en(), v.message_zh()] {
+            assert!(m.chars().count() <= 400, "{} chars: {m}", m.chars().count());
+        }
+    }
+}
+
+/// The reproducer: a 10 MB `hsCode` was copied into the value and both
+/// messages, a 31 MB report. Now about half a kilobyte.
+#[test]
+fn a_ten_megabyte_hs_code_is_echoed_in_64_characters() {
+    let huge = "85A8".repeat(2_500_000);
+    let json = format!(r#"{{"name":"耳机","hsCode":"{huge}","country":"CN","price":1}}"#);
+    let report = validate_product(&json);
+    assert_bounded(&report);
+    let v = report
+        .iter()
+        .find(|v| v.code() == &Code::HS_CODE_INVALID)
+        .unwrap();
+    assert_eq!(v.pointer().as_str(), "/hsCode");
+    let value = v.value().unwrap();
+    assert_eq!(value, format!("{}…[+9999936 chars]", &huge[..64]));
+    assert!(
+        v.message_en()
+            .contains(&format!("\"{}\"…[+9999936 chars]", &huge[..64]))
+    );
+    assert!(v.message_zh().contains("…[+9999936 chars]"));
+    let bytes = serde_json::to_vec(&report).unwrap();
+    assert!(bytes.len() < 4_000, "{} bytes", bytes.len());
+}
+
+/// Every text field of a product and its SKU a megabyte long: every value
+/// and message of the report stays short.
+#[test]
+fn every_long_field_of_a_product_is_cut() {
+    let long = |c: char| c.to_string().repeat(1_000_000);
+    let product = serde_json::json!({
+        "name": long('名'),
+        "hsCode": long('x'),
+        "country": long('Q'),
+        "currency": long('Z'),
+        "massUnit": long('m'),
+        "expressType": long('E'),
+        "status": long('s'),
+        "createdAt": long('t'),
+        "barcode": long('b'),
+        "skus": [{
+            "skuNumber": long('S'), "barcode": long('9'),
+            "customsUnitCode": long('u'),
+        }, {"skuNumber": long('S')}],
+    });
+    let report = validate_product(&product.to_string());
+    assert_bounded(&report);
+    let codes: Vec<_> = report.iter().map(|v| v.code().as_str()).collect();
+    for code in [
+        "hs_code.invalid",
+        "country.unknown",
+        "currency.unknown",
+        "mass_unit.unknown",
+        "clearance_mode.unknown",
+        "status.unknown",
+        "timestamp.invalid",
+        "barcode.invalid",
+        "sku.duplicate_number",
+        "customs_unit.unknown",
+    ] {
+        assert!(codes.contains(&code), "{code} not in {codes:?}");
+    }
+}
+
+/// The value parsers' errors quote the input cut, in both languages.
+#[test]
+fn parse_errors_quote_their_input_cut() {
+    use crossborder::{
+        ClearanceMode, CustomsUnit, Dimensions, Gtin, HsCode, JsonPointer, Money, ProductId,
+        ResidentId, Timestamp, Weight, eligibility::HsPrefix, parse_country, parse_currency,
+    };
+    let long = "Z".repeat(100_000);
+    let bounded = |text: String| {
+        assert!(
+            text.chars().count() <= 300,
+            "{} chars: {text}",
+            text.chars().count()
+        );
+        assert!(text.contains("…[+"), "{text}");
+    };
+    bounded(HsCode::parse(&long).unwrap_err().to_string());
+    bounded(HsCode::parse(&long).unwrap_err().message_zh());
+    bounded(Gtin::parse(&long).unwrap_err().to_string());
+    bounded(Gtin::parse(&long).unwrap_err().message_zh());
+    bounded(ResidentId::parse(&long).unwrap_err().to_string());
+    bounded(ResidentId::parse(&long).unwrap_err().message_zh());
+    bounded(long.parse::<Timestamp>().unwrap_err().to_string());
+    bounded(long.parse::<Timestamp>().unwrap_err().message_zh());
+    bounded(long.parse::<Money>().unwrap_err().to_string());
+    bounded(long.parse::<Weight>().unwrap_err().to_string());
+    bounded(long.parse::<Weight>().unwrap_err().message_zh());
+    bounded(long.parse::<Dimensions>().unwrap_err().to_string());
+    bounded(parse_country(&long).unwrap_err().to_string());
+    bounded(parse_country(&long).unwrap_err().message_zh());
+    bounded(parse_currency(&long).unwrap_err().to_string());
+    bounded(parse_currency(&long).unwrap_err().message_zh());
+    bounded(CustomsUnit::parse(&long).unwrap_err().to_string());
+    bounded(CustomsUnit::parse(&long).unwrap_err().message_zh());
+    bounded(long.parse::<ClearanceMode>().unwrap_err().to_string());
+    bounded(long.parse::<ClearanceMode>().unwrap_err().message_zh());
+    bounded(ProductId::new(&long).unwrap_err().to_string());
+    bounded(HsPrefix::parse(&long).unwrap_err().to_string());
+    bounded(long.parse::<JsonPointer>().unwrap_err().to_string());
+}
+
+/// A shipping order with megabyte ids and customers.
+#[test]
+fn channel_json_echoes_are_cut() {
+    use crossborder::channel::ShippingOrderJson;
+    let id = "I".repeat(1_000_000);
+    let customer = "C".repeat(1_000_000);
+    let json = serde_json::json!({"orders": [
+        {"id": id, "customer": customer, "program": "A+", "quantity": 1, "currency": "USD",
+         "merchantPrice": 1, "merchantShipping": 0},
+        {"id": id, "customer": "other", "program": "P".repeat(1_000_000), "quantity": "Q".repeat(1_000_000),
+         "currency": "X".repeat(1_000_000), "merchantPrice": "1 ".to_owned() + &"Y".repeat(1_000_000),
+         "merchantShipping": 0},
+    ]});
+    let wire: ShippingOrderJson = serde_json::from_value(json).unwrap();
+    let report = wire.to_shipping_order().unwrap_err();
+    assert_bounded(&report);
+    assert!(report.len() >= 4, "{report}");
+}
+
+/// An exclusion file with a megabyte line, product id and country.
+#[test]
+fn exclusion_file_echoes_are_cut() {
+    let long = "L".repeat(1_000_000);
+    let text = format!("{long}\nB01,{long}\nB02,CA,{long}\n");
+    let (ex, report) = crossborder::SellerExclusions::parse_csv(&text);
+    assert!(ex.is_empty());
+    assert_eq!(report.len(), 3);
+    assert_bounded(&report);
+}
+
+/// A caller's own rule that writes a huge message is capped too.
+#[test]
+fn a_huge_message_is_capped() {
+    use crossborder::{JsonPointer, MESSAGE_MAX_CHARS, Severity, Violation};
+    let v = Violation::new(
+        Code::new("acme.x"),
+        Severity::Error,
+        JsonPointer::root(),
+        "e".repeat(5_000),
+        "中".repeat(5_000),
+    );
+    assert_eq!(
+        v.message_en(),
+        format!("{}…[+3976 chars]", "e".repeat(MESSAGE_MAX_CHARS))
+    );
+    assert!(v.message_zh().ends_with("…[+3976 chars]"));
+}
+
+// ---- Limits ----
+
+/// A service that sets limits refuses the 100,000-SKU product with one
+/// violation, before converting anything.
+#[test]
+fn limits_refuse_an_oversized_product_with_one_violation() {
+    use crossborder::Limits;
+    let w: wire::Product =
+        serde_json::from_str(&hostile::product_with_skus(100_000, true)).unwrap();
+    let validator = Validator::default().with_limits(Limits::none().with_max_skus(10_000));
+    let (product, report) = validator
+        .validate_product(w.clone(), &context())
+        .into_parts();
+    assert!(product.skus.is_empty());
+    let found: Vec<_> = report
+        .iter()
+        .map(|v| (v.code().as_str(), v.pointer().as_str(), v.value()))
+        .collect();
+    assert_eq!(found, [("limit.exceeded", "/skus", Some("100000"))]);
+    assert!(report.clone().into_result().is_err());
+    // Within the limits, the same validator validates as usual.
+    let roomy = Validator::default().with_limits(Limits::none().with_max_skus(100_000));
+    assert_eq!(
+        roomy.validate_product(w, &context()).report().len(),
+        100_000
+    );
+}
+
+/// Limits apply to any wire document: here a channel shipping order's text.
+#[test]
+fn limits_check_a_shipping_order() {
+    use crossborder::Limits;
+    use crossborder::channel::ShippingOrderJson;
+    let json = serde_json::json!({"trackingNumber": "T".repeat(300), "orders": []});
+    let wire: ShippingOrderJson = serde_json::from_value(json).unwrap();
+    let report = Limits::none()
+        .with_max_string_bytes(256)
+        .check(&wire)
+        .unwrap_err();
+    assert_eq!(report.as_slice()[0].pointer().as_str(), "/trackingNumber");
+    assert!(Limits::default().check(&wire).is_ok());
+}
+
+/// Numbers and the JSON reader's own errors quote the input cut too.
+#[test]
+fn number_and_json_errors_are_cut() {
+    let digits = format!("1{}x", "2".repeat(1_000_000));
+    let report = validate_product(&format!(r#"{{"name":"T恤","price":"{digits}"}}"#));
+    assert_bounded(&report);
+    assert!(report.iter().any(|v| v.code() == &Code::NUMBER_INVALID));
+    let huge = format!(r#"{{"skus": "{}"}}"#, "s".repeat(1_000_000));
+    let err = wire::from_json::<wire::Product>(huge.as_bytes()).unwrap_err();
+    assert!(err.to_string().chars().count() < 400, "{err}");
+    assert!(err.message_zh().chars().count() < 400);
+    let v = err.to_violation();
+    assert!(v.message_en().chars().count() < 400);
+}
+
+// ---- found by fuzzing (`fuzz/`, target `values`) ----
+
+/// `-204-04-09` was read as a date of the year -204 and written back as
+/// `-0204-04-09`, which did not read: a timestamp's year is four digits.
+#[test]
+fn a_timestamp_year_is_four_digits() {
+    use crossborder::Timestamp;
+    for bad in [
+        "-204-04-09",
+        "+2024-05-01",
+        "12024-05-01",
+        "204-04-09",
+        "-0204-04-09T00:00:00Z",
+    ] {
+        assert!(bad.parse::<Timestamp>().is_err(), "{bad}");
+    }
+    for good in ["0204-04-09", "2024-05-01", "2024-05-01T12:30:00+08:00"] {
+        let t: Timestamp = good.parse().unwrap();
+        assert_eq!(t.to_string().parse::<Timestamp>().unwrap(), t, "{good}");
+    }
+}
