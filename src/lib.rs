@@ -8,9 +8,10 @@
 //! and HS 2017 nomenclatures with search by product name; China's import
 //! tax (cross-border e-commerce and personal postal articles) as dated
 //! rules, with the check of the tax an order declares; rule engines for the
-//! WishPost A-Super channel and its "$10 split"; and the low-value import
-//! regimes of the destinations (de minimis, IOSS, flat duties) as dated
-//! rules.
+//! WishPost A-Super channel and its "$10 split"; checks of stocking
+//! shipments to overseas warehouses, with chargeable weight and safety
+//! stock; and the low-value import regimes of the destinations (de minimis,
+//! IOSS, flat duties) as dated rules.
 //!
 //! The crate is pure: it reads no files, opens no sockets, reads no clock and
 //! no environment. The date, exchange rates and tables come in as arguments,
@@ -58,6 +59,7 @@
 //! | declaration validation | [`declaration`]: [`declaration::Validator`], [`declaration::RuleSet`], [`declaration::Rule`], [`declaration::catalogue`] |
 //! | HS nomenclature | [`hs`]: [`hs::check`], [`hs::lookup`], [`hs::search`], [`hs::Searcher`], [`HsEdition`], [`Jurisdiction`], [`DeclarationForm`] |
 //! | WishPost A-Super channel | [`channel`]: [`WishPostOrder`] + [`Program`], [`ShippingOrder`], [`ChannelDecision`] + [`ChannelRequirement`], [`plan_split`], JSON [`ShippingOrderJson`], [`OrderBatchJson`] |
+//! | overseas-warehouse stocking | [`shipment`]: [`StockingShipment`], [`SkuRegistration`], [`Carton`], [`WarehouseProfile`], [`TransportMode`], [`Incoterm`], [`shipment::check`], [`shipment::catalogue`], [`shipment::Stage`], [`shipment::stock`]; [`ChargeableRule`] and [`ChargeableWeight`] on their own |
 //! | export eligibility | [`eligibility`]: [`Policy`], [`ProductFacts`], [`SellerExclusions`], [`Eligibility`], [`Decision`] |
 //! | China import tax | [`tax::china`]: [`tax::china::assess`] → [`tax::china::TaxAssessment`] of [`tax::china::LineTax`]es; [`tax::china::TaxTable`] of [`tax::china::TaxRow`]s (data, JSON through [`tax::china::TaxTableJson`]); [`tax::china::LineFacts`] |
 //! | destination regimes | [`tax::regime`]: [`tax::regime::RegimeTable`], [`tax::regime::Parcel`], [`tax::regime::ParcelJson`], [`tax::regime::RegimeAssessment`]; registrations [`IossNumber`], [`UkVatNumber`], [`Arn`], [`Abn`], [`SgGstNumber`] |
@@ -235,6 +237,59 @@
 //! # Ok::<(), crossborder::MoneyError>(())
 //! ```
 //!
+//! ### Check a stocking shipment before it leaves for the warehouse
+//!
+//! ```
+//! use crossborder::shipment::{check, json::ShipmentJson, CheckOptions};
+//!
+//! let mut doc: serde_json::Value = serde_json::from_str(include_str!("../tests/fixtures/stocking_sample.json"))?;
+//! doc["cartons"][0]["marks"]["reference"] = serde_json::Value::Null; // a carton without its PO mark
+//! doc["incoterm"] = "DDU".into();
+//! let shipment: ShipmentJson = serde_json::from_value(doc)?;
+//! let report = check(&shipment, &CheckOptions::new()).into_parts().1;
+//! let found: Vec<_> = report.iter().map(|v| (v.code().as_str(), v.pointer().as_str())).collect();
+//! assert_eq!(found, [
+//!     ("incoterm.legacy_ddu", "/incoterm"),
+//!     ("carton.reference_mismatch", "/cartons/0/marks/reference"),
+//! ]);
+//! assert_eq!(serde_json::to_value(&shipment)?["incoterm"], "DDU"); // written back as read
+//! # Ok::<(), serde_json::Error>(())
+//! ```
+//!
+//! ### Chargeable weight of a parcel, without a shipment
+//!
+//! ```
+//! use crossborder::ChargeableRule;
+//! use crossborder::shipment::{Dominant, Piece};
+//!
+//! let rule = ChargeableRule::preset("express_metric").ok_or("preset")?;
+//! let parcel = Piece::new("50 x 40 x 30 cm".parse()?, "11.9 kg".parse()?, 1);
+//! let weight = rule.compute(&[parcel])?;
+//! assert_eq!(weight.total().to_string(), "12"); // 12 kg volumetric beats 11.9 kg actual
+//! assert_eq!(weight.dominant(), Dominant::Volumetric);
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! ### When will a SKU run out abroad?
+//!
+//! ```
+//! use crossborder::shipment::stock::{self, InventoryJson};
+//!
+//! let json: InventoryJson = serde_json::from_str(r#"{"asOf": "2026-12-01",
+//!     "leadTimeDays": {"express": 7, "sea_lcl": 35}, "targetDaysOfCover": 60,
+//!     "skus": [{"sku": "EAR-BLK", "onHand": 120, "dailySales": "8", "safetyStock": {"days": 7}}],
+//!     "inbound": [{"stage": "international_transport", "eta": "2026-12-09", "lines": [{"sku": "EAR-BLK", "quantity": 240}]}]}"#)?;
+//! let (inventory, report) = stock::read(&json);
+//! assert!(report.is_empty());
+//! let inventory = inventory.ok_or("no asOf")?;
+//! let projection = inventory.project();
+//! let ear = &projection.skus()[0];
+//! assert_eq!(ear.stockout_date.map(|d| d.to_string()).as_deref(), Some("2027-01-15"));
+//! assert_eq!(ear.modes[1].latest_ship_by.map(|d| d.to_string()).as_deref(), Some("2026-12-05")); // by sea
+//! assert_eq!(ear.suggested_quantity.to_string(), "176");
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
 //! ### What a parcel owes at its destination, on a date
 //!
 //! ```
@@ -289,6 +344,7 @@ mod model;
 mod money;
 mod number;
 mod report;
+pub mod shipment;
 pub mod tax;
 mod time;
 pub mod wire;
@@ -328,7 +384,9 @@ pub use identity::{
 };
 pub use iso_currency::Currency;
 pub use limits::Limits;
-pub use measure::{Dimensions, LengthUnit, MassUnit, MeasureError, VolumetricDivisor, Weight};
+pub use measure::{
+    Dimensions, Length, LengthUnit, MassUnit, MeasureError, VolumetricDivisor, Weight,
+};
 pub use model::{Component, Converted, DeclarationResult, Order, OrderItem, Party, Product, Sku};
 pub use money::{
     CurrencyError, ExchangeRates, Money, MoneyError, api_currency_code, minor_unit, parse_currency,
@@ -336,6 +394,10 @@ pub use money::{
 pub use report::{
     Code, ECHO_MAX_CHARS, Echo, JsonPointer, JsonPointerError, Language, Loc, MESSAGE_MAX_CHARS,
     Report, Severity, Violation, echo,
+};
+pub use shipment::{
+    Carton, ChargeableRule, ChargeableWeight, Incoterm, SkuRegistration, StockingShipment,
+    TransportMode, WarehouseProfile,
 };
 pub use time::{Timestamp, TimestampError};
 pub use wire::DocumentKind;

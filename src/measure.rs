@@ -1,5 +1,6 @@
-//! Weights and dimensions: [`Weight`] with [`MassUnit`], [`Dimensions`] with
-//! [`LengthUnit`], volumetric and chargeable weight.
+//! Weights and dimensions: [`Weight`] with [`MassUnit`], [`Dimensions`] and
+//! [`Length`] with [`LengthUnit`], volumetric weight ([`VolumetricDivisor`])
+//! and the roundings carriers apply to it.
 //!
 //! Quantities compare by what they measure, not field by field: 1000 g equals
 //! 1 kg. Conversions use exact decimal factors (1 lb = 453.59237 g, 1 oz =
@@ -109,7 +110,7 @@ pub enum MeasureError {
     /// Text that is not a number followed by a unit.
     #[error("invalid {kind} {input:?}: expected {expected}", input = crate::echo(.input))]
     Parse {
-        /// "weight" or "dimensions".
+        /// "weight", "dimensions", "length" or "volumetric divisor".
         kind: &'static str,
         /// The text given.
         input: String,
@@ -139,10 +140,11 @@ impl MeasureError {
             }
             MeasureError::TooLarge(s) => format!("{s} 数值过大，无法计量", s = crate::echo(s)),
             MeasureError::Parse { kind, input, .. } => {
-                let kind = if *kind == "weight" {
-                    "重量"
-                } else {
-                    "尺寸"
+                let kind = match *kind {
+                    "weight" => "重量",
+                    "length" => "长度",
+                    "volumetric divisor" => "体积重系数",
+                    _ => "尺寸",
                 };
                 format!(
                     "{kind} {input:?} 无效：应为数字加单位，如 \"1.5 kg\" 或 \"30 x 20 x 10 cm\"",
@@ -356,6 +358,44 @@ impl Weight {
     }
 }
 
+impl Weight {
+    /// This weight rounded up to the next multiple of `step` (in this
+    /// weight's unit): carriers bill up to the next 0.5 kg or whole pound.
+    /// A weight already on a multiple is unchanged.
+    ///
+    /// # Errors
+    ///
+    /// [`MeasureError::NotPositive`] when `step` is not above zero,
+    /// [`MeasureError::TooLarge`] when the result does not fit.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use crossborder::Weight;
+    /// use rust_decimal::Decimal;
+    /// let w: Weight = "11.9 kg".parse()?;
+    /// assert_eq!(w.round_up_to(Decimal::new(5, 1))?.to_string(), "12 kg");
+    /// assert_eq!("12 kg".parse::<Weight>()?.round_up_to(Decimal::new(5, 1))?.to_string(), "12 kg");
+    /// # Ok::<(), crossborder::MeasureError>(())
+    /// ```
+    pub fn round_up_to(&self, step: Decimal) -> Result<Weight, MeasureError> {
+        if step <= Decimal::ZERO {
+            return Err(MeasureError::NotPositive(format!(
+                "{step} {}",
+                self.unit.symbol()
+            )));
+        }
+        let too_large = || MeasureError::TooLarge(self.to_string());
+        let steps = self.value.checked_div(step).ok_or_else(too_large)?.ceil();
+        let mut value = steps.checked_mul(step).ok_or_else(too_large)?;
+        // A quotient rounded in its 28th digit could land one step low.
+        if value < self.value {
+            value = value.checked_add(step).ok_or_else(too_large)?;
+        }
+        Weight::new(value.normalize(), self.unit)
+    }
+}
+
 impl PartialEq for Weight {
     fn eq(&self, other: &Self) -> bool {
         self.grams == other.grams
@@ -460,6 +500,148 @@ impl LengthUnit {
         }
     }
 }
+
+/// A length in a [`LengthUnit`], greater than zero: a warehouse's or a
+/// carrier's limit on a side (`"63.5 cm"`, `"25 in"`).
+///
+/// Equality and order go by length: 25.4 mm equals 1 in. The text form is
+/// the number, a space and the unit symbol.
+///
+/// # Example
+///
+/// ```
+/// use crossborder::Length;
+/// let a: Length = "63.5 cm".parse()?;
+/// assert_eq!(a.to_string(), "63.5 cm");
+/// assert_eq!(a, "635 mm".parse()?);
+/// assert_eq!("25 in".parse::<Length>()?, a); // 25 in is 63.5 cm
+/// assert!("25 in".parse::<Length>()? < "64 cm".parse()?);
+/// assert!("0 cm".parse::<Length>().is_err());
+/// # Ok::<(), crossborder::MeasureError>(())
+/// ```
+#[derive(Clone, Copy, Debug)]
+pub struct Length {
+    value: Decimal,
+    unit: LengthUnit,
+    mm: Decimal,
+}
+
+impl Length {
+    /// A length of `value` in `unit`.
+    ///
+    /// # Errors
+    ///
+    /// [`MeasureError::NotPositive`] for zero or less,
+    /// [`MeasureError::TooLarge`] when it does not fit in millimetres.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use crossborder::{Length, LengthUnit};
+    /// use rust_decimal::Decimal;
+    /// let l = Length::new(Decimal::from(25), LengthUnit::Inch)?;
+    /// assert_eq!(l.millimetres(), Decimal::from(635));
+    /// # Ok::<(), crossborder::MeasureError>(())
+    /// ```
+    pub fn new(value: Decimal, unit: LengthUnit) -> Result<Length, MeasureError> {
+        if value <= Decimal::ZERO {
+            return Err(MeasureError::NotPositive(format!("{value} {unit}")));
+        }
+        let mm = value
+            .checked_mul(unit.millimetres())
+            .ok_or_else(|| MeasureError::TooLarge(format!("{value} {unit}")))?;
+        Ok(Length { value, unit, mm })
+    }
+
+    /// The number, in [`Length::unit`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use rust_decimal::Decimal;
+    /// assert_eq!("25 in".parse::<crossborder::Length>()?.value(), Decimal::from(25));
+    /// # Ok::<(), crossborder::MeasureError>(())
+    /// ```
+    pub const fn value(&self) -> Decimal {
+        self.value
+    }
+
+    /// The unit it was given in.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use crossborder::LengthUnit;
+    /// assert_eq!("25 in".parse::<crossborder::Length>()?.unit(), LengthUnit::Inch);
+    /// # Ok::<(), crossborder::MeasureError>(())
+    /// ```
+    pub const fn unit(&self) -> LengthUnit {
+        self.unit
+    }
+
+    /// The length in millimetres, exactly.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use rust_decimal::Decimal;
+    /// assert_eq!("1 in".parse::<crossborder::Length>()?.millimetres(), Decimal::new(254, 1));
+    /// # Ok::<(), crossborder::MeasureError>(())
+    /// ```
+    pub const fn millimetres(&self) -> Decimal {
+        self.mm
+    }
+}
+
+impl PartialEq for Length {
+    fn eq(&self, other: &Self) -> bool {
+        self.mm == other.mm
+    }
+}
+
+impl Eq for Length {}
+
+impl PartialOrd for Length {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Length {
+    fn cmp(&self, other: &Self) -> Ordering {
+        self.mm.cmp(&other.mm)
+    }
+}
+
+impl Hash for Length {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        self.mm.normalize().hash(state);
+    }
+}
+
+impl fmt::Display for Length {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} {}", self.value, self.unit)
+    }
+}
+
+impl FromStr for Length {
+    type Err = MeasureError;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let err = || MeasureError::Parse {
+            kind: "length",
+            input: s.to_owned(),
+            expected: "a number and a unit, such as \"63.5 cm\" or \"25 in\"",
+        };
+        let (number, unit) = split_quantity(s).ok_or_else(err)?;
+        let value = crate::number::parse_decimal(number).map_err(|_| err())?;
+        let unit = unit.parse::<LengthUnit>().map_err(|_| err())?;
+        Length::new(value, unit)
+    }
+}
+
+crate::macros::serde_via_str!(Length);
 
 /// The outer size of a unit or a carton: length, width and height, each
 /// greater than zero, in one [`LengthUnit`].
@@ -672,12 +854,66 @@ impl Dimensions {
     /// ```
     pub fn volumetric_weight(&self, divisor: VolumetricDivisor) -> Result<Weight, MeasureError> {
         let d = self.to_unit(divisor.length_unit)?;
-        let value = d
-            .volume()
-            .checked_div(divisor.volume_per_mass_unit)
-            .ok_or_else(|| MeasureError::TooLarge(self.to_string()))?
-            .normalize();
-        Weight::new(value, divisor.mass_unit)
+        divisor.weight_of_volume(d.volume())
+    }
+
+    /// The same size in `unit` with each side rounded to a whole number by
+    /// `strategy`: carriers bill by sides rounded to the nearest whole inch
+    /// (`MidpointAwayFromZero`) or up to the next whole centimetre
+    /// (`ToPositiveInfinity`). A side that would round to zero counts as
+    /// one whole unit.
+    ///
+    /// # Errors
+    ///
+    /// [`MeasureError::TooLarge`] when a side does not fit.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use crossborder::{Dimensions, LengthUnit};
+    /// use rust_decimal::RoundingStrategy;
+    /// let d: Dimensions = "50 x 40 x 30 cm".parse()?;
+    /// let inches = d.rounded(LengthUnit::Inch, RoundingStrategy::MidpointAwayFromZero)?;
+    /// assert_eq!(inches.to_string(), "20 x 16 x 12 in");
+    /// let up = "10.2 x 3 x 0.4 cm".parse::<Dimensions>()?.rounded(LengthUnit::Centimetre, RoundingStrategy::ToPositiveInfinity)?;
+    /// assert_eq!(up.to_string(), "11 x 3 x 1 cm");
+    /// let thin = "20 x 10 x 0.3 in".parse::<Dimensions>()?.rounded(LengthUnit::Inch, RoundingStrategy::MidpointAwayFromZero)?;
+    /// assert_eq!(thin.to_string(), "20 x 10 x 1 in");
+    /// # Ok::<(), crossborder::MeasureError>(())
+    /// ```
+    pub fn rounded(
+        &self,
+        unit: LengthUnit,
+        strategy: rust_decimal::RoundingStrategy,
+    ) -> Result<Dimensions, MeasureError> {
+        let d = self.to_unit(unit)?;
+        // A side never rounds to nothing: it is at least one whole unit.
+        let [a, b, c] = d.sides.map(|s| {
+            s.round_dp_with_strategy(0, strategy)
+                .normalize()
+                .max(Decimal::ONE)
+        });
+        Dimensions::new(a, b, c, unit)
+    }
+
+    /// Length plus girth: the longest side plus twice each of the other two,
+    /// in [`Dimensions::unit`] (a carrier's per-piece limit).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use crossborder::Dimensions;
+    /// use rust_decimal::Decimal;
+    /// let d: Dimensions = "20 x 16 x 12 in".parse()?;
+    /// assert_eq!(d.length_plus_girth(), Decimal::from(76));
+    /// # Ok::<(), crossborder::MeasureError>(())
+    /// ```
+    pub fn length_plus_girth(&self) -> Decimal {
+        let [l, w, h] = self.sorted_sides();
+        // Bounded by the volume check made at construction.
+        l.checked_add(w.checked_mul(Decimal::TWO).unwrap_or(Decimal::MAX))
+            .and_then(|x| x.checked_add(h.checked_mul(Decimal::TWO)?))
+            .unwrap_or(Decimal::MAX)
     }
 }
 
@@ -696,6 +932,10 @@ pub struct VolumetricDivisor {
     volume_per_mass_unit: Decimal,
     length_unit: LengthUnit,
     mass_unit: MassUnit,
+    /// Mass units per `volume_per_mass_unit` (1 for a divisor such as
+    /// 5000 cm³/kg; 333 for road freight's 1 m³ = 333 kg), so that a ratio
+    /// given per cubic metre stays exact.
+    mass_per: Decimal,
 }
 
 impl VolumetricDivisor {
@@ -713,6 +953,7 @@ impl VolumetricDivisor {
         volume_per_mass_unit: Decimal::from_parts(5000, 0, 0, false, 0),
         length_unit: LengthUnit::Centimetre,
         mass_unit: MassUnit::Kilogram,
+        mass_per: Decimal::ONE,
     };
     /// 6000 cm³/kg, the IATA air-cargo divisor.
     ///
@@ -728,6 +969,7 @@ impl VolumetricDivisor {
         volume_per_mass_unit: Decimal::from_parts(6000, 0, 0, false, 0),
         length_unit: LengthUnit::Centimetre,
         mass_unit: MassUnit::Kilogram,
+        mass_per: Decimal::ONE,
     };
     /// 139 in³/lb (US carriers' daily rates).
     ///
@@ -743,6 +985,7 @@ impl VolumetricDivisor {
         volume_per_mass_unit: Decimal::from_parts(139, 0, 0, false, 0),
         length_unit: LengthUnit::Inch,
         mass_unit: MassUnit::Pound,
+        mass_per: Decimal::ONE,
     };
     /// 166 in³/lb (US carriers' retail rates).
     ///
@@ -758,6 +1001,7 @@ impl VolumetricDivisor {
         volume_per_mass_unit: Decimal::from_parts(166, 0, 0, false, 0),
         length_unit: LengthUnit::Inch,
         mass_unit: MassUnit::Pound,
+        mass_per: Decimal::ONE,
     };
 
     /// A divisor of `volume_per_mass_unit` cubic `length_unit` per `mass_unit`.
@@ -779,6 +1023,142 @@ impl VolumetricDivisor {
             volume_per_mass_unit,
             length_unit,
             mass_unit,
+            mass_per: Decimal::ONE,
+        }
+    }
+
+    /// A ratio given as mass per cubic metre, as road and sea freight quote
+    /// it: 1 m³ counts as `mass` (road: 333 kg). Kept exact: the volume in
+    /// m³ is multiplied by the mass, never divided by a rounded divisor.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use crossborder::{Dimensions, MassUnit, VolumetricDivisor};
+    /// use rust_decimal::Decimal;
+    /// let road = VolumetricDivisor::per_cubic_metre(Decimal::from(333), MassUnit::Kilogram);
+    /// let d: Dimensions = "100 x 100 x 50 cm".parse()?;
+    /// assert_eq!(d.volumetric_weight(road)?.to_string(), "166.5 kg");
+    /// assert_eq!(road.to_string(), "333 kg/m3");
+    /// # Ok::<(), crossborder::MeasureError>(())
+    /// ```
+    pub const fn per_cubic_metre(mass: Decimal, mass_unit: MassUnit) -> Self {
+        VolumetricDivisor {
+            volume_per_mass_unit: Decimal::ONE,
+            length_unit: LengthUnit::Metre,
+            mass_unit,
+            mass_per: mass,
+        }
+    }
+
+    /// The unit of length the volume is measured in (cm for 5000 cm³/kg).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use crossborder::{LengthUnit, VolumetricDivisor};
+    /// assert_eq!(VolumetricDivisor::US_166.length_unit(), LengthUnit::Inch);
+    /// ```
+    pub const fn length_unit(&self) -> LengthUnit {
+        self.length_unit
+    }
+
+    /// The unit of the volumetric weight it gives (kg for 5000 cm³/kg).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use crossborder::{MassUnit, VolumetricDivisor};
+    /// assert_eq!(VolumetricDivisor::US_139.mass_unit(), MassUnit::Pound);
+    /// ```
+    pub const fn mass_unit(&self) -> MassUnit {
+        self.mass_unit
+    }
+
+    /// The volumetric weight of a volume given in the cube of
+    /// [`VolumetricDivisor::length_unit`], not rounded.
+    ///
+    /// # Errors
+    ///
+    /// [`MeasureError::TooLarge`] when the result does not fit.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use crossborder::VolumetricDivisor;
+    /// use rust_decimal::Decimal;
+    /// let w = VolumetricDivisor::EXPRESS.weight_of_volume(Decimal::from(60000))?;
+    /// assert_eq!(w.to_string(), "12 kg");
+    /// # Ok::<(), crossborder::MeasureError>(())
+    /// ```
+    pub fn weight_of_volume(&self, volume: Decimal) -> Result<Weight, MeasureError> {
+        let too_large = || MeasureError::TooLarge(format!("{volume} {}3", self.length_unit));
+        let value = volume
+            .checked_mul(self.mass_per)
+            .ok_or_else(too_large)?
+            .checked_div(self.volume_per_mass_unit)
+            .ok_or_else(too_large)?
+            .normalize();
+        Weight::new(value, self.mass_unit)
+    }
+}
+
+impl fmt::Display for VolumetricDivisor {
+    /// `5000 cm3/kg`, `166 in3/lb`, or for a ratio per cubic metre `333 kg/m3`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.mass_per == Decimal::ONE {
+            write!(
+                f,
+                "{} {}3/{}",
+                self.volume_per_mass_unit.normalize(),
+                self.length_unit,
+                self.mass_unit.symbol()
+            )
+        } else {
+            write!(
+                f,
+                "{} {}/{}3",
+                self.mass_per.normalize(),
+                self.mass_unit.symbol(),
+                self.length_unit
+            )
+        }
+    }
+}
+
+impl FromStr for VolumetricDivisor {
+    type Err = MeasureError;
+
+    /// Reads `5000 cm3/kg`, `166 in3/lb`, `139 in³/lb`, or a mass per cubic
+    /// metre: `333 kg/m3`, `1000 kg/cbm`.
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let err = || MeasureError::Parse {
+            kind: "volumetric divisor",
+            input: s.to_owned(),
+            expected: "a divisor such as \"5000 cm3/kg\" or \"166 in3/lb\", or a ratio such as \"333 kg/m3\"",
+        };
+        let (number, unit) = split_quantity(s).ok_or_else(err)?;
+        let value = crate::number::parse_decimal(number).map_err(|_| err())?;
+        if value <= Decimal::ZERO {
+            return Err(err());
+        }
+        let (top, bottom) = unit.split_once('/').ok_or_else(err)?;
+        let cube = |t: &str| {
+            let t = t.trim();
+            let t = t
+                .strip_suffix('3')
+                .or_else(|| t.strip_suffix('³'))
+                .unwrap_or(t);
+            t.trim().parse::<LengthUnit>().ok()
+        };
+        let (top, bottom) = (top.trim(), bottom.trim());
+        if let (Some(length), Ok(mass)) = (cube(top), bottom.parse::<MassUnit>()) {
+            return Ok(VolumetricDivisor::new(value, length, mass));
+        }
+        let per_cbm = bottom.eq_ignore_ascii_case("cbm") || cube(bottom) == Some(LengthUnit::Metre);
+        match top.parse::<MassUnit>() {
+            Ok(mass) if per_cbm => Ok(VolumetricDivisor::per_cubic_metre(value, mass)),
+            _ => Err(err()),
         }
     }
 }

@@ -25,5 +25,8 @@ mod regime;
 mod regime_props;
 mod reliability;
 mod sources;
+mod stocking;
+mod stocking_flow;
+mod stocking_props;
 mod wire_reliability;
 mod wire_roundtrip;

@@ -2,7 +2,7 @@
 //! [`Order`], [`OrderItem`], [`Party`], [`DeclarationResult`], and the
 //! [`Converted`] result of a conversion.
 
-mod convert;
+pub(crate) mod convert;
 mod order;
 mod product;
 
