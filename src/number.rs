@@ -35,6 +35,7 @@ use serde::ser::SerializeStruct;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::wire::Text;
+use crate::wire::place::{Back, Sink};
 
 /// A number field of a wire document, as it was written.
 ///
@@ -337,6 +338,58 @@ fn read_exact(t: &[u8], grammar: Grammar) -> Exact {
     }
 }
 
+/// The usual JSON number, read in one pass: an integer or a plain decimal
+/// fraction (no exponent) of at most 19 digits, which a `u64` mantissa
+/// holds. `None` sends every other text (and anything that is not a JSON
+/// number) to [`read_exact`], which gives the same value for these.
+#[inline]
+fn read_plain(t: &[u8]) -> Option<Number> {
+    let (negative, body) = match t.split_first() {
+        Some((b'-', rest)) => (true, rest),
+        _ => (false, t),
+    };
+    // At most 19 digits and a decimal point.
+    if body.len() > 20 {
+        return None;
+    }
+    let mut mantissa: u64 = 0;
+    let mut digits: u32 = 0;
+    let mut point: Option<u32> = None;
+    for &c in body {
+        let d = c.wrapping_sub(b'0');
+        if d <= 9 {
+            // Cannot wrap: fewer than 19 digits so far (10^19 < 2^64).
+            if digits == SMALL_DIGITS {
+                return None;
+            }
+            mantissa = mantissa.wrapping_mul(10).wrapping_add(u64::from(d));
+            digits = digits.wrapping_add(1);
+        } else if c == b'.' && point.is_none() {
+            point = Some(digits);
+        } else {
+            return None;
+        }
+    }
+    let int_digits = point.unwrap_or(digits);
+    let scale = digits.wrapping_sub(int_digits);
+    // JSON's grammar: digits before the point, no leading zero, digits after
+    // a point.
+    if int_digits == 0 || (int_digits > 1 && body.first() == Some(&b'0')) {
+        return None;
+    }
+    if point.is_some() && scale == 0 {
+        return None;
+    }
+    let lo = u32::try_from(mantissa & u64::from(u32::MAX)).ok()?;
+    let mid = u32::try_from(mantissa.checked_shr(32)?).ok()?;
+    let value = Decimal::from_parts(lo, mid, 0, negative && mantissa != 0, scale);
+    Some(Number(if point.is_some() {
+        Repr::Float(value)
+    } else {
+        Repr::Int(value)
+    }))
+}
+
 /// `±mantissa × 10^-scale`, when a `Decimal` holds it.
 fn scaled(mantissa: u128, scale: u32, negative: bool) -> Option<Decimal> {
     if mantissa == 0 {
@@ -538,6 +591,12 @@ impl Number {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn count(&self) -> Result<u32, NumberError> {
+        // The usual count: a JSON integer that fits.
+        if let Repr::Int(d) = &self.0
+            && let Ok(n) = u32::try_from(d.mantissa())
+        {
+            return Ok(n);
+        }
         let d = self.decimal()?;
         if !d.fract().is_zero() {
             return Err(NumberError::NotInteger(self.to_string()));
@@ -552,6 +611,15 @@ impl Number {
 }
 
 impl Number {
+    /// `0.0`, the default of the wire's refund and cost fields.
+    pub(crate) const ZERO_POINT_ZERO: Number =
+        Number(Repr::Float(Decimal::from_parts(0, 0, 0, false, 1)));
+
+    /// A whole number, for constants.
+    pub(crate) const fn int(v: u32) -> Number {
+        Number(Repr::Int(Decimal::from_parts(v, 0, 0, false, 0)))
+    }
+
     pub(crate) fn from_i64(v: i64) -> Self {
         Number(Repr::Int(Decimal::from(v)))
     }
@@ -574,7 +642,17 @@ impl Number {
     /// A number from the text of a JSON number (`serde_json`'s raw value, or
     /// its `arbitrary_precision` text): exact; kept as written when no
     /// `Decimal` holds it. `None` when the text is not a JSON number.
+    #[inline]
     pub(crate) fn from_json_number(text: &str) -> Option<Self> {
+        match read_plain(text.as_bytes()) {
+            Some(n) => Some(n),
+            None => Number::from_json_number_exact(text),
+        }
+    }
+
+    /// [`Number::from_json_number`] for every text but the usual number.
+    #[inline(never)]
+    fn from_json_number_exact(text: &str) -> Option<Self> {
         match read_exact(text.as_bytes(), Grammar::Json) {
             Exact::Value { value, float: true } => {
                 Some(Number(Repr::Float(with_fraction_digit(value))))
@@ -764,6 +842,46 @@ impl<'de, T, F: FnOnce(&str) -> T> Visitor<'de> for StrSeed<F> {
     }
 }
 
+/// A value's own JSON text, lent by the deserializer where it can.
+enum Raw<'de> {
+    Lent(&'de str),
+    Owned(String),
+}
+
+/// Reads [`Raw`]: a small value to hand back through the deserializer,
+/// where a number would be a large one.
+struct RawSeed;
+
+impl<'de> DeserializeSeed<'de> for RawSeed {
+    type Value = Raw<'de>;
+
+    #[inline]
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Raw<'de>, D::Error> {
+        d.deserialize_str(self)
+    }
+}
+
+impl<'de> Visitor<'de> for RawSeed {
+    type Value = Raw<'de>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a value's JSON text")
+    }
+
+    #[inline]
+    fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Raw<'de>, E> {
+        Ok(Raw::Lent(v))
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Raw<'de>, E> {
+        Ok(Raw::Owned(v.to_owned()))
+    }
+
+    fn visit_string<E: de::Error>(self, v: String) -> Result<Raw<'de>, E> {
+        Ok(Raw::Owned(v))
+    }
+}
+
 /// The text of serde_json's `arbitrary_precision` number map, when `map` is
 /// one and its text is a JSON number; otherwise the error a visitor
 /// expecting `expected` gives for an object.
@@ -785,14 +903,32 @@ pub(crate) fn arbitrary_precision_text<'de, A: MapAccess<'de>>(
     }
 }
 
-struct NumberVisitor;
+/// Reads a number field, or `None` for `null`: through serde_json, from the
+/// value's own text (its raw value); through other formats, from what they
+/// hand over.
+struct NumberVisitor<S>(S);
 
 const EXPECTING: &str = "a number or a string holding a number";
 
-impl NumberVisitor {
+impl<S: Sink<Number>> NumberVisitor<S> {
     /// A number from a value's own JSON text (serde_json's raw value).
-    fn read_raw<E: de::Error>(&self, raw: &str) -> Result<Number, E> {
+    #[inline]
+    fn read_raw<E: de::Error>(&self, raw: &str) -> Result<Option<Number>, E> {
+        match read_plain(raw.as_bytes()) {
+            Some(n) => Ok(Some(n)),
+            None => self.read_raw_other(raw),
+        }
+    }
+
+    /// [`NumberVisitor::read_raw`] for every text but the usual number.
+    #[inline(never)]
+    fn read_raw_other<E: de::Error>(&self, raw: &str) -> Result<Option<Number>, E> {
         let unexpected = match raw.as_bytes().first() {
+            Some(b'-' | b'0'..=b'9') => {
+                return Number::from_json_number(raw)
+                    .map(Some)
+                    .ok_or_else(|| E::invalid_value(de::Unexpected::Str(raw), self));
+            }
             Some(b'"') => {
                 let inner = raw
                     .strip_prefix('"')
@@ -800,21 +936,18 @@ impl NumberVisitor {
                     .unwrap_or_default();
                 return if inner.contains('\\') {
                     let s: String = serde_json::from_str(raw).map_err(E::custom)?;
-                    Ok(Number(Repr::Text(Text::from(s))))
+                    Ok(Some(Number(Repr::Text(Text::from(s)))))
                 } else {
-                    Ok(Number(Repr::Text(Text::new(inner))))
+                    Ok(Some(Number(Repr::Text(Text::new(inner)))))
                 };
             }
-            Some(b'-' | b'0'..=b'9') => {
-                return Number::from_json_number(raw)
-                    .ok_or_else(|| E::invalid_value(de::Unexpected::Str(raw), self));
-            }
+            Some(b'n') => return Ok(None),
             Some(b'{') => {
                 // An object is a number only as `arbitrary_precision`'s map
                 // holding a valid number's text.
                 let mut de = serde_json::Deserializer::from_str(raw);
                 return match de::Deserializer::deserialize_map(&mut de, ApVisitor) {
-                    Ok(Some(n)) => Ok(n),
+                    Ok(Some(n)) => Ok(Some(n)),
                     _ => Err(E::invalid_type(de::Unexpected::Map, self)),
                 };
             }
@@ -843,62 +976,80 @@ impl<'de> Visitor<'de> for ApVisitor {
     }
 }
 
-impl<'de> Visitor<'de> for NumberVisitor {
-    type Value = Number;
+impl<'de, S: Sink<Number>> Visitor<'de> for NumberVisitor<S> {
+    type Value = S::Out;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(EXPECTING)
     }
 
-    fn visit_newtype_struct<D: Deserializer<'de>>(self, d: D) -> Result<Number, D::Error> {
+    fn visit_newtype_struct<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
         // A format without serde_json's raw values: the f64 path.
         d.deserialize_any(self)
     }
 
-    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Number, E> {
-        Ok(Number::from_i64(v))
+    fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+        Ok(self.0.put(None))
     }
 
-    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Number, E> {
-        Ok(Number::from_u64(v))
+    fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
+        Ok(self.0.put(None))
     }
 
-    fn visit_i128<E: de::Error>(self, v: i128) -> Result<Number, E> {
-        Ok(Decimal::try_from_i128_with_scale(v, 0).map_or_else(
-            |_| Number(Repr::Raw(v.to_string().into())),
-            Number::from_decimal,
-        ))
+    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        Number::deserialize(d).map(|n| self.0.put(Some(n)))
     }
 
-    fn visit_u128<E: de::Error>(self, v: u128) -> Result<Number, E> {
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Self::Value, E> {
+        Ok(self.0.put(Some(Number::from_i64(v))))
+    }
+
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Self::Value, E> {
+        Ok(self.0.put(Some(Number::from_u64(v))))
+    }
+
+    fn visit_i128<E: de::Error>(self, v: i128) -> Result<Self::Value, E> {
+        Ok(self
+            .0
+            .put(Some(Decimal::try_from_i128_with_scale(v, 0).map_or_else(
+                |_| Number(Repr::Raw(v.to_string().into())),
+                Number::from_decimal,
+            ))))
+    }
+
+    fn visit_u128<E: de::Error>(self, v: u128) -> Result<Self::Value, E> {
         match i128::try_from(v) {
             Ok(i) => self.visit_i128(i),
-            Err(_) => Ok(Number(Repr::Raw(v.to_string().into()))),
+            Err(_) => Ok(self.0.put(Some(Number(Repr::Raw(v.to_string().into()))))),
         }
     }
 
-    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Number, E> {
-        Ok(Number::from_f64(v))
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Self::Value, E> {
+        Ok(self.0.put(Some(Number::from_f64(v))))
     }
 
-    fn visit_str<E: de::Error>(self, v: &str) -> Result<Number, E> {
-        Ok(Number(Repr::Text(Text::new(v))))
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
+        Ok(self.0.put(Some(Number(Repr::Text(Text::new(v))))))
     }
 
-    fn visit_string<E: de::Error>(self, v: String) -> Result<Number, E> {
-        Ok(Number(Repr::Text(Text::from(v))))
+    fn visit_string<E: de::Error>(self, v: String) -> Result<Self::Value, E> {
+        Ok(self.0.put(Some(Number(Repr::Text(Text::from(v))))))
     }
 
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Number, A::Error> {
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
         match map.next_key_seed(MapKeySeed)? {
             Some(MapKey::Raw) => {
                 // serde_json hands over the value's own text: read exactly.
-                map.next_value_seed(StrSeed(|raw: &str| self.read_raw::<A::Error>(raw)))?
+                let n = match map.next_value_seed(RawSeed)? {
+                    Raw::Lent(raw) => self.read_raw(raw)?,
+                    Raw::Owned(raw) => self.read_raw(&raw)?,
+                };
+                Ok(self.0.put(n))
             }
             Some(MapKey::ArbitraryPrecision) => {
                 let text = map.next_value_seed(StrSeed(Number::from_json_number))?;
                 match (text, map.next_key_seed(MapKeySeed)?) {
-                    (Some(n), None) => Ok(n),
+                    (Some(n), None) => Ok(self.0.put(Some(n))),
                     _ => Err(de::Error::invalid_type(de::Unexpected::Map, &self)),
                 }
             }
@@ -907,11 +1058,29 @@ impl<'de> Visitor<'de> for NumberVisitor {
     }
 }
 
+/// An optional number field: a number, a string (kept as written), or
+/// `null` (absent). One call into the deserializer, where
+/// `Option<Number>` takes two.
+pub(crate) fn optional<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Number>, D::Error> {
+    // serde_json (with `raw_value`) answers this with the value's own
+    // text; other formats call `visit_newtype_struct`, the f64 path.
+    d.deserialize_newtype_struct(RAW_VALUE_TOKEN, NumberVisitor(Back))
+}
+
+/// [`optional`] written into its place (`&mut Option<Number>`), or into a
+/// field with a default (`&mut Number`, which `null` leaves).
+#[inline]
+pub(crate) fn read_into<'de, D: Deserializer<'de>, S: Sink<Number, Out = ()>>(
+    d: D,
+    place: S,
+) -> Result<(), D::Error> {
+    d.deserialize_newtype_struct(RAW_VALUE_TOKEN, NumberVisitor(place))
+}
+
 impl<'de> Deserialize<'de> for Number {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        // serde_json (with `raw_value`) answers this with the value's own
-        // text; other formats call `visit_newtype_struct`, the f64 path.
-        d.deserialize_newtype_struct(RAW_VALUE_TOKEN, NumberVisitor)
+        optional(d)?
+            .ok_or_else(|| de::Error::invalid_type(de::Unexpected::Unit, &NumberVisitor(Back)))
     }
 }
 
@@ -1073,6 +1242,81 @@ mod tests {
         ));
         assert_eq!(parse_decimal("100e-30").unwrap(), Decimal::new(1, 28));
         assert_eq!(parse_decimal("0.50").unwrap().to_string(), "0.50");
+    }
+
+    #[test]
+    fn the_one_pass_reader_agrees_with_the_exact_reader() {
+        // Every text the one-pass reader takes, it reads as `read_exact`
+        // does; every other text it leaves to `read_exact`.
+        let mut texts: Vec<String> = [
+            "0",
+            "-0",
+            "0.0",
+            "-0.0",
+            "7",
+            "59.9",
+            "0.055",
+            "-42.50",
+            "01",
+            "1.",
+            ".5",
+            "-",
+            "",
+            "1e5",
+            "1.5E-3",
+            "+1",
+            "00.1",
+            "1.2.3",
+            "--1",
+            "1-",
+            "9999999999999999999",
+            "18446744073709551615",
+            "99999999999999999999",
+            "0.1234567890123456789",
+            "1234567890.123456789",
+            "0.00000000000000000001",
+        ]
+        .iter()
+        .map(|s| (*s).to_owned())
+        .collect();
+        let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
+        for _ in 0..5000 {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            let digits = (x % 21) as usize;
+            let m = x.to_string();
+            let m = &m[..digits.min(m.len())];
+            let point = (x >> 20) as usize % (m.len() + 2);
+            let mut t = String::new();
+            if x & 1 == 1 {
+                t.push('-');
+            }
+            for (i, c) in m.chars().enumerate() {
+                if i == point {
+                    t.push('.');
+                }
+                t.push(c);
+            }
+            texts.push(t);
+        }
+        for t in &texts {
+            let exact = match read_exact(t.as_bytes(), Grammar::Json) {
+                Exact::Value { value, float } => Some((value, float)),
+                _ => None,
+            };
+            if let Some(n) = read_plain(t.as_bytes()) {
+                let float = matches!(n.0, Repr::Float(_));
+                let value = n.decimal().unwrap();
+                assert_eq!(Some((value, float)), exact, "{t:?}");
+                assert_eq!(value.to_string(), exact.unwrap().0.to_string(), "{t:?}");
+            }
+            assert_eq!(
+                Number::from_json_number(t),
+                Number::from_json_number_exact(t),
+                "{t:?}"
+            );
+        }
     }
 
     #[test]

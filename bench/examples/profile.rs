@@ -1,6 +1,7 @@
 //! Runs one path of the peer benchmark in a loop, for a profiler:
 //! `valgrind --tool=callgrind --toggle-collect=profile::run target/release/examples/profile full product 200`.
-//! Paths: `value`, `wire`, `convert`, `full`, `jsonschema`; documents:
+//! Paths: `value`, `wire`, `slice`, `convert`, `full`, `full-without-tax`,
+//! `jsonschema`; documents:
 //! `product`, `order2`, `order100`.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
@@ -34,7 +35,20 @@ fn step(
     n: usize,
     schema: &jsonschema::Validator,
 ) -> usize {
-    let validator = Validator::default();
+    let validator = if path == "full-without-tax" {
+        // Every rule but the declared-tax ones, to see what they cost.
+        let mut rules = crossborder::declaration::RuleSet::standard();
+        for code in [
+            "tax.declared_mismatch",
+            "tax.declared_mismatch_default_rate",
+            "tax.declared_unchecked",
+        ] {
+            rules.disable(&crossborder::Code::new(code));
+        }
+        Validator::new(rules)
+    } else {
+        Validator::default()
+    };
     let context =
         Context::new(NaiveDate::from_ymd_opt(2024, 5, 1).unwrap()).with_port(CustomsPort::Hz);
     let mut total = 0;
@@ -77,11 +91,11 @@ fn step(
             ("convert", false) => Order::from_wire(wire::from_json(bytes).unwrap())
                 .report()
                 .len(),
-            ("full", true) => validator
+            ("full" | "full-without-tax", true) => validator
                 .validate_product(wire::from_json(bytes).unwrap(), &context)
                 .report()
                 .len(),
-            ("full", false) => validator
+            ("full" | "full-without-tax", false) => validator
                 .validate_order(
                     wire::from_json(bytes).unwrap(),
                     Declaration::Order,

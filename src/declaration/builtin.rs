@@ -929,6 +929,34 @@ fn tax_rate(i: &ProductInput<'_>, out: &mut Findings<'_>) {
 fn duplicate_sku(i: &ProductInput<'_>, out: &mut Findings<'_>) {
     let skus = &i.product.skus;
     let at_skus = i.at.field("skus");
+    let number = |n: usize| {
+        skus.get(n)
+            .and_then(|s| s.sku_number.as_deref())
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+    };
+    let report = |out: &mut Findings<'_>, n: usize, first: usize, number: &str| {
+        let at = at_skus.index(n);
+        let earlier = at_skus.index(first).pointer();
+        let shown = echo(number);
+        out.add(
+            &at.field("skuNumber"),
+            Some(number),
+            format!("SKU number {shown:?} is already used at {earlier}"),
+            format!("SKU 编号 {shown:?} 与 {earlier} 重复"),
+        );
+    };
+    // A few SKUs (the usual product): each against the earlier ones, which
+    // needs no allocation; the same findings, in the same order.
+    if skus.len() <= SMALL_SKU_COUNT {
+        for n in 1..skus.len() {
+            let Some(this) = number(n) else { continue };
+            if let Some(first) = (0..n).find(|&m| number(m) == Some(this)) {
+                report(out, n, first, this);
+            }
+        }
+        return;
+    }
     // Every (number, position), sorted: equal numbers end up side by side,
     // the first SKU of each number leading its run. O(n log n) for n SKUs,
     // not a rescan of the earlier SKUs for each one; and no hash, so
@@ -951,20 +979,15 @@ fn duplicate_sku(i: &ProductInput<'_>, out: &mut Findings<'_>) {
     }
     repeats.sort_unstable();
     for (n, first) in repeats {
-        let Some(number) = skus[n].sku_number.as_deref().map(str::trim) else {
-            continue;
-        };
-        let at = at_skus.index(n);
-        let earlier = at_skus.index(first).pointer();
-        let shown = echo(number);
-        out.add(
-            &at.field("skuNumber"),
-            Some(number),
-            format!("SKU number {shown:?} is already used at {earlier}"),
-            format!("SKU 编号 {shown:?} 与 {earlier} 重复"),
-        );
+        if let Some(this) = number(n) {
+            report(out, n, first, this);
+        }
     }
 }
+
+/// Up to this many SKUs, [`duplicate_sku`] compares each with the earlier
+/// ones (at most 120 comparisons) instead of sorting a list of them.
+const SMALL_SKU_COUNT: usize = 16;
 
 fn barcode(out: &mut Findings<'_>, at: &Loc<'_>, code: &Option<String>) {
     let Some(text) = code.as_deref().filter(|s| !s.trim().is_empty()) else {

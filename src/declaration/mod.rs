@@ -562,12 +562,12 @@ impl Validator {
         if let Err(refused) = self.limits.check(&wire) {
             return Converted::new(Product::new(crate::Currency::CNY), refused);
         }
-        let (product, conversion, dropped) = Product::from_wire(wire).into_all();
-        let rules = self.run_product(&product, context);
-        Converted::new(
-            product,
-            merge(conversion, rules, &dropped, DocumentKind::Product),
-        )
+        let mut checked = Product::from_wire(wire);
+        checked.merge_report(|product, conversion, dropped| {
+            let rules = self.run_product(product, context);
+            merge(conversion, rules, dropped, DocumentKind::Product)
+        });
+        checked
     }
 
     /// Converts and checks an order, order-update or payment declaration.
@@ -596,12 +596,12 @@ impl Validator {
         if let Err(refused) = self.limits.check(&wire) {
             return Converted::new(Order::new(crate::Currency::CNY), refused);
         }
-        let (order, conversion, dropped) = Order::from_wire(wire).into_all();
-        let rules = self.run_order(&order, declaration, context);
-        Converted::new(
-            order,
-            merge(conversion, rules, &dropped, DocumentKind::Order),
-        )
+        let mut checked = Order::from_wire(wire);
+        checked.merge_report(|order, conversion, dropped| {
+            let rules = self.run_order(order, declaration, context);
+            merge(conversion, rules, dropped, DocumentKind::Order)
+        });
+        checked
     }
 
     /// Checks a product built in Rust (no conversion step).

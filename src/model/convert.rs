@@ -25,7 +25,12 @@ pub(crate) struct Conv {
 
 /// Text that only means "not given": absent, empty or white space.
 fn given(raw: Option<&Text>) -> Option<&str> {
-    raw.map(Text::as_str).filter(|s| !s.trim().is_empty())
+    let s = raw?.as_str();
+    match s.as_bytes().first() {
+        // The usual value: it starts with a visible ASCII character.
+        Some(&b) if b > b' ' && b.is_ascii() => Some(s),
+        _ => (!s.trim().is_empty()).then_some(s),
+    }
 }
 
 impl Conv {

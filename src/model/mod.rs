@@ -50,15 +50,27 @@ impl<T> Converted<T> {
         }
     }
 
-    pub(crate) fn with_dropped(mut self, dropped: Vec<crate::JsonPointer>) -> Self {
-        self.dropped = dropped;
-        self
+    /// A conversion's result: the value, its report, and the pointers of
+    /// given values it had to leave out.
+    pub(crate) fn with_dropped(value: T, report: Report, dropped: Vec<crate::JsonPointer>) -> Self {
+        Converted {
+            value,
+            report,
+            dropped,
+        }
     }
 
-    /// The value, the report, and the pointers of given values that had to be
-    /// left out.
-    pub(crate) fn into_all(self) -> (T, Report, Vec<crate::JsonPointer>) {
-        (self.value, self.report, self.dropped)
+    /// Replaces the report with what `merge` makes of the value, the
+    /// conversion's report and the pointers of the given values it left
+    /// out, which are forgotten. The value stays where it is (a large
+    /// struct, not moved).
+    pub(crate) fn merge_report(
+        &mut self,
+        merge: impl FnOnce(&T, Report, &[crate::JsonPointer]) -> Report,
+    ) {
+        let conversion = std::mem::take(&mut self.report);
+        let dropped = std::mem::take(&mut self.dropped);
+        self.report = merge(&self.value, conversion, &dropped);
     }
 
     /// The value, with bad fields left out (absent or at their default).

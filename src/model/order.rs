@@ -262,24 +262,24 @@ impl Party {
     }
 }
 
-fn convert_party(conv: &mut Conv, loc: &Loc<'_>, w: wire::Address) -> Party {
+fn convert_party(conv: &mut Conv, loc: &Loc<'_>, w: &mut wire::Address) -> Party {
     let f = |name| loc.field(name);
     Party {
         country: conv.country(&f("country"), w.country.as_ref()),
         age: conv.count(&f("age"), w.age.as_ref()),
         gender: conv.optional_enum(&f("gender"), w.gender.as_ref(), Code::GENDER_UNKNOWN),
-        first_name: string(w.first_name),
-        last_name: string(w.last_name),
-        address1: string(w.address1),
-        address2: string(w.address2),
-        city: string(w.city),
-        state: string(w.state),
-        zip: string(w.zip),
-        tin: string(w.tin),
-        phone: string(w.phone),
-        country_code: string(w.country_code),
-        email: string(w.email),
-        chinese_id: string(w.chinese_id),
+        first_name: string(w.first_name.take()),
+        last_name: string(w.last_name.take()),
+        address1: string(w.address1.take()),
+        address2: string(w.address2.take()),
+        city: string(w.city.take()),
+        state: string(w.state.take()),
+        zip: string(w.zip.take()),
+        tin: string(w.tin.take()),
+        phone: string(w.phone.take()),
+        country_code: string(w.country_code.take()),
+        email: string(w.email.take()),
+        chinese_id: string(w.chinese_id.take()),
     }
 }
 
@@ -336,7 +336,7 @@ impl OrderItem {
 fn convert_item(
     conv: &mut Conv,
     loc: &Loc<'_>,
-    w: wire::OrderItem,
+    mut w: wire::OrderItem,
     currency: Option<Currency>,
 ) -> OrderItem {
     let f = |name| loc.field(name);
@@ -344,7 +344,10 @@ fn convert_item(
         |conv: &mut Conv, name, raw: &Option<Number>| conv.money(&f(name), raw.as_ref(), currency);
     let product_loc = f("product");
     OrderItem {
-        product: w.product.map(|p| convert_product(conv, &product_loc, *p)),
+        product: w
+            .product
+            .as_deref_mut()
+            .map(|p| convert_product(conv, &product_loc, p)),
         quantity: conv.count(&f("quantity"), w.quantity.as_ref()),
         price: money(conv, "price", &w.price),
         discount: money(conv, "discount", &w.discount),
@@ -442,10 +445,11 @@ impl Order {
     /// ```
     pub fn from_wire(wire: wire::Order) -> Converted<Order> {
         let mut conv = Conv::default();
-        let order = convert_order(&mut conv, &Loc::ROOT, wire);
+        let mut wire = wire;
+        let order = convert_order(&mut conv, &Loc::ROOT, &mut wire);
         let mut report = std::mem::take(&mut conv.report);
         report.sort_document_order(DocumentKind::Order);
-        Converted::new(order, report).with_dropped(conv.dropped)
+        Converted::with_dropped(order, report, conv.dropped)
     }
 
     /// The wire form of this order, as the customs API expects it.
@@ -511,7 +515,7 @@ impl Order {
     }
 }
 
-fn convert_order(conv: &mut Conv, loc: &Loc<'_>, w: wire::Order) -> Order {
+fn convert_order(conv: &mut Conv, loc: &Loc<'_>, w: &mut wire::Order) -> Order {
     let f = |name| loc.field(name);
     let currency = conv.currency(&f("currency"), &w.currency);
     let money =
@@ -519,13 +523,14 @@ fn convert_order(conv: &mut Conv, loc: &Loc<'_>, w: wire::Order) -> Order {
     let items_loc = f("items");
     let items = w
         .items
+        .take()
         .unwrap_or_default()
         .into_iter()
         .enumerate()
         .map(|(i, item)| convert_item(conv, &items_loc.index(i), item, currency))
         .collect();
-    let party = |conv: &mut Conv, name, raw: Option<wire::Address>| {
-        raw.map(|a| convert_party(conv, &f(name), a))
+    let party = |conv: &mut Conv, name, raw: &mut Option<wire::Address>| {
+        raw.as_mut().map(|a| convert_party(conv, &f(name), a))
     };
     Order {
         platform: conv.optional_enum(
@@ -537,9 +542,9 @@ fn convert_order(conv: &mut Conv, loc: &Loc<'_>, w: wire::Order) -> Order {
             .required_enum(&f("orderType"), &w.order_type, Code::ORDER_TYPE_UNKNOWN)
             .unwrap_or_default(),
         items,
-        customer: party(conv, "customer", w.customer),
-        seller: party(conv, "seller", w.seller),
-        payer: party(conv, "payer", w.payer),
+        customer: party(conv, "customer", &mut w.customer),
+        seller: party(conv, "seller", &mut w.seller),
+        payer: party(conv, "payer", &mut w.payer),
         express_type: conv.optional_enum(
             &f("expressType"),
             w.express_type.as_ref(),
@@ -570,29 +575,29 @@ fn convert_order(conv: &mut Conv, loc: &Loc<'_>, w: wire::Order) -> Order {
             &w.non_cash_deduction_amount,
         ),
         insurance_fee: money(conv, "insuranceFee", &w.insurance_fee),
-        order_id: string(w.order_id),
-        client_order_ref: string(w.client_order_ref),
-        client_parent_order_ref: string(w.client_parent_order_ref),
-        platform_transaction_id: string(w.platform_transaction_id),
+        order_id: string(w.order_id.take()),
+        client_order_ref: string(w.client_order_ref.take()),
+        client_parent_order_ref: string(w.client_parent_order_ref.take()),
+        platform_transaction_id: string(w.platform_transaction_id.take()),
         is_sub_order: w.is_sub_order,
         is_distribution_order: w.is_distribution_order,
-        distributor_name: string(w.distributor_name),
-        customer_id_ref: string(w.customer_id_ref),
-        status: string(w.status),
-        tracking_reference: string(w.tracking_reference),
-        destination_code: string(w.destination_code),
-        node_code: string(w.node_code),
-        express_company: string(w.express_company),
-        customs_filing_id: string(w.customs_filing_id),
-        pay_method: string(w.pay_method),
-        pay_merchant_name: string(w.pay_merchant_name),
-        pay_id: string(w.pay_id),
-        payment_pay_id: string(w.payment_pay_id),
-        pay_customs_no: string(w.pay_customs_no),
-        customer_note: string(w.customer_note),
-        delivery_slip_url: string(w.delivery_slip_url),
-        campaign_tracking_data: w.campaign_tracking_data,
-        discount_code: string(w.discount_code),
+        distributor_name: string(w.distributor_name.take()),
+        customer_id_ref: string(w.customer_id_ref.take()),
+        status: string(w.status.take()),
+        tracking_reference: string(w.tracking_reference.take()),
+        destination_code: string(w.destination_code.take()),
+        node_code: string(w.node_code.take()),
+        express_company: string(w.express_company.take()),
+        customs_filing_id: string(w.customs_filing_id.take()),
+        pay_method: string(w.pay_method.take()),
+        pay_merchant_name: string(w.pay_merchant_name.take()),
+        pay_id: string(w.pay_id.take()),
+        payment_pay_id: string(w.payment_pay_id.take()),
+        pay_customs_no: string(w.pay_customs_no.take()),
+        customer_note: string(w.customer_note.take()),
+        delivery_slip_url: string(w.delivery_slip_url.take()),
+        campaign_tracking_data: w.campaign_tracking_data.take(),
+        discount_code: string(w.discount_code.take()),
     }
 }
 

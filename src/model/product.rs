@@ -321,10 +321,11 @@ impl Product {
     /// ```
     pub fn from_wire(wire: wire::Product) -> Converted<Product> {
         let mut conv = Conv::default();
-        let product = convert_product(&mut conv, &Loc::ROOT, wire);
+        let mut wire = wire;
+        let product = convert_product(&mut conv, &Loc::ROOT, &mut wire);
         let mut report = std::mem::take(&mut conv.report);
         report.sort_document_order(DocumentKind::Product);
-        Converted::new(product, report).with_dropped(conv.dropped)
+        Converted::with_dropped(product, report, conv.dropped)
     }
 
     /// The wire form of this product, as the customs API expects it.
@@ -395,7 +396,9 @@ fn wire_weight(w: Option<Weight>, unit: MassUnit) -> Option<Number> {
     w.map(|w| Number::from_decimal(w.to_unit(unit).map_or(w.value(), |v| v.value())))
 }
 
-pub(crate) fn convert_product(conv: &mut Conv, loc: &Loc<'_>, w: wire::Product) -> Product {
+/// Converts a wire product in its place (taking its texts and lists, so
+/// that a product in an order's box is not moved out of it).
+pub(crate) fn convert_product(conv: &mut Conv, loc: &Loc<'_>, w: &mut wire::Product) -> Product {
     let f = |name| loc.field(name);
     // Currency and mass unit first: every amount and weight depends on them.
     let currency = conv.currency(&f("currency"), &w.currency);
@@ -408,6 +411,7 @@ pub(crate) fn convert_product(conv: &mut Conv, loc: &Loc<'_>, w: wire::Product) 
     let skus_loc = f("skus");
     let skus = w
         .skus
+        .take()
         .unwrap_or_default()
         .into_iter()
         .enumerate()
@@ -419,6 +423,7 @@ pub(crate) fn convert_product(conv: &mut Conv, loc: &Loc<'_>, w: wire::Product) 
     let components_loc = f("components");
     let components = w
         .components
+        .take()
         .unwrap_or_default()
         .into_iter()
         .enumerate()
@@ -457,30 +462,30 @@ pub(crate) fn convert_product(conv: &mut Conv, loc: &Loc<'_>, w: wire::Product) 
         ),
         discount: money(conv, "discount", &w.discount),
         tax_rate: conv.decimal(&f("taxRate"), w.tax_rate.as_ref()),
-        product_id: string(w.product_id),
-        name: string(w.name),
-        name_en: string(w.name_en),
+        product_id: string(w.product_id.take()),
+        name: string(w.name.take()),
+        name_en: string(w.name_en.take()),
         skus,
         currency: currency.unwrap_or(Currency::CNY),
         mass_unit: mass_unit.unwrap_or_default(),
-        time_unit: string(w.time_unit),
-        barcode: string(w.barcode),
-        description: string(w.description),
+        time_unit: string(w.time_unit.take()),
+        barcode: string(w.barcode.take()),
+        description: string(w.description.take()),
         net_weight,
         gross_weight,
-        images: w.images,
+        images: w.images.take(),
         is_onsale: w.is_onsale,
         is_combined: w.is_combined,
-        category: w.category.unwrap_or_default(),
-        vendor: string(w.vendor),
-        logistics_mode: string(w.logistics_mode),
-        personal_postal_articles_tax: string(w.personal_postal_articles_tax),
-        ingredient: string(w.ingredient),
-        model: string(w.model),
-        spec: string(w.spec),
-        brand: w.brand.into_string(),
-        store_id: string(w.store_id),
-        category_id: string(w.category_id),
+        category: w.category.take().unwrap_or_default(),
+        vendor: string(w.vendor.take()),
+        logistics_mode: string(w.logistics_mode.take()),
+        personal_postal_articles_tax: string(w.personal_postal_articles_tax.take()),
+        ingredient: string(w.ingredient.take()),
+        model: string(w.model.take()),
+        spec: string(w.spec.take()),
+        brand: std::mem::take(&mut w.brand).into_string(),
+        store_id: string(w.store_id.take()),
+        category_id: string(w.category_id.take()),
         components,
     }
 }

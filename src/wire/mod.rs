@@ -75,6 +75,7 @@
 mod json;
 mod object;
 mod order;
+pub(crate) mod place;
 mod read;
 pub(crate) mod text;
 mod types;

@@ -241,7 +241,15 @@ pub fn from_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, JsonError> {
             detail: "the text is not UTF-8".to_owned(),
         }
     })?;
-    serde_json::from_str(text).map_err(|e| json_error(text, &e))
+    // As `serde_json::from_str`, without moving the value once more.
+    let mut de = serde_json::Deserializer::from_str(text);
+    match T::deserialize(&mut de) {
+        Ok(value) => match de.end() {
+            Ok(()) => Ok(value),
+            Err(e) => Err(json_error(text, &e)),
+        },
+        Err(e) => Err(json_error(text, &e)),
+    }
 }
 
 /// The most characters of serde_json's description kept in a [`JsonError`].

@@ -16,6 +16,8 @@ use std::ops::Deref;
 use serde::de::{self, Visitor};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+use super::place::{Back, Sink};
+
 /// How many bytes of text a [`Text`] holds without a heap allocation.
 const INLINE: usize = 22;
 
@@ -63,17 +65,38 @@ impl Text {
     /// ```
     /// assert_eq!(crossborder::wire::Text::new("RMB").as_str(), "RMB");
     /// ```
+    #[inline]
     pub fn new(s: &str) -> Text {
         match u8::try_from(s.len()) {
             Ok(len) if s.len() <= INLINE => {
                 let mut buf = [0u8; INLINE];
-                if let Some(head) = buf.get_mut(..s.len()) {
-                    head.copy_from_slice(s.as_bytes());
-                }
+                copy_short(&mut buf, s.as_bytes());
                 Text(Repr::Inline { len, buf })
             }
-            _ => Text(Repr::Heap(s.into())),
+            _ => Text::heap(s),
         }
+    }
+
+    /// Text longer than fits in place.
+    #[inline(never)]
+    fn heap(s: &str) -> Text {
+        Text(Repr::Heap(s.into()))
+    }
+
+    /// The text `s` of at most 22 bytes, for constants (longer text is
+    /// cut, so only ever give it a short literal).
+    pub(crate) const fn inline(s: &str) -> Text {
+        let bytes = s.as_bytes();
+        let mut buf = [0u8; INLINE];
+        let mut len = 0;
+        while len < bytes.len() && len < INLINE {
+            buf[len] = bytes[len];
+            len += 1;
+        }
+        Text(Repr::Inline {
+            len: len as u8,
+            buf,
+        })
     }
 
     /// The text as a `&str`.
@@ -107,6 +130,33 @@ impl Text {
         match self.0 {
             Repr::Inline { .. } => self.as_str().to_owned(),
             Repr::Heap(s) => s.into_string(),
+        }
+    }
+}
+
+/// Copies `b` (at most [`INLINE`] bytes) to the front of `buf` with two
+/// fixed-size, possibly overlapping copies, which compile to a few moves
+/// where a copy of variable length is a call to `memcpy`.
+#[inline]
+fn copy_short(buf: &mut [u8; INLINE], b: &[u8]) {
+    fn two<const N: usize>(buf: &mut [u8; INLINE], b: &[u8]) {
+        let n = b.len();
+        let tail = n.saturating_sub(N);
+        if let (Some(d), Some(s)) = (buf.get_mut(..N), b.get(..N)) {
+            d.copy_from_slice(s);
+        }
+        if let (Some(d), Some(s)) = (buf.get_mut(tail..tail + N), b.get(tail..)) {
+            d.copy_from_slice(s);
+        }
+    }
+    match b.len() {
+        16.. => two::<16>(buf, b),
+        8.. => two::<8>(buf, b),
+        4.. => two::<4>(buf, b),
+        _ => {
+            for (d, s) in buf.iter_mut().zip(b) {
+                *d = *s;
+            }
         }
     }
 }
@@ -251,64 +301,79 @@ impl Serialize for Text {
 
 impl<'de> Deserialize<'de> for Text {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        match d.deserialize_any(TextVisitor)? {
+        match d.deserialize_any(TextVisitor(Back))? {
             Some(t) => Ok(t),
-            None => Err(de::Error::invalid_type(de::Unexpected::Unit, &TextVisitor)),
+            None => Err(de::Error::invalid_type(
+                de::Unexpected::Unit,
+                &TextVisitor(Back),
+            )),
         }
     }
 }
 
-struct TextVisitor;
+struct TextVisitor<S>(S);
 
-impl<'de> Visitor<'de> for TextVisitor {
-    type Value = Option<Text>;
+impl<'de, S: Sink<Text>> Visitor<'de> for TextVisitor<S> {
+    type Value = S::Out;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("a string (or a number, read as its text)")
     }
 
+    #[inline]
     fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
-        Ok(Some(Text::new(v)))
+        Ok(self.0.put(Some(Text::new(v))))
     }
 
     fn visit_string<E: de::Error>(self, v: String) -> Result<Self::Value, E> {
-        Ok(Some(Text::from(v)))
+        Ok(self.0.put(Some(Text::from(v))))
     }
 
     fn visit_i64<E: de::Error>(self, v: i64) -> Result<Self::Value, E> {
-        Ok(Some(Text::new(&v.to_string())))
+        Ok(self.0.put(Some(Text::new(&v.to_string()))))
     }
 
     fn visit_u64<E: de::Error>(self, v: u64) -> Result<Self::Value, E> {
-        Ok(Some(Text::new(&v.to_string())))
+        Ok(self.0.put(Some(Text::new(&v.to_string()))))
     }
 
     fn visit_f64<E: de::Error>(self, v: f64) -> Result<Self::Value, E> {
-        Ok(Some(Text::new(&v.to_string())))
+        Ok(self.0.put(Some(Text::new(&v.to_string()))))
     }
 
     fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
-        Ok(None)
+        Ok(self.0.put(None))
     }
 
     fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
-        Ok(None)
+        Ok(self.0.put(None))
     }
 
     fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
-        d.deserialize_any(TextVisitor)
+        d.deserialize_any(self)
     }
 
     fn visit_map<A: de::MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
         // serde_json's `arbitrary_precision` hands numbers over as a map; any
         // other object is not text.
-        crate::number::arbitrary_precision_text(map, &self).map(|t| Some(Text::new(&t)))
+        let text = crate::number::arbitrary_precision_text(map, &self)?;
+        Ok(self.0.put(Some(Text::new(&text))))
     }
 }
 
 /// An optional text field: a string, a number (as its text), or `null`.
 pub(crate) fn optional<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Text>, D::Error> {
-    d.deserialize_any(TextVisitor)
+    d.deserialize_any(TextVisitor(Back))
+}
+
+/// [`optional`] written into its place (`&mut Option<Text>`), or into a
+/// field with a default (`&mut Text`, which `null` leaves).
+#[inline]
+pub(crate) fn read_into<'de, D: Deserializer<'de>, S: Sink<Text, Out = ()>>(
+    d: D,
+    place: S,
+) -> Result<(), D::Error> {
+    d.deserialize_any(TextVisitor(place))
 }
 
 /// An optional text field read into a `String` (for JSON forms outside the
@@ -335,6 +400,33 @@ mod tests {
         }
         assert_eq!(Text::default(), "");
         assert_eq!(std::mem::size_of::<Text>(), std::mem::size_of::<String>());
+    }
+
+    #[test]
+    fn text_of_every_short_length_is_kept_whole() {
+        let source = "0123456789abcdefghijkl";
+        for n in 0..=INLINE {
+            let t = Text::new(&source[..n]);
+            assert!(matches!(t.0, Repr::Inline { .. }));
+            assert_eq!(t.as_str(), &source[..n]);
+        }
+        assert_eq!(Text::new("白色").as_str(), "白色");
+        assert_eq!(Text::new("纯棉圆领短袖T").as_str(), "纯棉圆领短袖T");
+    }
+
+    #[test]
+    fn constant_text_is_the_same_text() {
+        for s in [
+            "",
+            "RMB",
+            "035",
+            "Kilogram",
+            "纯棉圆领短袖T",
+            "1234567890123456789012",
+        ] {
+            assert_eq!(Text::inline(s), Text::new(s));
+            assert_eq!(Text::inline(s).as_str(), s);
+        }
     }
 
     #[test]
