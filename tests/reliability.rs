@@ -359,3 +359,211 @@ fn a_timestamp_year_is_four_digits() {
         assert_eq!(t.to_string().parse::<Timestamp>().unwrap(), t, "{good}");
     }
 }
+
+// ---- the readers added since: stocking shipment, inventory, tax table ----
+
+use crossborder::shipment::json::ShipmentJson;
+use crossborder::shipment::stock::{self, InventoryJson};
+use crossborder::shipment::{CheckOptions, check};
+use crossborder::tax::china::{self, TaxTable, TaxTableJson};
+use crossborder::wire::JsonErrorKind;
+use serde::de::DeserializeOwned;
+use serde_json::{Value, json};
+
+/// The stocking sample with every optional part the fixture leaves out, so
+/// that each object of the shipment form appears at least once.
+fn shipment_doc() -> Value {
+    let mut doc: Value =
+        serde_json::from_str(include_str!("fixtures/stocking_sample.json")).unwrap();
+    doc["warehouse"]["limits"] = json!({"maxCartonWeight": "23 kg", "mixedSkus": false});
+    doc["chargeableWeightRule"] = json!({"divisor": "5000 cm3/kg", "basis": "carton"});
+    doc["rates"] = json!([{"from": "USD", "to": "CNY", "rate": "7.1"}]);
+    doc["skus"][0]["liquid"] = json!({"volumeMl": 100});
+    doc["events"] = json!([
+        {"stage": "booked", "at": "2026-11-18"},
+        {"stage": "export_customs", "at": "2026-11-21",
+         "exception": {"kind": "customs_hold", "note": "inspection"}}
+    ]);
+    doc["receipt"] = json!({"receivedOn": "2026-12-05",
+        "lines": [{"sku": "EAR-BLK", "boxNo": 1, "quantity": 80, "damaged": 0}]});
+    doc
+}
+
+fn inventory_doc() -> Value {
+    serde_json::from_str(include_str!("fixtures/stocking_inventory.json")).unwrap()
+}
+
+/// The built-in table in its JSON form, with the sample's own row: every
+/// part of the tax table form.
+fn tax_table_doc() -> Value {
+    let mut doc = serde_json::to_value(TaxTable::china_default()).unwrap();
+    let own: Value =
+        serde_json::from_str(include_str!("../examples/samples/tax_table_lens.json")).unwrap();
+    doc["rows"]
+        .as_array_mut()
+        .unwrap()
+        .extend(own["rows"].as_array().unwrap().iter().cloned());
+    doc["postalTaxNumbers"] = json!([{"number": "09010000", "tier": 3, "source": "行邮税税目"}]);
+    doc
+}
+
+fn order_doc() -> Value {
+    serde_json::from_str(include_str!("../examples/samples/order_import_tax.json")).unwrap()
+}
+
+fn escape(key: &str) -> String {
+    key.replace('~', "~0").replace('/', "~1")
+}
+
+/// The pointer of every object in `doc`, its root included, in document
+/// order.
+fn object_pointers(doc: &Value) -> Vec<String> {
+    fn walk(v: &Value, at: String, out: &mut Vec<String>) {
+        match v {
+            Value::Object(members) => {
+                out.push(at.clone());
+                for (k, x) in members {
+                    walk(x, format!("{at}/{}", escape(k)), out);
+                }
+            }
+            Value::Array(items) => {
+                for (i, x) in items.iter().enumerate() {
+                    walk(x, format!("{at}/{i}"), out);
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    walk(doc, String::new(), &mut out);
+    out
+}
+
+/// A pointer with its array indices as `*`: the place in the form.
+fn shape(pointer: &str) -> String {
+    pointer
+        .split('/')
+        .map(|s| if s.parse::<usize>().is_ok() { "*" } else { s })
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+/// `doc` reads as a `T`; each of its objects written instead as the array
+/// of its member values (which serde's derive reads by position) is a
+/// structural error at that object's pointer. Returns the places checked.
+fn assert_objects_only<T: DeserializeOwned>(doc: &Value) -> Vec<String> {
+    assert!(wire::from_json::<T>(doc.to_string().as_bytes()).is_ok());
+    let mut shapes = Vec::new();
+    for p in object_pointers(doc) {
+        // The first object of each place is enough (and keeps it quick).
+        let s = shape(&p);
+        if shapes.contains(&s) {
+            continue;
+        }
+        let mut d = doc.clone();
+        let node = d.pointer_mut(&p).unwrap();
+        *node = Value::Array(node.as_object().unwrap().values().cloned().collect());
+        match wire::from_json::<T>(d.to_string().as_bytes()) {
+            Ok(_) => panic!("the array at {p:?} was read as an object"),
+            Err(e) => assert_eq!(
+                (e.kind(), e.pointer().as_str()),
+                (JsonErrorKind::Structure, p.as_str()),
+                "{e}"
+            ),
+        }
+        shapes.push(s);
+    }
+    shapes
+}
+
+/// Before: `["PO-1"]` was a shipment whose reference is PO-1, `[]` an empty
+/// inventory, `[["3304"]]` a table of one row. Every object of the three
+/// forms now reads only from an object.
+#[test]
+fn the_new_readers_take_objects_never_arrays() {
+    let err = wire::from_json::<ShipmentJson>(br#"["PO-1"]"#).unwrap_err();
+    assert_eq!(
+        (err.kind(), err.pointer().as_str()),
+        (JsonErrorKind::Structure, "")
+    );
+    let err = wire::from_json::<InventoryJson>(b"[]").unwrap_err();
+    assert_eq!(err.code(), Code::JSON_STRUCTURE);
+    let err = wire::from_json::<TaxTableJson>(br#"{"rows": [["3304"]]}"#).unwrap_err();
+    assert_eq!(err.pointer().as_str(), "/rows/0");
+    assert!(serde_json::from_str::<TaxTable>(r#"[[["3304"]]]"#).is_err());
+
+    let places = assert_objects_only::<ShipmentJson>(&shipment_doc());
+    for place in [
+        "",
+        "/warehouse",
+        "/warehouse/limits",
+        "/importer",
+        "/chargeableWeightRule",
+        "/rates/*",
+        "/skus/*",
+        "/skus/*/dimensions",
+        "/skus/*/battery",
+        "/skus/*/liquid",
+        "/skus/*/documents/*",
+        "/cartons/*",
+        "/cartons/*/marks",
+        "/cartons/*/dimensions",
+        "/cartons/*/items/*",
+        "/packingList",
+        "/packingList/lines/*",
+        "/commercialInvoice",
+        "/commercialInvoice/lines/*",
+        "/declaration",
+        "/declaration/lines/*",
+        "/events/*",
+        "/events/*/exception",
+        "/receipt",
+        "/receipt/lines/*",
+    ] {
+        assert!(places.iter().any(|p| p == place), "{place} not in {places:?}");
+    }
+    let mut places = assert_objects_only::<InventoryJson>(&inventory_doc());
+    places.sort();
+    assert_eq!(
+        places,
+        [
+            "",
+            "/inbound/*",
+            "/inbound/*/lines/*",
+            "/leadTimeDays",
+            "/skus/*",
+            "/skus/*/safetyStock",
+        ]
+    );
+    let places = assert_objects_only::<TaxTableJson>(&tax_table_doc());
+    for place in [
+        "",
+        "/rows/*",
+        "/rows/*/when",
+        "/rows/*/when/highEnd",
+        "/rows/*/consumption",
+        "/rows/*/effective",
+        "/generalVat/*",
+        "/cbec/*",
+        "/ccTiers/*",
+        "/ccWaiver/*",
+        "/ccParcelLimits/*",
+        "/postalTaxNumbers/*",
+        "/rows/*/when/unitValueAtLeast",
+        "/rows/*/consumption/specific",
+    ] {
+        assert!(places.iter().any(|p| p == place), "{place} not in {places:?}");
+    }
+    // What the reader does with the objects is unchanged: the samples
+    // still read, check and write back as before.
+    let s: ShipmentJson = wire::from_json(shipment_doc().to_string().as_bytes()).unwrap();
+    assert_eq!(
+        serde_json::from_str::<ShipmentJson>(&serde_json::to_string(&s).unwrap()).unwrap(),
+        s
+    );
+    let t: TaxTable = serde_json::from_value(tax_table_doc()).unwrap();
+    assert_eq!(
+        serde_json::from_value::<TaxTable>(serde_json::to_value(&t).unwrap()).unwrap(),
+        t
+    );
+}

@@ -8,8 +8,10 @@
 //! take a number (`"sku": 12345` reads as `"12345"`), flags take `true`,
 //! `false` or their text, and unknown members are ignored. A value of the
 //! wrong JSON kind where an object or an array belongs (a string for
-//! `cartons`) is a structural error that `serde_json` reports with its line
-//! and column. `null` reads as absent.
+//! `cartons`, an array for `warehouse` or for a carton) is a structural
+//! error that `serde_json` reports with its line and column, and
+//! [`crate::wire::from_json`] at its JSON Pointer: an object is never read
+//! from an array by position. `null` reads as absent.
 //!
 //! Writing a struct back gives the same JSON values for every known member:
 //! numbers stay numbers (a string stays a string), units, codes and `DDU`
@@ -281,7 +283,7 @@ pub enum RuleJson {
 /// # Ok::<(), serde_json::Error>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
+#[serde(rename_all = "camelCase", default, remote = "Self")]
 pub struct RuleObjectJson {
     /// `divisor`: `"5000 cm3/kg"`, `"166 in3/lb"`, or `"333 kg/m3"`.
     #[serde(
@@ -372,7 +374,7 @@ fn text_list<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Vec<Option<Text>>
 /// # Ok::<(), serde_json::Error>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
+#[serde(rename_all = "camelCase", default, remote = "Self")]
 pub struct ShipmentJson {
     /// `reference`: the shipment's PO or reference number, which every carton's mark carries.
     #[serde(
@@ -448,7 +450,7 @@ pub struct ShipmentJson {
 /// # Ok::<(), serde_json::Error>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
+#[serde(rename_all = "camelCase", default, remote = "Self")]
 pub struct WarehouseJson {
     /// `profile`: `amazon_fba_us`, `amazon_fba_eu`, `amazon_fba_uk` or `generic`.
     #[serde(
@@ -485,7 +487,7 @@ pub struct WarehouseJson {
 /// # Ok::<(), serde_json::Error>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
+#[serde(rename_all = "camelCase", default, remote = "Self")]
 pub struct LimitsJson {
     /// `maxCartonWeight`: heaviest carton (`"30 kg"`).
     #[serde(
@@ -531,7 +533,7 @@ pub struct LimitsJson {
 /// # Ok::<(), serde_json::Error>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
+#[serde(rename_all = "camelCase", default, remote = "Self")]
 pub struct ImporterJson {
     /// `name`.
     #[serde(
@@ -565,7 +567,7 @@ pub struct ImporterJson {
 /// # Ok::<(), serde_json::Error>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
+#[serde(rename_all = "camelCase", default, remote = "Self")]
 pub struct RateJson {
     /// `from`: a currency code.
     #[serde(
@@ -596,7 +598,7 @@ pub struct RateJson {
 /// # Ok::<(), serde_json::Error>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
+#[serde(rename_all = "camelCase", default, remote = "Self")]
 pub struct SkuJson {
     /// `sku`: the seller's code.
     #[serde(
@@ -720,7 +722,7 @@ pub struct SkuJson {
 /// # Ok::<(), serde_json::Error>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
+#[serde(rename_all = "camelCase", default, remote = "Self")]
 pub struct DimensionsJson {
     /// `length`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -751,7 +753,7 @@ pub struct DimensionsJson {
 /// # Ok::<(), serde_json::Error>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
+#[serde(rename_all = "camelCase", default, remote = "Self")]
 pub struct BatteryJson {
     /// `configuration`: `none`, `contained_in_equipment`, `packed_with_equipment` or `alone`.
     #[serde(
@@ -794,7 +796,7 @@ pub struct BatteryJson {
 /// # Ok::<(), serde_json::Error>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
+#[serde(rename_all = "camelCase", default, remote = "Self")]
 pub struct DocumentJson {
     /// `kind`: `msds`, `un38_3_summary`, `air_transport_report`, `magnetic_report` or `non_dg_report`.
     #[serde(
@@ -822,7 +824,7 @@ pub struct DocumentJson {
 /// # Ok::<(), serde_json::Error>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
+#[serde(rename_all = "camelCase", default, remote = "Self")]
 pub struct CartonJson {
     /// `boxNo`: the first box's number.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -865,7 +867,7 @@ pub struct CartonJson {
 /// # Ok::<(), serde_json::Error>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
+#[serde(rename_all = "camelCase", default, remote = "Self")]
 pub struct MarksJson {
     /// `reference`: the PO or reference number (箱唛).
     #[serde(
@@ -899,7 +901,7 @@ pub struct MarksJson {
 /// # Ok::<(), serde_json::Error>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
+#[serde(rename_all = "camelCase", default, remote = "Self")]
 pub struct ItemJson {
     /// `sku`.
     #[serde(
@@ -936,7 +938,7 @@ pub struct ItemJson {
 /// # Ok::<(), serde_json::Error>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
+#[serde(rename_all = "camelCase", default, remote = "Self")]
 pub struct PackingListJson {
     /// `cartons`: how many boxes.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -970,7 +972,7 @@ pub struct PackingListJson {
 /// # Ok::<(), serde_json::Error>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
+#[serde(rename_all = "camelCase", default, remote = "Self")]
 pub struct PackingLineJson {
     /// `sku`.
     #[serde(
@@ -995,7 +997,7 @@ pub struct PackingLineJson {
 /// # Ok::<(), serde_json::Error>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
+#[serde(rename_all = "camelCase", default, remote = "Self")]
 pub struct InvoiceJson {
     /// `number`.
     #[serde(
@@ -1035,7 +1037,7 @@ pub struct InvoiceJson {
 /// # Ok::<(), serde_json::Error>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
+#[serde(rename_all = "camelCase", default, remote = "Self")]
 pub struct InvoiceLineJson {
     /// `sku`.
     #[serde(
@@ -1078,7 +1080,7 @@ pub struct InvoiceLineJson {
 /// # Ok::<(), serde_json::Error>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
+#[serde(rename_all = "camelCase", default, remote = "Self")]
 pub struct DeclarationJson {
     /// `currency` of the amounts.
     #[serde(
@@ -1103,7 +1105,7 @@ pub struct DeclarationJson {
 /// # Ok::<(), serde_json::Error>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
+#[serde(rename_all = "camelCase", default, remote = "Self")]
 pub struct DeclarationLineJson {
     /// `hsCode`: 10 digits.
     #[serde(
@@ -1149,7 +1151,7 @@ pub struct DeclarationLineJson {
 /// # Ok::<(), serde_json::Error>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
+#[serde(rename_all = "camelCase", default, remote = "Self")]
 pub struct EventJson {
     /// `stage`.
     #[serde(
@@ -1180,7 +1182,7 @@ pub struct EventJson {
 /// # Ok::<(), serde_json::Error>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
+#[serde(rename_all = "camelCase", default, remote = "Self")]
 pub struct ExceptionJson {
     /// `kind`: `customs_hold`, `refused_at_warehouse` or `other`.
     #[serde(
@@ -1208,7 +1210,7 @@ pub struct ExceptionJson {
 /// # Ok::<(), serde_json::Error>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
+#[serde(rename_all = "camelCase", default, remote = "Self")]
 pub struct ReceiptJson {
     /// `receivedOn`: `YYYY-MM-DD`.
     #[serde(
@@ -1233,7 +1235,7 @@ pub struct ReceiptJson {
 /// # Ok::<(), serde_json::Error>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
+#[serde(rename_all = "camelCase", default, remote = "Self")]
 pub struct ReceiptLineJson {
     /// `sku`.
     #[serde(
@@ -1251,3 +1253,29 @@ pub struct ReceiptLineJson {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub damaged: Option<Number>,
 }
+
+crate::object_only!(
+    RuleObjectJson,
+    ShipmentJson,
+    WarehouseJson,
+    LimitsJson,
+    ImporterJson,
+    RateJson,
+    SkuJson,
+    DimensionsJson,
+    BatteryJson,
+    DocumentJson,
+    CartonJson,
+    MarksJson,
+    ItemJson,
+    PackingListJson,
+    PackingLineJson,
+    InvoiceJson,
+    InvoiceLineJson,
+    DeclarationJson,
+    DeclarationLineJson,
+    EventJson,
+    ExceptionJson,
+    ReceiptJson,
+    ReceiptLineJson,
+);

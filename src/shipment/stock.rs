@@ -743,7 +743,7 @@ impl<'de> Deserialize<'de> for LeadTimesJson {
 /// # Ok::<(), serde_json::Error>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
+#[serde(rename_all = "camelCase", default, remote = "Self")]
 pub struct InventoryJson {
     /// `asOf`: `YYYY-MM-DD`.
     #[serde(
@@ -776,7 +776,7 @@ pub struct InventoryJson {
 /// # Ok::<(), serde_json::Error>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
+#[serde(rename_all = "camelCase", default, remote = "Self")]
 pub struct StockJson {
     /// `sku`.
     #[serde(
@@ -808,7 +808,7 @@ pub struct StockJson {
 /// # Ok::<(), serde_json::Error>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
+#[serde(rename_all = "camelCase", default, remote = "Self")]
 pub struct SafetyStockJson {
     /// `units`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -847,7 +847,7 @@ pub struct SafetyStockJson {
 /// # Ok::<(), serde_json::Error>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
+#[serde(rename_all = "camelCase", default, remote = "Self")]
 pub struct InboundJson {
     /// `reference`.
     #[serde(
@@ -883,7 +883,7 @@ pub struct InboundJson {
 /// # Ok::<(), serde_json::Error>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
+#[serde(rename_all = "camelCase", default, remote = "Self")]
 pub struct InboundLineJson {
     /// `sku`.
     #[serde(
@@ -895,6 +895,14 @@ pub struct InboundLineJson {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub quantity: Option<Number>,
 }
+
+crate::object_only!(
+    InventoryJson,
+    StockJson,
+    SafetyStockJson,
+    InboundJson,
+    InboundLineJson
+);
 
 crate::macros::codes! {
     /// A member the inventory needs is missing (`asOf`, a SKU's `sku`, `onHand`, `dailySales` or `safetyStock`, an inbound `eta`).
