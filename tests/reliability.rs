@@ -520,7 +520,10 @@ fn the_new_readers_take_objects_never_arrays() {
         "/receipt",
         "/receipt/lines/*",
     ] {
-        assert!(places.iter().any(|p| p == place), "{place} not in {places:?}");
+        assert!(
+            places.iter().any(|p| p == place),
+            "{place} not in {places:?}"
+        );
     }
     let mut places = assert_objects_only::<InventoryJson>(&inventory_doc());
     places.sort();
@@ -552,7 +555,10 @@ fn the_new_readers_take_objects_never_arrays() {
         "/rows/*/when/unitValueAtLeast",
         "/rows/*/consumption/specific",
     ] {
-        assert!(places.iter().any(|p| p == place), "{place} not in {places:?}");
+        assert!(
+            places.iter().any(|p| p == place),
+            "{place} not in {places:?}"
+        );
     }
     // What the reader does with the objects is unchanged: the samples
     // still read, check and write back as before.
@@ -566,4 +572,159 @@ fn the_new_readers_take_objects_never_arrays() {
         serde_json::from_value::<TaxTable>(serde_json::to_value(&t).unwrap()).unwrap(),
         t
     );
+}
+
+/// The pointer of every scalar of `doc` (strings, numbers, booleans,
+/// nulls), the first of each place only.
+fn scalar_pointers(doc: &Value) -> Vec<String> {
+    fn walk(v: &Value, at: String, out: &mut Vec<String>) {
+        match v {
+            Value::Object(members) => {
+                for (k, x) in members {
+                    walk(x, format!("{at}/{}", escape(k)), out);
+                }
+            }
+            Value::Array(items) => {
+                for (i, x) in items.iter().enumerate() {
+                    walk(x, format!("{at}/{i}"), out);
+                }
+            }
+            _ => out.push(at),
+        }
+    }
+    let mut all = Vec::new();
+    walk(doc, String::new(), &mut all);
+    let mut shapes = Vec::new();
+    all.retain(|p| {
+        let s = shape(p);
+        let new = !shapes.contains(&s);
+        shapes.push(s);
+        new
+    });
+    all
+}
+
+/// Each scalar of `doc` in turn replaced by a 10,000-character text, of
+/// letters and then of digits (a number too long for a decimal): whatever
+/// `run` reports quotes at most 64 characters of it, and stays short.
+/// Returns how many of the long values were reported.
+fn assert_long_values_cut(doc: &Value, run: impl Fn(&Value) -> Vec<Report>) -> usize {
+    let bytes = |reports: &[Report]| -> usize {
+        reports
+            .iter()
+            .map(|r| serde_json::to_vec(r).unwrap().len())
+            .sum()
+    };
+    let baseline = bytes(&run(doc));
+    let mut reported = 0;
+    let mut failures = Vec::new();
+    for p in scalar_pointers(doc) {
+        for fill in ['Z', '9'] {
+            let long = fill.to_string().repeat(10_000);
+            let too_much = fill.to_string().repeat(crossborder::ECHO_MAX_CHARS + 1);
+            let mut d = doc.clone();
+            *d.pointer_mut(&p).unwrap() = Value::String(long);
+            let mut seen = false;
+            let reports = run(&d);
+            // A value quoted whole would add 10,000 characters at least
+            // twice (the value and a message).
+            let grown = bytes(&reports).saturating_sub(baseline);
+            if grown > 8_000 {
+                failures.push(format!(
+                    "{p} = {fill}x10000: the reports grew by {grown} bytes"
+                ));
+            }
+            for report in reports {
+                for v in &report {
+                    let texts = [v.value().unwrap_or(""), v.message_en(), v.message_zh()];
+                    for t in texts {
+                        if t.contains(&too_much) || t.chars().count() > 600 {
+                            let t: String = t.chars().take(200).collect();
+                            failures.push(format!(
+                                "{p} = {fill}x10000: {} at {}: {t}",
+                                v.code(),
+                                v.pointer()
+                            ));
+                        }
+                    }
+                    seen |= texts
+                        .iter()
+                        .any(|t| t.contains(&fill.to_string().repeat(64)));
+                }
+            }
+            reported += usize::from(seen);
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    reported
+}
+
+#[test]
+fn long_values_of_a_stocking_shipment_are_cut() {
+    let reported = assert_long_values_cut(&shipment_doc(), |d| {
+        let s: ShipmentJson = wire::from_json(d.to_string().as_bytes()).unwrap();
+        vec![check(&s, &CheckOptions::new()).report().clone()]
+    });
+    assert!(reported > 50, "{reported}");
+}
+
+#[test]
+fn long_values_of_an_inventory_are_cut() {
+    let run = |d: &Value| {
+        let j: InventoryJson = wire::from_json(d.to_string().as_bytes()).unwrap();
+        let (inventory, report) = stock::read(&j);
+        if let Some(i) = inventory {
+            for a in i.project().skus() {
+                assert!(a.sku.len() <= 10_000);
+            }
+        }
+        vec![report]
+    };
+    let reported = assert_long_values_cut(&inventory_doc(), run);
+    assert!(reported > 10, "{reported}");
+    // A transport mode's name is a key: a long one is cut too.
+    let mut doc = inventory_doc();
+    doc["leadTimeDays"] = json!({ "Z".repeat(10_000): 7 });
+    let report = &run(&doc)[0];
+    assert!(!report.is_empty());
+    assert_bounded(report);
+}
+
+/// An order with the sample's lines, to assess with a table.
+fn assess_sample(table: Option<TaxTable>) -> Report {
+    let w: wire::Order = serde_json::from_value(order_doc()).unwrap();
+    let order = crossborder::Order::from_wire(w).into_parts().0;
+    let mut context = Context::new(NaiveDate::from_ymd_opt(2025, 3, 1).unwrap());
+    if let Some(t) = table {
+        context = context.with_tax_table(t);
+    }
+    china::assess(&order, &context).report().clone()
+}
+
+#[test]
+fn long_values_of_a_tax_table_are_cut() {
+    let reported = assert_long_values_cut(&tax_table_doc(), |d| {
+        let form: TaxTableJson = wire::from_json(d.to_string().as_bytes()).unwrap();
+        match form.to_table() {
+            Err(report) => vec![report],
+            Ok(table) => vec![assess_sample(Some(table))],
+        }
+    });
+    assert!(reported > 10, "{reported}");
+}
+
+#[test]
+fn long_values_of_an_order_are_cut_in_its_tax_and_rules() {
+    let reported = assert_long_values_cut(&order_doc(), |d| {
+        let w: wire::Order = wire::from_json(d.to_string().as_bytes()).unwrap();
+        let context = Context::new(NaiveDate::from_ymd_opt(2025, 3, 1).unwrap());
+        let (order, conversion) = crossborder::Order::from_wire(w.clone()).into_parts();
+        let tax = china::assess(&order, &context).report().clone();
+        let rules = Validator::default()
+            .validate_order(w, crossborder::declaration::Declaration::Order, &context)
+            .into_parts()
+            .1;
+        vec![conversion, tax, rules]
+    });
+    assert!(reported > 10, "{reported}");
 }

@@ -7,13 +7,14 @@ use chrono::{Months, NaiveDate};
 use rust_decimal::{Decimal, RoundingStrategy};
 
 use super::chargeable::{ChargeableRule, ChargeableWeight, Piece};
-use super::convert::{Reader, echo};
+use super::convert::Reader;
 use super::flow::StageDurations;
 use super::json::ShipmentJson;
 use super::model::*;
 use super::profile::{SideRule, WarehouseProfile};
 use super::rules::Rule;
 use super::special::SpecialGoodsTable;
+use crate::echo;
 use crate::hs::{self, HsEdition};
 use crate::{
     Code, Country, Currency, ExchangeRates, JsonPointer, MassUnit, Money, Report, Severity,
@@ -467,7 +468,7 @@ pub(crate) fn emit(
         .map_or(info.severity(), |(_, s)| *s);
     let mut v = Violation::new(code, severity, at, en, zh);
     if let Some(value) = value {
-        v = v.with_value(echo(value));
+        v = v.with_value(value);
     }
     out.push((rule, v));
 }
@@ -1966,6 +1967,7 @@ impl<'a> Checker<'a> {
                 && !g.names.contains(&name)
             {
                 let names = g.names.join("、");
+                let names = echo(&names);
                 self.add(
                         Rule::DeclarationName,
                         &[base[0], base[1], base[2], F("name")],

@@ -593,7 +593,7 @@ pub(super) fn check_flow(
             let note = x
                 .note
                 .as_deref()
-                .map(super::convert::echo)
+                .map(|n| crate::echo(n).to_string())
                 .unwrap_or_default();
             let stage = e.stage.map_or("a stage", |s| s.as_str());
             add(
@@ -690,16 +690,8 @@ fn reconcile(s: &StockingShipment, r: &Receipt, add: &mut Add<'_>) {
                 Rule::ReceiptDamaged,
                 line(i, "damaged"),
                 Some(&l.damaged.to_string()),
-                format!(
-                    "{} of {:?} received damaged",
-                    l.damaged,
-                    super::convert::echo(sku)
-                ),
-                format!(
-                    "{:?} 有 {} 件到货破损",
-                    super::convert::echo(sku),
-                    l.damaged
-                ),
+                format!("{} of {:?} received damaged", l.damaged, crate::echo(sku)),
+                format!("{:?} 有 {} 件到货破损", crate::echo(sku), l.damaged),
             );
         }
     }
@@ -771,12 +763,9 @@ fn reconcile(s: &StockingShipment, r: &Receipt, add: &mut Add<'_>) {
                     Some(code),
                     format!(
                         "{:?} was received in box {b}, which did not hold it",
-                        super::convert::echo(code)
+                        crate::echo(code)
                     ),
-                    format!(
-                        "箱 {b} 中收到 {:?}，但该箱未发此 SKU",
-                        super::convert::echo(code)
-                    ),
+                    format!("箱 {b} 中收到 {:?}，但该箱未发此 SKU", crate::echo(code)),
                 );
                 continue;
             };
@@ -790,8 +779,8 @@ fn reconcile(s: &StockingShipment, r: &Receipt, add: &mut Add<'_>) {
                 .filter(|e| e.box_no == Some(b) && e.sku.as_deref() == Some(code))
                 .try_fold(0u64, |a, e| Some(a + u64::from(e.quantity?)));
             if let Some(got) = got {
-                let what = format!("box {b}, {:?}", super::convert::echo(code));
-                let what_zh = format!("箱 {b} 的 {:?}", super::convert::echo(code));
+                let what = format!("box {b}, {:?}", crate::echo(code));
+                let what_zh = format!("箱 {b} 的 {:?}", crate::echo(code));
                 compare(add, line(i, "quantity"), &what, &what_zh, got, want);
             }
         }
@@ -808,9 +797,9 @@ fn reconcile(s: &StockingShipment, r: &Receipt, add: &mut Add<'_>) {
                     Some(&format!("{b}")),
                     format!(
                         "box {b} ({want} of {:?}) was not received",
-                        super::convert::echo(code)
+                        crate::echo(code)
                     ),
-                    format!("箱 {b}（{:?} {want} 件）未收到", super::convert::echo(code)),
+                    format!("箱 {b}（{:?} {want} 件）未收到", crate::echo(code)),
                 );
             }
         }
@@ -830,9 +819,9 @@ fn reconcile(s: &StockingShipment, r: &Receipt, add: &mut Add<'_>) {
                 Some(code),
                 format!(
                     "{:?} was received but is not in the shipment",
-                    super::convert::echo(code)
+                    crate::echo(code)
                 ),
-                format!("收到 {:?}，但本货件未发此 SKU", super::convert::echo(code)),
+                format!("收到 {:?}，但本货件未发此 SKU", crate::echo(code)),
             );
             continue;
         };
@@ -845,8 +834,8 @@ fn reconcile(s: &StockingShipment, r: &Receipt, add: &mut Add<'_>) {
             compare(
                 add,
                 line(i, "quantity"),
-                &format!("{:?}", super::convert::echo(code)),
-                &format!("{:?}", super::convert::echo(code)),
+                &format!("{:?}", crate::echo(code)),
+                &format!("{:?}", crate::echo(code)),
                 got,
                 want,
             );
@@ -858,11 +847,8 @@ fn reconcile(s: &StockingShipment, r: &Receipt, add: &mut Add<'_>) {
                 Rule::ReceiptShort,
                 at(&["receipt", "lines"], None, &[]),
                 Some(code),
-                format!(
-                    "{:?} ({want} shipped) was not received",
-                    super::convert::echo(code)
-                ),
-                format!("{:?}（发货 {want} 件）未收到", super::convert::echo(code)),
+                format!("{:?} ({want} shipped) was not received", crate::echo(code)),
+                format!("{:?}（发货 {want} 件）未收到", crate::echo(code)),
             );
         }
     }

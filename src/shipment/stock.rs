@@ -919,10 +919,8 @@ struct Read {
 
 impl Read {
     fn bad(&mut self, at: JsonPointer, code: Code, value: &str, en: String, zh: String) {
-        self.report.push(
-            Violation::new(code, Severity::Error, at, en, zh)
-                .with_value(super::convert::echo(value)),
-        );
+        self.report
+            .push(Violation::new(code, Severity::Error, at, en, zh).with_value(value));
     }
 
     fn missing(&mut self, at: JsonPointer, field: &str) {
@@ -961,11 +959,8 @@ impl Read {
                     at,
                     Code::SHIPMENT_DATE_INVALID,
                     t,
-                    format!(
-                        "invalid date {:?}: expected YYYY-MM-DD",
-                        super::convert::echo(t)
-                    ),
-                    format!("日期 {:?} 无效：应为 YYYY-MM-DD", super::convert::echo(t)),
+                    format!("invalid date {:?}: expected YYYY-MM-DD", crate::echo(t)),
+                    format!("日期 {:?} 无效：应为 YYYY-MM-DD", crate::echo(t)),
                 );
                 None
             }
@@ -1138,11 +1133,11 @@ pub fn read(json: &InventoryJson) -> (Option<Inventory>, Report) {
                     code,
                     format!(
                         "inbound SKU {:?} has no row in skus: its stock is not projected",
-                        super::convert::echo(code)
+                        crate::echo(code)
                     ),
                     format!(
                         "在途 SKU {:?} 在 skus 中没有库存记录：未做预测",
-                        super::convert::echo(code)
+                        crate::echo(code)
                     ),
                 );
                 continue;

@@ -383,8 +383,8 @@ impl Check {
                 self.bad(
                     at,
                     text,
-                    format!("invalid date {text:?}: expected YYYY-MM-DD"),
-                    format!("日期 {text:?} 无效：应为 YYYY-MM-DD"),
+                    format!("invalid date {:?}: expected YYYY-MM-DD", crate::echo(text)),
+                    format!("日期 {:?} 无效：应为 YYYY-MM-DD", crate::echo(text)),
                 );
                 None
             }
@@ -479,7 +479,7 @@ impl Check {
                         &at.field("prefix"),
                         p,
                         e.to_string(),
-                        format!("HS 前缀 {p:?} 无效：应为 2 到 12 位数字"),
+                        format!("HS 前缀 {:?} 无效：应为 2 到 12 位数字", crate::echo(p)),
                     );
                     None
                 }
