@@ -450,8 +450,9 @@ fn shape(pointer: &str) -> String {
 
 /// `doc` reads as a `T`; each of its objects written instead as the array
 /// of its member values (which serde's derive reads by position) is a
-/// structural error at that object's pointer. Returns the places checked.
-fn assert_objects_only<T: DeserializeOwned>(doc: &Value) -> Vec<String> {
+/// structural error at that object's pointer; `places` (pointers with `*`
+/// for indices) are among those checked.
+fn assert_objects_only<T: DeserializeOwned>(doc: &Value, places: &[&str]) {
     assert!(wire::from_json::<T>(doc.to_string().as_bytes()).is_ok());
     let mut shapes = Vec::new();
     for p in object_pointers(doc) {
@@ -473,7 +474,12 @@ fn assert_objects_only<T: DeserializeOwned>(doc: &Value) -> Vec<String> {
         }
         shapes.push(s);
     }
-    shapes
+    for place in places {
+        assert!(
+            shapes.iter().any(|s| s == place),
+            "{place} not in {shapes:?}"
+        );
+    }
 }
 
 /// Before: `["PO-1"]` was a shipment whose reference is PO-1, `[]` an empty
@@ -492,74 +498,66 @@ fn the_new_readers_take_objects_never_arrays() {
     assert_eq!(err.pointer().as_str(), "/rows/0");
     assert!(serde_json::from_str::<TaxTable>(r#"[[["3304"]]]"#).is_err());
 
-    let places = assert_objects_only::<ShipmentJson>(&shipment_doc());
-    for place in [
-        "",
-        "/warehouse",
-        "/warehouse/limits",
-        "/importer",
-        "/chargeableWeightRule",
-        "/rates/*",
-        "/skus/*",
-        "/skus/*/dimensions",
-        "/skus/*/battery",
-        "/skus/*/liquid",
-        "/skus/*/documents/*",
-        "/cartons/*",
-        "/cartons/*/marks",
-        "/cartons/*/dimensions",
-        "/cartons/*/items/*",
-        "/packingList",
-        "/packingList/lines/*",
-        "/commercialInvoice",
-        "/commercialInvoice/lines/*",
-        "/declaration",
-        "/declaration/lines/*",
-        "/events/*",
-        "/events/*/exception",
-        "/receipt",
-        "/receipt/lines/*",
-    ] {
-        assert!(
-            places.iter().any(|p| p == place),
-            "{place} not in {places:?}"
-        );
-    }
-    let mut places = assert_objects_only::<InventoryJson>(&inventory_doc());
-    places.sort();
-    assert_eq!(
-        places,
-        [
+    assert_objects_only::<ShipmentJson>(
+        &shipment_doc(),
+        &[
             "",
-            "/inbound/*",
-            "/inbound/*/lines/*",
+            "/warehouse",
+            "/warehouse/limits",
+            "/importer",
+            "/chargeableWeightRule",
+            "/rates/*",
+            "/skus/*",
+            "/skus/*/dimensions",
+            "/skus/*/battery",
+            "/skus/*/liquid",
+            "/skus/*/documents/*",
+            "/cartons/*",
+            "/cartons/*/marks",
+            "/cartons/*/dimensions",
+            "/cartons/*/items/*",
+            "/packingList",
+            "/packingList/lines/*",
+            "/commercialInvoice",
+            "/commercialInvoice/lines/*",
+            "/declaration",
+            "/declaration/lines/*",
+            "/events/*",
+            "/events/*/exception",
+            "/receipt",
+            "/receipt/lines/*",
+        ],
+    );
+    assert_objects_only::<InventoryJson>(
+        &inventory_doc(),
+        &[
+            "",
             "/leadTimeDays",
             "/skus/*",
             "/skus/*/safetyStock",
-        ]
+            "/inbound/*",
+            "/inbound/*/lines/*",
+        ],
     );
-    let places = assert_objects_only::<TaxTableJson>(&tax_table_doc());
-    for place in [
-        "",
-        "/rows/*",
-        "/rows/*/when",
-        "/rows/*/when/highEnd",
-        "/rows/*/consumption",
-        "/rows/*/effective",
-        "/generalVat/*",
-        "/cbec/*",
-        "/ccTiers/*",
-        "/ccWaiver/*",
-        "/ccParcelLimits/*",
-        "/postalTaxNumbers/*",
-        "/rows/*/when/unitValueAtLeast",
-        "/rows/*/consumption/specific",
-    ] {
-        assert!(
-            places.iter().any(|p| p == place),
-            "{place} not in {places:?}"
-        );
-    }
+    assert_objects_only::<TaxTableJson>(
+        &tax_table_doc(),
+        &[
+            "",
+            "/rows/*",
+            "/rows/*/when",
+            "/rows/*/when/highEnd",
+            "/rows/*/consumption",
+            "/rows/*/effective",
+            "/generalVat/*",
+            "/cbec/*",
+            "/ccTiers/*",
+            "/ccWaiver/*",
+            "/ccParcelLimits/*",
+            "/postalTaxNumbers/*",
+            "/rows/*/when/unitValueAtLeast",
+            "/rows/*/consumption/specific",
+        ],
+    );
     // What the reader does with the objects is unchanged: the samples
     // still read, check and write back as before.
     let s: ShipmentJson = wire::from_json(shipment_doc().to_string().as_bytes()).unwrap();

@@ -17,7 +17,11 @@ libfuzzer_sys::fuzz_target!(|data: &[u8]| {
     if let Some(doc) = document(data) {
         check_pointers(&report, &doc);
     }
-    assert_eq!(stock::read(&form), (inventory.clone(), report), "not deterministic");
+    assert_eq!(
+        stock::read(&form),
+        (inventory.clone(), report),
+        "not deterministic"
+    );
     if let Some(inventory) = &inventory {
         let projection = inventory.project();
         assert_eq!(inventory.project(), projection, "not deterministic");
@@ -26,7 +30,10 @@ libfuzzer_sys::fuzz_target!(|data: &[u8]| {
         assert_eq!(skus, want);
         for a in projection.skus() {
             let alerts = a.alerts();
-            assert_eq!(alerts.len(), usize::from(a.below_safety_stock) + usize::from(a.stockout_before_arrival));
+            assert_eq!(
+                alerts.len(),
+                usize::from(a.below_safety_stock) + usize::from(a.stockout_before_arrival)
+            );
             assert!(!a.suggested_quantity.is_sign_negative() || a.suggested_quantity.is_zero());
             let _ = a.overdue().count();
         }

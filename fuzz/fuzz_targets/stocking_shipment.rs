@@ -21,11 +21,19 @@ libfuzzer_sys::fuzz_target!(|data: &[u8]| {
         if let Some(doc) = &doc {
             check_pointers(report, doc);
         }
-        assert_eq!(check(&shipment, &options).report(), report, "not deterministic");
+        assert_eq!(
+            check(&shipment, &options).report(),
+            report,
+            "not deterministic"
+        );
         if !report.has_errors() {
             let written = serde_json::to_vec(&shipment).unwrap();
             let back: ShipmentJson = crossborder::wire::from_json(&written).unwrap();
-            assert_eq!(check(&back, &options).report(), report, "checks differently once written");
+            assert_eq!(
+                check(&back, &options).report(),
+                report,
+                "checks differently once written"
+            );
         }
     }
     json_round_trip(&shipment);
