@@ -726,3 +726,108 @@ fn long_values_of_an_order_are_cut_in_its_tax_and_rules() {
     });
     assert!(reported > 10, "{reported}");
 }
+
+// ---- found while fuzzing the stocking reader (`fuzz/`, `stocking_shipment`) ----
+
+fn receipt_findings(doc: &Value) -> Vec<(String, String, Option<String>)> {
+    let s: ShipmentJson = wire::from_json(doc.to_string().as_bytes()).unwrap();
+    check(&s, &CheckOptions::new())
+        .report()
+        .iter()
+        .filter(|v| v.code().as_str().starts_with("receipt."))
+        .map(|v| {
+            (
+                v.code().as_str().to_owned(),
+                v.pointer().as_str().to_owned(),
+                v.value().map(str::to_owned),
+            )
+        })
+        .collect()
+}
+
+/// A carton line of four billion boxes and a receipt counted per box: the
+/// check listed every box number of the line (a 4 GB allocation, then the
+/// process aborted) and would have reported each box not received. The
+/// boxes not received are now runs, one violation each.
+#[test]
+fn a_carton_line_of_four_billion_boxes_is_reconciled_in_runs() {
+    let doc = json!({"reference": "PO-1", "cartons": [
+        {"boxNo": 1, "count": 4_000_000_000_u32, "items": [{"sku": "A", "quantity": 2}]},
+        {"boxNo": 4_000_000_001_u32, "count": 3, "items": [{"sku": "A", "quantity": 2}, {"sku": "B", "quantity": 1}]}
+    ], "receipt": {"receivedOn": "2026-12-05", "lines": [
+        {"sku": "A", "boxNo": 1, "quantity": 2},
+        {"sku": "A", "boxNo": 7, "quantity": 1},
+        {"sku": "B", "boxNo": 4_000_000_002_u32, "quantity": 1}
+    ]}});
+    let s = |t: &str| t.to_owned();
+    assert_eq!(
+        receipt_findings(&doc),
+        [
+            (s("receipt.short"), s("/receipt/lines"), Some(s("2-6"))),
+            (
+                s("receipt.short"),
+                s("/receipt/lines"),
+                Some(s("8-4000000000"))
+            ),
+            (
+                s("receipt.short"),
+                s("/receipt/lines"),
+                Some(s("4000000001"))
+            ),
+            (
+                s("receipt.short"),
+                s("/receipt/lines"),
+                Some(s("4000000001-4000000003"))
+            ),
+            (
+                s("receipt.short"),
+                s("/receipt/lines"),
+                Some(s("4000000003"))
+            ),
+            (
+                s("receipt.short"),
+                s("/receipt/lines/1/quantity"),
+                Some(s("1"))
+            ),
+        ]
+    );
+    // One box missing keeps the message it always had.
+    let s: ShipmentJson = wire::from_json(doc.to_string().as_bytes()).unwrap();
+    let checked = check(&s, &CheckOptions::new());
+    let messages: Vec<_> = checked
+        .report()
+        .iter()
+        .filter(|v| v.pointer().as_str() == "/receipt/lines")
+        .map(|v| v.message_en())
+        .collect();
+    assert!(messages.contains(&r#"box 4000000001 (1 of "B") was not received"#));
+    assert!(messages.contains(&r#"boxes 2 to 6 (2 of "A" each) were not received"#));
+}
+
+/// Two carton lines of four billion boxes of four billion units of one
+/// SKU: their units passed `u64::MAX`, and adding them overflowed (a panic
+/// in a debug build, a wrapped total in a release build that the packing
+/// list and the receipt were compared with). Past `u64::MAX` a total is
+/// unknown: nothing is compared with it.
+#[test]
+fn carton_units_past_u64_max_are_not_wrapped() {
+    let line = json!({"boxNo": 1, "count": 4_000_000_000_u32,
+        "items": [{"sku": "EAR-BLK", "quantity": 4_000_000_000_u32}]});
+    let mut doc = shipment_doc();
+    doc["cartons"] = json!([line.clone(), line]);
+    doc["cartons"][1]["boxNo"] = json!(4_000_000_001_u32);
+    doc.as_object_mut().unwrap().remove("events");
+    doc["receipt"] =
+        json!({"receivedOn": "2026-12-05", "lines": [{"sku": "EAR-BLK", "quantity": 5}]});
+    assert_eq!(receipt_findings(&doc), []);
+    let s: ShipmentJson = wire::from_json(doc.to_string().as_bytes()).unwrap();
+    let checked = check(&s, &CheckOptions::new());
+    assert!(
+        !checked
+            .report()
+            .iter()
+            .any(|v| v.code().as_str() == "packing_list.quantity"),
+        "{}",
+        checked.report()
+    );
+}

@@ -1437,7 +1437,8 @@ impl<'a> Checker<'a> {
                 }
                 let add = it.quantity.map(|q| u64::from(q) * u64::from(c.count));
                 match carton_units.iter_mut().find(|(k, _)| *k == code) {
-                    Some((_, total)) => *total = total.zip(add).map(|(a, b)| a + b),
+                    // Past u64::MAX units the total is unknown, not wrapped.
+                    Some((_, total)) => *total = total.zip(add).and_then(|(a, b)| a.checked_add(b)),
                     None => carton_units.push((code, add)),
                 }
             }

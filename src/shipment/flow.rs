@@ -648,35 +648,39 @@ pub(super) fn check_flow(
     reconcile(s, receipt, &mut add);
 }
 
-/// Shipped units per SKU, and per box and SKU; `None` when some carton
-/// line is incomplete (its problem is reported elsewhere).
-/// Units shipped per SKU, and per box and SKU.
-type Shipped<'s> = (Vec<(&'s str, u64)>, Vec<(u32, &'s str, u64)>);
+/// Shipped units per SKU, and per carton line and SKU (its first and last
+/// box, the SKU, the units in each of its boxes): a carton line of a
+/// billion boxes is one entry, never a billion. `None` when some carton
+/// line is incomplete (its problem is reported elsewhere), or when a SKU's
+/// units pass `u64::MAX`.
+type Shipped<'s> = (Vec<(&'s str, u64)>, Vec<(u32, u32, &'s str, u64)>);
 
 fn shipped(s: &StockingShipment) -> Option<Shipped<'_>> {
     let mut per_sku: Vec<(&str, u64)> = Vec::new();
-    let mut per_box: Vec<(u32, &str, u64)> = Vec::new();
+    let mut per_line: Vec<(u32, u32, &str, u64)> = Vec::new();
     for c in &s.cartons {
         let boxes = c.box_numbers();
         if c.count == 0 {
             return None;
         }
+        let first_of_line = per_line.len();
         for it in &c.items {
             let (code, q) = (it.sku.as_deref()?, it.quantity?);
             let total = u64::from(q) * u64::from(c.count);
             match per_sku.iter_mut().find(|(k, _)| *k == code) {
-                Some((_, t)) => *t += total,
+                Some((_, t)) => *t = t.checked_add(total)?,
                 None => per_sku.push((code, total)),
             }
-            if let Some(r) = boxes.clone() {
-                for b in r {
-                    per_box.push((b, code, u64::from(q)));
+            if let Some(r) = &boxes {
+                // A SKU listed twice in one carton line: its units add up.
+                match per_line[first_of_line..].iter_mut().find(|e| e.2 == code) {
+                    Some(e) => e.3 += u64::from(q),
+                    None => per_line.push((*r.start(), *r.end(), code, u64::from(q))),
                 }
             }
         }
     }
-    per_box.sort_unstable();
-    Some((per_sku, per_box))
+    Some((per_sku, per_line))
 }
 
 type Add<'x> = dyn FnMut(Rule, JsonPointer, Option<&str>, String, String) + 'x;
@@ -695,7 +699,7 @@ fn reconcile(s: &StockingShipment, r: &Receipt, add: &mut Add<'_>) {
             );
         }
     }
-    let Some((per_sku, per_box)) = shipped(s) else {
+    let Some((per_sku, per_line)) = shipped(s) else {
         return;
     };
     let by_box = !r.lines.is_empty() && r.lines.iter().all(|l| l.box_no.is_some());
@@ -752,10 +756,10 @@ fn reconcile(s: &StockingShipment, r: &Receipt, add: &mut Add<'_>) {
                 );
                 continue;
             }
-            let want = per_box
+            let want = per_line
                 .iter()
-                .find(|(x, k, _)| *x == b && *k == code)
-                .map(|e| e.2);
+                .find(|(first, last, k, _)| (*first..=*last).contains(&b) && *k == code)
+                .map(|e| e.3);
             let Some(want) = want else {
                 add(
                     Rule::ReceiptUnexpectedSku,
@@ -784,24 +788,64 @@ fn reconcile(s: &StockingShipment, r: &Receipt, add: &mut Add<'_>) {
                 compare(add, line(i, "quantity"), &what, &what_zh, got, want);
             }
         }
-        for &(b, code, want) in &per_box {
-            if !seen.contains(&(b, code))
-                && !r
-                    .lines
-                    .iter()
-                    .any(|l| l.box_no == Some(b) && l.sku.as_deref() == Some(code))
-            {
-                add(
-                    Rule::ReceiptShort,
-                    at(&["receipt", "lines"], None, &[]),
-                    Some(&format!("{b}")),
+        // The boxes of each carton line and SKU that no receipt line
+        // counts, as runs of consecutive boxes, in box order.
+        let mut missing: Vec<(u32, u32, &str, u64)> = Vec::new();
+        for &(first, last, code, want) in &per_line {
+            let mut got: Vec<u32> = r
+                .lines
+                .iter()
+                .filter(|l| l.sku.as_deref() == Some(code))
+                .filter_map(|l| l.box_no)
+                .filter(|b| (first..=last).contains(b))
+                .collect();
+            got.sort_unstable();
+            got.dedup();
+            let mut next = Some(first);
+            // Each box received ends a run; so does the end of the line
+            // (`None` when it is box u32::MAX).
+            for b in got.into_iter().map(Some).chain([last.checked_add(1)]) {
+                if let Some(start) = next {
+                    match b {
+                        Some(b) if start < b => missing.push((start, b - 1, code, want)),
+                        None => missing.push((start, last, code, want)),
+                        Some(_) => {}
+                    }
+                }
+                next = b.and_then(|b| b.checked_add(1));
+            }
+        }
+        missing.sort_unstable();
+        for (first, last, code, want) in missing {
+            let (value, en, zh) = if first == last {
+                (
+                    first.to_string(),
                     format!(
-                        "box {b} ({want} of {:?}) was not received",
+                        "box {first} ({want} of {:?}) was not received",
                         crate::echo(code)
                     ),
-                    format!("箱 {b}（{:?} {want} 件）未收到", crate::echo(code)),
-                );
-            }
+                    format!("箱 {first}（{:?} {want} 件）未收到", crate::echo(code)),
+                )
+            } else {
+                (
+                    format!("{first}-{last}"),
+                    format!(
+                        "boxes {first} to {last} ({want} of {:?} each) were not received",
+                        crate::echo(code)
+                    ),
+                    format!(
+                        "箱 {first} 至 {last}（每箱 {:?} {want} 件）未收到",
+                        crate::echo(code)
+                    ),
+                )
+            };
+            add(
+                Rule::ReceiptShort,
+                at(&["receipt", "lines"], None, &[]),
+                Some(&value),
+                en,
+                zh,
+            );
         }
         return;
     }
