@@ -380,8 +380,8 @@ fn shipment_doc() -> Value {
     doc["rates"] = json!([{"from": "USD", "to": "CNY", "rate": "7.1"}]);
     doc["skus"][0]["liquid"] = json!({"volumeMl": 100});
     doc["events"] = json!([
-        {"stage": "booked", "at": "2026-11-18"},
-        {"stage": "export_customs", "at": "2026-11-21",
+        {"stage": "consolidation", "at": "2026-11-18"},
+        {"stage": "export_declaration", "at": "2026-11-21",
          "exception": {"kind": "customs_hold", "note": "inspection"}}
     ]);
     doc["receipt"] = json!({"receivedOn": "2026-12-05",
