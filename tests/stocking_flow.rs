@@ -449,3 +449,40 @@ proptest! {
         prop_assert_eq!(p.skus()[0].safety_date, walk(&|l| l < Decimal::from(safety)));
     }
 }
+
+/// A carton line's `count` is a number from the document: three billion
+/// identical boxes must not make the check walk (or allocate) them one by
+/// one. Above a million boxes the receipt is reconciled per SKU.
+#[test]
+fn billions_of_identical_boxes_are_reconciled_per_sku() {
+    let mut d = tracked();
+    d["cartons"][0]["count"] = json!(3_000_000_000u64);
+    let receipt: Vec<(String, String)> = found(&d)
+        .into_iter()
+        .filter(|(code, _)| code.starts_with("receipt."))
+        .collect();
+    // 240 received of 240,000,000,000 shipped: short, once, for the SKU.
+    assert_eq!(
+        receipt,
+        pairs(&[("receipt.short", "/receipt/lines/0/quantity")])
+    );
+}
+
+/// Every document tallied per SKU through an index (a linear search per
+/// line made the check quadratic in a document's SKUs; the complexity
+/// benchmark measures the growth): at 5,000 distinct SKUs in cartons,
+/// packing list, invoice, declaration and receipt, the one disagreement is
+/// reported where it is, and nothing else.
+#[test]
+fn five_thousand_skus_report_each_disagreement_where_it_is() {
+    const N: usize = 5_000;
+    let d: Value =
+        serde_json::from_str(&crate::common::hostile::shipment_with_skus(SAMPLE, N)).unwrap();
+    assert_eq!(
+        found(&d),
+        [(
+            "documents.packing_list_quantity".to_owned(),
+            format!("/packingList/lines/{}/quantity", N - 1)
+        )]
+    );
+}

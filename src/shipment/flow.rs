@@ -1,5 +1,7 @@
 //! Stages of a stocking shipment (物流节点追踪) and the warehouse's receipt.
 
+use std::collections::{HashMap, HashSet};
+
 use chrono::{NaiveDate, TimeDelta};
 
 use super::check::{CheckOptions, Findings, emit};
@@ -648,14 +650,24 @@ pub(super) fn check_flow(
     reconcile(s, receipt, &mut add);
 }
 
-/// Shipped units per SKU, and per box and SKU; `None` when some carton
-/// line is incomplete (its problem is reported elsewhere).
-/// Units shipped per SKU, and per box and SKU.
+/// Units shipped per SKU (in order of first appearance), and per box and
+/// SKU (sorted; empty when the shipment has more than
+/// [`MAX_BOXES_RECONCILED`] boxes).
 type Shipped<'s> = (Vec<(&'s str, u64)>, Vec<(u32, &'s str, u64)>);
 
+/// A receipt is reconciled box by box for shipments of at most this many
+/// boxes (identical boxes counted one by one); a larger one, per SKU only,
+/// so that a carton line's `count` never makes the check walk billions of
+/// boxes.
+pub(crate) const MAX_BOXES_RECONCILED: u64 = 1_000_000;
+
+/// `None` when some carton line is incomplete (its problem is reported
+/// elsewhere).
 fn shipped(s: &StockingShipment) -> Option<Shipped<'_>> {
     let mut per_sku: Vec<(&str, u64)> = Vec::new();
+    let mut sku_at: HashMap<&str, usize> = HashMap::new();
     let mut per_box: Vec<(u32, &str, u64)> = Vec::new();
+    let expand = s.box_count() <= MAX_BOXES_RECONCILED;
     for c in &s.cartons {
         let boxes = c.box_numbers();
         if c.count == 0 {
@@ -664,11 +676,14 @@ fn shipped(s: &StockingShipment) -> Option<Shipped<'_>> {
         for it in &c.items {
             let (code, q) = (it.sku.as_deref()?, it.quantity?);
             let total = u64::from(q) * u64::from(c.count);
-            match per_sku.iter_mut().find(|(k, _)| *k == code) {
-                Some((_, t)) => *t += total,
-                None => per_sku.push((code, total)),
+            match sku_at.get(code) {
+                Some(&at) => per_sku[at].1 += total,
+                None => {
+                    sku_at.insert(code, per_sku.len());
+                    per_sku.push((code, total));
+                }
             }
-            if let Some(r) = boxes.clone() {
+            if let Some(r) = boxes.clone().filter(|_| expand) {
                 for b in r {
                     per_box.push((b, code, u64::from(q)));
                 }
@@ -706,7 +721,9 @@ fn reconcile(s: &StockingShipment, r: &Receipt, add: &mut Add<'_>) {
     let Some((per_sku, per_box)) = shipped(s) else {
         return;
     };
-    let by_box = !r.lines.is_empty() && r.lines.iter().all(|l| l.box_no.is_some());
+    let by_box = !r.lines.is_empty()
+        && r.lines.iter().all(|l| l.box_no.is_some())
+        && s.box_count() <= MAX_BOXES_RECONCILED;
     let compare =
         |add: &mut Add<'_>, p: JsonPointer, what: &str, what_zh: &str, got: u64, want: u64| {
             if got < want {
@@ -740,12 +757,26 @@ fn reconcile(s: &StockingShipment, r: &Receipt, add: &mut Add<'_>) {
             }
         };
     if by_box {
-        let known_box = |b: u32| {
-            s.cartons
-                .iter()
-                .any(|c| c.box_numbers().is_some_and(|r| r.contains(&b)))
-        };
-        let mut seen: Vec<(u32, &str)> = Vec::new();
+        // At most MAX_BOXES_RECONCILED of them (`by_box`).
+        let boxes: HashSet<u32> = s
+            .cartons
+            .iter()
+            .filter_map(|c| c.box_numbers())
+            .flatten()
+            .collect();
+        let known_box = |b: u32| boxes.contains(&b);
+        let want_of: HashMap<(u32, &str), u64> =
+            per_box.iter().map(|&(b, k, q)| ((b, k), q)).collect();
+        // What the receipt says per box and SKU (`None` once a line has no
+        // quantity).
+        let mut got_of: HashMap<(u32, &str), Option<u64>> = HashMap::new();
+        for l in &r.lines {
+            if let (Some(b), Some(code)) = (l.box_no, l.sku.as_deref()) {
+                let got = got_of.entry((b, code)).or_insert(Some(0));
+                *got = got.zip(l.quantity).map(|(a, q)| a + u64::from(q));
+            }
+        }
+        let mut seen: HashSet<(u32, &str)> = HashSet::new();
         for (i, l) in r.lines.iter().enumerate() {
             let (Some(b), Some(code)) = (l.box_no, l.sku.as_deref()) else {
                 continue;
@@ -760,10 +791,7 @@ fn reconcile(s: &StockingShipment, r: &Receipt, add: &mut Add<'_>) {
                 );
                 continue;
             }
-            let want = per_box
-                .iter()
-                .find(|(x, k, _)| *x == b && *k == code)
-                .map(|e| e.2);
+            let want = want_of.get(&(b, code)).copied();
             let Some(want) = want else {
                 add(
                     Rule::ReceiptUnexpectedSku,
@@ -780,28 +808,17 @@ fn reconcile(s: &StockingShipment, r: &Receipt, add: &mut Add<'_>) {
                 );
                 continue;
             };
-            if seen.contains(&(b, code)) {
+            if !seen.insert((b, code)) {
                 continue;
             }
-            seen.push((b, code));
-            let got: Option<u64> = r
-                .lines
-                .iter()
-                .filter(|e| e.box_no == Some(b) && e.sku.as_deref() == Some(code))
-                .try_fold(0u64, |a, e| Some(a + u64::from(e.quantity?)));
-            if let Some(got) = got {
+            if let Some(&Some(got)) = got_of.get(&(b, code)) {
                 let what = format!("box {b}, {:?}", super::convert::echo(code));
                 let what_zh = format!("箱 {b} 的 {:?}", super::convert::echo(code));
                 compare(add, line(i, "quantity"), &what, &what_zh, got, want);
             }
         }
         for &(b, code, want) in &per_box {
-            if !seen.contains(&(b, code))
-                && !r
-                    .lines
-                    .iter()
-                    .any(|l| l.box_no == Some(b) && l.sku.as_deref() == Some(code))
-            {
+            if !seen.contains(&(b, code)) && !got_of.contains_key(&(b, code)) {
                 add(
                     Rule::ReceiptShort,
                     at(&["receipt", "lines"], None, &[]),
@@ -816,14 +833,23 @@ fn reconcile(s: &StockingShipment, r: &Receipt, add: &mut Add<'_>) {
         }
         return;
     }
+    let want_of: HashMap<&str, u64> = per_sku.iter().copied().collect();
+    let mut got_of: HashMap<&str, Option<u64>> = HashMap::new();
+    for l in &r.lines {
+        if let Some(code) = l.sku.as_deref() {
+            let got = got_of.entry(code).or_insert(Some(0));
+            *got = got.zip(l.quantity).map(|(a, q)| a + u64::from(q));
+        }
+    }
+    let mut seen: HashSet<&str> = HashSet::new();
     for (i, l) in r.lines.iter().enumerate() {
         let Some(code) = l.sku.as_deref() else {
             continue;
         };
-        if r.lines[..i].iter().any(|e| e.sku.as_deref() == Some(code)) {
+        if !seen.insert(code) {
             continue;
         }
-        let Some(&(_, want)) = per_sku.iter().find(|(k, _)| *k == code) else {
+        let Some(&want) = want_of.get(code) else {
             add(
                 Rule::ReceiptUnexpectedSku,
                 line(i, "sku"),
@@ -836,12 +862,7 @@ fn reconcile(s: &StockingShipment, r: &Receipt, add: &mut Add<'_>) {
             );
             continue;
         };
-        let got: Option<u64> = r
-            .lines
-            .iter()
-            .filter(|e| e.sku.as_deref() == Some(code))
-            .try_fold(0u64, |a, e| Some(a + u64::from(e.quantity?)));
-        if let Some(got) = got {
+        if let Some(&Some(got)) = got_of.get(code) {
             compare(
                 add,
                 line(i, "quantity"),
@@ -853,7 +874,7 @@ fn reconcile(s: &StockingShipment, r: &Receipt, add: &mut Add<'_>) {
         }
     }
     for &(code, want) in &per_sku {
-        if !r.lines.iter().any(|l| l.sku.as_deref() == Some(code)) {
+        if !got_of.contains_key(code) {
             add(
                 Rule::ReceiptShort,
                 at(&["receipt", "lines"], None, &[]),
