@@ -2,7 +2,8 @@
 //! product declaration with 1,000, 10,000 and 100,000 SKUs (linear: the
 //! 100k case at most 15x the 10k case), and the exclusion index built from
 //! 100,000 ordinary ids and from 100,000 ids that all have one 64-bit hash
-//! (colliding at most 5x ordinary).
+//! (colliding at most 5x ordinary); and a stocking shipment with 1,000 and
+//! 10,000 distinct SKUs in every document (linear).
 //!
 //! Run the groups side by side in one run, so the ratios compare like with
 //! like: `cargo bench --bench complexity -- --warm-up-time 1
@@ -73,5 +74,29 @@ fn exclusions(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, skus, exclusions);
+/// A stocking shipment with n distinct SKUs in every document (cartons,
+/// packing list, invoice, receipt): `shipment::check` end to end, the
+/// parse timed apart. Linear: 10k at most 15x 1k.
+fn shipment_skus(c: &mut Criterion) {
+    use crossborder::shipment::{CheckOptions, ShipmentJson, check};
+    let sample = include_str!("../tests/fixtures/stocking_sample.json");
+    let options = CheckOptions::new();
+    let mut g = c.benchmark_group("complexity/shipment_skus");
+    g.sample_size(10);
+    for n in [1_000usize, 10_000] {
+        let shipment: ShipmentJson =
+            serde_json::from_str(&hostile::shipment_with_skus(sample, n)).unwrap();
+        let expected = check(&shipment, &options).report().len();
+        g.bench_with_input(BenchmarkId::from_parameter(n), &shipment, |b, s| {
+            b.iter(|| {
+                let checked = check(black_box(s), &options);
+                assert_eq!(checked.report().len(), expected);
+                checked
+            })
+        });
+    }
+    g.finish();
+}
+
+criterion_group!(benches, skus, exclusions, shipment_skus);
 criterion_main!(benches);

@@ -18,9 +18,7 @@ use std::fmt::Write as _;
 use std::process::ExitCode;
 
 use chrono::NaiveDate;
-use crossborder::shipment::{
-    ChargeableWeight, CheckOptions, WeightBasis, check, json::ShipmentJson,
-};
+use crossborder::shipment::{ChargeableWeight, CheckOptions, ShipmentJson, WeightBasis, check};
 use crossborder::{Currency, ExchangeRates, Report, parse_currency};
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde::Serialize;
@@ -112,6 +110,9 @@ struct BoxRow {
 }
 
 /// One row per physical box: box numbers and the carton line's figures.
+/// The most boxes the chargeable-weight table lists, one row each.
+const MAX_BOX_ROWS: u64 = 1_000_000;
+
 fn box_rows(weight: &ChargeableWeight, shipment: &crossborder::StockingShipment) -> Vec<BoxRow> {
     let mut rows = Vec::new();
     for (carton, piece) in shipment.cartons.iter().zip(weight.pieces()) {
@@ -262,6 +263,15 @@ fn main() -> ExitCode {
     }
     check_options = check_options.with_rates(rates);
     let checked = check(&doc, &check_options);
+    // One row per physical box: a carton line's `count` of a billion would
+    // be a billion rows.
+    if checked.chargeable_weight().is_some() && checked.shipment().box_count() > MAX_BOX_ROWS {
+        eprintln!(
+            "stocking_check: the shipment has {} boxes; this program lists at most {MAX_BOX_ROWS}",
+            checked.shipment().box_count()
+        );
+        return ExitCode::from(2);
+    }
     let mut out = String::new();
     if options.json {
         let value = Output {

@@ -716,10 +716,14 @@ impl Dimensions {
         }
         let mut out = [Decimal::ZERO; 3];
         for (o, s) in out.iter_mut().zip(self.sides) {
-            *o = s
-                .checked_mul(self.unit.millimetres())?
-                .checked_div(unit.millimetres())?
-                .normalize();
+            let mm = s.checked_mul(self.unit.millimetres())?;
+            // Into millimetres (the checks' common unit) no division.
+            *o = if unit == LengthUnit::Millimetre {
+                mm
+            } else {
+                mm.checked_div(unit.millimetres())?
+            }
+            .normalize();
         }
         Some(out)
     }

@@ -2,10 +2,10 @@
 
 use chrono::NaiveDate;
 use crossborder::TransportMode;
-use crossborder::shipment::stock::{
+use crossborder::shipment::{
     self, Alert, InboundLine, Inventory, InventoryJson, SafetyStock, StockLevel,
 };
-use crossborder::shipment::{CheckOptions, Stage, StageDurations, check, json::ShipmentJson};
+use crossborder::shipment::{CheckOptions, ShipmentJson, Stage, StageDurations, check};
 use proptest::prelude::*;
 use rust_decimal::Decimal;
 use serde_json::{Value, json};
@@ -231,7 +231,7 @@ fn receipt_per_sku() {
 
 fn inventory() -> Inventory {
     let json: InventoryJson = serde_json::from_str(INVENTORY).unwrap();
-    let (inv, report) = stock::read(&json);
+    let (inv, report) = shipment::read_inventory(&json);
     assert!(report.is_empty(), "{report}");
     inv.unwrap()
 }
@@ -362,7 +362,7 @@ fn synced_shipments_and_unknown_skus_in_the_inventory_json() {
     d["inbound"][0]["stage"] = json!("inventory_synced");
     d["inbound"].as_array_mut().unwrap().push(json!({"stage": "consolidation", "eta": "2027-01-20", "lines": [{"sku": "NEW-1", "quantity": 10}]}));
     let json: InventoryJson = serde_json::from_value(d).unwrap();
-    let (inv, report) = stock::read(&json);
+    let (inv, report) = shipment::read_inventory(&json);
     let got: Vec<_> = report
         .iter()
         .map(|v| (v.code().as_str(), v.pointer().as_str()))
@@ -448,4 +448,41 @@ proptest! {
         prop_assert_eq!(p.skus()[0].stockout_date, walk(&|l| l <= Decimal::ZERO));
         prop_assert_eq!(p.skus()[0].safety_date, walk(&|l| l < Decimal::from(safety)));
     }
+}
+
+/// A carton line's `count` is a number from the document: three billion
+/// identical boxes must not make the check walk (or allocate) them one by
+/// one. Above a million boxes the receipt is reconciled per SKU.
+#[test]
+fn billions_of_identical_boxes_are_reconciled_per_sku() {
+    let mut d = tracked();
+    d["cartons"][0]["count"] = json!(3_000_000_000u64);
+    let receipt: Vec<(String, String)> = found(&d)
+        .into_iter()
+        .filter(|(code, _)| code.starts_with("receipt."))
+        .collect();
+    // 240 received of 240,000,000,000 shipped: short, once, for the SKU.
+    assert_eq!(
+        receipt,
+        pairs(&[("receipt.short", "/receipt/lines/0/quantity")])
+    );
+}
+
+/// Every document tallied per SKU through an index (a linear search per
+/// line made the check quadratic in a document's SKUs; the complexity
+/// benchmark measures the growth): at 5,000 distinct SKUs in cartons,
+/// packing list, invoice, declaration and receipt, the one disagreement is
+/// reported where it is, and nothing else.
+#[test]
+fn five_thousand_skus_report_each_disagreement_where_it_is() {
+    const N: usize = 5_000;
+    let d: Value =
+        serde_json::from_str(&crate::common::hostile::shipment_with_skus(SAMPLE, N)).unwrap();
+    assert_eq!(
+        found(&d),
+        [(
+            "documents.packing_list_quantity".to_owned(),
+            format!("/packingList/lines/{}/quantity", N - 1)
+        )]
+    );
 }

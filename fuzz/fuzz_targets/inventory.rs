@@ -1,24 +1,24 @@
-//! An inventory (`shipment::stock::InventoryJson`): read, then every SKU's
+//! An inventory (`shipment::InventoryJson`): read, then every SKU's
 //! stock projected and its alerts raised. The report is well-formed, its
 //! pointers name places in the input, reading and projecting are
 //! deterministic, the JSON form round-trips, and every projection belongs
 //! to a SKU of the inventory, in its order.
 #![no_main]
 
-use crossborder::shipment::stock::{self, InventoryJson};
+use crossborder::shipment::{self, InventoryJson};
 use crossborder_fuzz::{check_pointers, check_report, document, json, json_round_trip};
 
 libfuzzer_sys::fuzz_target!(|data: &[u8]| {
     let Some(form) = json::<InventoryJson>(data) else {
         return;
     };
-    let (inventory, report) = stock::read(&form);
+    let (inventory, report) = shipment::read_inventory(&form);
     check_report(&report);
     if let Some(doc) = document(data) {
         check_pointers(&report, &doc);
     }
     assert_eq!(
-        stock::read(&form),
+        shipment::read_inventory(&form),
         (inventory.clone(), report),
         "not deterministic"
     );

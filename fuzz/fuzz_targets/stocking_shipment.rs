@@ -1,11 +1,11 @@
-//! A stocking shipment (`shipment::json::ShipmentJson`): read, checked on a
+//! A stocking shipment (`shipment::ShipmentJson`): read, checked on a
 //! date the input picks, written back and read again. Every report is
 //! well-formed, its pointers name places in the input, the check is
 //! deterministic, and the JSON form round-trips; a shipment checked
 //! without an error checks the same from its own written form.
 #![no_main]
 
-use crossborder::shipment::json::ShipmentJson;
+use crossborder::shipment::ShipmentJson;
 use crossborder::shipment::{CheckOptions, check};
 use crossborder_fuzz::{check_pointers, check_report, date, document, json, json_round_trip};
 

@@ -1,7 +1,7 @@
 //! Running the rules over a shipment: [`CheckOptions`], [`ShipmentCheck`],
 //! [`check`] and [`check_shipment`].
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use chrono::{Months, NaiveDate};
 use rust_decimal::{Decimal, RoundingStrategy};
@@ -224,7 +224,7 @@ impl CheckOptions {
 /// # Example
 ///
 /// ```
-/// use crossborder::shipment::{check, json::ShipmentJson, CheckOptions};
+/// use crossborder::shipment::{check, ShipmentJson, CheckOptions};
 /// let shipment: ShipmentJson = serde_json::from_str(r#"{"reference": "PO-1", "transportMode": "express"}"#)?;
 /// let checked = check(&shipment, &CheckOptions::new());
 /// assert!(checked.report().has_errors()); // no warehouse, SKUs or cartons
@@ -243,7 +243,7 @@ impl ShipmentCheck {
     /// # Example
     ///
     /// ```
-    /// use crossborder::shipment::{check, json::ShipmentJson, CheckOptions};
+    /// use crossborder::shipment::{check, ShipmentJson, CheckOptions};
     /// let shipment: ShipmentJson = serde_json::from_str(r#"{"reference": "PO-1", "transportMode": "express"}"#)?;
     /// let checked = check(&shipment, &CheckOptions::new());
     /// assert_eq!(checked.shipment().reference.as_deref(), Some("PO-1"));
@@ -258,7 +258,7 @@ impl ShipmentCheck {
     /// # Example
     ///
     /// ```
-    /// use crossborder::shipment::{check, json::ShipmentJson, CheckOptions};
+    /// use crossborder::shipment::{check, ShipmentJson, CheckOptions};
     /// let shipment: ShipmentJson = serde_json::from_str(r#"{"reference": "PO-1", "transportMode": "express"}"#)?;
     /// let checked = check(&shipment, &CheckOptions::new());
     /// assert!(checked.report().iter().any(|v| v.pointer().as_str() == "/cartons"));
@@ -273,7 +273,7 @@ impl ShipmentCheck {
     /// # Example
     ///
     /// ```
-    /// use crossborder::shipment::{check, json::ShipmentJson, CheckOptions};
+    /// use crossborder::shipment::{check, ShipmentJson, CheckOptions};
     /// let shipment: ShipmentJson = serde_json::from_str(r#"{"reference": "PO-1", "transportMode": "express"}"#)?;
     /// let checked = check(&shipment, &CheckOptions::new());
     /// assert!(checked.chargeable_weight().is_none()); // no cartons to weigh
@@ -288,7 +288,7 @@ impl ShipmentCheck {
     /// # Example
     ///
     /// ```
-    /// use crossborder::shipment::{check, json::ShipmentJson, CheckOptions};
+    /// use crossborder::shipment::{check, ShipmentJson, CheckOptions};
     /// let (shipment, report, weight) = check(&ShipmentJson::default(), &CheckOptions::new()).into_parts();
     /// assert!(shipment.cartons.is_empty() && report.has_errors() && weight.is_none());
     /// ```
@@ -304,7 +304,7 @@ impl ShipmentCheck {
 /// # Example
 ///
 /// ```
-/// use crossborder::shipment::{check, json::ShipmentJson, CheckOptions};
+/// use crossborder::shipment::{check, ShipmentJson, CheckOptions};
 ///
 /// let json = r#"{"reference": "PO-9", "warehouse": {"profile": "amazon_fba_us"}, "transportMode": "express",
 ///   "incoterm": "DDU", "shipDate": "2026-11-20",
@@ -1254,17 +1254,20 @@ impl<'a> Checker<'a> {
         }
         // Per-item rules that need the registration, outside the profile.
         for (i, c) in s.cartons.iter().enumerate() {
+            // Per SKU, the distinct expiry dates of the carton's items so
+            // far, in the order first seen.
+            let mut expiries: HashMap<&str, Vec<NaiveDate>> = HashMap::new();
             for (j, item) in c.items.iter().enumerate() {
                 let Some(code) = item.sku.as_deref() else {
                     continue;
                 };
                 if let Some(expiry) = item.expiry {
-                    let earlier = c.items[..j].iter().find_map(|e| {
-                        (e.sku.as_deref() == Some(code))
-                            .then_some(e.expiry)
-                            .flatten()
-                            .filter(|d| *d != expiry)
-                    });
+                    let seen = expiries.entry(code).or_default();
+                    // The earliest item with another date.
+                    let earlier = seen.iter().copied().find(|d| *d != expiry);
+                    if !seen.contains(&expiry) {
+                        seen.push(expiry);
+                    }
                     if let Some(other) = earlier {
                         self.add(
                             Rule::CartonExpiryMixed,
@@ -1317,13 +1320,14 @@ impl<'a> Checker<'a> {
         }
         ranges.sort_unstable();
         let mut dup: Vec<(usize, u32)> = Vec::new();
+        let mut dup_at: HashSet<usize> = HashSet::new();
         let mut holder: Option<(u32, usize)> = None; // (max end, index)
         for &(start, end, i) in &ranges {
             if let Some((max_end, h)) = holder {
                 if start <= max_end {
                     // Report at the later of the two in document order.
                     let at = i.max(h);
-                    if !dup.iter().any(|(x, _)| *x == at) {
+                    if dup_at.insert(at) {
                         dup.push((at, start));
                     }
                 }
@@ -1424,7 +1428,7 @@ impl<'a> Checker<'a> {
         }
         // Units per SKU in the cartons, in order of first appearance; None
         // when some carton item has no SKU or an unregistered one.
-        let mut carton_units: Vec<(&str, Option<u64>)> = Vec::new();
+        let mut carton_units: Tally<'_, Option<u64>> = Tally::default();
         let mut cartons_resolved = s.cartons.iter().all(|c| c.count > 0);
         for c in &s.cartons {
             for it in &c.items {
@@ -1436,21 +1440,21 @@ impl<'a> Checker<'a> {
                     cartons_resolved = false;
                 }
                 let add = it.quantity.map(|q| u64::from(q) * u64::from(c.count));
-                match carton_units.iter_mut().find(|(k, _)| *k == code) {
+                match carton_units.get_mut(code) {
                     // Past u64::MAX units the total is unknown, not wrapped.
-                    Some((_, total)) => *total = total.zip(add).and_then(|(a, b)| a.checked_add(b)),
-                    None => carton_units.push((code, add)),
+                    Some(total) => *total = total.zip(add).and_then(|(a, b)| a.checked_add(b)),
+                    None => carton_units.push(code, add),
                 }
             }
         }
         // Packing list vs cartons.
-        let mut pl_units: Option<Vec<(&str, Option<u64>, usize)>> = None;
+        let mut pl_units: Option<Tally<'_, (Option<u64>, usize)>> = None;
         // SKUs whose packing-list quantity disagrees with the cartons
         // (reported): the invoice is compared with the cartons for them.
-        let mut pl_wrong: Vec<&str> = Vec::new();
+        let mut pl_wrong: HashSet<&str> = HashSet::new();
         let mut pl_resolved = false;
         if let Some(pl) = &s.packing_list {
-            let mut units: Vec<(&str, Option<u64>, usize)> = Vec::new();
+            let mut units: Tally<'_, (Option<u64>, usize)> = Tally::default();
             pl_resolved = true;
             for (i, l) in pl.lines.iter().enumerate() {
                 for (field, missing, zh) in [
@@ -1485,21 +1489,18 @@ impl<'a> Checker<'a> {
                     );
                 }
                 let q = l.quantity.map(u64::from);
-                match units.iter_mut().find(|(k, _, _)| *k == code) {
-                    Some((_, total, _)) => *total = total.zip(q).map(|(a, b)| a + b),
-                    None => units.push((code, q, i)),
+                match units.get_mut(code) {
+                    Some((total, _)) => *total = total.zip(q).map(|(a, b)| a + b),
+                    None => units.push(code, (q, i)),
                 }
             }
             if cartons_resolved && pl_resolved {
-                for &(code, q, i) in &units {
-                    let in_cartons = carton_units
-                        .iter()
-                        .find(|(k, _)| *k == code)
-                        .map_or(Some(0), |(_, t)| *t);
+                for &(code, (q, i)) in units.iter() {
+                    let in_cartons = carton_units.get(code).map_or(Some(0), |t| *t);
                     if let (Some(q), Some(c)) = (q, in_cartons)
                         && q != c
                     {
-                        pl_wrong.push(code);
+                        pl_wrong.insert(code);
                         self.add(
                             Rule::PackingListQuantity,
                             &[F("packingList"), F("lines"), I(i), F("quantity")],
@@ -1512,8 +1513,8 @@ impl<'a> Checker<'a> {
                         );
                     }
                 }
-                for &(code, c) in &carton_units {
-                    if !units.iter().any(|(k, _, _)| *k == code) {
+                for &(code, c) in carton_units.iter() {
+                    if !units.contains(code) {
                         let c = c.map_or("some".to_owned(), |c| c.to_string());
                         self.add(
                             Rule::PackingListQuantity,
@@ -1529,24 +1530,19 @@ impl<'a> Checker<'a> {
             pl_units = Some(units);
         }
         // Invoice vs packing list (or cartons).
-        let reference: Option<Vec<(&str, Option<u64>)>> = match &pl_units {
-            Some(u) if pl_resolved => Some(
-                u.iter()
-                    .map(|(k, q, _)| {
-                        if pl_wrong.contains(k) {
-                            (
-                                *k,
-                                carton_units
-                                    .iter()
-                                    .find(|(c, _)| c == k)
-                                    .map_or(Some(0), |(_, t)| *t),
-                            )
-                        } else {
-                            (*k, *q)
-                        }
-                    })
-                    .collect(),
-            ),
+        let reference: Option<Tally<'_, Option<u64>>> = match &pl_units {
+            Some(u) if pl_resolved => {
+                let mut reference = Tally::default();
+                for &(k, (q, _)) in u.iter() {
+                    let q = if pl_wrong.contains(k) {
+                        carton_units.get(k).map_or(Some(0), |t| *t)
+                    } else {
+                        q
+                    };
+                    reference.push(k, q);
+                }
+                Some(reference)
+            }
             Some(_) => None,
             None if cartons_resolved => Some(carton_units.clone()),
             None => None,
@@ -1561,10 +1557,10 @@ impl<'a> Checker<'a> {
             return;
         };
         let mut ci_resolved = true;
-        let mut ci_units: Vec<(&str, Option<u64>)> = Vec::new();
+        let mut ci_units: Tally<'_, Option<u64>> = Tally::default();
         // SKUs whose invoice lines were found wrong (quantity or
         // arithmetic): the declaration is not compared for their HS code.
-        let mut tainted: Vec<&str> = Vec::new();
+        let mut tainted: HashSet<&str> = HashSet::new();
         let currency = ci.currency;
         for (field, missing, zh) in [
             ("currency", ci.currency.is_none(), "币种"),
@@ -1605,9 +1601,9 @@ impl<'a> Checker<'a> {
                 }
                 Some(code) => {
                     let q = l.quantity.map(u64::from);
-                    match ci_units.iter_mut().find(|(k, _)| *k == code) {
-                        Some((_, t)) => *t = t.zip(q).map(|(a, b)| a + b),
-                        None => ci_units.push((code, q)),
+                    match ci_units.get_mut(code) {
+                        Some(t) => *t = t.zip(q).map(|(a, b)| a + b),
+                        None => ci_units.push(code, q),
                     }
                     let reg = self.sku(code);
                     if reg.is_none() {
@@ -1654,7 +1650,7 @@ impl<'a> Checker<'a> {
                     .round_dp_with_strategy(minor.scale(), RoundingStrategy::MidpointAwayFromZero);
                 if amount.amount() != rounded && amount.amount() != exact.amount() {
                     if let Some(code) = l.sku.as_deref() {
-                        tainted.push(code);
+                        tainted.insert(code);
                     }
                     self.add(
                         Rule::InvoiceArithmetic,
@@ -1693,26 +1689,21 @@ impl<'a> Checker<'a> {
             }
         }
         if let (Some(reference), true) = (&reference, ci_resolved) {
+            let mut seen: HashSet<&str> = HashSet::new();
             for (j, l) in ci.lines.iter().enumerate() {
                 let Some(code) = l.sku.as_deref() else {
                     continue;
                 };
                 // Report each SKU once, at its first line.
-                if ci.lines[..j].iter().any(|e| e.sku.as_deref() == Some(code)) {
+                if !seen.insert(code) {
                     continue;
                 }
-                let q = ci_units
-                    .iter()
-                    .find(|(k, _)| *k == code)
-                    .and_then(|(_, t)| *t);
-                let want = reference
-                    .iter()
-                    .find(|(k, _)| *k == code)
-                    .map_or(Some(0), |(_, t)| *t);
+                let q = ci_units.get(code).and_then(|t| *t);
+                let want = reference.get(code).map_or(Some(0), |t| *t);
                 if let (Some(q), Some(want)) = (q, want)
                     && q != want
                 {
-                    tainted.push(code);
+                    tainted.insert(code);
                     self.add(
                         Rule::InvoiceQuantity,
                         &[F("commercialInvoice"), F("lines"), I(j), F("quantity")],
@@ -1730,8 +1721,8 @@ impl<'a> Checker<'a> {
                     );
                 }
             }
-            for &(code, want) in reference {
-                if !ci_units.iter().any(|(k, _)| *k == code) {
+            for &(code, want) in reference.iter() {
+                if !ci_units.contains(code) {
                     let want = want.map_or("some".to_owned(), |w| w.to_string());
                     self.add(
                         Rule::InvoiceQuantity,
@@ -1843,7 +1834,7 @@ impl<'a> Checker<'a> {
         }
     }
 
-    fn declaration(&mut self, invoice: Option<(&CommercialInvoice, Vec<&str>)>) {
+    fn declaration(&mut self, invoice: Option<(&CommercialInvoice, HashSet<&str>)>) {
         let s = self.s;
         let Some(d) = &s.declaration else { return };
         if d.currency.is_none() {
@@ -1899,6 +1890,9 @@ impl<'a> Checker<'a> {
             names: Vec<&'g str>,
         }
         let mut groups: Vec<Group<'_>> = Vec::new();
+        let mut group_of: HashMap<crate::HsCode, usize> = HashMap::new();
+        // Each registered name once per group, in the order first seen.
+        let mut group_names: HashSet<(crate::HsCode, &str)> = HashSet::new();
         for l in &ci.lines {
             let Some(k) = l.sku.as_deref().and_then(|c| self.sku_hs(c)) else {
                 return;
@@ -1906,9 +1900,10 @@ impl<'a> Checker<'a> {
             let Some(code) = k.hs_code.filter(|c| c.len() == 10) else {
                 return;
             };
-            let g = match groups.iter().position(|g| g.code == code) {
-                Some(p) => &mut groups[p],
+            let g = match group_of.get(&code) {
+                Some(&p) => &mut groups[p],
                 None => {
+                    group_of.insert(code, groups.len());
                     groups.push(Group {
                         tainted: false,
                         code,
@@ -1933,16 +1928,26 @@ impl<'a> Checker<'a> {
                 (Some(a), Some(b)) => a.checked_add(b).ok(),
                 _ => None,
             };
-            if let Some(n) = k.name_cn.as_deref() {
+            if let Some(n) = k.name_cn.as_deref()
+                && group_names.insert((code, n))
+            {
                 g.names.push(n);
             }
         }
         let mut matched = vec![false; groups.len()];
         let mut unmatched_line = false;
+        // The declaration's lines per HS code, in document order.
+        let mut lines_of: HashMap<crate::HsCode, Vec<usize>> = HashMap::new();
+        for (k, l) in d.lines.iter().enumerate() {
+            if let Some(code) = l.hs_code {
+                lines_of.entry(code).or_default().push(k);
+            }
+        }
+        let a_line_has_no_code = d.lines.iter().any(|l| l.hs_code.is_none());
         for (k, l) in d.lines.iter().enumerate() {
             let base = [F("declaration"), F("lines"), I(k)];
             let Some(code) = l.hs_code else { continue };
-            let Some(gi) = groups.iter().position(|g| g.code == code) else {
+            let Some(&gi) = group_of.get(&code) else {
                 unmatched_line = true;
                 self.add(
                     Rule::DeclarationHsCode,
@@ -1953,22 +1958,19 @@ impl<'a> Checker<'a> {
                 );
                 continue;
             };
-            if d.lines[..k].iter().any(|e| e.hs_code == Some(code)) {
+            let of_code = lines_of.get(&code).map_or(&[][..], Vec::as_slice);
+            if of_code.first().is_some_and(|&first| first < k) {
                 continue;
             }
             matched[gi] = true;
             // Every line of this code, added up (one line per code is usual).
-            let same: Vec<&DeclarationLine> = d.lines[k..]
-                .iter()
-                .filter(|e| e.hs_code == Some(code))
-                .collect();
+            let same: Vec<&DeclarationLine> = of_code.iter().map(|&e| &d.lines[e]).collect();
             let g = &groups[gi];
             if let Some(name) = l.name.as_deref()
                 && !g.names.is_empty()
                 && !g.names.contains(&name)
             {
-                let names = g.names.join("、");
-                let names = echo(&names);
+                let names = listed(&g.names);
                 self.add(
                         Rule::DeclarationName,
                         &[base[0], base[1], base[2], F("name")],
@@ -2063,7 +2065,7 @@ impl<'a> Checker<'a> {
         }
         for (g, m) in groups.iter().zip(matched) {
             // A line with a wrong code (reported) explains a code left over.
-            if !m && !unmatched_line && !d.lines.iter().any(|l| l.hs_code.is_none()) {
+            if !m && !unmatched_line && !a_line_has_no_code {
                 self.add(
                     Rule::DeclarationHsCode,
                     &[F("declaration"), F("lines")],
@@ -2150,6 +2152,58 @@ fn fnsku_form(f: &str) -> bool {
     f.starts_with("X00")
         || f.starts_with("B0")
         || (b[..9].iter().all(u8::is_ascii_digit) && (b[9].is_ascii_digit() || b[9] == b'X'))
+}
+
+/// Names for a message: the first five, then how many more.
+fn listed(names: &[&str]) -> String {
+    let shown: Vec<String> = names.iter().take(5).map(|n| echo(n).to_string()).collect();
+    let mut out = shown.join("、");
+    if names.len() > 5 {
+        out.push_str(&format!(" … (+{})", names.len() - 5));
+    }
+    out
+}
+
+/// Figures per SKU in the order the SKUs first appear, found through a hash
+/// index, so that tallying n lines costs O(n) however many SKUs they name
+/// (a linear search per line was quadratic in a document's SKUs).
+#[derive(Clone, Debug)]
+struct Tally<'a, V> {
+    rows: Vec<(&'a str, V)>,
+    index: HashMap<&'a str, usize>,
+}
+
+impl<V> Default for Tally<'_, V> {
+    fn default() -> Self {
+        Tally {
+            rows: Vec::new(),
+            index: HashMap::new(),
+        }
+    }
+}
+
+impl<'a, V> Tally<'a, V> {
+    fn get(&self, key: &str) -> Option<&V> {
+        self.index.get(key).map(|&i| &self.rows[i].1)
+    }
+
+    fn get_mut(&mut self, key: &str) -> Option<&mut V> {
+        self.index.get(key).map(|&i| &mut self.rows[i].1)
+    }
+
+    fn contains(&self, key: &str) -> bool {
+        self.index.contains_key(key)
+    }
+
+    /// Adds a row for a key that has none (the caller checked).
+    fn push(&mut self, key: &'a str, value: V) {
+        self.index.insert(key, self.rows.len());
+        self.rows.push((key, value));
+    }
+
+    fn iter(&self) -> std::slice::Iter<'_, (&'a str, V)> {
+        self.rows.iter()
+    }
 }
 
 #[cfg(test)]

@@ -1,5 +1,7 @@
 //! Stages of a stocking shipment (物流节点追踪) and the warehouse's receipt.
 
+use std::collections::{HashMap, HashSet};
+
 use chrono::{NaiveDate, TimeDelta};
 
 use super::check::{CheckOptions, Findings, emit};
@@ -648,39 +650,49 @@ pub(super) fn check_flow(
     reconcile(s, receipt, &mut add);
 }
 
-/// Shipped units per SKU, and per carton line and SKU (its first and last
-/// box, the SKU, the units in each of its boxes): a carton line of a
-/// billion boxes is one entry, never a billion. `None` when some carton
-/// line is incomplete (its problem is reported elsewhere), or when a SKU's
-/// units pass `u64::MAX`.
-type Shipped<'s> = (Vec<(&'s str, u64)>, Vec<(u32, u32, &'s str, u64)>);
+/// Units shipped per SKU (in order of first appearance), and per box and
+/// SKU (sorted; empty when the shipment has more than
+/// [`MAX_BOXES_RECONCILED`] boxes).
+type Shipped<'s> = (Vec<(&'s str, u64)>, Vec<(u32, &'s str, u64)>);
 
+/// A receipt is reconciled box by box for shipments of at most this many
+/// boxes (identical boxes counted one by one); a larger one, per SKU only,
+/// so that a carton line's `count` never makes the check walk billions of
+/// boxes.
+pub(crate) const MAX_BOXES_RECONCILED: u64 = 1_000_000;
+
+/// `None` when some carton line is incomplete (its problem is reported
+/// elsewhere).
 fn shipped(s: &StockingShipment) -> Option<Shipped<'_>> {
     let mut per_sku: Vec<(&str, u64)> = Vec::new();
-    let mut per_line: Vec<(u32, u32, &str, u64)> = Vec::new();
+    let mut sku_at: HashMap<&str, usize> = HashMap::new();
+    let mut per_box: Vec<(u32, &str, u64)> = Vec::new();
+    let expand = s.box_count() <= MAX_BOXES_RECONCILED;
     for c in &s.cartons {
         let boxes = c.box_numbers();
         if c.count == 0 {
             return None;
         }
-        let first_of_line = per_line.len();
         for it in &c.items {
             let (code, q) = (it.sku.as_deref()?, it.quantity?);
             let total = u64::from(q) * u64::from(c.count);
-            match per_sku.iter_mut().find(|(k, _)| *k == code) {
-                Some((_, t)) => *t = t.checked_add(total)?,
-                None => per_sku.push((code, total)),
+            match sku_at.get(code) {
+                // Past u64::MAX units the total is unknown, not wrapped.
+                Some(&at) => per_sku[at].1 = per_sku[at].1.checked_add(total)?,
+                None => {
+                    sku_at.insert(code, per_sku.len());
+                    per_sku.push((code, total));
+                }
             }
-            if let Some(r) = &boxes {
-                // A SKU listed twice in one carton line: its units add up.
-                match per_line[first_of_line..].iter_mut().find(|e| e.2 == code) {
-                    Some(e) => e.3 += u64::from(q),
-                    None => per_line.push((*r.start(), *r.end(), code, u64::from(q))),
+            if let Some(r) = boxes.clone().filter(|_| expand) {
+                for b in r {
+                    per_box.push((b, code, u64::from(q)));
                 }
             }
         }
     }
-    Some((per_sku, per_line))
+    per_box.sort_unstable();
+    Some((per_sku, per_box))
 }
 
 type Add<'x> = dyn FnMut(Rule, JsonPointer, Option<&str>, String, String) + 'x;
@@ -699,10 +711,12 @@ fn reconcile(s: &StockingShipment, r: &Receipt, add: &mut Add<'_>) {
             );
         }
     }
-    let Some((per_sku, per_line)) = shipped(s) else {
+    let Some((per_sku, per_box)) = shipped(s) else {
         return;
     };
-    let by_box = !r.lines.is_empty() && r.lines.iter().all(|l| l.box_no.is_some());
+    let by_box = !r.lines.is_empty()
+        && r.lines.iter().all(|l| l.box_no.is_some())
+        && s.box_count() <= MAX_BOXES_RECONCILED;
     let compare =
         |add: &mut Add<'_>, p: JsonPointer, what: &str, what_zh: &str, got: u64, want: u64| {
             if got < want {
@@ -736,12 +750,26 @@ fn reconcile(s: &StockingShipment, r: &Receipt, add: &mut Add<'_>) {
             }
         };
     if by_box {
-        let known_box = |b: u32| {
-            s.cartons
-                .iter()
-                .any(|c| c.box_numbers().is_some_and(|r| r.contains(&b)))
-        };
-        let mut seen: Vec<(u32, &str)> = Vec::new();
+        // At most MAX_BOXES_RECONCILED of them (`by_box`).
+        let boxes: HashSet<u32> = s
+            .cartons
+            .iter()
+            .filter_map(|c| c.box_numbers())
+            .flatten()
+            .collect();
+        let known_box = |b: u32| boxes.contains(&b);
+        let want_of: HashMap<(u32, &str), u64> =
+            per_box.iter().map(|&(b, k, q)| ((b, k), q)).collect();
+        // What the receipt says per box and SKU (`None` once a line has no
+        // quantity).
+        let mut got_of: HashMap<(u32, &str), Option<u64>> = HashMap::new();
+        for l in &r.lines {
+            if let (Some(b), Some(code)) = (l.box_no, l.sku.as_deref()) {
+                let got = got_of.entry((b, code)).or_insert(Some(0));
+                *got = got.zip(l.quantity).map(|(a, q)| a + u64::from(q));
+            }
+        }
+        let mut seen: HashSet<(u32, &str)> = HashSet::new();
         for (i, l) in r.lines.iter().enumerate() {
             let (Some(b), Some(code)) = (l.box_no, l.sku.as_deref()) else {
                 continue;
@@ -756,10 +784,7 @@ fn reconcile(s: &StockingShipment, r: &Receipt, add: &mut Add<'_>) {
                 );
                 continue;
             }
-            let want = per_line
-                .iter()
-                .find(|(first, last, k, _)| (*first..=*last).contains(&b) && *k == code)
-                .map(|e| e.3);
+            let want = want_of.get(&(b, code)).copied();
             let Some(want) = want else {
                 add(
                     Rule::ReceiptUnexpectedSku,
@@ -773,90 +798,48 @@ fn reconcile(s: &StockingShipment, r: &Receipt, add: &mut Add<'_>) {
                 );
                 continue;
             };
-            if seen.contains(&(b, code)) {
+            if !seen.insert((b, code)) {
                 continue;
             }
-            seen.push((b, code));
-            let got: Option<u64> = r
-                .lines
-                .iter()
-                .filter(|e| e.box_no == Some(b) && e.sku.as_deref() == Some(code))
-                .try_fold(0u64, |a, e| Some(a + u64::from(e.quantity?)));
-            if let Some(got) = got {
+            if let Some(&Some(got)) = got_of.get(&(b, code)) {
                 let what = format!("box {b}, {:?}", crate::echo(code));
                 let what_zh = format!("箱 {b} 的 {:?}", crate::echo(code));
                 compare(add, line(i, "quantity"), &what, &what_zh, got, want);
             }
         }
-        // The boxes of each carton line and SKU that no receipt line
-        // counts, as runs of consecutive boxes, in box order.
-        let mut missing: Vec<(u32, u32, &str, u64)> = Vec::new();
-        for &(first, last, code, want) in &per_line {
-            let mut got: Vec<u32> = r
-                .lines
-                .iter()
-                .filter(|l| l.sku.as_deref() == Some(code))
-                .filter_map(|l| l.box_no)
-                .filter(|b| (first..=last).contains(b))
-                .collect();
-            got.sort_unstable();
-            got.dedup();
-            let mut next = Some(first);
-            // Each box received ends a run; so does the end of the line
-            // (`None` when it is box u32::MAX).
-            for b in got.into_iter().map(Some).chain([last.checked_add(1)]) {
-                if let Some(start) = next {
-                    match b {
-                        Some(b) if start < b => missing.push((start, b - 1, code, want)),
-                        None => missing.push((start, last, code, want)),
-                        Some(_) => {}
-                    }
-                }
-                next = b.and_then(|b| b.checked_add(1));
+        for &(b, code, want) in &per_box {
+            if !seen.contains(&(b, code)) && !got_of.contains_key(&(b, code)) {
+                add(
+                    Rule::ReceiptShort,
+                    at(&["receipt", "lines"], None, &[]),
+                    Some(&format!("{b}")),
+                    format!(
+                        "box {b} ({want} of {:?}) was not received",
+                        crate::echo(code)
+                    ),
+                    format!("箱 {b}（{:?} {want} 件）未收到", crate::echo(code)),
+                );
             }
-        }
-        missing.sort_unstable();
-        for (first, last, code, want) in missing {
-            let (value, en, zh) = if first == last {
-                (
-                    first.to_string(),
-                    format!(
-                        "box {first} ({want} of {:?}) was not received",
-                        crate::echo(code)
-                    ),
-                    format!("箱 {first}（{:?} {want} 件）未收到", crate::echo(code)),
-                )
-            } else {
-                (
-                    format!("{first}-{last}"),
-                    format!(
-                        "boxes {first} to {last} ({want} of {:?} each) were not received",
-                        crate::echo(code)
-                    ),
-                    format!(
-                        "箱 {first} 至 {last}（每箱 {:?} {want} 件）未收到",
-                        crate::echo(code)
-                    ),
-                )
-            };
-            add(
-                Rule::ReceiptShort,
-                at(&["receipt", "lines"], None, &[]),
-                Some(&value),
-                en,
-                zh,
-            );
         }
         return;
     }
+    let want_of: HashMap<&str, u64> = per_sku.iter().copied().collect();
+    let mut got_of: HashMap<&str, Option<u64>> = HashMap::new();
+    for l in &r.lines {
+        if let Some(code) = l.sku.as_deref() {
+            let got = got_of.entry(code).or_insert(Some(0));
+            *got = got.zip(l.quantity).map(|(a, q)| a + u64::from(q));
+        }
+    }
+    let mut seen: HashSet<&str> = HashSet::new();
     for (i, l) in r.lines.iter().enumerate() {
         let Some(code) = l.sku.as_deref() else {
             continue;
         };
-        if r.lines[..i].iter().any(|e| e.sku.as_deref() == Some(code)) {
+        if !seen.insert(code) {
             continue;
         }
-        let Some(&(_, want)) = per_sku.iter().find(|(k, _)| *k == code) else {
+        let Some(&want) = want_of.get(code) else {
             add(
                 Rule::ReceiptUnexpectedSku,
                 line(i, "sku"),
@@ -869,12 +852,7 @@ fn reconcile(s: &StockingShipment, r: &Receipt, add: &mut Add<'_>) {
             );
             continue;
         };
-        let got: Option<u64> = r
-            .lines
-            .iter()
-            .filter(|e| e.sku.as_deref() == Some(code))
-            .try_fold(0u64, |a, e| Some(a + u64::from(e.quantity?)));
-        if let Some(got) = got {
+        if let Some(&Some(got)) = got_of.get(code) {
             compare(
                 add,
                 line(i, "quantity"),
@@ -886,7 +864,7 @@ fn reconcile(s: &StockingShipment, r: &Receipt, add: &mut Add<'_>) {
         }
     }
     for &(code, want) in &per_sku {
-        if !r.lines.iter().any(|l| l.sku.as_deref() == Some(code)) {
+        if !got_of.contains_key(code) {
             add(
                 Rule::ReceiptShort,
                 at(&["receipt", "lines"], None, &[]),

@@ -114,3 +114,68 @@ pub(crate) fn exclusion_file(ids: &[String]) -> String {
     }
     s
 }
+
+/// A stocking shipment with `skus` registered SKUs, one box of one unit
+/// each, every SKU on the packing list, the invoice and the receipt, as
+/// JSON text; the last SKU is one short on the packing list (one
+/// `documents.packing_list_quantity`, and nothing else). Built on `sample`, the text of
+/// `tests/fixtures/stocking_sample.json`, with its stages up to receipt.
+pub(crate) fn shipment_with_skus(sample: &str, skus: usize) -> String {
+    use serde_json::{Value, json};
+    let mut d: Value = serde_json::from_str(sample).unwrap();
+    let sku = d["skus"][0].clone();
+    let marks = d["cartons"][0]["marks"].clone();
+    let (mut regs, mut cartons, mut packing, mut invoice, mut receipt) =
+        (Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    for i in 0..skus {
+        let code = format!("S-{i:06}");
+        let mut k = sku.clone();
+        k["sku"] = json!(code);
+        k["fnsku"] = json!(format!("X00{i:07}"));
+        // An EAN-13 of its own: 690 and nine digits, and its check digit.
+        let body = format!("690{i:09}");
+        let sum: u32 = body
+            .bytes()
+            .rev()
+            .enumerate()
+            .map(|(p, d)| u32::from(d - b'0') * if p % 2 == 0 { 3 } else { 1 })
+            .sum();
+        k["barcode"] = json!(format!("{body}{}", (10 - sum % 10) % 10));
+        regs.push(k);
+        cartons.push(json!({"boxNo": i + 1, "marks": marks, "grossWeight": "1",
+            "netWeight": "0.5", "dimensions": {"length": 10, "width": 10, "height": 10},
+            "items": [{"sku": code, "quantity": 1}]}));
+        let q = if i + 1 == skus { 0 } else { 1 };
+        packing.push(json!({"sku": code, "quantity": q}));
+        invoice.push(json!({"sku": code, "hsCode": "8518300000", "quantity": 1,
+            "unitPrice": "12.50", "amount": "12.50"}));
+        receipt.push(json!({"sku": code, "quantity": 1}));
+    }
+    d["skus"] = json!(regs);
+    d["cartons"] = json!(cartons);
+    d["packingList"]["lines"] = json!(packing);
+    d["packingList"]["cartons"] = json!(skus);
+    d["packingList"]["netWeight"] = json!(format!(
+        "{}.{}",
+        skus / 2,
+        if skus % 2 == 1 { 5 } else { 0 }
+    ));
+    d["packingList"]["grossWeight"] = json!(skus);
+    d["commercialInvoice"]["lines"] = json!(invoice);
+    d["commercialInvoice"]["total"] = json!(format!(
+        "{}.{:02}",
+        skus * 25 / 2,
+        if skus % 2 == 1 { 50 } else { 0 }
+    ));
+    d["declaration"]["lines"][0]["quantity"] = json!(skus);
+    d["declaration"]["lines"][0]["amount"] = d["commercialInvoice"]["total"].clone();
+    d["events"] = json!([
+        { "stage": "consolidation", "at": "2026-11-18T09:00:00+08:00" },
+        { "stage": "export_declaration", "at": "2026-11-19T15:30:00+08:00" },
+        { "stage": "international_transport", "at": "2026-11-20T22:10:00+08:00" },
+        { "stage": "destination_clearance", "at": "2026-11-24T08:00:00-08:00" },
+        { "stage": "receipt_putaway", "at": "2026-11-27T10:00:00-08:00" }
+    ]);
+    d["receipt"] = json!({"receivedOn": "2026-11-27", "lines": receipt});
+    d.to_string()
+}
