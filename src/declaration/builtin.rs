@@ -1563,26 +1563,21 @@ fn parcel_limit(i: &OrderInput<'_>, out: &mut Findings<'_>, single_item_rule: bo
 }
 
 /// The declared tax against the computed one (`crate::tax::china`): the
-/// findings of one kind.
+/// findings of one kind, from the check made once for the three rules.
 fn declared_tax(i: &OrderInput<'_>, out: &mut Findings<'_>, kind: DeclaredKind) {
-    let findings = crate::tax::china::declared(i.tax(), i.order, i.context.rates());
     let items = Loc::ROOT.field("items");
-    for d in findings.into_iter().filter(|d| d.kind == kind) {
+    for d in i.declared().iter().filter(|d| d.kind == kind) {
+        let (en, zh) = (d.en.as_str(), d.zh.as_str());
         match d.field {
             DeclaredField::Item(n) => {
                 let item = items.index(n);
-                out.add(&item.field("tax"), Some(&d.value), d.en, d.zh);
+                out.add(&item.field("tax"), Some(&d.value), en, zh);
             }
             DeclaredField::ShippingTax => {
-                out.add(&Loc::ROOT.field("shippingTax"), Some(&d.value), d.en, d.zh);
+                out.add(&Loc::ROOT.field("shippingTax"), Some(&d.value), en, zh);
             }
             DeclaredField::ProductsTotalTax => {
-                out.add(
-                    &Loc::ROOT.field("productsTotalTax"),
-                    Some(&d.value),
-                    d.en,
-                    d.zh,
-                );
+                out.add(&Loc::ROOT.field("productsTotalTax"), Some(&d.value), en, zh);
             }
         }
     }

@@ -318,6 +318,9 @@ pub struct OrderInput<'a> {
     /// The order's China import tax, made once on first use and shared by
     /// the declared-tax rules.
     tax: std::cell::OnceCell<crate::tax::china::TaxAssessment<'a>>,
+    /// The declared tax against that assessment, made once and shared by
+    /// the three declared-tax rules (each reports its own kind).
+    declared: std::cell::OnceCell<Vec<crate::tax::china::Declared>>,
 }
 
 impl<'a> ProductInput<'a> {
@@ -370,6 +373,7 @@ impl<'a> OrderInput<'a> {
             declaration,
             sums: std::cell::OnceCell::new(),
             tax: std::cell::OnceCell::new(),
+            declared: std::cell::OnceCell::new(),
         }
     }
 
@@ -378,6 +382,14 @@ impl<'a> OrderInput<'a> {
     pub(crate) fn tax(&self) -> &crate::tax::china::TaxAssessment<'a> {
         self.tax
             .get_or_init(|| crate::tax::china::assess_in(self.order, self.context, self.mode))
+    }
+
+    /// The findings of the declared-tax check (`tax::china::declared`) on
+    /// [`OrderInput::tax`], made on first use.
+    pub(crate) fn declared(&self) -> &[crate::tax::china::Declared] {
+        self.declared.get_or_init(|| {
+            crate::tax::china::declared(self.tax(), self.order, self.context.rates())
+        })
     }
 
     /// The order's sums, made on first use.
