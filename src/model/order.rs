@@ -142,7 +142,7 @@ pub struct OrderItem {
     /// `itemId`.
     pub item_id: Option<String>,
     /// `product`.
-    pub product: Option<Product>,
+    pub product: Option<Box<Product>>,
     /// `quantity`.
     pub quantity: Option<u32>,
     /// `price`: unit price actually charged.
@@ -347,7 +347,7 @@ fn convert_item(
         product: w
             .product
             .as_deref_mut()
-            .map(|p| convert_product(conv, &product_loc, p)),
+            .map(|p| Box::new(convert_product(conv, &product_loc, p))),
         quantity: conv.count(&f("quantity"), w.quantity.as_ref()),
         price: money(conv, "price", &w.price),
         discount: money(conv, "discount", &w.discount),
@@ -443,10 +443,16 @@ impl Order {
     /// ]);
     /// # Ok::<(), serde_json::Error>(())
     /// ```
-    pub fn from_wire(wire: wire::Order) -> Converted<Order> {
+    pub fn from_wire(mut wire: wire::Order) -> Converted<Order> {
+        Order::from_wire_in(&mut wire)
+    }
+
+    /// [`Order::from_wire`] on a wire order left in place (its texts and
+    /// lists taken, the rest dropped by the caller), so that the validator
+    /// does not move the wire order once more.
+    pub(crate) fn from_wire_in(wire: &mut wire::Order) -> Converted<Order> {
         let mut conv = Conv::default();
-        let mut wire = wire;
-        let order = convert_order(&mut conv, &Loc::ROOT, &mut wire);
+        let order = convert_order(&mut conv, &Loc::ROOT, wire);
         let mut report = std::mem::take(&mut conv.report);
         report.sort_document_order(DocumentKind::Order);
         Converted::with_dropped(order, report, conv.dropped)
