@@ -10,7 +10,7 @@ use std::hint::black_box;
 use chrono::NaiveDate;
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use crossborder::declaration::Context;
-use crossborder::tax::china::{self, Basis};
+use crossborder::tax::{self, Basis};
 use crossborder::{Order, wire};
 use serde_json::{Value, json};
 
@@ -57,7 +57,7 @@ fn tax(c: &mut Criterion) {
     let w: wire::Order = wire::from_json(&bytes).unwrap();
     let order = Order::from_wire(w).into_result().unwrap();
     let expected = {
-        let a = china::assess(&order, &context);
+        let a = tax::assess(&order, &context);
         assert_eq!(a.basis(), Some(Basis::Cbec));
         assert!(a.report().is_empty(), "{}", a.report());
         assert!(a.lines().iter().all(|l| l.tax().is_some()));
@@ -81,14 +81,14 @@ fn tax(c: &mut Criterion) {
     });
     g.bench_function("assess", |b| {
         b.iter(|| {
-            let a = china::assess(black_box(&order), &context);
+            let a = tax::assess(black_box(&order), &context);
             assert_eq!(a.total(), Some(expected));
             a.lines().len()
         })
     });
     g.bench_function("assess_check_declared", |b| {
         b.iter(|| {
-            let a = china::assess(black_box(&order), &context);
+            let a = tax::assess(black_box(&order), &context);
             assert_eq!(a.total(), Some(expected));
             let r = a.check_declared(&order, context.rates());
             assert!(r.is_empty()); // the order declares no tax

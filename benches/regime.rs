@@ -6,7 +6,7 @@ use std::hint::black_box;
 
 use chrono::NaiveDate;
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use crossborder::tax::regime::{Channel, Parcel, ParcelItem, RegimeTable, Seller, VatCollection};
+use crossborder::tax::{Channel, Parcel, ParcelItem, RegimeTable, Seller, VatCollection};
 use crossborder::{Country, Currency, ExchangeRates, HsCode};
 use rust_decimal::Decimal;
 

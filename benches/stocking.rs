@@ -7,8 +7,8 @@
 use std::hint::black_box;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use crossborder::shipment::stock::{self, InventoryJson};
-use crossborder::shipment::{CheckOptions, check, json::ShipmentJson};
+use crossborder::shipment::{self, InventoryJson};
+use crossborder::shipment::{CheckOptions, ShipmentJson, check};
 use serde_json::{Value, json};
 
 fn ean(body: u64) -> String {
@@ -159,7 +159,7 @@ fn stock(c: &mut Criterion) {
         "targetDaysOfCover": 60, "skus": skus, "inbound": inbound});
     let text = serde_json::to_string(&doc).unwrap_or_default();
     let json: InventoryJson = serde_json::from_str(&text).unwrap_or_default();
-    let (inventory, report) = stock::read(&json);
+    let (inventory, report) = shipment::read_inventory(&json);
     assert!(report.is_empty(), "{report}");
     let inventory = inventory.unwrap_or_else(|| unreachable!("asOf is given"));
     assert_eq!(inventory.inbound.len(), 10_000);
@@ -191,7 +191,7 @@ fn stock(c: &mut Criterion) {
     g.bench_function("read_100k_skus_10k_inbound", |b| {
         b.iter(|| {
             let json: InventoryJson = serde_json::from_str(black_box(&text)).unwrap_or_default();
-            let (inventory, report) = stock::read(&json);
+            let (inventory, report) = shipment::read_inventory(&json);
             assert!(report.is_empty());
             inventory
         })

@@ -38,7 +38,7 @@ use std::process::ExitCode;
 
 use chrono::NaiveDate;
 use crossborder::declaration::Context;
-use crossborder::tax::china::{self, AppliedRate, Basis, RateSource, TaxTable, TaxTableJson};
+use crossborder::tax::{self, AppliedRate, Basis, RateSource, TaxTable, TaxTableJson};
 use crossborder::{ClearanceMode, Code, Currency, ExchangeRates, Language, Money, Order, wire};
 use rust_decimal::Decimal;
 
@@ -224,7 +224,7 @@ fn basis_text(b: Option<Basis>) -> &'static str {
     }
 }
 
-fn table(out: &mut String, order: &Order, a: &china::TaxAssessment<'_>, as_of: NaiveDate) {
+fn table(out: &mut String, order: &Order, a: &tax::TaxAssessment<'_>, as_of: NaiveDate) {
     let report = a.report();
     let mode = a.mode().map_or("mode unknown".to_owned(), |m| {
         format!("{m} ({})", m.name_zh())
@@ -417,7 +417,7 @@ fn run() -> Result<ExitCode, (u8, String)> {
         context =
             context.with_tax_table(tax_table(path).map_err(|e| (2, format!("import_tax: {e}")))?);
     }
-    let mut assessment = china::assess(&order, &context);
+    let mut assessment = tax::assess(&order, &context);
     let declared = assessment.check_declared(&order, context.rates());
     // A price the conversion reported as malformed is not "missing" too.
     let given: Vec<String> = conversion.iter().map(|v| v.pointer().to_string()).collect();

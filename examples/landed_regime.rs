@@ -7,7 +7,7 @@
 //! cargo run --example landed_regime -- parcel.json --rate USD/EUR=0.92 --json
 //! ```
 //!
-//! The parcel is the JSON of `crossborder::tax::regime::ParcelJson`; its
+//! The parcel is the JSON of `crossborder::tax::ParcelJson`; its
 //! optional `rates` are used with those given by `--rate FROM/TO=RATE` (which
 //! win for the same pair). With `--json` the answer is one JSON object:
 //! `{"destination", "date", "value": {"amount", "currency", "base"},
@@ -21,9 +21,7 @@
 
 use std::process::ExitCode;
 
-use crossborder::tax::regime::{
-    DutyTreatment, ParcelJson, RegimeAssessment, RegimeTable, VatCollection,
-};
+use crossborder::tax::{DutyTreatment, ParcelJson, RegimeAssessment, RegimeTable, VatCollection};
 use crossborder::{ExchangeRates, parse_currency, wire, wire::Number};
 
 /// The built-in parcel: the sample of the regime docs (France, 2026-08-01,

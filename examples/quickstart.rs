@@ -25,7 +25,7 @@ use std::process::ExitCode;
 
 use chrono::NaiveDate;
 use crossborder::declaration::{Context, Declaration, Validator};
-use crossborder::tax::china::{TaxTable, TaxTableJson};
+use crossborder::tax::{TaxTable, TaxTableJson};
 use crossborder::{ClearanceMode, CustomsPort, Language, Report, Severity, wire};
 use serde::Deserialize;
 use serde::de::IgnoredAny;

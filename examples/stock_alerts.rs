@@ -19,7 +19,7 @@ use std::fmt::Write as _;
 use std::process::ExitCode;
 
 use crossborder::Report;
-use crossborder::shipment::stock::{self, InventoryJson, StockAlert};
+use crossborder::shipment::{self, InventoryJson, StockAlert};
 use serde::Serialize;
 use serde::ser::{SerializeMap, Serializer};
 
@@ -129,7 +129,7 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let (inventory, report) = stock::read(&json);
+    let (inventory, report) = shipment::read_inventory(&json);
     let projection = inventory.as_ref().map(|i| i.project());
     let alerts: &[StockAlert<'_>] = projection.as_ref().map_or(&[], |p| p.skus());
     let mut out = String::new();

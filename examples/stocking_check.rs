@@ -18,9 +18,7 @@ use std::fmt::Write as _;
 use std::process::ExitCode;
 
 use chrono::NaiveDate;
-use crossborder::shipment::{
-    ChargeableWeight, CheckOptions, WeightBasis, check, json::ShipmentJson,
-};
+use crossborder::shipment::{ChargeableWeight, CheckOptions, ShipmentJson, WeightBasis, check};
 use crossborder::{Currency, ExchangeRates, Report, parse_currency};
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde::Serialize;

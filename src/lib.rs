@@ -59,10 +59,10 @@
 //! | declaration validation | [`declaration`]: [`declaration::Validator`], [`declaration::RuleSet`], [`declaration::Rule`], [`declaration::catalogue`] |
 //! | HS nomenclature | [`hs`]: [`hs::check`], [`hs::lookup`], [`hs::search`], [`hs::Searcher`], [`HsEdition`], [`Jurisdiction`], [`DeclarationForm`] |
 //! | WishPost A-Super channel | [`channel`]: [`WishPostOrder`] + [`Program`], [`ShippingOrder`], [`ChannelDecision`] + [`ChannelRequirement`], [`plan_split`], JSON [`ShippingOrderJson`], [`OrderBatchJson`] |
-//! | overseas-warehouse stocking | [`shipment`]: [`StockingShipment`], [`SkuRegistration`], [`Carton`], [`WarehouseProfile`], [`TransportMode`], [`Incoterm`], [`shipment::check`], [`shipment::catalogue`], [`shipment::Stage`], [`shipment::stock`]; [`ChargeableRule`] and [`ChargeableWeight`] on their own |
+//! | overseas-warehouse stocking | [`shipment`]: [`StockingShipment`], [`SkuRegistration`], [`Carton`], [`WarehouseProfile`], [`TransportMode`], [`Incoterm`], [`shipment::check`], [`shipment::catalogue`], [`shipment::Stage`], safety stock [`shipment::read_inventory`] → [`shipment::Projection`]; [`ChargeableRule`] and [`ChargeableWeight`] on their own |
 //! | export eligibility | [`eligibility`]: [`Policy`], [`ProductFacts`], [`SellerExclusions`], [`Eligibility`], [`Decision`] |
-//! | China import tax | [`tax::china`]: [`tax::china::assess`] → [`tax::china::TaxAssessment`] of [`tax::china::LineTax`]es; [`tax::china::TaxTable`] of [`tax::china::TaxRow`]s (data, JSON through [`tax::china::TaxTableJson`]); [`tax::china::LineFacts`] |
-//! | destination regimes | [`tax::regime`]: [`tax::regime::RegimeTable`], [`tax::regime::Parcel`], [`tax::regime::ParcelJson`], [`tax::regime::RegimeAssessment`]; registrations [`IossNumber`], [`UkVatNumber`], [`Arn`], [`Abn`], [`SgGstNumber`] |
+//! | China import tax | [`tax`]: [`tax::assess`] → [`tax::TaxAssessment`] of [`tax::LineTax`]es; [`tax::TaxTable`] of [`tax::TaxRow`]s (data, JSON through [`tax::TaxTableJson`]); [`tax::LineFacts`] |
+//! | destination regimes | [`tax`]: [`tax::RegimeTable`], [`tax::Parcel`], [`tax::ParcelJson`], [`tax::RegimeAssessment`]; registrations [`IossNumber`], [`UkVatNumber`], [`Arn`], [`Abn`], [`SgGstNumber`] |
 //!
 //! ## Where to import from
 //!
@@ -71,16 +71,16 @@
 //! - **Every public item of an area is in its module, one level deep**:
 //!   `crossborder::channel::Program`, `crossborder::channel::ShippingOrderJson`,
 //!   `crossborder::declaration::Validator`, `crossborder::eligibility::Policy`,
-//!   `crossborder::hs::SearchHit`, `crossborder::wire::Order`. No area has a
-//!   public submodule, so that path always works and is never longer; the
-//!   one exception is `tax`, which holds one module per tax regime
-//!   (`crossborder::tax::china::TaxTable`, `crossborder::tax::regime::RegimeTable`),
-//!   each of them flat.
+//!   `crossborder::hs::SearchHit`, `crossborder::shipment::InventoryJson`,
+//!   `crossborder::tax::TaxTable`, `crossborder::tax::RegimeTable`,
+//!   `crossborder::wire::Order`. No area has a public submodule, so that
+//!   path always works and is never longer (a test holds every area to it).
 //! - **The root re-exports** the value types every area shares (`HsCode`,
 //!   `Money`, `Currency`, `Country`, `Weight`, `Report`, `Violation`, ...),
 //!   the domain model (`Product`, `Order`, ...), and every type and function
 //!   of the two engines whose names stand on their own, `channel` and
-//!   `eligibility`: `crossborder::Program`, `crossborder::ChannelRequirement`,
+//!   `eligibility`, and the main types of stocking (`StockingShipment`,
+//!   `Carton`, `ChargeableRule`, ...): `crossborder::Program`, `crossborder::ChannelRequirement`,
 //!   `crossborder::ShippingOrderJson`, `crossborder::Policy` are the same
 //!   types as their module paths. Their constants stay in the module
 //!   (`crossborder::channel::THRESHOLD_USD`,
@@ -182,7 +182,7 @@
 //! ```
 //! use chrono::NaiveDate;
 //! use crossborder::declaration::Context;
-//! use crossborder::tax::china::{self, Basis};
+//! use crossborder::tax::{self, Basis};
 //! use crossborder::{wire, Order};
 //!
 //! let w: wire::Order = serde_json::from_str(r#"{"expressType": "BC", "shippingCost": 20, "insuranceFee": 2,
@@ -191,7 +191,7 @@
 //!     "productsTotalTax": 42.52, "shippingTax": 0}"#)?;
 //! let order = Order::from_wire(w).into_result()?;
 //! let context = Context::new(NaiveDate::from_ymd_opt(2025, 3, 1).unwrap());
-//! let tax = china::assess(&order, &context);
+//! let tax = tax::assess(&order, &context);
 //! assert_eq!(tax.basis(), Some(Basis::Cbec));
 //! assert_eq!(tax.lines()[0].rate().map(|r| r.to_string()).as_deref(), Some("0.091")); // 13% x 70%
 //! assert_eq!(tax.lines()[1].rate().map(|r| r.to_string()).as_deref(), Some("0.063")); // books: 9% x 70%
@@ -206,7 +206,7 @@
 //! ```
 //! use chrono::NaiveDate;
 //! use crossborder::declaration::Context;
-//! use crossborder::tax::china::{self, TaxTable, TaxTableJson};
+//! use crossborder::tax::{self, TaxTable, TaxTableJson};
 //! use crossborder::{wire, Order};
 //!
 //! let own: TaxTableJson = serde_json::from_str(r#"{"rows": [{"prefix": "9102",
@@ -217,7 +217,7 @@
 //! let w: wire::Order = serde_json::from_str(r#"{"expressType": "BC", "items": [
 //!     {"quantity": 1, "price": 12000, "product": {"hsCode": "9102110000"}}]}"#)?;
 //! let order = Order::from_wire(w).into_result()?;
-//! let tax = china::assess(&order, &context); // one item over ¥5,000: full rates
+//! let tax = tax::assess(&order, &context); // one item over ¥5,000: full rates
 //! assert_eq!(tax.lines()[0].duty().map(|m| m.to_string()).as_deref(), Some("960.00 CNY"));
 //! assert_eq!(tax.total().map(|m| m.to_string()).as_deref(), Some("6306.00 CNY"));
 //! # Ok::<(), Box<dyn std::error::Error>>(())
@@ -240,7 +240,7 @@
 //! ### Check a stocking shipment before it leaves for the warehouse
 //!
 //! ```
-//! use crossborder::shipment::{check, json::ShipmentJson, CheckOptions};
+//! use crossborder::shipment::{check, ShipmentJson, CheckOptions};
 //!
 //! let mut doc: serde_json::Value = serde_json::from_str(include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/stocking_sample.json")))?;
 //! doc["cartons"][0]["marks"]["reference"] = serde_json::Value::Null; // a carton without its PO mark
@@ -273,13 +273,13 @@
 //! ### When will a SKU run out abroad?
 //!
 //! ```
-//! use crossborder::shipment::stock::{self, InventoryJson};
+//! use crossborder::shipment::{self, InventoryJson};
 //!
 //! let json: InventoryJson = serde_json::from_str(r#"{"asOf": "2026-12-01",
 //!     "leadTimeDays": {"express": 7, "sea_lcl": 35}, "targetDaysOfCover": 60,
 //!     "skus": [{"sku": "EAR-BLK", "onHand": 120, "dailySales": "8", "safetyStock": {"days": 7}}],
 //!     "inbound": [{"stage": "international_transport", "eta": "2026-12-09", "lines": [{"sku": "EAR-BLK", "quantity": 240}]}]}"#)?;
-//! let (inventory, report) = stock::read(&json);
+//! let (inventory, report) = shipment::read_inventory(&json);
 //! assert!(report.is_empty());
 //! let inventory = inventory.ok_or("no asOf")?;
 //! let projection = inventory.project();
@@ -293,7 +293,7 @@
 //! ### What a parcel owes at its destination, on a date
 //!
 //! ```
-//! use crossborder::tax::regime::{ParcelJson, RegimeTable, VatCollection};
+//! use crossborder::tax::{ParcelJson, RegimeTable, VatCollection};
 //!
 //! let json = r#"{"origin": "CN", "destination": "GB", "date": "2026-08-01", "channel": "postal",
 //!     "seller": {"ukVat": "GB123456782"}, "currency": "GBP",

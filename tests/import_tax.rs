@@ -8,7 +8,7 @@
 
 use chrono::NaiveDate;
 use crossborder::declaration::{Context, Declaration, Validator, catalogue};
-use crossborder::tax::china::{
+use crossborder::tax::{
     self, Basis, CbecPeriod, ConsumptionTax, LineFacts, RateSource, SpecificTax, TaxAssessment,
     TaxRow, TaxTable, TaxTableJson,
 };
@@ -66,7 +66,7 @@ fn the_regulations_test_values_from_the_default_table() {
         {"quantity": 1, "price": 1000, "product": {"hsCode": "3304990000", "netWeight": 0.05}},
     ]}));
     let context = ctx();
-    let a = china::assess(&o, &context);
+    let a = tax::assess(&o, &context);
     assert_eq!(a.basis(), Some(Basis::Cbec));
     assert!(a.report().is_empty(), "{}", a.report());
     let seven = d("0.7");
@@ -132,7 +132,7 @@ fn a_compound_spirit_and_a_specific_beer_from_caller_rows() {
                 .with_volume("330 ml".parse().unwrap())
                 .unwrap(),
         );
-    let a = china::assess(&o, &context);
+    let a = tax::assess(&o, &context);
     assert!(a.report().is_empty(), "{}", a.report());
     let spirit = &a.lines()[0];
     // sq = 0.5 x 1400 / 500 = 1.4; base = (600 + 1.4) / 0.8 = 751.75
@@ -155,7 +155,7 @@ fn a_compound_spirit_and_a_specific_beer_from_caller_rows() {
 fn a_spirit_without_its_volume_is_said_so_not_guessed() {
     let o = lines("BC", &[("2208300000", 300.0, 2)]);
     let context = ctx();
-    let a = china::assess(&o, &context);
+    let a = tax::assess(&o, &context);
     assert_eq!(a.lines()[0].tax(), None);
     assert_eq!(a.total(), None);
     assert_eq!(
@@ -181,7 +181,7 @@ fn the_default_beer_rows_choose_the_class_by_price_per_tonne() {
             .unwrap(),
     );
     let specific = |o: &Order| {
-        let a = china::assess(o, &context);
+        let a = tax::assess(o, &context);
         a.lines()[0]
             .consumption_rate()
             .unwrap()
@@ -208,7 +208,7 @@ fn two_lines_and_delivery() -> Value {
 fn a_bc_order_of_two_lines_and_delivery_to_the_cent() {
     let o = order(two_lines_and_delivery());
     let context = ctx();
-    let a = china::assess(&o, &context);
+    let a = tax::assess(&o, &context);
     assert_eq!(a.basis(), Some(Basis::Cbec));
     let l0 = &a.lines()[0];
     assert_eq!(money(l0.dutiable_value()).as_deref(), Some("398"));
@@ -238,7 +238,7 @@ fn a_declared_tax_that_is_off_is_reported_at_its_pointer() {
     json["productsTotalTax"] = json!(36.3);
     let o = order(json.clone());
     let context = ctx();
-    let a = china::assess(&o, &context);
+    let a = tax::assess(&o, &context);
     let r = a.check_declared(&o, context.rates());
     let found: Vec<_> = r
         .iter()
@@ -302,7 +302,7 @@ fn a_declared_tax_that_is_off_is_reported_at_its_pointer() {
     close["productsTotalTax"] = json!(42.53);
     let o = order(close);
     assert!(
-        china::assess(&o, &context)
+        tax::assess(&o, &context)
             .check_declared(&o, context.rates())
             .is_empty()
     );
@@ -314,7 +314,7 @@ fn a_declared_tax_off_from_a_guessed_rate_is_a_warning() {
     let o = order(json!({"expressType": "BBC", "items": [
         {"quantity": 1, "price": 100, "tax": 6.30, "product": {"hsCode": "2309109000"}}]}));
     let context = ctx();
-    let a = china::assess(&o, &context);
+    let a = tax::assess(&o, &context);
     assert!(!a.is_certain());
     assert!(a.lines()[0].vat_rate().unwrap().source().is_guess());
     assert_eq!(
@@ -345,7 +345,7 @@ fn watch(price: u32, quantity: u32, lines: usize) -> Order {
 fn a_single_watch_of_12000_is_taxed_at_full_rates_with_the_callers_duty_rate() {
     let o = watch(12000, 1, 1);
     let context = ctx().with_duty_rate(d("0.10"));
-    let a = china::assess(&o, &context);
+    let a = tax::assess(&o, &context);
     assert_eq!(a.basis(), Some(Basis::CbecFullRate));
     let l = &a.lines()[0];
     // duty 1,200; base (12,000 + 1,200) / 0.8 = 16,500; ct 20% = 3,300; VAT 13% = 2,145
@@ -363,11 +363,11 @@ fn a_single_watch_of_12000_is_taxed_at_full_rates_with_the_callers_duty_rate() {
         TaxRow::new("9102".parse().unwrap(), "caller: MFN").with_duty(d("0.08")),
     ]);
     let context = ctx().with_duty_rate(d("0.10")).with_tax_table(table);
-    let a = china::assess(&o, &context);
+    let a = tax::assess(&o, &context);
     assert_eq!(money(a.lines()[0].duty()).as_deref(), Some("960.00"));
     let context = context.with_line_facts(0, LineFacts::new().with_duty_rate(d("0.05")));
     assert_eq!(
-        money(china::assess(&o, &context).lines()[0].duty()).as_deref(),
+        money(tax::assess(&o, &context).lines()[0].duty()).as_deref(),
         Some("600.00")
     );
 }
@@ -376,7 +376,7 @@ fn a_single_watch_of_12000_is_taxed_at_full_rates_with_the_callers_duty_rate() {
 fn the_same_watch_without_a_duty_rate_is_reported() {
     let o = watch(12000, 1, 1);
     let context = ctx();
-    let a = china::assess(&o, &context);
+    let a = tax::assess(&o, &context);
     assert_eq!(a.basis(), Some(Basis::CbecFullRate));
     assert_eq!(a.lines()[0].tax(), None);
     assert_eq!(a.total(), None);
@@ -391,7 +391,7 @@ fn the_same_watch_without_a_duty_rate_is_reported() {
 fn two_items_over_5000_is_an_error_not_full_rates() {
     for o in [watch(3000, 2, 1), watch(3000, 1, 2)] {
         let context = ctx().with_duty_rate(d("0.10"));
-        let a = china::assess(&o, &context);
+        let a = tax::assess(&o, &context);
         assert_eq!(a.basis(), Some(Basis::GeneralTrade));
         assert_eq!(a.total(), None);
         assert_eq!(
@@ -402,11 +402,11 @@ fn two_items_over_5000_is_an_error_not_full_rates() {
     // A single watch of ¥26,000 is general trade too; one of ¥25,999 is not.
     let context = ctx().with_duty_rate(d("0.10"));
     assert_eq!(
-        china::assess(&watch(26000, 1, 1), &context).basis(),
+        tax::assess(&watch(26000, 1, 1), &context).basis(),
         Some(Basis::GeneralTrade)
     );
     assert_eq!(
-        china::assess(&watch(25999, 1, 1), &context).basis(),
+        tax::assess(&watch(25999, 1, 1), &context).basis(),
         Some(Basis::CbecFullRate)
     );
 }
@@ -416,9 +416,9 @@ fn over_the_annual_limit_is_general_trade() {
     let o = lines("BC", &[("8518300000", 1000.0, 1)]);
     let spent = |amount| ctx().with_annual_spent(Money::new(Decimal::from(amount), Currency::CNY));
     let context = spent(25_000);
-    assert_eq!(china::assess(&o, &context).basis(), Some(Basis::Cbec)); // exactly 26,000
+    assert_eq!(tax::assess(&o, &context).basis(), Some(Basis::Cbec)); // exactly 26,000
     let context = spent(25_001);
-    let a = china::assess(&o, &context);
+    let a = tax::assess(&o, &context);
     assert_eq!(a.basis(), Some(Basis::GeneralTrade));
     assert!(
         a.report().as_slice()[0]
@@ -437,7 +437,7 @@ fn the_5000_base_keeps_non_cash_deductions_and_counts_insurance() {
             "items": [{"quantity": 2, "price": 2500, "discount": 5, "product": {"hsCode": "8518300000"}}]}),
         );
         let context = ctx();
-        let a = china::assess(&o, &context);
+        let a = tax::assess(&o, &context);
         (a.dutiable_value().unwrap().amount(), a.basis())
     };
     // 2 x 2,500 - 2 x 5 + 10 = 5,000: within; the deduction changes nothing.
@@ -549,24 +549,24 @@ fn the_payer_rule_says_which_rule_it_applies() {
 fn cc_a_tax_of_40_is_waived_and_one_of_60_is_due() {
     let context = ctx();
     // T-shirt, tier 2 (20%): 200 -> 40, 300 -> 60.
-    let a = china::assess(&lines("CC", &[("6109100000", 200.0, 1)]), &context);
+    let a = tax::assess(&lines("CC", &[("6109100000", 200.0, 1)]), &context);
     assert_eq!(a.basis(), Some(Basis::PersonalArticles));
     assert!(a.is_waived());
     assert_eq!(money(a.waived_amount()).as_deref(), Some("40.00"));
     assert_eq!(money(a.total()).as_deref(), Some("0.00"));
     assert_eq!(money(a.lines()[0].tax()).as_deref(), Some("0.00"));
-    let a = china::assess(&lines("CC", &[("6109100000", 300.0, 1)]), &context);
+    let a = tax::assess(&lines("CC", &[("6109100000", 300.0, 1)]), &context);
     assert!(!a.is_waived());
     assert_eq!(money(a.total()).as_deref(), Some("60.00"));
     assert_eq!(a.lines()[0].duty(), None); // one tax, not three
     assert_eq!(money(a.shipping_tax()).as_deref(), Some("0.00"));
     // Exactly ¥50 is waived.
-    let a = china::assess(&lines("CC", &[("6109100000", 250.0, 1)]), &context);
+    let a = tax::assess(&lines("CC", &[("6109100000", 250.0, 1)]), &context);
     assert!(a.is_waived());
     // A declared ¥40 on a waived parcel is reported.
     let o = order(json!({"expressType": "CC", "items": [
         {"quantity": 1, "price": 200, "tax": 40, "product": {"hsCode": "6109100000"}}]}));
-    let r = china::assess(&o, &context).check_declared(&o, context.rates());
+    let r = tax::assess(&o, &context).check_declared(&o, context.rates());
     assert_eq!(r.len(), 1);
     assert!(r.as_slice()[0].message_en().contains("waived"));
 }
@@ -576,7 +576,7 @@ fn cc_tiers_by_date_and_not_covered_before_2016_04_08() {
     let o = lines("CC", &[("6109100000", 1000.0, 1)]);
     let rate = |y, m, day| {
         let context = Context::new(date(y, m, day));
-        let a = china::assess(&o, &context);
+        let a = tax::assess(&o, &context);
         (a.lines()[0].rate().map(|r| r.to_string()), codes(&a))
     };
     assert_eq!(rate(2019, 4, 9).0.as_deref(), Some("0.2"));
@@ -592,7 +592,7 @@ fn cc_tiers_by_date_and_not_covered_before_2016_04_08() {
     );
     // Tier 3 and tier 1 from the HS rows; high-end cosmetics by the proxy.
     let context = ctx();
-    let a = china::assess(
+    let a = tax::assess(
         &order(json!({"expressType": "CC", "items": [
             {"quantity": 1, "price": 400, "product": {"hsCode": "2204210000"}},
             {"quantity": 1, "price": 400, "product": {"hsCode": "8471300000"}},
@@ -608,12 +608,12 @@ fn cc_tiers_by_date_and_not_covered_before_2016_04_08() {
 fn cbec_before_2019_is_not_covered() {
     let o = lines("BC", &[("8518300000", 100.0, 1)]);
     let context = Context::new(date(2018, 12, 31));
-    let a = china::assess(&o, &context);
+    let a = tax::assess(&o, &context);
     assert_eq!(a.basis(), None);
     assert_eq!(codes(&a)[0].0, "tax.date_not_covered");
     // Q1 2019: 16% VAT, so 11.2%.
     let context = Context::new(date(2019, 3, 31));
-    let a = china::assess(&o, &context);
+    let a = tax::assess(&o, &context);
     assert_eq!(
         a.lines()[0].rate().map(|r| r.to_string()).as_deref(),
         Some("0.112")
@@ -631,11 +631,11 @@ fn hk_parcel() -> Value {
 fn cc_a_1500_parcel_from_hong_kong_is_over_the_limit_in_2024_and_within_it_in_2025() {
     let o = order(hk_parcel());
     let before = Context::new(date(2024, 6, 1));
-    let a = china::assess(&o, &before);
+    let a = tax::assess(&o, &before);
     assert_eq!(a.basis(), Some(Basis::GeneralTrade));
     assert!(a.report().as_slice()[0].message_en().contains("¥800 limit"));
     let after = Context::new(date(2025, 1, 1));
-    let a = china::assess(&o, &after);
+    let a = tax::assess(&o, &after);
     assert_eq!(a.basis(), Some(Basis::PersonalArticles));
     assert_eq!(money(a.total()).as_deref(), Some("300.00"));
     // The declaration rule, on both sides of 2024-12-01.
@@ -687,13 +687,13 @@ fn the_caller_says_what_the_data_cannot() {
     let o = order(json!({"expressType": "BC", "items": [
         {"quantity": 1, "price": 30, "product": {"hsCode": "3304990000", "netWeight": 0.025}}]}));
     let context = ctx();
-    let plain = china::assess(&o, &context);
+    let plain = tax::assess(&o, &context);
     assert_eq!(
         plain.lines()[0].rate().map(|r| r.to_string()).as_deref(),
         Some("0.091")
     );
     let context = ctx().with_line_facts(0, LineFacts::new().with_high_end(true));
-    let high = china::assess(&o, &context);
+    let high = tax::assess(&o, &context);
     assert_eq!(
         high.lines()[0].rate().unwrap().round_dp(4).to_string(),
         "0.2306"
@@ -702,7 +702,7 @@ fn the_caller_says_what_the_data_cannot() {
     let o = order(json!({"expressType": "BC", "items": [
         {"quantity": 1, "price": 580, "product": {"hsCode": "3304990000"}}]}));
     let context = ctx();
-    let a = china::assess(&o, &context);
+    let a = tax::assess(&o, &context);
     assert_eq!(
         a.lines()[0].rate().map(|r| r.to_string()).as_deref(),
         Some("0.091")
@@ -724,13 +724,13 @@ fn free_lines_take_no_share_and_a_free_order_shares_by_quantity() {
         {"quantity": 1, "price": 100, "product": {"hsCode": "8518300000"}},
         {"quantity": 1, "price": 0, "product": {"hsCode": "4901990000"}}]}));
     let context = ctx();
-    let a = china::assess(&o, &context);
+    let a = tax::assess(&o, &context);
     assert_eq!(money(a.lines()[1].shipping_share()).as_deref(), Some("0"));
     assert_eq!(money(a.shipping_tax()).as_deref(), Some("0.91"));
     let o = order(json!({"expressType": "BC", "shippingCost": 10, "items": [
         {"quantity": 3, "price": 0, "product": {"hsCode": "8518300000"}},
         {"quantity": 1, "price": 0, "product": {"hsCode": "4901990000"}}]}));
-    let a = china::assess(&o, &context);
+    let a = tax::assess(&o, &context);
     assert_eq!(
         money(a.lines()[0].shipping_share()).as_deref(),
         Some("7.50")
@@ -745,14 +745,14 @@ fn other_currencies_go_through_the_callers_rates() {
     let o = order(json!({"expressType": "BC", "currency": "USD", "items": [
         {"quantity": 1, "price": 100, "tax": 65.52, "product": {"hsCode": "8518300000"}}]}));
     let context = ctx();
-    let a = china::assess(&o, &context);
+    let a = tax::assess(&o, &context);
     assert_eq!(codes(&a)[0].0, "exchange_rate.missing");
     assert_eq!(a.total(), None);
     let rates = crossborder::ExchangeRates::new()
         .with_rate(Currency::USD, Currency::CNY, d("7.2"))
         .unwrap();
     let context = ctx().with_rates(rates);
-    let a = china::assess(&o, &context);
+    let a = tax::assess(&o, &context);
     assert_eq!(money(a.total()).as_deref(), Some("65.52")); // 720 x 9.1%
     // The declared tax is in USD: 65.52 USD is far more than 65.52 CNY.
     let r = a.check_declared(&o, context.rates());
@@ -763,7 +763,7 @@ fn other_currencies_go_through_the_callers_rates() {
 fn the_answer_serializes_as_the_example_prints_it() {
     let o = order(two_lines_and_delivery());
     let context = ctx();
-    let a = china::assess(&o, &context);
+    let a = tax::assess(&o, &context);
     let json = serde_json::to_value(&a).unwrap();
     assert_eq!(
         json,
@@ -798,7 +798,7 @@ fn the_tax_table_is_data_that_round_trips_and_reports_every_bad_value() {
     // Answers' pointers resolve in it.
     let o = lines("BC", &[("4901990000", 100.0, 1)]);
     let context = ctx();
-    let a = china::assess(&o, &context);
+    let a = tax::assess(&o, &context);
     let p = a.lines()[0].vat_rate().unwrap().source().pointer().unwrap();
     assert_eq!(json.pointer(p.as_str()).unwrap()["vat"], "0.09");
     // Bad values, all at once, each at its pointer.
@@ -840,7 +840,7 @@ fn a_callers_row_wins_over_the_default_and_periods_can_be_replaced() {
         {"quantity": 1, "price": 580, "product": {"hsCode": "3304990000", "netWeight": 0.05}}]}));
     let context = ctx().with_line_facts(0, LineFacts::new().with_high_end(false));
     assert_eq!(
-        china::assess(&o, &context).lines()[0]
+        tax::assess(&o, &context).lines()[0]
             .rate()
             .map(|r| r.to_string())
             .as_deref(),
@@ -851,7 +851,7 @@ fn a_callers_row_wins_over_the_default_and_periods_can_be_replaced() {
         TaxRow::new("4901".parse().unwrap(), "caller").with_vat(d("0.13")),
     ]);
     let context = ctx().with_tax_table(table);
-    let a = china::assess(&lines("BC", &[("4901990000", 100.0, 1)]), &context);
+    let a = tax::assess(&lines("BC", &[("4901990000", 100.0, 1)]), &context);
     assert_eq!(
         a.lines()[0].rate().map(|r| r.to_string()).as_deref(),
         Some("0.091")
@@ -866,11 +866,11 @@ fn a_callers_row_wins_over_the_default_and_periods_can_be_replaced() {
         source: "a future notice".into(),
     });
     let context = ctx().with_tax_table(table);
-    let a = china::assess(&lines("BC", &[("8518300000", 3000.0, 2)]), &context);
+    let a = tax::assess(&lines("BC", &[("8518300000", 3000.0, 2)]), &context);
     assert_eq!(a.basis(), Some(Basis::Cbec));
     // An empty table covers no date.
     let context = ctx().with_tax_table(TaxTable::empty());
-    let a = china::assess(&lines("CC", &[("8518300000", 3000.0, 2)]), &context);
+    let a = tax::assess(&lines("CC", &[("8518300000", 3000.0, 2)]), &context);
     assert_eq!(codes(&a)[0].0, "tax.date_not_covered");
 }
 
@@ -878,11 +878,11 @@ fn a_callers_row_wins_over_the_default_and_periods_can_be_replaced() {
 fn no_mode_no_tax() {
     let o = order(json!({"items": [{"quantity": 1, "price": 10}]}));
     let context = ctx();
-    let a = china::assess(&o, &context);
+    let a = tax::assess(&o, &context);
     assert_eq!(a.mode(), None);
     assert_eq!(codes(&a)[0].0, "clearance_mode.missing");
     let context = ctx().with_mode(ClearanceMode::Bbc);
-    let a = china::assess(&o, &context);
+    let a = tax::assess(&o, &context);
     assert_eq!(a.mode(), Some(ClearanceMode::Bbc));
     // No HS code: the general VAT rate, a guess, said so.
     assert_eq!(money(a.total()).as_deref(), Some("0.91"));
@@ -910,7 +910,7 @@ fn the_quickstart_sample_declares_the_tax_the_crate_computes_at_full_rates() {
         .with_port(crossborder::CustomsPort::Hz)
         .with_tax_table(table);
     let o = order(order_json.clone());
-    let a = china::assess(&o, &context);
+    let a = tax::assess(&o, &context);
     assert_eq!(a.basis(), Some(Basis::CbecFullRate));
     assert_eq!(money(a.lines()[0].duty()).as_deref(), Some("329.94"));
     assert_eq!(money(a.lines()[0].vat()).as_deref(), Some("757.76"));
@@ -943,7 +943,7 @@ fn the_import_tax_sample_is_the_serum_declared_at_9_1_percent() {
         serde_json::from_str(include_str!("../examples/samples/order_import_tax.json")).unwrap(),
     );
     let context = Context::new(date(2025, 3, 1));
-    let a = china::assess(&o, &context);
+    let a = tax::assess(&o, &context);
     assert_eq!(a.basis(), Some(Basis::Cbec));
     assert_eq!(money(a.shipping_tax()).as_deref(), Some("2.99"));
     assert_eq!(money(a.total()).as_deref(), Some("176.67"));

@@ -7,7 +7,7 @@
 
 use chrono::NaiveDate;
 use crossborder::declaration::Context;
-use crossborder::tax::china::{self, CbecPeriod, LineFacts, TaxAssessment, TaxTable};
+use crossborder::tax::{self, CbecPeriod, LineFacts, TaxAssessment, TaxTable};
 use crossborder::{ClearanceMode, Currency, Effective, Money, Order, OrderItem, Product};
 use proptest::prelude::*;
 use rust_decimal::Decimal;
@@ -134,7 +134,7 @@ proptest! {
     ) {
         let order = build(&lines, Decimal::new(i64::from(shipping), 2), mode);
         let context = context(&lines);
-        let a = china::assess(&order, &context);
+        let a = tax::assess(&order, &context);
         for x in amounts(&a) {
             prop_assert!(!x.is_sign_negative() || x.is_zero(), "{x} in {a:?}");
         }
@@ -161,8 +161,8 @@ proptest! {
         let context = context(&lines);
         let before = build(&lines, shipping, mode);
         let after = build(&higher, shipping, mode);
-        let a = china::assess(&before, &context);
-        let b = china::assess(&after, &context);
+        let a = tax::assess(&before, &context);
+        let b = tax::assess(&after, &context);
         if a.basis() == b.basis()
             && a.is_waived() == b.is_waived()
             && let (Some(x), Some(y)) = (a.lines()[which].tax(), b.lines()[which].tax())
@@ -179,7 +179,7 @@ proptest! {
         let shipping = Decimal::new(i64::from(shipping), 2);
         let order = build(&lines, shipping, ClearanceMode::Bc);
         let seventy = context(&lines);
-        let a = china::assess(&order, &seventy);
+        let a = tax::assess(&order, &seventy);
         // The same regime with the whole tax charged: duty still 0.
         let mut full = TaxTable::china_default();
         full.cbec.push(CbecPeriod {
@@ -190,9 +190,9 @@ proptest! {
             source: "test: factor 1".into(),
         });
         let whole = context(&lines).with_tax_table(full);
-        let b = china::assess(&order, &whole);
+        let b = tax::assess(&order, &whole);
         prop_assert_eq!(a.basis(), b.basis());
-        if a.basis() == Some(china::Basis::Cbec) {
+        if a.basis() == Some(tax::Basis::Cbec) {
             for (x, y) in a.lines().iter().zip(b.lines()) {
                 let (Some(x), Some(y)) = (x.tax(), y.tax()) else { continue };
                 prop_assert!(x.amount() >= Decimal::ZERO);

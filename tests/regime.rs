@@ -1,7 +1,7 @@
 //! Destination regimes: each row of the table on both sides of each
 //! threshold and each date, the parcel JSON, the answer's JSON shape.
 
-use crossborder::tax::regime::{ParcelJson, RegimeTable};
+use crossborder::tax::{ParcelJson, RegimeTable};
 use crossborder::{Currency, ExchangeRates};
 use rust_decimal::Decimal;
 use serde_json::{Value, json};
@@ -941,7 +941,7 @@ fn a_parcel_round_trips_through_its_json() {
     let p: ParcelJson = serde_json::from_str(&fixture("parcel_fr_ioss.json")).unwrap();
     let parcel = p.to_parcel().unwrap();
     let json = serde_json::to_string(&parcel).unwrap();
-    let back: crossborder::tax::regime::Parcel = serde_json::from_str(&json).unwrap();
+    let back: crossborder::tax::Parcel = serde_json::from_str(&json).unwrap();
     assert_eq!(back, parcel);
     assert_eq!(
         serde_json::from_str::<Value>(&json).unwrap()["items"][0]["unitValue"],

@@ -3,7 +3,7 @@
 //! every thresholded rule of the built-in table.
 
 use chrono::NaiveDate;
-use crossborder::tax::regime::{
+use crossborder::tax::{
     Channel, DutyTreatment, GiftScope, ParcelJson, RegimeRule, RegimeTable, Territory, Threshold,
     VatCollection,
 };

@@ -1,7 +1,7 @@
 //! Stocking shipments: the sample of the JSON form, one test per rule at its
 //! exact pointer, the ten-problem shipment, chargeable weight, round trips.
 
-use crossborder::shipment::{CheckOptions, check, json::ShipmentJson};
+use crossborder::shipment::{CheckOptions, ShipmentJson, check};
 use crossborder::{Code, Severity};
 use serde_json::{Value, json};
 

@@ -2,10 +2,10 @@
 
 use chrono::NaiveDate;
 use crossborder::TransportMode;
-use crossborder::shipment::stock::{
+use crossborder::shipment::{
     self, Alert, InboundLine, Inventory, InventoryJson, SafetyStock, StockLevel,
 };
-use crossborder::shipment::{CheckOptions, Stage, StageDurations, check, json::ShipmentJson};
+use crossborder::shipment::{CheckOptions, ShipmentJson, Stage, StageDurations, check};
 use proptest::prelude::*;
 use rust_decimal::Decimal;
 use serde_json::{Value, json};
@@ -231,7 +231,7 @@ fn receipt_per_sku() {
 
 fn inventory() -> Inventory {
     let json: InventoryJson = serde_json::from_str(INVENTORY).unwrap();
-    let (inv, report) = stock::read(&json);
+    let (inv, report) = shipment::read_inventory(&json);
     assert!(report.is_empty(), "{report}");
     inv.unwrap()
 }
@@ -362,7 +362,7 @@ fn synced_shipments_and_unknown_skus_in_the_inventory_json() {
     d["inbound"][0]["stage"] = json!("inventory_synced");
     d["inbound"].as_array_mut().unwrap().push(json!({"stage": "consolidation", "eta": "2027-01-20", "lines": [{"sku": "NEW-1", "quantity": 10}]}));
     let json: InventoryJson = serde_json::from_value(d).unwrap();
-    let (inv, report) = stock::read(&json);
+    let (inv, report) = shipment::read_inventory(&json);
     let got: Vec<_> = report
         .iter()
         .map(|v| (v.code().as_str(), v.pointer().as_str()))

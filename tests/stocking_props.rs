@@ -1,7 +1,7 @@
 //! Properties of the stocking-shipment checks and of chargeable weight.
 
 use crossborder::shipment::{
-    CheckOptions, DimensionRounding, Piece, WeightBasis, WeightRounding, check, json::ShipmentJson,
+    CheckOptions, DimensionRounding, Piece, ShipmentJson, WeightBasis, WeightRounding, check,
 };
 use crossborder::{ChargeableRule, Dimensions, LengthUnit, MassUnit, VolumetricDivisor, Weight};
 use proptest::prelude::*;

@@ -225,7 +225,7 @@ fn converting_and_checking_a_clean_document_allocates_only_the_domain_values() {
         counted(|| validator.check_order(order.value(), Declaration::Order, &context));
     assert!(report.is_empty(), "{report:?}");
     // A clean order: the rules allocate nothing, but for the declared-tax
-    // rules, whose tax assessment (`tax::china::assess`) builds its lines,
+    // rules, whose tax assessment (`tax::assess`) builds its lines,
     // pointers and report on the heap; their count is printed.
     let mut without_tax = RuleSet::standard();
     for code in [

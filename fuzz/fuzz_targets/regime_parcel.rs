@@ -1,9 +1,9 @@
-//! A parcel for the destination low-value regimes (`tax::regime`): read,
+//! A parcel for the destination low-value regimes (`tax`): read,
 //! converted and assessed against the built-in table.
 #![no_main]
 
 use crossborder::ExchangeRates;
-use crossborder::tax::regime::{ParcelJson, RegimeTable};
+use crossborder::tax::{ParcelJson, RegimeTable};
 use crossborder_fuzz::{check_report, json};
 
 libfuzzer_sys::fuzz_target!(|data: &[u8]| {

@@ -472,7 +472,7 @@ builtin_rules! {
         scope: Orders,
         modes: [CC, BC, BBC],
         since: "2016-04-08",
-        checks: "each item's tax, shippingTax and productsTotalTax agree, within ¥0.01 a line, with the import tax computed from the tax table (tax::china), where every rate came from a row of the table: cross-border e-commerce with duty 0 and VAT and consumption tax at 70%, or full rates for an order that holds only one item over ¥5,000; personal articles at the tier rate, ¥50 or less waived. The message says which is off, by how much, and how the tax was computed",
+        checks: "each item's tax, shippingTax and productsTotalTax agree, within ¥0.01 a line, with the import tax computed from the tax table (tax), where every rate came from a row of the table: cross-border e-commerce with duty 0 and VAT and consumption tax at 70%, or full rates for an order that holds only one item over ¥5,000; personal articles at the tier rate, ¥50 or less waived. The message says which is off, by how much, and how the tax was computed",
         source: "财关税〔2018〕49号; 财关税〔2016〕18号; 税委会〔2019〕17号; 海关总署公告2010年第43号",
         product: None,
         order: Some(|i, out| declared_tax(i, out, DeclaredKind::Mismatch)),
@@ -1443,7 +1443,7 @@ fn transaction_limit(i: &OrderInput<'_>, out: &mut Findings<'_>, single_item_rul
     if single_item_rule {
         let tax = i.tax();
         let (tax_en, tax_zh) = match (tax.basis(), tax.total(), tax.lines()) {
-            (Some(crate::tax::china::Basis::CbecFullRate), Some(total), [line]) => {
+            (Some(crate::tax::Basis::CbecFullRate), Some(total), [line]) => {
                 let part = |m: Option<Money>, r: Option<&crate::tax::china::AppliedRate<'_>>| {
                     let rate = r.map_or_else(String::new, |r| crate::tax::china::percent(r.rate()));
                     (
@@ -1573,7 +1573,7 @@ fn parcel_limit(i: &OrderInput<'_>, out: &mut Findings<'_>, single_item_rule: bo
     }
 }
 
-/// The declared tax against the computed one (`crate::tax::china`): the
+/// The declared tax against the computed one (`crate::tax`): the
 /// findings of one kind, from the check made once for the three rules.
 fn declared_tax(i: &OrderInput<'_>, out: &mut Findings<'_>, kind: DeclaredKind) {
     let items = Loc::ROOT.field("items");

@@ -333,7 +333,7 @@ impl Context {
         self.ship_from
     }
 
-    /// The China import tax table for [`crate::tax::china::assess`] and the
+    /// The China import tax table for [`crate::tax::assess`] and the
     /// declared-tax and limit rules, instead of
     /// [`TaxTable::china_default`]. Its look-up index is built here, once.
     ///
@@ -342,7 +342,7 @@ impl Context {
     /// ```
     /// # use chrono::NaiveDate;
     /// use crossborder::declaration::Context;
-    /// use crossborder::tax::china::{TaxRow, TaxTable};
+    /// use crossborder::tax::{TaxRow, TaxTable};
     /// use rust_decimal::Decimal;
     /// let mut table = TaxTable::china_default();
     /// table.rows.push(TaxRow::new("90021139".parse()?, "Customs Tariff 2024, MFN").with_duty(Decimal::new(6, 2)));
@@ -362,7 +362,7 @@ impl Context {
     ///
     /// ```
     /// # use chrono::NaiveDate;
-    /// use crossborder::tax::china::TaxTable;
+    /// use crossborder::tax::TaxTable;
     /// let c = crossborder::declaration::Context::new(NaiveDate::MIN);
     /// assert_eq!(c.tax_table(), &TaxTable::china_default());
     /// ```
@@ -418,7 +418,7 @@ impl Context {
     ///
     /// ```
     /// # use chrono::NaiveDate;
-    /// use crossborder::tax::china::LineFacts;
+    /// use crossborder::tax::LineFacts;
     /// let c = crossborder::declaration::Context::new(NaiveDate::MIN)
     ///     .with_line_facts(0, LineFacts::new().with_high_end(true));
     /// assert_eq!(c.line_facts(0).and_then(LineFacts::high_end), Some(true));
@@ -436,7 +436,7 @@ impl Context {
     ///
     /// ```
     /// # use chrono::NaiveDate;
-    /// use crossborder::tax::china::LineFacts;
+    /// use crossborder::tax::LineFacts;
     /// let c = crossborder::declaration::Context::new(NaiveDate::MIN).with_line_facts(2, LineFacts::new().with_attribute("x"));
     /// assert!(c.line_facts(2).is_some_and(|f| f.has_attribute("x")));
     /// assert!(c.line_facts(0).is_none());

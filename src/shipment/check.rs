@@ -223,7 +223,7 @@ impl CheckOptions {
 /// # Example
 ///
 /// ```
-/// use crossborder::shipment::{check, json::ShipmentJson, CheckOptions};
+/// use crossborder::shipment::{check, ShipmentJson, CheckOptions};
 /// let shipment: ShipmentJson = serde_json::from_str(r#"{"reference": "PO-1", "transportMode": "express"}"#)?;
 /// let checked = check(&shipment, &CheckOptions::new());
 /// assert!(checked.report().has_errors()); // no warehouse, SKUs or cartons
@@ -242,7 +242,7 @@ impl ShipmentCheck {
     /// # Example
     ///
     /// ```
-    /// use crossborder::shipment::{check, json::ShipmentJson, CheckOptions};
+    /// use crossborder::shipment::{check, ShipmentJson, CheckOptions};
     /// let shipment: ShipmentJson = serde_json::from_str(r#"{"reference": "PO-1", "transportMode": "express"}"#)?;
     /// let checked = check(&shipment, &CheckOptions::new());
     /// assert_eq!(checked.shipment().reference.as_deref(), Some("PO-1"));
@@ -257,7 +257,7 @@ impl ShipmentCheck {
     /// # Example
     ///
     /// ```
-    /// use crossborder::shipment::{check, json::ShipmentJson, CheckOptions};
+    /// use crossborder::shipment::{check, ShipmentJson, CheckOptions};
     /// let shipment: ShipmentJson = serde_json::from_str(r#"{"reference": "PO-1", "transportMode": "express"}"#)?;
     /// let checked = check(&shipment, &CheckOptions::new());
     /// assert!(checked.report().iter().any(|v| v.pointer().as_str() == "/cartons"));
@@ -272,7 +272,7 @@ impl ShipmentCheck {
     /// # Example
     ///
     /// ```
-    /// use crossborder::shipment::{check, json::ShipmentJson, CheckOptions};
+    /// use crossborder::shipment::{check, ShipmentJson, CheckOptions};
     /// let shipment: ShipmentJson = serde_json::from_str(r#"{"reference": "PO-1", "transportMode": "express"}"#)?;
     /// let checked = check(&shipment, &CheckOptions::new());
     /// assert!(checked.chargeable_weight().is_none()); // no cartons to weigh
@@ -287,7 +287,7 @@ impl ShipmentCheck {
     /// # Example
     ///
     /// ```
-    /// use crossborder::shipment::{check, json::ShipmentJson, CheckOptions};
+    /// use crossborder::shipment::{check, ShipmentJson, CheckOptions};
     /// let (shipment, report, weight) = check(&ShipmentJson::default(), &CheckOptions::new()).into_parts();
     /// assert!(shipment.cartons.is_empty() && report.has_errors() && weight.is_none());
     /// ```
@@ -303,7 +303,7 @@ impl ShipmentCheck {
 /// # Example
 ///
 /// ```
-/// use crossborder::shipment::{check, json::ShipmentJson, CheckOptions};
+/// use crossborder::shipment::{check, ShipmentJson, CheckOptions};
 ///
 /// let json = r#"{"reference": "PO-9", "warehouse": {"profile": "amazon_fba_us"}, "transportMode": "express",
 ///   "incoterm": "DDU", "shipDate": "2026-11-20",

@@ -1,37 +1,4 @@
-//! The JSON form of a stocking shipment, read tolerantly and written back as
-//! it was read.
-//!
-//! Every member is optional and kept as written, so that a bad value is
-//! reported at its JSON Pointer by [`crate::shipment::check`] rather than
-//! failing the whole document: amounts, weights and counts are
-//! [`Number`]s (JSON numbers or numeric strings, exact), text members also
-//! take a number (`"sku": 12345` reads as `"12345"`), flags take `true`,
-//! `false` or their text, and unknown members are ignored. A value of the
-//! wrong JSON kind where an object or an array belongs (a string for
-//! `cartons`) is a structural error that `serde_json` reports with its line
-//! and column. `null` reads as absent.
-//!
-//! Writing a struct back gives the same JSON values for every known member:
-//! numbers stay numbers (a string stays a string), units, codes and `DDU`
-//! stay as they were written.
-//!
-//! # Example
-//!
-//! ```
-//! use crossborder::shipment::json::ShipmentJson;
-//!
-//! let json = r#"{"reference": "PO-1", "incoterm": "DDU", "cartons": [
-//!     {"boxNo": 1, "grossWeight": "11.90", "massUnit": "kg", "items": [{"sku": 1001, "quantity": 80}]}
-//! ], "somethingElse": [1, 2]}"#;
-//! let shipment: ShipmentJson = serde_json::from_str(json)?;
-//! let back = serde_json::to_value(&shipment)?;
-//! assert_eq!(back["incoterm"], "DDU");
-//! assert_eq!(back["cartons"][0]["grossWeight"], "11.90");
-//! assert_eq!(back["cartons"][0]["boxNo"], 1);
-//! assert_eq!(back["cartons"][0]["items"][0]["sku"], "1001");
-//! assert!(back.get("somethingElse").is_none());
-//! # Ok::<(), serde_json::Error>(())
-//! ```
+//! The JSON form of a stocking shipment: see the [`crate::shipment`] module docs.
 
 use std::fmt;
 
@@ -47,7 +14,7 @@ use crate::wire::{Number, Text};
 /// # Example
 ///
 /// ```
-/// use crossborder::shipment::json::Flag;
+/// use crossborder::shipment::Flag;
 ///
 /// let f: Flag = serde_json::from_str("true")?;
 /// assert_eq!(f.value(), Some(true));
@@ -74,7 +41,7 @@ impl Flag {
     /// # Example
     ///
     /// ```
-    /// use crossborder::shipment::json::Flag;
+    /// use crossborder::shipment::Flag;
     /// assert_eq!(Flag::Text("是".into()).value(), Some(true));
     /// assert_eq!(Flag::Bool(false).value(), Some(false));
     /// ```
@@ -160,7 +127,7 @@ impl<'de> Deserialize<'de> for Flag {
 /// # Example
 ///
 /// ```
-/// use crossborder::shipment::json::LiquidJson;
+/// use crossborder::shipment::LiquidJson;
 /// let v: LiquidJson = serde_json::from_str(r#"{"volumeMl": "250"}"#)?;
 /// assert!(matches!(v, LiquidJson::Object { .. }));
 /// assert_eq!(serde_json::to_string(&v)?, r#"{"volumeMl":"250"}"#);
@@ -252,7 +219,7 @@ impl<'de> Deserialize<'de> for LiquidJson {
 /// # Example
 ///
 /// ```
-/// use crossborder::shipment::json::RuleJson;
+/// use crossborder::shipment::RuleJson;
 /// let named: RuleJson = serde_json::from_str("\"express_metric\"")?;
 /// assert_eq!(named, RuleJson::Name("express_metric".into()));
 /// let custom: RuleJson = serde_json::from_str(r#"{"divisor": "5000 cm3/kg", "basis": "carton"}"#)?;
@@ -275,7 +242,7 @@ pub enum RuleJson {
 /// # Example
 ///
 /// ```
-/// use crossborder::shipment::json::RuleObjectJson;
+/// use crossborder::shipment::RuleObjectJson;
 /// let r: RuleObjectJson = serde_json::from_str(r#"{"perCbm": "1000 kg", "minimum": "1 rt"}"#)?;
 /// assert_eq!(r.per_cbm.as_deref(), Some("1000 kg"));
 /// # Ok::<(), serde_json::Error>(())
@@ -365,7 +332,7 @@ fn text_list<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Vec<Option<Text>>
 /// # Example
 ///
 /// ```
-/// use crossborder::shipment::json::ShipmentJson;
+/// use crossborder::shipment::ShipmentJson;
 /// let v: ShipmentJson = serde_json::from_str(r#"{"reference": 12345, "notAMember": true}"#)?;
 /// assert_eq!(v.reference.as_deref(), Some("12345")); // a number read as its text
 /// assert_eq!(serde_json::to_string(&v)?, r#"{"reference":"12345"}"#); // unknown members are not kept
@@ -441,7 +408,7 @@ pub struct ShipmentJson {
 /// # Example
 ///
 /// ```
-/// use crossborder::shipment::json::WarehouseJson;
+/// use crossborder::shipment::WarehouseJson;
 /// let v: WarehouseJson = serde_json::from_str(r#"{"profile": 12345, "notAMember": true}"#)?;
 /// assert_eq!(v.profile.as_deref(), Some("12345")); // a number read as its text
 /// assert_eq!(serde_json::to_string(&v)?, r#"{"profile":"12345"}"#); // unknown members are not kept
@@ -478,7 +445,7 @@ pub struct WarehouseJson {
 /// # Example
 ///
 /// ```
-/// use crossborder::shipment::json::LimitsJson;
+/// use crossborder::shipment::LimitsJson;
 /// let v: LimitsJson = serde_json::from_str(r#"{"maxCartonWeight": 12345, "notAMember": true}"#)?;
 /// assert_eq!(v.max_carton_weight.as_deref(), Some("12345")); // a number read as its text
 /// assert_eq!(serde_json::to_string(&v)?, r#"{"maxCartonWeight":"12345"}"#); // unknown members are not kept
@@ -524,7 +491,7 @@ pub struct LimitsJson {
 /// # Example
 ///
 /// ```
-/// use crossborder::shipment::json::ImporterJson;
+/// use crossborder::shipment::ImporterJson;
 /// let v: ImporterJson = serde_json::from_str(r#"{"name": 12345, "notAMember": true}"#)?;
 /// assert_eq!(v.name.as_deref(), Some("12345")); // a number read as its text
 /// assert_eq!(serde_json::to_string(&v)?, r#"{"name":"12345"}"#); // unknown members are not kept
@@ -558,7 +525,7 @@ pub struct ImporterJson {
 /// # Example
 ///
 /// ```
-/// use crossborder::shipment::json::RateJson;
+/// use crossborder::shipment::RateJson;
 /// let v: RateJson = serde_json::from_str(r#"{"from": 12345, "notAMember": true}"#)?;
 /// assert_eq!(v.from.as_deref(), Some("12345")); // a number read as its text
 /// assert_eq!(serde_json::to_string(&v)?, r#"{"from":"12345"}"#); // unknown members are not kept
@@ -589,7 +556,7 @@ pub struct RateJson {
 /// # Example
 ///
 /// ```
-/// use crossborder::shipment::json::SkuJson;
+/// use crossborder::shipment::SkuJson;
 /// let v: SkuJson = serde_json::from_str(r#"{"sku": 12345, "notAMember": true}"#)?;
 /// assert_eq!(v.sku.as_deref(), Some("12345")); // a number read as its text
 /// assert_eq!(serde_json::to_string(&v)?, r#"{"sku":"12345"}"#); // unknown members are not kept
@@ -713,7 +680,7 @@ pub struct SkuJson {
 /// # Example
 ///
 /// ```
-/// use crossborder::shipment::json::DimensionsJson;
+/// use crossborder::shipment::DimensionsJson;
 /// let v: DimensionsJson = serde_json::from_str(r#"{"length": "12.50"}"#)?;
 /// assert_eq!(v.length.as_ref().and_then(|n| n.decimal().ok()), Some(rust_decimal::Decimal::new(1250, 2)));
 /// assert_eq!(serde_json::to_string(&v)?, r#"{"length":"12.50"}"#); // written as it was read
@@ -744,7 +711,7 @@ pub struct DimensionsJson {
 /// # Example
 ///
 /// ```
-/// use crossborder::shipment::json::BatteryJson;
+/// use crossborder::shipment::BatteryJson;
 /// let v: BatteryJson = serde_json::from_str(r#"{"configuration": 12345, "notAMember": true}"#)?;
 /// assert_eq!(v.configuration.as_deref(), Some("12345")); // a number read as its text
 /// assert_eq!(serde_json::to_string(&v)?, r#"{"configuration":"12345"}"#); // unknown members are not kept
@@ -787,7 +754,7 @@ pub struct BatteryJson {
 /// # Example
 ///
 /// ```
-/// use crossborder::shipment::json::DocumentJson;
+/// use crossborder::shipment::DocumentJson;
 /// let v: DocumentJson = serde_json::from_str(r#"{"kind": 12345, "notAMember": true}"#)?;
 /// assert_eq!(v.kind.as_deref(), Some("12345")); // a number read as its text
 /// assert_eq!(serde_json::to_string(&v)?, r#"{"kind":"12345"}"#); // unknown members are not kept
@@ -815,7 +782,7 @@ pub struct DocumentJson {
 /// # Example
 ///
 /// ```
-/// use crossborder::shipment::json::CartonJson;
+/// use crossborder::shipment::CartonJson;
 /// let v: CartonJson = serde_json::from_str(r#"{"boxNo": "12.50"}"#)?;
 /// assert_eq!(v.box_no.as_ref().and_then(|n| n.decimal().ok()), Some(rust_decimal::Decimal::new(1250, 2)));
 /// assert_eq!(serde_json::to_string(&v)?, r#"{"boxNo":"12.50"}"#); // written as it was read
@@ -858,7 +825,7 @@ pub struct CartonJson {
 /// # Example
 ///
 /// ```
-/// use crossborder::shipment::json::MarksJson;
+/// use crossborder::shipment::MarksJson;
 /// let v: MarksJson = serde_json::from_str(r#"{"reference": 12345, "notAMember": true}"#)?;
 /// assert_eq!(v.reference.as_deref(), Some("12345")); // a number read as its text
 /// assert_eq!(serde_json::to_string(&v)?, r#"{"reference":"12345"}"#); // unknown members are not kept
@@ -892,7 +859,7 @@ pub struct MarksJson {
 /// # Example
 ///
 /// ```
-/// use crossborder::shipment::json::ItemJson;
+/// use crossborder::shipment::ItemJson;
 /// let v: ItemJson = serde_json::from_str(r#"{"sku": 12345, "notAMember": true}"#)?;
 /// assert_eq!(v.sku.as_deref(), Some("12345")); // a number read as its text
 /// assert_eq!(serde_json::to_string(&v)?, r#"{"sku":"12345"}"#); // unknown members are not kept
@@ -929,7 +896,7 @@ pub struct ItemJson {
 /// # Example
 ///
 /// ```
-/// use crossborder::shipment::json::PackingListJson;
+/// use crossborder::shipment::PackingListJson;
 /// let v: PackingListJson = serde_json::from_str(r#"{"cartons": "12.50"}"#)?;
 /// assert_eq!(v.cartons.as_ref().and_then(|n| n.decimal().ok()), Some(rust_decimal::Decimal::new(1250, 2)));
 /// assert_eq!(serde_json::to_string(&v)?, r#"{"cartons":"12.50"}"#); // written as it was read
@@ -963,7 +930,7 @@ pub struct PackingListJson {
 /// # Example
 ///
 /// ```
-/// use crossborder::shipment::json::PackingLineJson;
+/// use crossborder::shipment::PackingLineJson;
 /// let v: PackingLineJson = serde_json::from_str(r#"{"sku": 12345, "notAMember": true}"#)?;
 /// assert_eq!(v.sku.as_deref(), Some("12345")); // a number read as its text
 /// assert_eq!(serde_json::to_string(&v)?, r#"{"sku":"12345"}"#); // unknown members are not kept
@@ -988,7 +955,7 @@ pub struct PackingLineJson {
 /// # Example
 ///
 /// ```
-/// use crossborder::shipment::json::InvoiceJson;
+/// use crossborder::shipment::InvoiceJson;
 /// let v: InvoiceJson = serde_json::from_str(r#"{"number": 12345, "notAMember": true}"#)?;
 /// assert_eq!(v.number.as_deref(), Some("12345")); // a number read as its text
 /// assert_eq!(serde_json::to_string(&v)?, r#"{"number":"12345"}"#); // unknown members are not kept
@@ -1028,7 +995,7 @@ pub struct InvoiceJson {
 /// # Example
 ///
 /// ```
-/// use crossborder::shipment::json::InvoiceLineJson;
+/// use crossborder::shipment::InvoiceLineJson;
 /// let v: InvoiceLineJson = serde_json::from_str(r#"{"sku": 12345, "notAMember": true}"#)?;
 /// assert_eq!(v.sku.as_deref(), Some("12345")); // a number read as its text
 /// assert_eq!(serde_json::to_string(&v)?, r#"{"sku":"12345"}"#); // unknown members are not kept
@@ -1071,7 +1038,7 @@ pub struct InvoiceLineJson {
 /// # Example
 ///
 /// ```
-/// use crossborder::shipment::json::DeclarationJson;
+/// use crossborder::shipment::DeclarationJson;
 /// let v: DeclarationJson = serde_json::from_str(r#"{"currency": 12345, "notAMember": true}"#)?;
 /// assert_eq!(v.currency.as_deref(), Some("12345")); // a number read as its text
 /// assert_eq!(serde_json::to_string(&v)?, r#"{"currency":"12345"}"#); // unknown members are not kept
@@ -1096,7 +1063,7 @@ pub struct DeclarationJson {
 /// # Example
 ///
 /// ```
-/// use crossborder::shipment::json::DeclarationLineJson;
+/// use crossborder::shipment::DeclarationLineJson;
 /// let v: DeclarationLineJson = serde_json::from_str(r#"{"hsCode": 12345, "notAMember": true}"#)?;
 /// assert_eq!(v.hs_code.as_deref(), Some("12345")); // a number read as its text
 /// assert_eq!(serde_json::to_string(&v)?, r#"{"hsCode":"12345"}"#); // unknown members are not kept
@@ -1142,7 +1109,7 @@ pub struct DeclarationLineJson {
 /// # Example
 ///
 /// ```
-/// use crossborder::shipment::json::EventJson;
+/// use crossborder::shipment::EventJson;
 /// let v: EventJson = serde_json::from_str(r#"{"stage": 12345, "notAMember": true}"#)?;
 /// assert_eq!(v.stage.as_deref(), Some("12345")); // a number read as its text
 /// assert_eq!(serde_json::to_string(&v)?, r#"{"stage":"12345"}"#); // unknown members are not kept
@@ -1173,7 +1140,7 @@ pub struct EventJson {
 /// # Example
 ///
 /// ```
-/// use crossborder::shipment::json::ExceptionJson;
+/// use crossborder::shipment::ExceptionJson;
 /// let v: ExceptionJson = serde_json::from_str(r#"{"kind": 12345, "notAMember": true}"#)?;
 /// assert_eq!(v.kind.as_deref(), Some("12345")); // a number read as its text
 /// assert_eq!(serde_json::to_string(&v)?, r#"{"kind":"12345"}"#); // unknown members are not kept
@@ -1201,7 +1168,7 @@ pub struct ExceptionJson {
 /// # Example
 ///
 /// ```
-/// use crossborder::shipment::json::ReceiptJson;
+/// use crossborder::shipment::ReceiptJson;
 /// let v: ReceiptJson = serde_json::from_str(r#"{"receivedOn": 12345, "notAMember": true}"#)?;
 /// assert_eq!(v.received_on.as_deref(), Some("12345")); // a number read as its text
 /// assert_eq!(serde_json::to_string(&v)?, r#"{"receivedOn":"12345"}"#); // unknown members are not kept
@@ -1226,7 +1193,7 @@ pub struct ReceiptJson {
 /// # Example
 ///
 /// ```
-/// use crossborder::shipment::json::ReceiptLineJson;
+/// use crossborder::shipment::ReceiptLineJson;
 /// let v: ReceiptLineJson = serde_json::from_str(r#"{"sku": 12345, "notAMember": true}"#)?;
 /// assert_eq!(v.sku.as_deref(), Some("12345")); // a number read as its text
 /// assert_eq!(serde_json::to_string(&v)?, r#"{"sku":"12345"}"#); // unknown members are not kept

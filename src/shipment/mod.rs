@@ -2,11 +2,11 @@
 //! cartons and their marks, the three documents (packing list, commercial
 //! invoice, export declaration), special goods by transport mode, the
 //! importer, chargeable weight, the stages of the flow and the warehouse's
-//! receipt; and safety stock abroad ([`stock`]).
+//! receipt; and [safety stock abroad](#safety-stock-abroad).
 //!
 //! A seller in China sends cartons ahead of the orders to a 3PL (Goodcang,
 //! Winit, 4PX, ShipBob) or to Amazon FBA. [`check`] reads a shipment in its
-//! JSON form ([`json`]) and reports every problem at once, each at its JSON
+//! [JSON form](#the-json-form) and reports every problem at once, each at its JSON
 //! Pointer with a stable code, a severity and a message in English and
 //! Chinese, in the crate's [`Report`](crate::Report); [`check_shipment`]
 //! does the same for a [`StockingShipment`] built in Rust. Every rule is
@@ -73,10 +73,47 @@
 //!   order ([`Stage`]); `receipt`: `{"receivedOn": "2026-11-27", "lines":
 //!   [{"sku": "EAR-BLK", "boxNo": 1, "quantity": 80, "damaged": 0}]}`.
 //!
+//! ## Reading and writing it
+//!
+//! The JSON form of a stocking shipment, read tolerantly and written back as
+//! it was read.
+//!
+//! Every member is optional and kept as written, so that a bad value is
+//! reported at its JSON Pointer by [`crate::shipment::check`] rather than
+//! failing the whole document: amounts, weights and counts are
+//! [`Number`](crate::wire::Number)s (JSON numbers or numeric strings, exact), text members also
+//! take a number (`"sku": 12345` reads as `"12345"`), flags take `true`,
+//! `false` or their text, and unknown members are ignored. A value of the
+//! wrong JSON kind where an object or an array belongs (a string for
+//! `cartons`) is a structural error that `serde_json` reports with its line
+//! and column. `null` reads as absent.
+//!
+//! Writing a struct back gives the same JSON values for every known member:
+//! numbers stay numbers (a string stays a string), units, codes and `DDU`
+//! stay as they were written.
+//!
+//! ### Example
+//!
+//! ```
+//! use crossborder::shipment::ShipmentJson;
+//!
+//! let json = r#"{"reference": "PO-1", "incoterm": "DDU", "cartons": [
+//!     {"boxNo": 1, "grossWeight": "11.90", "massUnit": "kg", "items": [{"sku": 1001, "quantity": 80}]}
+//! ], "somethingElse": [1, 2]}"#;
+//! let shipment: ShipmentJson = serde_json::from_str(json)?;
+//! let back = serde_json::to_value(&shipment)?;
+//! assert_eq!(back["incoterm"], "DDU");
+//! assert_eq!(back["cartons"][0]["grossWeight"], "11.90");
+//! assert_eq!(back["cartons"][0]["boxNo"], 1);
+//! assert_eq!(back["cartons"][0]["items"][0]["sku"], "1001");
+//! assert!(back.get("somethingElse").is_none());
+//! # Ok::<(), serde_json::Error>(())
+//! ```
+//!
 //! # Example
 //!
 //! ```
-//! use crossborder::shipment::{check, json::ShipmentJson, CheckOptions};
+//! use crossborder::shipment::{check, ShipmentJson, CheckOptions};
 //!
 //! let mut doc: serde_json::Value = serde_json::from_str(include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/stocking_sample.json")))?;
 //! let shipment: ShipmentJson = serde_json::from_value(doc.clone())?;
@@ -92,18 +129,68 @@
 //! assert!(report.as_slice()[0].message_en().contains("the cartons hold 240"));
 //! # Ok::<(), serde_json::Error>(())
 //! ```
+//!
+//! # Safety stock abroad
+//!
+//! Safety stock abroad (安全库存预警): per SKU, the safety stock, the
+//! projected stock with inbound arrivals, the safety and stockout dates, the
+//! alerts, the latest ship-by date per transport mode and the quantity to
+//! send.
+//!
+//! ## The projection
+//!
+//! Day `d` = 0 is `asOf`. The safety stock is S = `units`, or `days` x the
+//! daily sales r, or for a service level S = z x sqrt(L x sd_demand² + r² x
+//! sd_leadtime²) rounded up to whole units (z the standard normal quantile
+//! of the level, L the lead time in days). The stock on day d is on hand -
+//! r x d + every inbound quantity whose `eta` is on or before that day (an
+//! arrival counts from the start of its day); inbound lines of shipments
+//! already `inventory_synced` are in the stock on hand and are left out.
+//! The stockout date is the first day, within 365 days (day 0 to day 365),
+//! on which the stock is at or below 0; the safety date the first day on
+//! which it is below S. Both are computed directly between arrivals, never
+//! day by day. Alerts: `below_safety_stock` when on hand < S today;
+//! `stockout_before_arrival` when the stockout date comes before the next
+//! inbound `eta` after `asOf` (or nothing is inbound). The latest ship-by
+//! date of a mode is the safety date less its lead time (none without a
+//! safety date), overdue when before `asOf`. The suggested quantity is
+//! max(0, ceil(r x targetDaysOfCover + S - on hand - inbound not yet
+//! arrived)), "not yet arrived" being lines whose `eta` is after `asOf`;
+//! per mode, the demand during its lead time L is added: max(0, ceil(r x
+//! (L plus targetDaysOfCover) + S - on hand - inbound not yet arrived)).
+//! Exact decimals throughout; daily sales may be fractional.
+//!
+//! ## Example
+//!
+//! ```
+//! use crossborder::shipment::{self, Alert, InventoryJson};
+//!
+//! let json: InventoryJson = serde_json::from_str(include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/stocking_inventory.json")))?;
+//! let (inventory, report) = shipment::read_inventory(&json);
+//! assert!(report.is_empty());
+//! let inventory = inventory.ok_or("inventory")?;
+//! let projection = inventory.project();
+//! let ear = &projection.skus()[0];
+//! assert_eq!(ear.safety_stock.to_string(), "56");
+//! assert_eq!(ear.safety_date.map(|d| d.to_string()).as_deref(), Some("2027-01-09"));
+//! assert_eq!(ear.stockout_date.map(|d| d.to_string()).as_deref(), Some("2027-01-15"));
+//! assert_eq!(ear.suggested_quantity.to_string(), "176");
+//! let red = &projection.skus()[1];
+//! assert_eq!(red.alerts(), vec![Alert::StockoutBeforeArrival]);
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
 
 mod chargeable;
 mod check;
 mod convert;
 mod flow;
-pub mod json;
+mod json;
 mod model;
 mod order;
 mod profile;
 mod rules;
 mod special;
-pub mod stock;
+mod stock;
 
 pub use chargeable::{
     ChargeableError, ChargeableRule, ChargeableUnit, ChargeableWeight, DimensionRounding, Dominant,
@@ -113,6 +200,12 @@ pub use check::{CheckOptions, ShipmentCheck, check, check_shipment};
 pub use flow::{
     ExceptionKind, Receipt, ReceiptLine, Stage, StageDurations, StageEvent, StageException,
     StageSpan, StageTrack,
+};
+pub use json::{
+    BatteryJson, CartonJson, DeclarationJson, DeclarationLineJson, DimensionsJson, DocumentJson,
+    EventJson, ExceptionJson, Flag, ImporterJson, InvoiceJson, InvoiceLineJson, ItemJson,
+    LimitsJson, LiquidJson, MarksJson, PackingLineJson, PackingListJson, RateJson, ReceiptJson,
+    ReceiptLineJson, RuleJson, RuleObjectJson, ShipmentJson, SkuJson, WarehouseJson,
 };
 pub use model::{
     Battery, BatteryChemistry, BatteryConfiguration, Carton, CartonItem, CartonLabel,
@@ -124,6 +217,11 @@ pub use profile::{HeavyLabel, SideRule, WarehouseProfile};
 pub use rules::{RuleInfo, catalogue};
 pub use special::{
     DocumentRequirement, SectionIiLimits, SpecialGoods, SpecialGoodsTable, StateOfChargeLimit,
+};
+pub use stock::{
+    Alert, HORIZON_DAYS, InboundJson, InboundLine, InboundLineJson, Inventory, InventoryJson,
+    LeadTimesJson, ModeFigures, Projection, SafetyStock, SafetyStockJson, StockAlert, StockJson,
+    StockLevel, read_inventory,
 };
 
 use crate::Code;

@@ -1,50 +1,4 @@
-//! Safety stock abroad (安全库存预警): per SKU, the safety stock, the
-//! projected stock with inbound arrivals, the safety and stockout dates, the
-//! alerts, the latest ship-by date per transport mode and the quantity to
-//! send.
-//!
-//! # The projection
-//!
-//! Day `d` = 0 is `asOf`. The safety stock is S = `units`, or `days` x the
-//! daily sales r, or for a service level S = z x sqrt(L x sd_demand² + r² x
-//! sd_leadtime²) rounded up to whole units (z the standard normal quantile
-//! of the level, L the lead time in days). The stock on day d is on hand -
-//! r x d + every inbound quantity whose `eta` is on or before that day (an
-//! arrival counts from the start of its day); inbound lines of shipments
-//! already `inventory_synced` are in the stock on hand and are left out.
-//! The stockout date is the first day, within 365 days (day 0 to day 365),
-//! on which the stock is at or below 0; the safety date the first day on
-//! which it is below S. Both are computed directly between arrivals, never
-//! day by day. Alerts: `below_safety_stock` when on hand < S today;
-//! `stockout_before_arrival` when the stockout date comes before the next
-//! inbound `eta` after `asOf` (or nothing is inbound). The latest ship-by
-//! date of a mode is the safety date less its lead time (none without a
-//! safety date), overdue when before `asOf`. The suggested quantity is
-//! max(0, ceil(r x targetDaysOfCover + S - on hand - inbound not yet
-//! arrived)), "not yet arrived" being lines whose `eta` is after `asOf`;
-//! per mode, the demand during its lead time L is added: max(0, ceil(r x
-//! (L plus targetDaysOfCover) + S - on hand - inbound not yet arrived)).
-//! Exact decimals throughout; daily sales may be fractional.
-//!
-//! # Example
-//!
-//! ```
-//! use crossborder::shipment::stock::{self, Alert, InventoryJson};
-//!
-//! let json: InventoryJson = serde_json::from_str(include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/stocking_inventory.json")))?;
-//! let (inventory, report) = stock::read(&json);
-//! assert!(report.is_empty());
-//! let inventory = inventory.ok_or("inventory")?;
-//! let projection = inventory.project();
-//! let ear = &projection.skus()[0];
-//! assert_eq!(ear.safety_stock.to_string(), "56");
-//! assert_eq!(ear.safety_date.map(|d| d.to_string()).as_deref(), Some("2027-01-09"));
-//! assert_eq!(ear.stockout_date.map(|d| d.to_string()).as_deref(), Some("2027-01-15"));
-//! assert_eq!(ear.suggested_quantity.to_string(), "176");
-//! let red = &projection.skus()[1];
-//! assert_eq!(red.alerts(), vec![Alert::StockoutBeforeArrival]);
-//! # Ok::<(), Box<dyn std::error::Error>>(())
-//! ```
+//! Safety stock abroad: see the [`crate::shipment`] module docs.
 
 use std::collections::HashMap;
 use std::fmt;
@@ -65,7 +19,7 @@ use crate::{Code, JsonPointer, Report, Severity, Violation};
 /// # Example
 ///
 /// ```
-/// assert_eq!(crossborder::shipment::stock::HORIZON_DAYS, 365);
+/// assert_eq!(crossborder::shipment::HORIZON_DAYS, 365);
 /// ```
 pub const HORIZON_DAYS: u32 = 365;
 
@@ -75,10 +29,10 @@ closed_enum! {
     /// # Example
     ///
     /// ```
-    /// use crossborder::shipment::stock::Alert;
+    /// use crossborder::shipment::Alert;
     /// assert_eq!(Alert::BelowSafetyStock.as_str(), "below_safety_stock");
     /// ```
-    pub enum Alert("stock alert" in "shipment::stock::") {
+    pub enum Alert("stock alert" in "shipment::") {
         /// On hand is below the safety stock today.
         BelowSafetyStock = "below_safety_stock",
         /// The stock runs out before the next inbound arrives (or nothing is inbound).
@@ -91,7 +45,7 @@ closed_enum! {
 /// # Example
 ///
 /// ```
-/// use crossborder::shipment::stock::SafetyStock;
+/// use crossborder::shipment::SafetyStock;
 /// use rust_decimal::Decimal;
 /// let s = SafetyStock::Days(Decimal::from(7));
 /// assert_eq!(s.units(Decimal::from(8)), Some(Decimal::from(56)));
@@ -125,7 +79,7 @@ impl SafetyStock {
     /// # Example
     ///
     /// ```
-    /// use crossborder::shipment::stock::SafetyStock;
+    /// use crossborder::shipment::SafetyStock;
     /// use rust_decimal::Decimal;
     /// let s = SafetyStock::ServiceLevel {
     ///     level: Decimal::new(95, 2), demand_sd: Decimal::from(3),
@@ -235,7 +189,7 @@ fn z_score(level: Decimal) -> Option<Decimal> {
 /// # Example
 ///
 /// ```
-/// use crossborder::shipment::stock::{SafetyStock, StockLevel};
+/// use crossborder::shipment::{SafetyStock, StockLevel};
 /// use rust_decimal::Decimal;
 /// let s = StockLevel::new("EAR-BLK", Decimal::from(120), Decimal::from(8), SafetyStock::Days(Decimal::from(7)));
 /// assert_eq!(s.sku, "EAR-BLK");
@@ -258,7 +212,7 @@ impl StockLevel {
     /// # Example
     ///
     /// ```
-    /// use crossborder::shipment::stock::{SafetyStock, StockLevel};
+    /// use crossborder::shipment::{SafetyStock, StockLevel};
     /// use rust_decimal::Decimal;
     /// let s = StockLevel::new("A", Decimal::from(50), Decimal::new(25, 1), SafetyStock::Units(Decimal::from(20)));
     /// assert_eq!(s.daily_sales.to_string(), "2.5");
@@ -284,7 +238,7 @@ impl StockLevel {
 ///
 /// ```
 /// use chrono::NaiveDate;
-/// use crossborder::shipment::stock::InboundLine;
+/// use crossborder::shipment::InboundLine;
 /// let l = InboundLine { sku: "EAR-BLK".into(), quantity: 240, eta: NaiveDate::from_ymd_opt(2026, 12, 9).unwrap() };
 /// assert_eq!(l.quantity, 240);
 /// ```
@@ -303,10 +257,10 @@ pub struct InboundLine {
 /// # Example
 ///
 /// ```
-/// use crossborder::shipment::stock::{self, InventoryJson};
+/// use crossborder::shipment::{self, InventoryJson};
 /// let json: InventoryJson = serde_json::from_str(r#"{"asOf": "2026-12-01", "leadTimeDays": {"sea_lcl": 35}, "targetDaysOfCover": 60,
 ///     "skus": [{"sku": "A", "onHand": 50, "dailySales": "5", "safetyStock": {"units": 20}}]}"#)?;
-/// let inventory = stock::read(&json).0.ok_or("inventory")?;
+/// let inventory = shipment::read_inventory(&json).0.ok_or("inventory")?;
 /// assert_eq!(inventory.skus.len(), 1);
 /// assert_eq!(inventory.lead_times.len(), 1);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -330,10 +284,10 @@ pub struct Inventory {
 /// # Example
 ///
 /// ```
-/// use crossborder::shipment::stock::{self, InventoryJson};
+/// use crossborder::shipment::{self, InventoryJson};
 /// let json: InventoryJson = serde_json::from_str(r#"{"asOf": "2026-12-01", "leadTimeDays": {"sea_lcl": 35}, "targetDaysOfCover": 60,
 ///     "skus": [{"sku": "A", "onHand": 50, "dailySales": "5", "safetyStock": {"units": 20}}]}"#)?;
-/// let inventory = stock::read(&json).0.ok_or("inventory")?;
+/// let inventory = shipment::read_inventory(&json).0.ok_or("inventory")?;
 /// let p = inventory.project();
 /// let sea = p.skus()[0].modes[0];
 /// // 50 - 5d < 20 first on day 7: ship by sea 35 days earlier, already past.
@@ -361,7 +315,7 @@ pub struct ModeFigures {
 /// ```
 /// use chrono::NaiveDate;
 /// use crossborder::TransportMode;
-/// use crossborder::shipment::stock::{Inventory, SafetyStock, StockLevel};
+/// use crossborder::shipment::{Inventory, SafetyStock, StockLevel};
 /// use rust_decimal::Decimal;
 /// let inv = Inventory {
 ///     as_of: NaiveDate::from_ymd_opt(2026, 12, 1).unwrap(),
@@ -402,10 +356,10 @@ impl StockAlert<'_> {
     /// # Example
     ///
     /// ```
-    /// use crossborder::shipment::stock::{self, InventoryJson};
+    /// use crossborder::shipment::{self, InventoryJson};
     /// let json: InventoryJson = serde_json::from_str(r#"{"asOf": "2026-12-01", "leadTimeDays": {"sea_lcl": 35}, "targetDaysOfCover": 60,
     ///     "skus": [{"sku": "A", "onHand": 50, "dailySales": "5", "safetyStock": {"units": 20}}]}"#)?;
-    /// let inventory = stock::read(&json).0.ok_or("inventory")?;
+    /// let inventory = shipment::read_inventory(&json).0.ok_or("inventory")?;
     /// let p = inventory.project();
     /// let names: Vec<_> = p.skus()[0].alerts().iter().map(|a| a.as_str()).collect();
     /// assert_eq!(names, ["stockout_before_arrival"]);
@@ -427,10 +381,10 @@ impl StockAlert<'_> {
     /// # Example
     ///
     /// ```
-    /// use crossborder::shipment::stock::{self, InventoryJson};
+    /// use crossborder::shipment::{self, InventoryJson};
     /// let json: InventoryJson = serde_json::from_str(r#"{"asOf": "2026-12-01", "leadTimeDays": {"sea_lcl": 35}, "targetDaysOfCover": 60,
     ///     "skus": [{"sku": "A", "onHand": 50, "dailySales": "5", "safetyStock": {"units": 20}}]}"#)?;
-    /// let inventory = stock::read(&json).0.ok_or("inventory")?;
+    /// let inventory = shipment::read_inventory(&json).0.ok_or("inventory")?;
     /// let p = inventory.project();
     /// assert_eq!(p.skus()[0].overdue().map(|m| m.as_str()).collect::<Vec<_>>(), ["sea_lcl"]);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -446,10 +400,10 @@ impl StockAlert<'_> {
 /// # Example
 ///
 /// ```
-/// use crossborder::shipment::stock::{self, InventoryJson};
+/// use crossborder::shipment::{self, InventoryJson};
 /// let json: InventoryJson = serde_json::from_str(r#"{"asOf": "2026-12-01", "leadTimeDays": {"sea_lcl": 35}, "targetDaysOfCover": 60,
 ///     "skus": [{"sku": "A", "onHand": 50, "dailySales": "5", "safetyStock": {"units": 20}}]}"#)?;
-/// let inventory = stock::read(&json).0.ok_or("inventory")?;
+/// let inventory = shipment::read_inventory(&json).0.ok_or("inventory")?;
 /// let p = inventory.project();
 /// assert_eq!(p.skus()[0].stockout_date.map(|d| d.to_string()).as_deref(), Some("2026-12-11"));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -465,10 +419,10 @@ impl<'a> Projection<'a> {
     /// # Example
     ///
     /// ```
-    /// use crossborder::shipment::stock::{self, InventoryJson};
+    /// use crossborder::shipment::{self, InventoryJson};
     /// let json: InventoryJson = serde_json::from_str(r#"{"asOf": "2026-12-01", "leadTimeDays": {"sea_lcl": 35}, "targetDaysOfCover": 60,
     ///     "skus": [{"sku": "A", "onHand": 50, "dailySales": "5", "safetyStock": {"units": 20}}]}"#)?;
-    /// let inventory = stock::read(&json).0.ok_or("inventory")?;
+    /// let inventory = shipment::read_inventory(&json).0.ok_or("inventory")?;
     /// assert_eq!(inventory.project().skus()[0].sku, "A");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
@@ -566,15 +520,15 @@ fn first_day_int(
 }
 
 impl Inventory {
-    /// The projection of every SKU (see the [module docs](self)).
+    /// The projection of every SKU (see the [module docs](crate::shipment#safety-stock-abroad)).
     ///
     /// # Example
     ///
     /// ```
-    /// use crossborder::shipment::stock::{self, InventoryJson};
+    /// use crossborder::shipment::{self, InventoryJson};
     /// let json: InventoryJson = serde_json::from_str(r#"{"asOf": "2026-12-01", "leadTimeDays": {"sea_lcl": 35}, "targetDaysOfCover": 60,
     ///     "skus": [{"sku": "A", "onHand": 50, "dailySales": "5", "safetyStock": {"units": 20}}]}"#)?;
-    /// let inventory = stock::read(&json).0.ok_or("inventory")?;
+    /// let inventory = shipment::read_inventory(&json).0.ok_or("inventory")?;
     /// let p = inventory.project();
     /// assert_eq!(p.skus()[0].safety_date.map(|d| d.to_string()).as_deref(), Some("2026-12-08"));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -696,7 +650,7 @@ impl Inventory {
 /// # Example
 ///
 /// ```
-/// use crossborder::shipment::stock::LeadTimesJson;
+/// use crossborder::shipment::LeadTimesJson;
 /// let l: LeadTimesJson = serde_json::from_str(r#"{"sea_lcl": 35, "express": 7}"#)?;
 /// assert_eq!(l.0[0].0, "sea_lcl");
 /// assert_eq!(serde_json::to_string(&l)?, r#"{"sea_lcl":35,"express":7}"#);
@@ -737,7 +691,7 @@ impl<'de> Deserialize<'de> for LeadTimesJson {
 /// # Example
 ///
 /// ```
-/// use crossborder::shipment::stock::InventoryJson;
+/// use crossborder::shipment::InventoryJson;
 /// let j: InventoryJson = serde_json::from_str(r#"{"asOf": "2026-12-01", "leadTimeDays": {"rail": 25, "air": 10}}"#)?;
 /// assert_eq!(serde_json::to_string(&j)?, r#"{"asOf":"2026-12-01","leadTimeDays":{"rail":25,"air":10}}"#);
 /// # Ok::<(), serde_json::Error>(())
@@ -770,7 +724,7 @@ pub struct InventoryJson {
 /// # Example
 ///
 /// ```
-/// use crossborder::shipment::stock::StockJson;
+/// use crossborder::shipment::StockJson;
 /// let s: StockJson = serde_json::from_str(r#"{"sku": "A", "onHand": "12", "safetyStock": {"days": 7}}"#)?;
 /// assert_eq!(s.sku.as_deref(), Some("A"));
 /// # Ok::<(), serde_json::Error>(())
@@ -802,7 +756,7 @@ pub struct StockJson {
 /// # Example
 ///
 /// ```
-/// use crossborder::shipment::stock::SafetyStockJson;
+/// use crossborder::shipment::SafetyStockJson;
 /// let s: SafetyStockJson = serde_json::from_str(r#"{"units": 100}"#)?;
 /// assert!(s.units.is_some());
 /// # Ok::<(), serde_json::Error>(())
@@ -841,7 +795,7 @@ pub struct SafetyStockJson {
 /// # Example
 ///
 /// ```
-/// use crossborder::shipment::stock::InboundJson;
+/// use crossborder::shipment::InboundJson;
 /// let i: InboundJson = serde_json::from_str(r#"{"reference": "PO-1", "eta": "2026-12-09", "lines": []}"#)?;
 /// assert_eq!(i.eta.as_deref(), Some("2026-12-09"));
 /// # Ok::<(), serde_json::Error>(())
@@ -877,7 +831,7 @@ pub struct InboundJson {
 /// # Example
 ///
 /// ```
-/// use crossborder::shipment::stock::InboundLineJson;
+/// use crossborder::shipment::InboundLineJson;
 /// let l: InboundLineJson = serde_json::from_str(r#"{"sku": "A", "quantity": 240}"#)?;
 /// assert!(l.quantity.is_some());
 /// # Ok::<(), serde_json::Error>(())
@@ -975,16 +929,16 @@ impl Read {
 /// # Example
 ///
 /// ```
-/// use crossborder::shipment::stock::{self, InventoryJson};
+/// use crossborder::shipment::{self, InventoryJson};
 /// let json: InventoryJson = serde_json::from_str(r#"{"asOf": "2026-12-01", "skus": [],
 ///     "inbound": [{"eta": "2026-12-09", "lines": [{"sku": "NEW-1", "quantity": 10}]}]}"#)?;
-/// let (inventory, report) = stock::read(&json);
+/// let (inventory, report) = shipment::read_inventory(&json);
 /// assert!(inventory.is_some());
 /// assert_eq!(report.as_slice()[0].code().as_str(), "inventory.unknown_sku");
 /// assert_eq!(report.as_slice()[0].pointer().as_str(), "/inbound/0/lines/0/sku");
 /// # Ok::<(), serde_json::Error>(())
 /// ```
-pub fn read(json: &InventoryJson) -> (Option<Inventory>, Report) {
+pub fn read_inventory(json: &InventoryJson) -> (Option<Inventory>, Report) {
     let mut r = Read {
         report: Report::new(),
     };

@@ -62,12 +62,12 @@ closed_enum! {
     /// # Example
     ///
     /// ```
-    /// use crossborder::tax::china::Basis;
+    /// use crossborder::tax::Basis;
     /// assert_eq!("cbec_full_rate".parse::<Basis>()?, Basis::CbecFullRate);
     /// assert_eq!(Basis::PersonalArticles.to_string(), "personal_articles");
     /// # Ok::<(), crossborder::ParseEnumError>(())
     /// ```
-    pub enum Basis("tax basis" in "tax::china::") {
+    pub enum Basis("tax basis" in "tax::") {
         /// Cross-border e-commerce within the limits: duty 0, VAT and
         /// consumption tax at 70%.
         Cbec = "cbec",
@@ -90,7 +90,7 @@ closed_enum! {
 /// ```
 /// use chrono::NaiveDate;
 /// use crossborder::declaration::Context;
-/// use crossborder::tax::china::{self, RateSource};
+/// use crossborder::tax::{self, RateSource};
 /// use crossborder::{wire, Order};
 ///
 /// let w: wire::Order = serde_json::from_str(r#"{"expressType": "BC", "items": [
@@ -98,7 +98,7 @@ closed_enum! {
 ///     {"quantity": 1, "price": 30, "product": {"hsCode": "0101210000"}}]}"#)?;
 /// let order = Order::from_wire(w).into_result()?;
 /// let context = Context::new(NaiveDate::from_ymd_opt(2025, 3, 1).unwrap());
-/// let tax = china::assess(&order, &context);
+/// let tax = tax::assess(&order, &context);
 /// let book = tax.lines()[0].vat_rate().unwrap();
 /// assert_eq!(book.rate().to_string(), "0.09");
 /// assert!(matches!(book.source(), RateSource::Row { .. }));
@@ -166,13 +166,13 @@ impl<'t> RateSource<'t> {
     /// ```
     /// # use chrono::NaiveDate;
     /// # use crossborder::declaration::Context;
-    /// # use crossborder::tax::china;
+    /// # use crossborder::tax;
     /// # use crossborder::{wire, Order};
     /// # let w: wire::Order = serde_json::from_str(r#"{"expressType": "BC", "shippingCost": 10, "items": [
     /// #     {"quantity": 2, "price": 100, "product": {"hsCode": "8518300000"}}]}"#)?;
     /// # let order = Order::from_wire(w).into_result()?;
     /// # let context = Context::new(NaiveDate::from_ymd_opt(2025, 3, 1).unwrap());
-    /// let tax = china::assess(&order, &context);
+    /// let tax = tax::assess(&order, &context);
     /// let line = &tax.lines()[0]; // 2 x ¥100 earbuds, ¥10 delivery
     /// assert!(line.vat_rate().unwrap().source().text().contains("增值税"));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -197,13 +197,13 @@ impl<'t> RateSource<'t> {
     /// ```
     /// # use chrono::NaiveDate;
     /// # use crossborder::declaration::Context;
-    /// # use crossborder::tax::china;
+    /// # use crossborder::tax;
     /// # use crossborder::{wire, Order};
     /// # let w: wire::Order = serde_json::from_str(r#"{"expressType": "BC", "shippingCost": 10, "items": [
     /// #     {"quantity": 2, "price": 100, "product": {"hsCode": "8518300000"}}]}"#)?;
     /// # let order = Order::from_wire(w).into_result()?;
     /// # let context = Context::new(NaiveDate::from_ymd_opt(2025, 3, 1).unwrap());
-    /// let tax = china::assess(&order, &context);
+    /// let tax = tax::assess(&order, &context);
     /// let line = &tax.lines()[0]; // 2 x ¥100 earbuds, ¥10 delivery
     /// let at = line.vat_rate().unwrap().source().pointer().unwrap();
     /// assert!(at.as_str().starts_with("/rows/"));
@@ -229,13 +229,13 @@ impl<'t> RateSource<'t> {
     /// ```
     /// # use chrono::NaiveDate;
     /// # use crossborder::declaration::Context;
-    /// # use crossborder::tax::china;
+    /// # use crossborder::tax;
     /// # use crossborder::{wire, Order};
     /// # let w: wire::Order = serde_json::from_str(r#"{"expressType": "BC", "shippingCost": 10, "items": [
     /// #     {"quantity": 2, "price": 100, "product": {"hsCode": "8518300000"}}]}"#)?;
     /// # let order = Order::from_wire(w).into_result()?;
     /// # let context = Context::new(NaiveDate::from_ymd_opt(2025, 3, 1).unwrap());
-    /// let tax = china::assess(&order, &context);
+    /// let tax = tax::assess(&order, &context);
     /// let line = &tax.lines()[0]; // 2 x ¥100 earbuds, ¥10 delivery
     /// assert!(!line.vat_rate().unwrap().source().is_guess()); // 8518 has a VAT row
     /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -255,15 +255,15 @@ impl<'t> RateSource<'t> {
 /// ```
 /// # use chrono::NaiveDate;
 /// # use crossborder::declaration::Context;
-/// # use crossborder::tax::china;
+/// # use crossborder::tax;
 /// # use crossborder::{wire, Order};
 /// # let w: wire::Order = serde_json::from_str(r#"{"expressType": "BC", "shippingCost": 10, "items": [
 /// #     {"quantity": 2, "price": 100, "product": {"hsCode": "8518300000"}}]}"#)?;
 /// # let order = Order::from_wire(w).into_result()?;
 /// # let context = Context::new(NaiveDate::from_ymd_opt(2025, 3, 1).unwrap());
-/// let tax = china::assess(&order, &context);
+/// let tax = tax::assess(&order, &context);
 /// let line = &tax.lines()[0]; // 2 x ¥100 earbuds, ¥10 delivery
-/// let vat: &china::AppliedRate<'_> = line.vat_rate().unwrap();
+/// let vat: &tax::AppliedRate<'_> = line.vat_rate().unwrap();
 /// assert_eq!(vat.rate().to_string(), "0.13");
 /// assert!(vat.specific().is_none());
 /// assert!(!vat.source().is_guess());
@@ -284,13 +284,13 @@ impl<'t> AppliedRate<'t> {
     /// ```
     /// # use chrono::NaiveDate;
     /// # use crossborder::declaration::Context;
-    /// # use crossborder::tax::china;
+    /// # use crossborder::tax;
     /// # use crossborder::{wire, Order};
     /// # let w: wire::Order = serde_json::from_str(r#"{"expressType": "BC", "shippingCost": 10, "items": [
     /// #     {"quantity": 2, "price": 100, "product": {"hsCode": "8518300000"}}]}"#)?;
     /// # let order = Order::from_wire(w).into_result()?;
     /// # let context = Context::new(NaiveDate::from_ymd_opt(2025, 3, 1).unwrap());
-    /// let tax = china::assess(&order, &context);
+    /// let tax = tax::assess(&order, &context);
     /// let line = &tax.lines()[0]; // 2 x ¥100 earbuds, ¥10 delivery
     /// assert_eq!(line.vat_rate().unwrap().rate().to_string(), "0.13");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -306,14 +306,14 @@ impl<'t> AppliedRate<'t> {
     /// ```
     /// use chrono::NaiveDate;
     /// use crossborder::declaration::Context;
-    /// use crossborder::tax::china::{self, LineFacts};
+    /// use crossborder::tax::{self, LineFacts};
     /// use crossborder::{wire, Order};
     /// let w: wire::Order = serde_json::from_str(r#"{"expressType": "BC", "items": [
     ///     {"quantity": 2, "price": 300, "product": {"hsCode": "2208300000"}}]}"#)?;
     /// let order = Order::from_wire(w).into_result()?;
     /// let context = Context::new(NaiveDate::from_ymd_opt(2025, 3, 1).unwrap())
     ///     .with_line_facts(0, LineFacts::new().with_volume("700 ml".parse()?)?);
-    /// let tax = china::assess(&order, &context);
+    /// let tax = tax::assess(&order, &context);
     /// let ct = tax.lines()[0].consumption_rate().unwrap();
     /// assert_eq!(ct.specific().map(|s| s.to_string()).as_deref(), Some("0.5 CNY per 500 ml"));
     /// // base (600 + 1.4) / 0.8 = 751.75; consumption tax (150.35 + 1.40) x 70%, VAT 97.7275 x 70%
@@ -332,15 +332,15 @@ impl<'t> AppliedRate<'t> {
     /// ```
     /// # use chrono::NaiveDate;
     /// # use crossborder::declaration::Context;
-    /// # use crossborder::tax::china;
+    /// # use crossborder::tax;
     /// # use crossborder::{wire, Order};
     /// # let w: wire::Order = serde_json::from_str(r#"{"expressType": "BC", "shippingCost": 10, "items": [
     /// #     {"quantity": 2, "price": 100, "product": {"hsCode": "8518300000"}}]}"#)?;
     /// # let order = Order::from_wire(w).into_result()?;
     /// # let context = Context::new(NaiveDate::from_ymd_opt(2025, 3, 1).unwrap());
-    /// let tax = china::assess(&order, &context);
+    /// let tax = tax::assess(&order, &context);
     /// let line = &tax.lines()[0]; // 2 x ¥100 earbuds, ¥10 delivery
-    /// assert!(matches!(line.consumption_rate().unwrap().source(), china::RateSource::NotListed));
+    /// assert!(matches!(line.consumption_rate().unwrap().source(), tax::RateSource::NotListed));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn source(&self) -> RateSource<'t> {
@@ -414,14 +414,14 @@ impl Gap {
 /// ```
 /// use chrono::NaiveDate;
 /// use crossborder::declaration::Context;
-/// use crossborder::tax::china;
+/// use crossborder::tax;
 /// use crossborder::{wire, Order};
 ///
 /// let w: wire::Order = serde_json::from_str(r#"{"expressType": "BBC", "items": [
 ///     {"quantity": 1, "price": 580, "product": {"hsCode": "3304990000", "netWeight": 0.05}}]}"#)?;
 /// let order = Order::from_wire(w).into_result()?;
 /// let context = Context::new(NaiveDate::from_ymd_opt(2025, 3, 1).unwrap());
-/// let tax = china::assess(&order, &context);
+/// let tax = tax::assess(&order, &context);
 /// let line = &tax.lines()[0];
 /// assert_eq!(line.pointer().as_str(), "/items/0");
 /// // ¥11.60 a gram: high-end, 15% consumption tax: (0.15 + 0.13) / 0.85 x 70%
@@ -485,13 +485,13 @@ impl<'t> LineTax<'t> {
     /// ```
     /// # use chrono::NaiveDate;
     /// # use crossborder::declaration::Context;
-    /// # use crossborder::tax::china;
+    /// # use crossborder::tax;
     /// # use crossborder::{wire, Order};
     /// # let w: wire::Order = serde_json::from_str(r#"{"expressType": "BC", "shippingCost": 10, "items": [
     /// #     {"quantity": 2, "price": 100, "product": {"hsCode": "8518300000"}}]}"#)?;
     /// # let order = Order::from_wire(w).into_result()?;
     /// # let context = Context::new(NaiveDate::from_ymd_opt(2025, 3, 1).unwrap());
-    /// let tax = china::assess(&order, &context);
+    /// let tax = tax::assess(&order, &context);
     /// let line = &tax.lines()[0]; // 2 x ¥100 earbuds, ¥10 delivery
     /// assert_eq!(line.index(), 0);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -507,13 +507,13 @@ impl<'t> LineTax<'t> {
     /// ```
     /// # use chrono::NaiveDate;
     /// # use crossborder::declaration::Context;
-    /// # use crossborder::tax::china;
+    /// # use crossborder::tax;
     /// # use crossborder::{wire, Order};
     /// # let w: wire::Order = serde_json::from_str(r#"{"expressType": "BC", "shippingCost": 10, "items": [
     /// #     {"quantity": 2, "price": 100, "product": {"hsCode": "8518300000"}}]}"#)?;
     /// # let order = Order::from_wire(w).into_result()?;
     /// # let context = Context::new(NaiveDate::from_ymd_opt(2025, 3, 1).unwrap());
-    /// let tax = china::assess(&order, &context);
+    /// let tax = tax::assess(&order, &context);
     /// let line = &tax.lines()[0]; // 2 x ¥100 earbuds, ¥10 delivery
     /// assert_eq!(line.pointer().as_str(), "/items/0");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -531,13 +531,13 @@ impl<'t> LineTax<'t> {
     /// ```
     /// # use chrono::NaiveDate;
     /// # use crossborder::declaration::Context;
-    /// # use crossborder::tax::china;
+    /// # use crossborder::tax;
     /// # use crossborder::{wire, Order};
     /// # let w: wire::Order = serde_json::from_str(r#"{"expressType": "BC", "shippingCost": 10, "items": [
     /// #     {"quantity": 2, "price": 100, "product": {"hsCode": "8518300000"}}]}"#)?;
     /// # let order = Order::from_wire(w).into_result()?;
     /// # let context = Context::new(NaiveDate::from_ymd_opt(2025, 3, 1).unwrap());
-    /// let tax = china::assess(&order, &context);
+    /// let tax = tax::assess(&order, &context);
     /// let line = &tax.lines()[0]; // 2 x ¥100 earbuds, ¥10 delivery
     /// assert_eq!(line.dutiable_value().map(|m| m.amount().to_string()).as_deref(), Some("200"));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -554,13 +554,13 @@ impl<'t> LineTax<'t> {
     /// ```
     /// # use chrono::NaiveDate;
     /// # use crossborder::declaration::Context;
-    /// # use crossborder::tax::china;
+    /// # use crossborder::tax;
     /// # use crossborder::{wire, Order};
     /// # let w: wire::Order = serde_json::from_str(r#"{"expressType": "BC", "shippingCost": 10, "items": [
     /// #     {"quantity": 2, "price": 100, "product": {"hsCode": "8518300000"}}]}"#)?;
     /// # let order = Order::from_wire(w).into_result()?;
     /// # let context = Context::new(NaiveDate::from_ymd_opt(2025, 3, 1).unwrap());
-    /// let tax = china::assess(&order, &context);
+    /// let tax = tax::assess(&order, &context);
     /// let line = &tax.lines()[0]; // 2 x ¥100 earbuds, ¥10 delivery
     /// assert_eq!(line.shipping_share().map(|m| m.amount().to_string()).as_deref(), Some("10"));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -577,13 +577,13 @@ impl<'t> LineTax<'t> {
     /// ```
     /// # use chrono::NaiveDate;
     /// # use crossborder::declaration::Context;
-    /// # use crossborder::tax::china;
+    /// # use crossborder::tax;
     /// # use crossborder::{wire, Order};
     /// # let w: wire::Order = serde_json::from_str(r#"{"expressType": "BC", "shippingCost": 10, "items": [
     /// #     {"quantity": 2, "price": 100, "product": {"hsCode": "8518300000"}}]}"#)?;
     /// # let order = Order::from_wire(w).into_result()?;
     /// # let context = Context::new(NaiveDate::from_ymd_opt(2025, 3, 1).unwrap());
-    /// let tax = china::assess(&order, &context);
+    /// let tax = tax::assess(&order, &context);
     /// let line = &tax.lines()[0]; // 2 x ¥100 earbuds, ¥10 delivery
     /// assert_eq!(line.duty().map(|m| m.to_string()).as_deref(), Some("0.00 CNY"));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -599,13 +599,13 @@ impl<'t> LineTax<'t> {
     /// ```
     /// # use chrono::NaiveDate;
     /// # use crossborder::declaration::Context;
-    /// # use crossborder::tax::china;
+    /// # use crossborder::tax;
     /// # use crossborder::{wire, Order};
     /// # let w: wire::Order = serde_json::from_str(r#"{"expressType": "BC", "shippingCost": 10, "items": [
     /// #     {"quantity": 2, "price": 100, "product": {"hsCode": "8518300000"}}]}"#)?;
     /// # let order = Order::from_wire(w).into_result()?;
     /// # let context = Context::new(NaiveDate::from_ymd_opt(2025, 3, 1).unwrap());
-    /// let tax = china::assess(&order, &context);
+    /// let tax = tax::assess(&order, &context);
     /// let line = &tax.lines()[0]; // 2 x ¥100 earbuds, ¥10 delivery
     /// assert_eq!(line.consumption_tax().map(|m| m.to_string()).as_deref(), Some("0.00 CNY"));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -621,13 +621,13 @@ impl<'t> LineTax<'t> {
     /// ```
     /// # use chrono::NaiveDate;
     /// # use crossborder::declaration::Context;
-    /// # use crossborder::tax::china;
+    /// # use crossborder::tax;
     /// # use crossborder::{wire, Order};
     /// # let w: wire::Order = serde_json::from_str(r#"{"expressType": "BC", "shippingCost": 10, "items": [
     /// #     {"quantity": 2, "price": 100, "product": {"hsCode": "8518300000"}}]}"#)?;
     /// # let order = Order::from_wire(w).into_result()?;
     /// # let context = Context::new(NaiveDate::from_ymd_opt(2025, 3, 1).unwrap());
-    /// let tax = china::assess(&order, &context);
+    /// let tax = tax::assess(&order, &context);
     /// let line = &tax.lines()[0]; // 2 x ¥100 earbuds, ¥10 delivery
     /// assert_eq!(line.vat().map(|m| m.to_string()).as_deref(), Some("18.20 CNY")); // 200 x 13% x 70%
     /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -645,13 +645,13 @@ impl<'t> LineTax<'t> {
     /// ```
     /// # use chrono::NaiveDate;
     /// # use crossborder::declaration::Context;
-    /// # use crossborder::tax::china;
+    /// # use crossborder::tax;
     /// # use crossborder::{wire, Order};
     /// # let w: wire::Order = serde_json::from_str(r#"{"expressType": "BC", "shippingCost": 10, "items": [
     /// #     {"quantity": 2, "price": 100, "product": {"hsCode": "8518300000"}}]}"#)?;
     /// # let order = Order::from_wire(w).into_result()?;
     /// # let context = Context::new(NaiveDate::from_ymd_opt(2025, 3, 1).unwrap());
-    /// let tax = china::assess(&order, &context);
+    /// let tax = tax::assess(&order, &context);
     /// let line = &tax.lines()[0]; // 2 x ¥100 earbuds, ¥10 delivery
     /// assert_eq!(line.tax().map(|m| m.to_string()).as_deref(), Some("18.20 CNY"));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -669,13 +669,13 @@ impl<'t> LineTax<'t> {
     /// ```
     /// # use chrono::NaiveDate;
     /// # use crossborder::declaration::Context;
-    /// # use crossborder::tax::china;
+    /// # use crossborder::tax;
     /// # use crossborder::{wire, Order};
     /// # let w: wire::Order = serde_json::from_str(r#"{"expressType": "BC", "shippingCost": 10, "items": [
     /// #     {"quantity": 2, "price": 100, "product": {"hsCode": "8518300000"}}]}"#)?;
     /// # let order = Order::from_wire(w).into_result()?;
     /// # let context = Context::new(NaiveDate::from_ymd_opt(2025, 3, 1).unwrap());
-    /// let tax = china::assess(&order, &context);
+    /// let tax = tax::assess(&order, &context);
     /// let line = &tax.lines()[0]; // 2 x ¥100 earbuds, ¥10 delivery
     /// assert_eq!(line.rate().map(|r| r.to_string()).as_deref(), Some("0.091"));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -694,17 +694,17 @@ impl<'t> LineTax<'t> {
     /// ```
     /// # use chrono::NaiveDate;
     /// # use crossborder::declaration::Context;
-    /// # use crossborder::tax::china;
+    /// # use crossborder::tax;
     /// # use crossborder::{wire, Order};
     /// # let w: wire::Order = serde_json::from_str(r#"{"expressType": "BC", "shippingCost": 10, "items": [
     /// #     {"quantity": 2, "price": 100, "product": {"hsCode": "8518300000"}}]}"#)?;
     /// # let order = Order::from_wire(w).into_result()?;
     /// # let context = Context::new(NaiveDate::from_ymd_opt(2025, 3, 1).unwrap());
-    /// let tax = china::assess(&order, &context);
+    /// let tax = tax::assess(&order, &context);
     /// let line = &tax.lines()[0]; // 2 x ¥100 earbuds, ¥10 delivery
     /// let duty = line.duty_rate().unwrap();
     /// assert!(duty.rate().is_zero()); // cross-border e-commerce: duty 0
-    /// assert!(matches!(duty.source(), china::RateSource::Regime { .. }));
+    /// assert!(matches!(duty.source(), tax::RateSource::Regime { .. }));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn duty_rate(&self) -> Option<&AppliedRate<'t>> {
@@ -718,13 +718,13 @@ impl<'t> LineTax<'t> {
     /// ```
     /// # use chrono::NaiveDate;
     /// # use crossborder::declaration::Context;
-    /// # use crossborder::tax::china;
+    /// # use crossborder::tax;
     /// # use crossborder::{wire, Order};
     /// # let w: wire::Order = serde_json::from_str(r#"{"expressType": "BC", "shippingCost": 10, "items": [
     /// #     {"quantity": 2, "price": 100, "product": {"hsCode": "8518300000"}}]}"#)?;
     /// # let order = Order::from_wire(w).into_result()?;
     /// # let context = Context::new(NaiveDate::from_ymd_opt(2025, 3, 1).unwrap());
-    /// let tax = china::assess(&order, &context);
+    /// let tax = tax::assess(&order, &context);
     /// let line = &tax.lines()[0]; // 2 x ¥100 earbuds, ¥10 delivery
     /// assert!(line.consumption_rate().unwrap().rate().is_zero());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -740,13 +740,13 @@ impl<'t> LineTax<'t> {
     /// ```
     /// # use chrono::NaiveDate;
     /// # use crossborder::declaration::Context;
-    /// # use crossborder::tax::china;
+    /// # use crossborder::tax;
     /// # use crossborder::{wire, Order};
     /// # let w: wire::Order = serde_json::from_str(r#"{"expressType": "BC", "shippingCost": 10, "items": [
     /// #     {"quantity": 2, "price": 100, "product": {"hsCode": "8518300000"}}]}"#)?;
     /// # let order = Order::from_wire(w).into_result()?;
     /// # let context = Context::new(NaiveDate::from_ymd_opt(2025, 3, 1).unwrap());
-    /// let tax = china::assess(&order, &context);
+    /// let tax = tax::assess(&order, &context);
     /// let line = &tax.lines()[0]; // 2 x ¥100 earbuds, ¥10 delivery
     /// assert_eq!(line.vat_rate().map(|r| r.rate().to_string()).as_deref(), Some("0.13"));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -762,13 +762,13 @@ impl<'t> LineTax<'t> {
     /// ```
     /// # use chrono::NaiveDate;
     /// # use crossborder::declaration::Context;
-    /// # use crossborder::tax::china;
+    /// # use crossborder::tax;
     /// # use crossborder::{wire, Order};
     /// # let w: wire::Order = serde_json::from_str(r#"{"expressType": "BC", "shippingCost": 10, "items": [
     /// #     {"quantity": 2, "price": 100, "product": {"hsCode": "8518300000"}}]}"#)?;
     /// # let order = Order::from_wire(w).into_result()?;
     /// # let context = Context::new(NaiveDate::from_ymd_opt(2025, 3, 1).unwrap());
-    /// let tax = china::assess(&order, &context);
+    /// let tax = tax::assess(&order, &context);
     /// let line = &tax.lines()[0]; // 2 x ¥100 earbuds, ¥10 delivery
     /// assert!(line.cc_rate().is_none()); // not a personal parcel
     /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -785,13 +785,13 @@ impl<'t> LineTax<'t> {
     /// ```
     /// # use chrono::NaiveDate;
     /// # use crossborder::declaration::Context;
-    /// # use crossborder::tax::china;
+    /// # use crossborder::tax;
     /// # use crossborder::{wire, Order};
     /// # let w: wire::Order = serde_json::from_str(r#"{"expressType": "BC", "shippingCost": 10, "items": [
     /// #     {"quantity": 2, "price": 100, "product": {"hsCode": "8518300000"}}]}"#)?;
     /// # let order = Order::from_wire(w).into_result()?;
     /// # let context = Context::new(NaiveDate::from_ymd_opt(2025, 3, 1).unwrap());
-    /// let tax = china::assess(&order, &context);
+    /// let tax = tax::assess(&order, &context);
     /// let line = &tax.lines()[0]; // 2 x ¥100 earbuds, ¥10 delivery
     /// assert!(line.is_certain());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -824,7 +824,7 @@ impl<'t> LineTax<'t> {
 /// ```
 /// use chrono::NaiveDate;
 /// use crossborder::declaration::Context;
-/// use crossborder::tax::china::{self, Basis};
+/// use crossborder::tax::{self, Basis};
 /// use crossborder::{wire, Order};
 /// use rust_decimal::Decimal;
 ///
@@ -833,7 +833,7 @@ impl<'t> LineTax<'t> {
 ///     {"quantity": 1, "price": 12000, "product": {"hsCode": "9102110000"}}]}"#)?;
 /// let order = Order::from_wire(w).into_result()?;
 /// let context = Context::new(NaiveDate::from_ymd_opt(2025, 3, 1).unwrap()).with_duty_rate(Decimal::new(8, 2));
-/// let tax = china::assess(&order, &context);
+/// let tax = tax::assess(&order, &context);
 /// assert_eq!(tax.basis(), Some(Basis::CbecFullRate));
 /// let line = &tax.lines()[0];
 /// assert_eq!(line.duty().map(|m| m.to_string()).as_deref(), Some("960.00 CNY"));
@@ -867,13 +867,13 @@ impl<'t> TaxAssessment<'t> {
     /// ```
     /// # use chrono::NaiveDate;
     /// # use crossborder::declaration::Context;
-    /// # use crossborder::tax::china;
+    /// # use crossborder::tax;
     /// # use crossborder::{wire, Order};
     /// # let w: wire::Order = serde_json::from_str(r#"{"expressType": "BC", "shippingCost": 10, "items": [
     /// #     {"quantity": 2, "price": 100, "product": {"hsCode": "8518300000"}}]}"#)?;
     /// # let order = Order::from_wire(w).into_result()?;
     /// # let context = Context::new(NaiveDate::from_ymd_opt(2025, 3, 1).unwrap());
-    /// let tax = china::assess(&order, &context);
+    /// let tax = tax::assess(&order, &context);
     /// assert_eq!(tax.mode(), Some(crossborder::ClearanceMode::Bc));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
@@ -888,14 +888,14 @@ impl<'t> TaxAssessment<'t> {
     /// ```
     /// # use chrono::NaiveDate;
     /// # use crossborder::declaration::Context;
-    /// # use crossborder::tax::china;
+    /// # use crossborder::tax;
     /// # use crossborder::{wire, Order};
     /// # let w: wire::Order = serde_json::from_str(r#"{"expressType": "BC", "shippingCost": 10, "items": [
     /// #     {"quantity": 2, "price": 100, "product": {"hsCode": "8518300000"}}]}"#)?;
     /// # let order = Order::from_wire(w).into_result()?;
     /// # let context = Context::new(NaiveDate::from_ymd_opt(2025, 3, 1).unwrap());
-    /// let tax = china::assess(&order, &context);
-    /// assert_eq!(tax.basis(), Some(china::Basis::Cbec));
+    /// let tax = tax::assess(&order, &context);
+    /// assert_eq!(tax.basis(), Some(tax::Basis::Cbec));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn basis(&self) -> Option<Basis> {
@@ -909,13 +909,13 @@ impl<'t> TaxAssessment<'t> {
     /// ```
     /// # use chrono::NaiveDate;
     /// # use crossborder::declaration::Context;
-    /// # use crossborder::tax::china;
+    /// # use crossborder::tax;
     /// # use crossborder::{wire, Order};
     /// # let w: wire::Order = serde_json::from_str(r#"{"expressType": "BC", "shippingCost": 10, "items": [
     /// #     {"quantity": 2, "price": 100, "product": {"hsCode": "8518300000"}}]}"#)?;
     /// # let order = Order::from_wire(w).into_result()?;
     /// # let context = Context::new(NaiveDate::from_ymd_opt(2025, 3, 1).unwrap());
-    /// let tax = china::assess(&order, &context);
+    /// let tax = tax::assess(&order, &context);
     /// assert_eq!(tax.lines().len(), 1);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
@@ -932,13 +932,13 @@ impl<'t> TaxAssessment<'t> {
     /// ```
     /// # use chrono::NaiveDate;
     /// # use crossborder::declaration::Context;
-    /// # use crossborder::tax::china;
+    /// # use crossborder::tax;
     /// # use crossborder::{wire, Order};
     /// # let w: wire::Order = serde_json::from_str(r#"{"expressType": "BC", "shippingCost": 10, "items": [
     /// #     {"quantity": 2, "price": 100, "product": {"hsCode": "8518300000"}}]}"#)?;
     /// # let order = Order::from_wire(w).into_result()?;
     /// # let context = Context::new(NaiveDate::from_ymd_opt(2025, 3, 1).unwrap());
-    /// let tax = china::assess(&order, &context);
+    /// let tax = tax::assess(&order, &context);
     /// assert_eq!(tax.dutiable_value().map(|m| m.amount().to_string()).as_deref(), Some("210")); // goods and delivery
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
@@ -955,7 +955,7 @@ impl<'t> TaxAssessment<'t> {
     /// ```
     /// use chrono::NaiveDate;
     /// use crossborder::declaration::Context;
-    /// use crossborder::tax::china;
+    /// use crossborder::tax;
     /// use crossborder::{wire, Order};
     /// let w: wire::Order = serde_json::from_str(r#"{"expressType": "BC", "shippingCost": 20, "insuranceFee": 2,
     ///     "nonCashDeductionAmount": 50, "items": [
@@ -963,7 +963,7 @@ impl<'t> TaxAssessment<'t> {
     ///     {"quantity": 1, "price": 100, "product": {"hsCode": "4901990000"}}]}"#)?;
     /// let order = Order::from_wire(w).into_result()?;
     /// let context = Context::new(NaiveDate::from_ymd_opt(2025, 3, 1).unwrap());
-    /// let tax = china::assess(&order, &context);
+    /// let tax = tax::assess(&order, &context);
     /// // 22 x (398 x 9.1% + 100 x 6.3%) / 498 = 1.8783...
     /// assert_eq!(tax.shipping_tax().map(|m| m.to_string()).as_deref(), Some("1.88 CNY"));
     /// assert_eq!(tax.dutiable_value().map(|m| m.to_string()).as_deref(), Some("520 CNY")); // deductions stay in
@@ -982,13 +982,13 @@ impl<'t> TaxAssessment<'t> {
     /// ```
     /// # use chrono::NaiveDate;
     /// # use crossborder::declaration::Context;
-    /// # use crossborder::tax::china;
+    /// # use crossborder::tax;
     /// # use crossborder::{wire, Order};
     /// # let w: wire::Order = serde_json::from_str(r#"{"expressType": "BC", "shippingCost": 10, "items": [
     /// #     {"quantity": 2, "price": 100, "product": {"hsCode": "8518300000"}}]}"#)?;
     /// # let order = Order::from_wire(w).into_result()?;
     /// # let context = Context::new(NaiveDate::from_ymd_opt(2025, 3, 1).unwrap());
-    /// let tax = china::assess(&order, &context);
+    /// let tax = tax::assess(&order, &context);
     /// assert_eq!(tax.total().map(|m| m.to_string()).as_deref(), Some("19.11 CNY")); // 18.20 + 0.91 on delivery
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
@@ -1003,13 +1003,13 @@ impl<'t> TaxAssessment<'t> {
     /// ```
     /// # use chrono::NaiveDate;
     /// # use crossborder::declaration::Context;
-    /// # use crossborder::tax::china;
+    /// # use crossborder::tax;
     /// # use crossborder::{wire, Order};
     /// # let w: wire::Order = serde_json::from_str(r#"{"expressType": "BC", "shippingCost": 10, "items": [
     /// #     {"quantity": 2, "price": 100, "product": {"hsCode": "8518300000"}}]}"#)?;
     /// # let order = Order::from_wire(w).into_result()?;
     /// # let context = Context::new(NaiveDate::from_ymd_opt(2025, 3, 1).unwrap());
-    /// let tax = china::assess(&order, &context);
+    /// let tax = tax::assess(&order, &context);
     /// assert!(!tax.is_waived()); // only personal articles are
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
@@ -1024,13 +1024,13 @@ impl<'t> TaxAssessment<'t> {
     /// ```
     /// use chrono::NaiveDate;
     /// use crossborder::declaration::Context;
-    /// use crossborder::tax::china;
+    /// use crossborder::tax;
     /// use crossborder::{wire, Order};
     /// let w: wire::Order = serde_json::from_str(r#"{"expressType": "CC", "items": [
     ///     {"quantity": 1, "price": 200, "product": {"hsCode": "6109100000"}}]}"#)?;
     /// let order = Order::from_wire(w).into_result()?;
     /// let context = Context::new(NaiveDate::from_ymd_opt(2025, 3, 1).unwrap());
-    /// let tax = china::assess(&order, &context);
+    /// let tax = tax::assess(&order, &context);
     /// assert!(tax.is_waived()); // 200 x 20% = 40: ¥50 or less
     /// assert_eq!(tax.waived_amount().map(|m| m.to_string()).as_deref(), Some("40.00 CNY"));
     /// assert_eq!(tax.total().map(|m| m.to_string()).as_deref(), Some("0.00 CNY"));
@@ -1048,13 +1048,13 @@ impl<'t> TaxAssessment<'t> {
     /// ```
     /// use chrono::NaiveDate;
     /// use crossborder::declaration::Context;
-    /// use crossborder::tax::china;
+    /// use crossborder::tax;
     /// use crossborder::{wire, Order};
     /// let w: wire::Order = serde_json::from_str(r#"{"expressType": "BC", "items": [
     ///     {"quantity": 1, "price": 12000, "product": {"hsCode": "9102110000"}}]}"#)?;
     /// let order = Order::from_wire(w).into_result()?;
     /// let context = Context::new(NaiveDate::from_ymd_opt(2025, 3, 1).unwrap());
-    /// let tax = china::assess(&order, &context);
+    /// let tax = tax::assess(&order, &context);
     /// let codes: Vec<_> = tax.report().iter().map(|v| (v.code().as_str(), v.pointer().as_str())).collect();
     /// assert_eq!(codes, [("tax.full_rate", "/items"), ("tax.duty_rate_missing", "/items/0/product/hsCode")]);
     /// assert_eq!(tax.total(), None);
@@ -1073,13 +1073,13 @@ impl<'t> TaxAssessment<'t> {
     /// ```
     /// use chrono::NaiveDate;
     /// use crossborder::declaration::Context;
-    /// use crossborder::tax::china;
+    /// use crossborder::tax;
     /// use crossborder::{wire, Order};
     /// let w: wire::Order = serde_json::from_str(r#"{"expressType": "BC", "items": [
     ///     {"quantity": 1, "price": 100, "tax": 1, "product": {"hsCode": "8518300000"}}]}"#)?;
     /// let order = Order::from_wire(w).into_result()?;
     /// let context = Context::new(NaiveDate::from_ymd_opt(2025, 3, 1).unwrap());
-    /// let mut tax = china::assess(&order, &context);
+    /// let mut tax = tax::assess(&order, &context);
     /// let declared = tax.check_declared(&order, context.rates());
     /// tax.extend_report(declared);
     /// assert_eq!(tax.report().as_slice()[0].pointer().as_str(), "/items/0/tax");
@@ -1098,12 +1098,12 @@ impl<'t> TaxAssessment<'t> {
     /// ```
     /// use chrono::NaiveDate;
     /// use crossborder::declaration::Context;
-    /// use crossborder::tax::china;
+    /// use crossborder::tax;
     /// use crossborder::{wire, Order};
     /// let w: wire::Order = serde_json::from_str(r#"{"expressType": "BC", "items": [{"quantity": 1}]}"#)?;
     /// let order = Order::from_wire(w).into_result()?;
     /// let context = Context::new(NaiveDate::from_ymd_opt(2025, 3, 1).unwrap());
-    /// let mut tax = china::assess(&order, &context);
+    /// let mut tax = tax::assess(&order, &context);
     /// assert_eq!(tax.report().as_slice()[0].code().as_str(), "required.missing"); // no price
     /// tax.retain_report(|v| v.code().as_str() != "required.missing");
     /// assert!(tax.report().is_empty());
@@ -1121,13 +1121,13 @@ impl<'t> TaxAssessment<'t> {
     /// ```
     /// # use chrono::NaiveDate;
     /// # use crossborder::declaration::Context;
-    /// # use crossborder::tax::china;
+    /// # use crossborder::tax;
     /// # use crossborder::{wire, Order};
     /// # let w: wire::Order = serde_json::from_str(r#"{"expressType": "BC", "shippingCost": 10, "items": [
     /// #     {"quantity": 2, "price": 100, "product": {"hsCode": "8518300000"}}]}"#)?;
     /// # let order = Order::from_wire(w).into_result()?;
     /// # let context = Context::new(NaiveDate::from_ymd_opt(2025, 3, 1).unwrap());
-    /// let tax = china::assess(&order, &context);
+    /// let tax = tax::assess(&order, &context);
     /// assert!(tax.is_certain());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
@@ -1604,7 +1604,7 @@ fn unit_grams(item: &OrderItem) -> Option<Decimal> {
 /// ```
 /// use chrono::NaiveDate;
 /// use crossborder::declaration::Context;
-/// use crossborder::tax::china::{self, Basis};
+/// use crossborder::tax::{self, Basis};
 /// use crossborder::{wire, Money, Order};
 ///
 /// let w: wire::Order = serde_json::from_str(r#"{"expressType": "BC", "items": [
@@ -1612,7 +1612,7 @@ fn unit_grams(item: &OrderItem) -> Option<Decimal> {
 /// let order = Order::from_wire(w).into_result()?;
 /// let context = Context::new(NaiveDate::from_ymd_opt(2025, 3, 1).unwrap())
 ///     .with_annual_spent("24000 CNY".parse::<Money>()?);
-/// let tax = china::assess(&order, &context);
+/// let tax = tax::assess(&order, &context);
 /// assert_eq!(tax.basis(), Some(Basis::GeneralTrade)); // 24,000 + 3,000 > 26,000
 /// assert_eq!(tax.total(), None);
 /// assert!(tax.report().iter().any(|v| v.code().as_str() == "tax.general_trade"));

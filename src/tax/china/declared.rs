@@ -349,7 +349,7 @@ impl TaxAssessment<'_> {
     /// ```
     /// use chrono::NaiveDate;
     /// use crossborder::declaration::Context;
-    /// use crossborder::tax::china;
+    /// use crossborder::tax;
     /// use crossborder::{wire, Order};
     ///
     /// let w: wire::Order = serde_json::from_str(r#"{"expressType": "BC", "items": [
@@ -357,7 +357,7 @@ impl TaxAssessment<'_> {
     ///     "productsTotalTax": 52.78}"#)?;
     /// let order = Order::from_wire(w).into_result()?;
     /// let context = Context::new(NaiveDate::from_ymd_opt(2025, 3, 1).unwrap());
-    /// let report = china::assess(&order, &context).check_declared(&order, context.rates());
+    /// let report = tax::assess(&order, &context).check_declared(&order, context.rates());
     /// let found: Vec<_> = report.iter().map(|v| (v.code().as_str(), v.pointer().as_str())).collect();
     /// assert_eq!(found, [("tax.declared_mismatch", "/items/0/tax"), ("tax.declared_mismatch", "/productsTotalTax")]);
     /// assert!(report.as_slice()[0].message_en().contains("80.96 CNY lower than the computed 133.74 CNY"));

@@ -232,7 +232,7 @@ impl TaxTable {
     /// # Example
     ///
     /// ```
-    /// use crossborder::tax::china::TaxTable;
+    /// use crossborder::tax::TaxTable;
     /// let t = TaxTable::china_default();
     /// assert!(t.rows.iter().all(|r| !r.source.is_empty() && r.duty.is_none()));
     /// assert!(t.rows.iter().any(|r| r.prefix.as_str() == "2208" && r.consumption.is_some()));

@@ -22,7 +22,7 @@ use crate::Money;
 /// # Example
 ///
 /// ```
-/// use crossborder::tax::china::LineFacts;
+/// use crossborder::tax::LineFacts;
 /// use rust_decimal::Decimal;
 /// let facts = LineFacts::new()
 ///     .with_high_end(true)
@@ -33,7 +33,7 @@ use crate::Money;
 /// assert_eq!(facts.volume().map(|v| v.to_string()).as_deref(), Some("700 ml"));
 /// assert!(facts.has_attribute("television_camera"));
 /// assert!(LineFacts::new().with_volume("1 kg".parse()?).is_err()); // a mass, not a volume
-/// # Ok::<(), crossborder::tax::china::QuantityError>(())
+/// # Ok::<(), crossborder::tax::QuantityError>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct LineFacts {
@@ -50,7 +50,7 @@ impl LineFacts {
     /// # Example
     ///
     /// ```
-    /// assert_eq!(crossborder::tax::china::LineFacts::new().high_end(), None);
+    /// assert_eq!(crossborder::tax::LineFacts::new().high_end(), None);
     /// ```
     pub fn new() -> LineFacts {
         LineFacts::default()
@@ -61,7 +61,7 @@ impl LineFacts {
     /// # Example
     ///
     /// ```
-    /// use crossborder::tax::china::LineFacts;
+    /// use crossborder::tax::LineFacts;
     /// assert_eq!(LineFacts::new().with_high_end(false).high_end(), Some(false));
     /// ```
     #[must_use]
@@ -79,10 +79,10 @@ impl LineFacts {
     /// # Example
     ///
     /// ```
-    /// use crossborder::tax::china::LineFacts;
+    /// use crossborder::tax::LineFacts;
     /// let f = LineFacts::new().with_volume("0.75 l".parse()?)?;
     /// assert!(f.volume().is_some());
-    /// # Ok::<(), crossborder::tax::china::QuantityError>(())
+    /// # Ok::<(), crossborder::tax::QuantityError>(())
     /// ```
     pub fn with_volume(mut self, volume: Quantity) -> Result<LineFacts, QuantityError> {
         if volume.unit().measure() != Measure::Volume {
@@ -97,7 +97,7 @@ impl LineFacts {
     /// # Example
     ///
     /// ```
-    /// use crossborder::tax::china::LineFacts;
+    /// use crossborder::tax::LineFacts;
     /// let f = LineFacts::new().with_dutiable_price("300 CNY".parse()?);
     /// assert_eq!(f.dutiable_price().map(|m| m.to_string()).as_deref(), Some("300 CNY"));
     /// # Ok::<(), crossborder::MoneyError>(())
@@ -114,7 +114,7 @@ impl LineFacts {
     /// # Example
     ///
     /// ```
-    /// use crossborder::tax::china::LineFacts;
+    /// use crossborder::tax::LineFacts;
     /// use rust_decimal::Decimal;
     /// assert_eq!(LineFacts::new().with_duty_rate(Decimal::ZERO).duty_rate(), Some(Decimal::ZERO));
     /// ```
@@ -129,7 +129,7 @@ impl LineFacts {
     /// # Example
     ///
     /// ```
-    /// use crossborder::tax::china::LineFacts;
+    /// use crossborder::tax::LineFacts;
     /// assert!(!LineFacts::new().with_attribute("a").has_attribute("b"));
     /// ```
     #[must_use]
@@ -143,7 +143,7 @@ impl LineFacts {
     /// # Example
     ///
     /// ```
-    /// use crossborder::tax::china::LineFacts;
+    /// use crossborder::tax::LineFacts;
     /// assert_eq!(LineFacts::new().high_end(), None);
     /// assert_eq!(LineFacts::new().with_high_end(true).high_end(), Some(true));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -157,10 +157,10 @@ impl LineFacts {
     /// # Example
     ///
     /// ```
-    /// use crossborder::tax::china::LineFacts;
+    /// use crossborder::tax::LineFacts;
     /// let f = LineFacts::new().with_volume("700 ml".parse()?)?;
     /// assert_eq!(f.volume().map(|v| v.to_string()).as_deref(), Some("700 ml"));
-    /// # Ok::<(), crossborder::tax::china::QuantityError>(())
+    /// # Ok::<(), crossborder::tax::QuantityError>(())
     /// ```
     pub fn volume(&self) -> Option<Quantity> {
         self.volume
@@ -171,7 +171,7 @@ impl LineFacts {
     /// # Example
     ///
     /// ```
-    /// use crossborder::tax::china::LineFacts;
+    /// use crossborder::tax::LineFacts;
     /// assert_eq!(LineFacts::new().dutiable_price(), None);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
@@ -184,7 +184,7 @@ impl LineFacts {
     /// # Example
     ///
     /// ```
-    /// use crossborder::tax::china::LineFacts;
+    /// use crossborder::tax::LineFacts;
     /// use rust_decimal::Decimal;
     /// assert_eq!(LineFacts::new().with_duty_rate(Decimal::new(8, 2)).duty_rate(), Some(Decimal::new(8, 2)));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -198,7 +198,7 @@ impl LineFacts {
     /// # Example
     ///
     /// ```
-    /// use crossborder::tax::china::LineFacts;
+    /// use crossborder::tax::LineFacts;
     /// assert!(LineFacts::new().with_attribute("television_camera").has_attribute("television_camera"));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```

@@ -52,7 +52,7 @@ crate::macros::codes! {
 /// # Example
 ///
 /// ```
-/// use crossborder::tax::china::TaxTableJson;
+/// use crossborder::tax::TaxTableJson;
 ///
 /// let json = r#"{"rows": [
 ///     {"prefix": "9002.11.39", "duty": "0.06", "source": "Customs Tariff 2024"},
@@ -584,7 +584,7 @@ impl TaxTableJson {
     /// # Example
     ///
     /// ```
-    /// use crossborder::tax::china::TaxTableJson;
+    /// use crossborder::tax::TaxTableJson;
     /// let form: TaxTableJson = serde_json::from_str(r#"{"rows": [{"prefix": "2208", "ccTier": "3", "source": "own"}]}"#)?;
     /// let table = form.to_table().map_err(|r| r.to_string())?;
     /// assert_eq!(table.rows[0].cc_tier, Some(3));

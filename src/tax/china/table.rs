@@ -17,13 +17,13 @@ closed_enum! {
     /// # Example
     ///
     /// ```
-    /// use crossborder::tax::china::QuantityUnit;
+    /// use crossborder::tax::QuantityUnit;
     /// assert_eq!("ML".parse::<QuantityUnit>()?, QuantityUnit::Millilitre);
     /// assert_eq!("毫升".parse::<QuantityUnit>()?, QuantityUnit::Millilitre);
     /// assert_eq!(QuantityUnit::Tonne.to_string(), "t");
     /// # Ok::<(), crossborder::ParseEnumError>(())
     /// ```
-    pub enum QuantityUnit("quantity unit" in "tax::china::") {
+    pub enum QuantityUnit("quantity unit" in "tax::") {
         /// One unit of the line (a watch, a bottle, a sheet mask).
         Piece = "piece" | "pieces" | "pc" | "pcs" | "件" | "个" | "只" | "片" | "张" | "瓶",
         /// A gram of net weight.
@@ -44,7 +44,7 @@ closed_enum! {
 /// # Example
 ///
 /// ```
-/// use crossborder::tax::china::{Measure, QuantityUnit};
+/// use crossborder::tax::{Measure, QuantityUnit};
 /// assert_eq!(QuantityUnit::Litre.measure(), Measure::Volume);
 /// assert_eq!(QuantityUnit::Tonne.measure(), Measure::Mass);
 /// ```
@@ -66,7 +66,7 @@ impl QuantityUnit {
     /// # Example
     ///
     /// ```
-    /// use crossborder::tax::china::{Measure, QuantityUnit};
+    /// use crossborder::tax::{Measure, QuantityUnit};
     /// assert_eq!(QuantityUnit::Piece.measure(), Measure::Count);
     /// ```
     pub const fn measure(self) -> Measure {
@@ -82,7 +82,7 @@ impl QuantityUnit {
     /// # Example
     ///
     /// ```
-    /// use crossborder::tax::china::QuantityUnit;
+    /// use crossborder::tax::QuantityUnit;
     /// use rust_decimal::Decimal;
     /// assert_eq!(QuantityUnit::Tonne.base(), Decimal::from(1_000_000));
     /// assert_eq!(QuantityUnit::Litre.base(), Decimal::from(1_000));
@@ -104,7 +104,7 @@ impl QuantityUnit {
 /// # Example
 ///
 /// ```
-/// use crossborder::tax::china::{Quantity, QuantityUnit};
+/// use crossborder::tax::{Quantity, QuantityUnit};
 /// use rust_decimal::Decimal;
 /// let q: Quantity = "500 ml".parse()?;
 /// assert_eq!(q.value(), Decimal::from(500));
@@ -113,7 +113,7 @@ impl QuantityUnit {
 /// assert_eq!("988l".parse::<Quantity>()?.to_string(), "988 l");
 /// assert!("0 g".parse::<Quantity>().is_err());
 /// assert!("five kg".parse::<Quantity>().is_err());
-/// # Ok::<(), crossborder::tax::china::QuantityError>(())
+/// # Ok::<(), crossborder::tax::QuantityError>(())
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Quantity {
@@ -126,7 +126,7 @@ pub struct Quantity {
 /// # Example
 ///
 /// ```
-/// use crossborder::tax::china::Quantity;
+/// use crossborder::tax::Quantity;
 /// let err = "-1 g".parse::<Quantity>().unwrap_err();
 /// assert_eq!(err.to_string(), "invalid quantity \"-1 g\": expected a positive number and a unit (piece, g, kg, t, ml, l), such as \"500 ml\"");
 /// assert!(err.message_zh().contains("500 ml"));
@@ -143,7 +143,7 @@ impl QuantityError {
     /// # Example
     ///
     /// ```
-    /// use crossborder::tax::china::Quantity;
+    /// use crossborder::tax::Quantity;
     /// let err = "x".parse::<Quantity>().unwrap_err();
     /// assert!(err.message_zh().starts_with("数量 \"x\" 无效"));
     /// ```
@@ -171,11 +171,11 @@ impl Quantity {
     /// # Example
     ///
     /// ```
-    /// use crossborder::tax::china::{Quantity, QuantityUnit};
+    /// use crossborder::tax::{Quantity, QuantityUnit};
     /// use rust_decimal::Decimal;
     /// assert_eq!(Quantity::new(Decimal::ONE, QuantityUnit::Gram)?.to_string(), "1 g");
     /// assert!(Quantity::new(Decimal::ZERO, QuantityUnit::Gram).is_err());
-    /// # Ok::<(), crossborder::tax::china::QuantityError>(())
+    /// # Ok::<(), crossborder::tax::QuantityError>(())
     /// ```
     pub fn new(value: Decimal, unit: QuantityUnit) -> Result<Quantity, QuantityError> {
         if value <= Decimal::ZERO {
@@ -189,7 +189,7 @@ impl Quantity {
     /// # Example
     ///
     /// ```
-    /// use crossborder::tax::china::Quantity;
+    /// use crossborder::tax::Quantity;
     /// assert_eq!(Quantity::piece().to_string(), "1 piece");
     /// ```
     pub const fn piece() -> Quantity {
@@ -204,9 +204,9 @@ impl Quantity {
     /// # Example
     ///
     /// ```
-    /// use crossborder::tax::china::Quantity;
+    /// use crossborder::tax::Quantity;
     /// assert_eq!("1.5 kg".parse::<Quantity>()?.value().to_string(), "1.5");
-    /// # Ok::<(), crossborder::tax::china::QuantityError>(())
+    /// # Ok::<(), crossborder::tax::QuantityError>(())
     /// ```
     pub const fn value(&self) -> Decimal {
         self.value
@@ -217,9 +217,9 @@ impl Quantity {
     /// # Example
     ///
     /// ```
-    /// use crossborder::tax::china::{Quantity, QuantityUnit};
+    /// use crossborder::tax::{Quantity, QuantityUnit};
     /// assert_eq!("2 t".parse::<Quantity>()?.unit(), QuantityUnit::Tonne);
-    /// # Ok::<(), crossborder::tax::china::QuantityError>(())
+    /// # Ok::<(), crossborder::tax::QuantityError>(())
     /// ```
     pub const fn unit(&self) -> QuantityUnit {
         self.unit
@@ -231,10 +231,10 @@ impl Quantity {
     /// # Example
     ///
     /// ```
-    /// use crossborder::tax::china::Quantity;
+    /// use crossborder::tax::Quantity;
     /// use rust_decimal::Decimal;
     /// assert_eq!("988 l".parse::<Quantity>()?.in_base(), Some(Decimal::from(988_000)));
-    /// # Ok::<(), crossborder::tax::china::QuantityError>(())
+    /// # Ok::<(), crossborder::tax::QuantityError>(())
     /// ```
     pub fn in_base(&self) -> Option<Decimal> {
         self.value.checked_mul(self.unit.base())
@@ -272,11 +272,11 @@ crate::macros::serde_via_str!(Quantity);
 /// # Example
 ///
 /// ```
-/// use crossborder::tax::china::{Condition, Quantity};
+/// use crossborder::tax::{Condition, Quantity};
 /// use rust_decimal::Decimal;
 /// let cosmetics = Condition::HighEnd { at_least: Decimal::TEN, per: "1 g".parse()? };
 /// assert!(cosmetics.to_string().contains("10 CNY per 1 g"));
-/// # Ok::<(), crossborder::tax::china::QuantityError>(())
+/// # Ok::<(), crossborder::tax::QuantityError>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -325,11 +325,11 @@ impl fmt::Display for Condition {
 /// # Example
 ///
 /// ```
-/// use crossborder::tax::china::SpecificTax;
+/// use crossborder::tax::SpecificTax;
 /// use rust_decimal::Decimal;
 /// let spirits = SpecificTax { amount: Decimal::new(5, 1), per: "500 ml".parse()? };
 /// assert_eq!(spirits.to_string(), "0.5 CNY per 500 ml");
-/// # Ok::<(), crossborder::tax::china::QuantityError>(())
+/// # Ok::<(), crossborder::tax::QuantityError>(())
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct SpecificTax {
@@ -351,7 +351,7 @@ impl fmt::Display for SpecificTax {
 /// # Example
 ///
 /// ```
-/// use crossborder::tax::china::ConsumptionTax;
+/// use crossborder::tax::ConsumptionTax;
 /// use rust_decimal::Decimal;
 /// let wine = ConsumptionTax::ad_valorem(Decimal::new(10, 2));
 /// assert_eq!(wine.to_string(), "10%");
@@ -371,7 +371,7 @@ impl ConsumptionTax {
     /// # Example
     ///
     /// ```
-    /// use crossborder::tax::china::ConsumptionTax;
+    /// use crossborder::tax::ConsumptionTax;
     /// use rust_decimal::Decimal;
     /// assert_eq!(ConsumptionTax::ad_valorem(Decimal::new(15, 2)).ad_valorem, Decimal::new(15, 2));
     /// ```
@@ -416,7 +416,7 @@ pub(crate) fn percent(rate: Decimal) -> String {
 ///
 /// ```
 /// use chrono::NaiveDate;
-/// use crossborder::tax::china::TaxRow;
+/// use crossborder::tax::TaxRow;
 /// use crossborder::{Effective, HsPrefix};
 /// use rust_decimal::Decimal;
 ///
@@ -458,7 +458,7 @@ impl TaxRow {
     /// # Example
     ///
     /// ```
-    /// use crossborder::tax::china::TaxRow;
+    /// use crossborder::tax::TaxRow;
     /// let row = TaxRow::new("2208".parse()?, "own review");
     /// assert!(row.vat.is_none() && row.consumption.is_none() && row.cc_tier.is_none());
     /// # Ok::<(), crossborder::HsPrefixError>(())
@@ -482,7 +482,7 @@ impl TaxRow {
     /// # Example
     ///
     /// ```
-    /// use crossborder::tax::china::TaxRow;
+    /// use crossborder::tax::TaxRow;
     /// let row = TaxRow::new("2203".parse()?, "x").with_description("beer");
     /// assert_eq!(row.description.as_deref(), Some("beer"));
     /// # Ok::<(), crossborder::HsPrefixError>(())
@@ -498,7 +498,7 @@ impl TaxRow {
     /// # Example
     ///
     /// ```
-    /// use crossborder::tax::china::{Condition, TaxRow};
+    /// use crossborder::tax::{Condition, TaxRow};
     /// let row = TaxRow::new("852589".parse()?, "x").with_condition(Condition::Attribute("television_camera".into()));
     /// assert!(row.when.is_some());
     /// # Ok::<(), crossborder::HsPrefixError>(())
@@ -514,7 +514,7 @@ impl TaxRow {
     /// # Example
     ///
     /// ```
-    /// use crossborder::tax::china::TaxRow;
+    /// use crossborder::tax::TaxRow;
     /// use rust_decimal::Decimal;
     /// let row = TaxRow::new("4901".parse()?, "x").with_vat(Decimal::new(9, 2));
     /// assert_eq!(row.vat, Some(Decimal::new(9, 2)));
@@ -531,7 +531,7 @@ impl TaxRow {
     /// # Example
     ///
     /// ```
-    /// use crossborder::tax::china::{ConsumptionTax, TaxRow};
+    /// use crossborder::tax::{ConsumptionTax, TaxRow};
     /// use rust_decimal::Decimal;
     /// let row = TaxRow::new("2204".parse()?, "x").with_consumption(ConsumptionTax::ad_valorem(Decimal::new(1, 1)));
     /// assert_eq!(row.consumption.map(|c| c.ad_valorem), Some(Decimal::new(1, 1)));
@@ -548,7 +548,7 @@ impl TaxRow {
     /// # Example
     ///
     /// ```
-    /// use crossborder::tax::china::TaxRow;
+    /// use crossborder::tax::TaxRow;
     /// use rust_decimal::Decimal;
     /// assert_eq!(TaxRow::new("9102".parse()?, "x").with_duty(Decimal::new(8, 2)).duty, Some(Decimal::new(8, 2)));
     /// # Ok::<(), crossborder::HsPrefixError>(())
@@ -564,7 +564,7 @@ impl TaxRow {
     /// # Example
     ///
     /// ```
-    /// use crossborder::tax::china::TaxRow;
+    /// use crossborder::tax::TaxRow;
     /// assert_eq!(TaxRow::new("9503".parse()?, "x").with_cc_tier(1).cc_tier, Some(1));
     /// # Ok::<(), crossborder::HsPrefixError>(())
     /// ```
@@ -580,7 +580,7 @@ impl TaxRow {
     ///
     /// ```
     /// use chrono::NaiveDate;
-    /// use crossborder::tax::china::TaxRow;
+    /// use crossborder::tax::TaxRow;
     /// use crossborder::Effective;
     /// let from = NaiveDate::from_ymd_opt(2022, 11, 1).unwrap();
     /// let row = TaxRow::new("240412".parse()?, "x").with_effective(Effective::since(from));
@@ -600,7 +600,7 @@ impl TaxRow {
 ///
 /// ```
 /// use chrono::NaiveDate;
-/// use crossborder::tax::china::TaxTable;
+/// use crossborder::tax::TaxTable;
 /// let t = TaxTable::china_default();
 /// let (_, vat) = t.general_vat_on(NaiveDate::from_ymd_opt(2025, 1, 1).unwrap()).unwrap();
 /// assert_eq!(vat.rate.to_string(), "0.13");
@@ -623,7 +623,7 @@ pub struct DatedRate {
 ///
 /// ```
 /// use chrono::NaiveDate;
-/// use crossborder::tax::china::TaxTable;
+/// use crossborder::tax::TaxTable;
 /// let t = TaxTable::china_default();
 /// let (_, p) = t.cbec_on(NaiveDate::from_ymd_opt(2024, 5, 1).unwrap()).unwrap();
 /// assert_eq!((p.transaction_limit.to_string(), p.annual_limit.to_string()), ("5000".into(), "26000".into()));
@@ -652,7 +652,7 @@ pub struct CbecPeriod {
 ///
 /// ```
 /// use chrono::NaiveDate;
-/// use crossborder::tax::china::TaxTable;
+/// use crossborder::tax::TaxTable;
 /// let t = TaxTable::china_default();
 /// let (_, p) = t.cc_tiers_on(NaiveDate::from_ymd_opt(2019, 1, 1).unwrap()).unwrap();
 /// assert_eq!(p.rate(2).map(|r| r.to_string()).as_deref(), Some("0.25"));
@@ -677,7 +677,7 @@ impl CcTierPeriod {
     ///
     /// ```
     /// use chrono::NaiveDate;
-    /// use crossborder::tax::china::TaxTable;
+    /// use crossborder::tax::TaxTable;
     /// let t = TaxTable::china_default();
     /// let (_, p) = t.cc_tiers_on(NaiveDate::from_ymd_opt(2025, 1, 1).unwrap()).unwrap();
     /// assert_eq!(p.rate(3).map(|r| r.to_string()).as_deref(), Some("0.50"));
@@ -699,7 +699,7 @@ impl CcTierPeriod {
 ///
 /// ```
 /// use chrono::NaiveDate;
-/// use crossborder::tax::china::TaxTable;
+/// use crossborder::tax::TaxTable;
 /// let t = TaxTable::china_default();
 /// let (_, w) = t.cc_waiver_on(NaiveDate::from_ymd_opt(2025, 1, 1).unwrap()).unwrap();
 /// assert_eq!(w.up_to.to_string(), "50");
@@ -723,7 +723,7 @@ pub struct CcWaiver {
 ///
 /// ```
 /// use chrono::NaiveDate;
-/// use crossborder::tax::china::TaxTable;
+/// use crossborder::tax::TaxTable;
 /// use crossborder::Country;
 /// let t = TaxTable::china_default();
 /// let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
@@ -751,7 +751,7 @@ pub struct ParcelLimit {
 /// # Example
 ///
 /// ```
-/// use crossborder::tax::china::PostalTaxNumber;
+/// use crossborder::tax::PostalTaxNumber;
 /// use crossborder::Effective;
 /// let n = PostalTaxNumber { number: "0101".into(), tier: 1, effective: Effective::always(), source: "own mapping".into() };
 /// assert_eq!(n.tier, 1);
@@ -786,7 +786,7 @@ pub struct PostalTaxNumber {
 /// # Example
 ///
 /// ```
-/// use crossborder::tax::china::{TaxRow, TaxTable};
+/// use crossborder::tax::{TaxRow, TaxTable};
 /// use rust_decimal::Decimal;
 ///
 /// let mut table = TaxTable::china_default();
@@ -862,7 +862,7 @@ impl TaxTable {
     /// # Example
     ///
     /// ```
-    /// assert!(crossborder::tax::china::TaxTable::empty().rows.is_empty());
+    /// assert!(crossborder::tax::TaxTable::empty().rows.is_empty());
     /// ```
     pub fn empty() -> TaxTable {
         TaxTable::default()
@@ -874,7 +874,7 @@ impl TaxTable {
     /// # Example
     ///
     /// ```
-    /// use crossborder::tax::china::{TaxRow, TaxTable};
+    /// use crossborder::tax::{TaxRow, TaxTable};
     /// let mut table = TaxTable::china_default();
     /// let mut own = TaxTable::empty();
     /// own.rows.push(TaxRow::new("2208".parse()?, "own review").with_cc_tier(3));
@@ -901,7 +901,7 @@ impl TaxTable {
     ///
     /// ```
     /// use chrono::NaiveDate;
-    /// use crossborder::tax::china::TaxTable;
+    /// use crossborder::tax::TaxTable;
     /// let t = TaxTable::china_default();
     /// let rate = |y, m, d| t.general_vat_on(NaiveDate::from_ymd_opt(y, m, d).unwrap()).map(|(_, r)| r.rate.to_string());
     /// assert_eq!(rate(2019, 3, 31).as_deref(), Some("0.16"));
@@ -917,7 +917,7 @@ impl TaxTable {
     ///
     /// ```
     /// use chrono::NaiveDate;
-    /// use crossborder::tax::china::TaxTable;
+    /// use crossborder::tax::TaxTable;
     /// let t = TaxTable::china_default();
     /// let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
     /// assert_eq!(t.cbec_on(d(2025, 1, 1)).map(|(i, p)| (i, p.factor.to_string())), Some((0, "0.7".into())));
@@ -934,7 +934,7 @@ impl TaxTable {
     ///
     /// ```
     /// use chrono::NaiveDate;
-    /// use crossborder::tax::china::TaxTable;
+    /// use crossborder::tax::TaxTable;
     /// let t = TaxTable::china_default();
     /// assert!(t.cc_tiers_on(NaiveDate::from_ymd_opt(2016, 4, 7).unwrap()).is_none());
     /// let (_, p) = t.cc_tiers_on(NaiveDate::from_ymd_opt(2016, 4, 8).unwrap()).unwrap();
@@ -950,7 +950,7 @@ impl TaxTable {
     ///
     /// ```
     /// use chrono::NaiveDate;
-    /// use crossborder::tax::china::TaxTable;
+    /// use crossborder::tax::TaxTable;
     /// let t = TaxTable::china_default();
     /// let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
     /// assert_eq!(t.cc_waiver_on(d(2025, 1, 1)).map(|(_, w)| w.up_to.to_string()).as_deref(), Some("50"));
@@ -968,7 +968,7 @@ impl TaxTable {
     ///
     /// ```
     /// use chrono::NaiveDate;
-    /// use crossborder::tax::china::TaxTable;
+    /// use crossborder::tax::TaxTable;
     /// let t = TaxTable::china_default();
     /// let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
     /// use crossborder::Country;

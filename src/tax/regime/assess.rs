@@ -23,7 +23,7 @@ use crate::{
 /// # Example
 ///
 /// ```
-/// use crossborder::tax::regime::VALUE_ROUNDING;
+/// use crossborder::tax::VALUE_ROUNDING;
 /// use rust_decimal::Decimal;
 /// assert_eq!(Decimal::new(1005, 3).round_dp_with_strategy(2, VALUE_ROUNDING), Decimal::new(101, 2));
 /// ```
@@ -35,7 +35,7 @@ pub const VALUE_ROUNDING: RoundingStrategy = RoundingStrategy::MidpointAwayFromZ
 /// # Example
 ///
 /// ```
-/// use crossborder::tax::regime::{ParcelJson, RegimeTable, TARIFF_DUTY_CODE};
+/// use crossborder::tax::{ParcelJson, RegimeTable, TARIFF_DUTY_CODE};
 /// let p: ParcelJson = serde_json::from_str(r#"{"origin": "CN", "destination": "US", "date": "2025-09-01",
 ///     "channel": "courier", "currency": "USD",
 ///     "items": [{"hsCode": "851830", "quantity": 1, "unitValue": 40, "dutyRate": "0.25"}]}"#)?;
@@ -52,7 +52,7 @@ pub const TARIFF_DUTY_CODE: &str = "customs_duty";
 /// # Example
 ///
 /// ```
-/// use crossborder::tax::regime::{ParcelJson, RegimeTable, ValueBase};
+/// use crossborder::tax::{ParcelJson, RegimeTable, ValueBase};
 /// let p: ParcelJson = serde_json::from_str(r#"{"origin": "CN", "destination": "GB", "date": "2026-08-01",
 ///     "channel": "postal", "currency": "GBP", "items": [{"hsCode": "420222", "quantity": 1, "unitValue": 40}]}"#)?;
 /// let a = p.assess(RegimeTable::builtin(), &Default::default());
@@ -73,7 +73,7 @@ impl AssessedValue {
     /// # Example
     ///
     /// ```
-    /// use crossborder::tax::regime::{ParcelJson, RegimeTable};
+    /// use crossborder::tax::{ParcelJson, RegimeTable};
     /// let p: ParcelJson = serde_json::from_str(r#"{"origin": "CN", "destination": "GB", "date": "2026-08-01",
     ///     "channel": "postal", "currency": "GBP", "items": [{"hsCode": "420222", "quantity": 1, "unitValue": 40}]}"#)?;
     /// let a = p.assess(RegimeTable::builtin(), &Default::default());
@@ -89,7 +89,7 @@ impl AssessedValue {
     /// # Example
     ///
     /// ```
-    /// use crossborder::tax::regime::{ParcelJson, RegimeTable};
+    /// use crossborder::tax::{ParcelJson, RegimeTable};
     /// let p: ParcelJson = serde_json::from_str(r#"{"origin": "CN", "destination": "GB", "date": "2026-08-01",
     ///     "channel": "postal", "currency": "GBP", "items": [{"hsCode": "420222", "quantity": 1, "unitValue": 40}]}"#)?;
     /// let a = p.assess(RegimeTable::builtin(), &Default::default());
@@ -106,7 +106,7 @@ impl AssessedValue {
     /// # Example
     ///
     /// ```
-    /// use crossborder::tax::regime::{ParcelJson, RegimeTable};
+    /// use crossborder::tax::{ParcelJson, RegimeTable};
     /// let p: ParcelJson = serde_json::from_str(r#"{"origin": "CN", "destination": "GB", "date": "2026-08-01",
     ///     "channel": "postal", "currency": "GBP", "items": [{"hsCode": "420222", "quantity": 1, "unitValue": 40}]}"#)?;
     /// let a = p.assess(RegimeTable::builtin(), &Default::default());
@@ -124,7 +124,7 @@ impl AssessedValue {
 /// # Example
 ///
 /// ```
-/// use crossborder::tax::regime::{ParcelJson, RegimeTable};
+/// use crossborder::tax::{ParcelJson, RegimeTable};
 /// let p: ParcelJson = serde_json::from_str(r#"{"origin": "CN", "destination": "DE", "date": "2026-07-01",
 ///     "channel": "postal", "currency": "EUR", "items": [{"hsCode": "851830", "quantity": 1, "unitValue": 20}]}"#)?;
 /// let a = p.assess(RegimeTable::builtin(), &Default::default());
@@ -148,7 +148,7 @@ impl<'t> AssessedCharge<'t> {
     /// # Example
     ///
     /// ```
-    /// use crossborder::tax::regime::{ParcelJson, RegimeTable};
+    /// use crossborder::tax::{ParcelJson, RegimeTable};
     /// let p: ParcelJson = serde_json::from_str(r#"{"origin": "CN", "destination": "DE", "date": "2026-07-01",
     ///     "channel": "postal", "currency": "EUR", "items": [{"hsCode": "851830", "quantity": 1, "unitValue": 20}]}"#)?;
     /// let a = p.assess(RegimeTable::builtin(), &Default::default());
@@ -164,7 +164,7 @@ impl<'t> AssessedCharge<'t> {
     /// # Example
     ///
     /// ```
-    /// use crossborder::tax::regime::{ParcelJson, RegimeTable};
+    /// use crossborder::tax::{ParcelJson, RegimeTable};
     /// let p: ParcelJson = serde_json::from_str(r#"{"origin": "CN", "destination": "DE", "date": "2026-07-01",
     ///     "channel": "postal", "currency": "EUR", "items": [{"hsCode": "851830", "quantity": 1, "unitValue": 20}]}"#)?;
     /// let a = p.assess(RegimeTable::builtin(), &Default::default());
@@ -181,7 +181,7 @@ impl<'t> AssessedCharge<'t> {
     /// # Example
     ///
     /// ```
-    /// use crossborder::tax::regime::{ParcelJson, RegimeTable};
+    /// use crossborder::tax::{ParcelJson, RegimeTable};
     /// let p: ParcelJson = serde_json::from_str(r#"{"origin": "CN", "destination": "DE", "date": "2026-07-01",
     ///     "channel": "postal", "currency": "EUR", "items": [{"hsCode": "851830", "quantity": 1, "unitValue": 20}]}"#)?;
     /// let a = p.assess(RegimeTable::builtin(), &Default::default());
@@ -197,7 +197,7 @@ impl<'t> AssessedCharge<'t> {
     /// # Example
     ///
     /// ```
-    /// use crossborder::tax::regime::{ParcelJson, RegimeTable};
+    /// use crossborder::tax::{ParcelJson, RegimeTable};
     /// let p: ParcelJson = serde_json::from_str(r#"{"origin": "CN", "destination": "DE", "date": "2026-07-01",
     ///     "channel": "postal", "currency": "EUR", "items": [{"hsCode": "851830", "quantity": 1, "unitValue": 20}]}"#)?;
     /// let a = p.assess(RegimeTable::builtin(), &Default::default());
@@ -213,7 +213,7 @@ impl<'t> AssessedCharge<'t> {
     /// # Example
     ///
     /// ```
-    /// use crossborder::tax::regime::{ParcelJson, RegimeTable};
+    /// use crossborder::tax::{ParcelJson, RegimeTable};
     /// let p: ParcelJson = serde_json::from_str(r#"{"origin": "CN", "destination": "DE", "date": "2026-07-01",
     ///     "channel": "postal", "currency": "EUR", "items": [{"hsCode": "851830", "quantity": 1, "unitValue": 20}]}"#)?;
     /// let a = p.assess(RegimeTable::builtin(), &Default::default());
@@ -241,7 +241,7 @@ impl<'t> AssessedCharge<'t> {
 /// # Example
 ///
 /// ```
-/// use crossborder::tax::regime::{ParcelJson, RegimeTable, VatCollection};
+/// use crossborder::tax::{ParcelJson, RegimeTable, VatCollection};
 ///
 /// let p: ParcelJson = serde_json::from_str(r#"{
 ///   "origin": "CN", "destination": "FR", "date": "2026-08-01", "channel": "courier",
@@ -281,7 +281,7 @@ impl RegimeAssessment<'static> {
     /// # Example
     ///
     /// ```
-    /// use crossborder::tax::regime::{ParcelJson, RegimeAssessment};
+    /// use crossborder::tax::{ParcelJson, RegimeAssessment};
     /// use crossborder::wire;
     ///
     /// let err = wire::from_json::<ParcelJson>(br#"{"items": "none"}"#).unwrap_err();
@@ -313,7 +313,7 @@ impl<'t> RegimeAssessment<'t> {
     /// # Example
     ///
     /// ```
-    /// # use crossborder::{Country, tax::regime::{ParcelJson, RegimeTable}};
+    /// # use crossborder::{Country, tax::{ParcelJson, RegimeTable}};
     /// let p: ParcelJson = serde_json::from_str(r#"{"destination": "JP"}"#)?;
     /// assert_eq!(p.assess(RegimeTable::builtin(), &Default::default()).destination(), Some(Country::JP));
     /// # Ok::<(), serde_json::Error>(())
@@ -327,7 +327,7 @@ impl<'t> RegimeAssessment<'t> {
     /// # Example
     ///
     /// ```
-    /// # use crossborder::tax::regime::{ParcelJson, RegimeTable};
+    /// # use crossborder::tax::{ParcelJson, RegimeTable};
     /// let p: ParcelJson = serde_json::from_str(r#"{"date": "2026-01-31"}"#)?;
     /// let a = p.assess(RegimeTable::builtin(), &Default::default());
     /// assert_eq!(a.date().map(|d| d.to_string()).as_deref(), Some("2026-01-31"));
@@ -342,7 +342,7 @@ impl<'t> RegimeAssessment<'t> {
     /// # Example
     ///
     /// ```
-    /// # use crossborder::{Currency, tax::regime::{ParcelJson, RegimeTable}};
+    /// # use crossborder::{Currency, tax::{ParcelJson, RegimeTable}};
     /// let p: ParcelJson = serde_json::from_str(r#"{"destination": "IT"}"#)?;
     /// let a = p.assess(RegimeTable::builtin(), &Default::default());
     /// assert_eq!(a.destination_record().map(|d| d.currency), Some(Currency::EUR));
@@ -357,7 +357,7 @@ impl<'t> RegimeAssessment<'t> {
     /// # Example
     ///
     /// ```
-    /// use crossborder::tax::regime::{ParcelJson, RegimeTable};
+    /// use crossborder::tax::{ParcelJson, RegimeTable};
     /// let p: ParcelJson = serde_json::from_str(r#"{"origin": "CN", "destination": "GB", "date": "2026-08-01",
     ///     "channel": "postal", "currency": "GBP", "items": [{"hsCode": "420222", "quantity": 1, "unitValue": 40}]}"#)?;
     /// let a = p.assess(RegimeTable::builtin(), &Default::default());
@@ -374,7 +374,7 @@ impl<'t> RegimeAssessment<'t> {
     /// # Example
     ///
     /// ```
-    /// # use crossborder::tax::regime::{DutyTreatment, ParcelJson, RegimeTable};
+    /// # use crossborder::tax::{DutyTreatment, ParcelJson, RegimeTable};
     /// let p: ParcelJson = serde_json::from_str(r#"{"origin": "CN", "destination": "US", "date": "2025-03-01",
     ///     "channel": "postal", "currency": "USD", "items": [{"hsCode": "851830", "quantity": 1, "unitValue": 20}]}"#)?;
     /// let a = p.assess(RegimeTable::builtin(), &Default::default());
@@ -391,7 +391,7 @@ impl<'t> RegimeAssessment<'t> {
     /// # Example
     ///
     /// ```
-    /// use crossborder::tax::regime::{ParcelJson, RegimeTable};
+    /// use crossborder::tax::{ParcelJson, RegimeTable};
     /// let p: ParcelJson = serde_json::from_str(r#"{"origin": "CN", "destination": "DE", "date": "2026-07-01",
     ///     "channel": "postal", "currency": "EUR", "items": [{"hsCode": "851830", "quantity": 1, "unitValue": 20}]}"#)?;
     /// let a = p.assess(RegimeTable::builtin(), &Default::default());
@@ -411,7 +411,7 @@ impl<'t> RegimeAssessment<'t> {
     /// # Example
     ///
     /// ```
-    /// use crossborder::tax::regime::{ParcelJson, RegimeTable};
+    /// use crossborder::tax::{ParcelJson, RegimeTable};
     /// let p: ParcelJson = serde_json::from_str(r#"{"origin": "CN", "destination": "GB", "date": "2026-08-01",
     ///     "channel": "postal", "currency": "GBP", "items": [{"hsCode": "420222", "quantity": 1, "unitValue": 40}]}"#)?;
     /// let a = p.assess(RegimeTable::builtin(), &Default::default());
@@ -428,7 +428,7 @@ impl<'t> RegimeAssessment<'t> {
     /// # Example
     ///
     /// ```
-    /// use crossborder::tax::regime::{ParcelJson, RegimeTable};
+    /// use crossborder::tax::{ParcelJson, RegimeTable};
     /// let p: ParcelJson = serde_json::from_str(r#"{"origin": "CN", "destination": "DE", "date": "2026-07-01",
     ///     "channel": "postal", "currency": "EUR", "items": [{"hsCode": "851830", "quantity": 1, "unitValue": 20}]}"#)?;
     /// let a = p.assess(RegimeTable::builtin(), &Default::default());
@@ -444,7 +444,7 @@ impl<'t> RegimeAssessment<'t> {
     /// # Example
     ///
     /// ```
-    /// # use crossborder::tax::regime::{ParcelJson, RegimeTable};
+    /// # use crossborder::tax::{ParcelJson, RegimeTable};
     /// let p: ParcelJson = serde_json::from_str(r#"{"origin": "CN", "destination": "US", "date": "2025-06-01",
     ///     "channel": "postal", "currency": "USD", "items": [{"hsCode": "851830", "quantity": 1, "unitValue": 20}]}"#)?;
     /// let a = p.assess(RegimeTable::builtin(), &Default::default());
@@ -461,7 +461,7 @@ impl<'t> RegimeAssessment<'t> {
     /// # Example
     ///
     /// ```
-    /// # use crossborder::tax::regime::{ParcelJson, RegimeTable};
+    /// # use crossborder::tax::{ParcelJson, RegimeTable};
     /// let p: ParcelJson = serde_json::from_str(r#"{"origin": "CN", "destination": "BR", "date": "2026-01-01",
     ///     "channel": "postal", "currency": "USD", "items": [{"hsCode": "851830", "quantity": 1, "unitValue": 20}]}"#)?;
     /// let a = p.assess(RegimeTable::builtin(), &Default::default());
@@ -478,7 +478,7 @@ impl<'t> RegimeAssessment<'t> {
     /// # Example
     ///
     /// ```
-    /// # use crossborder::tax::regime::{ParcelJson, RegimeTable};
+    /// # use crossborder::tax::{ParcelJson, RegimeTable};
     /// let p: ParcelJson = serde_json::from_str("{}")?;
     /// assert!(p.assess(RegimeTable::builtin(), &Default::default()).into_report().has_errors());
     /// # Ok::<(), serde_json::Error>(())
@@ -631,7 +631,7 @@ impl RegimeTable {
     /// ```
     /// use chrono::NaiveDate;
     /// use crossborder::{Country, Currency, ExchangeRates, HsCode};
-    /// use crossborder::tax::regime::{Channel, Parcel, ParcelItem, RegimeTable, VatCollection};
+    /// use crossborder::tax::{Channel, Parcel, ParcelItem, RegimeTable, VatCollection};
     /// use rust_decimal::Decimal;
     ///
     /// let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).ok_or("date");

@@ -60,7 +60,7 @@ use crate::{
 /// # Example
 ///
 /// ```
-/// use crossborder::tax::regime::ParcelJson;
+/// use crossborder::tax::ParcelJson;
 /// let json = r#"{"origin": "XX", "destination": "GB", "date": "2026-08-01", "channel": "drone",
 ///   "currency": "USD", "items": [{"hsCode": "85A8", "quantity": 1, "unitValue": -3}]}"#;
 /// let p: ParcelJson = serde_json::from_str(json)?;
@@ -136,7 +136,7 @@ pub struct ParcelJson {
 /// # Example
 ///
 /// ```
-/// use crossborder::tax::regime::SellerJson;
+/// use crossborder::tax::SellerJson;
 /// let s: SellerJson = serde_json::from_str(r#"{"ioss": "IM2500000001", "auArn": 500012345678, "ukVat": null}"#)?;
 /// assert_eq!(s.au_arn.as_deref(), Some("500012345678"));
 /// assert!(s.uk_vat.is_none());
@@ -194,7 +194,7 @@ pub struct SellerJson {
 /// # Example
 ///
 /// ```
-/// use crossborder::tax::regime::ItemJson;
+/// use crossborder::tax::ItemJson;
 /// let i: ItemJson = serde_json::from_str(r#"{"hsCode": "620610", "quantity": "1", "unitValue": 30, "colour": "red"}"#)?;
 /// assert_eq!(i.hs_code.as_deref(), Some("620610"));
 /// # Ok::<(), serde_json::Error>(())
@@ -232,7 +232,7 @@ pub struct ItemJson {
 /// # Example
 ///
 /// ```
-/// use crossborder::tax::regime::RateJson;
+/// use crossborder::tax::RateJson;
 /// let r: RateJson = serde_json::from_str(r#"{"from": "USD", "to": "EUR", "rate": 0.92}"#)?;
 /// assert_eq!(r.from.as_deref(), Some("USD"));
 /// # Ok::<(), serde_json::Error>(())
@@ -265,7 +265,7 @@ pub struct RateJson {
 /// # Example
 ///
 /// ```
-/// use crossborder::tax::regime::Flag;
+/// use crossborder::tax::Flag;
 /// let f: Flag = serde_json::from_str(r#""yes""#)?;
 /// assert_eq!(f.value(), Some(true));
 /// let g: Flag = serde_json::from_str("false")?;
@@ -288,7 +288,7 @@ impl Flag {
     /// # Example
     ///
     /// ```
-    /// use crossborder::tax::regime::Flag;
+    /// use crossborder::tax::Flag;
     /// assert_eq!(Flag::Text("No".into()).value(), Some(false));
     /// assert_eq!(Flag::Bool(true).value(), Some(true));
     /// assert_eq!(Flag::Text("2".into()).value(), None);
@@ -400,7 +400,7 @@ impl ParcelJson {
     /// # Example
     ///
     /// ```
-    /// use crossborder::tax::regime::ParcelJson;
+    /// use crossborder::tax::ParcelJson;
     /// let p: ParcelJson = serde_json::from_str(r#"{"origin": "CN", "destination": "US", "date": "2025-06-01",
     ///     "channel": "postal", "currency": "USD", "items": [{"hsCode": "8518.30", "quantity": 1, "unitValue": 20}]}"#)?;
     /// let parcel = p.to_parcel().map_err(|r| r.to_string())?;
@@ -427,7 +427,7 @@ impl ParcelJson {
     /// # Example
     ///
     /// ```
-    /// use crossborder::{Currency, tax::regime::ParcelJson};
+    /// use crossborder::{Currency, tax::ParcelJson};
     /// let p: ParcelJson = serde_json::from_str(r#"{"rates": [{"from": "USD", "to": "EUR", "rate": "0.92"}]}"#)?;
     /// assert_eq!(p.rates().rate(Currency::USD, Currency::EUR).map(|r| r.to_string()).as_deref(), Some("0.92"));
     /// # Ok::<(), serde_json::Error>(())
@@ -448,7 +448,7 @@ impl ParcelJson {
     /// # Example
     ///
     /// ```
-    /// use crossborder::tax::regime::{ParcelJson, RegimeTable};
+    /// use crossborder::tax::{ParcelJson, RegimeTable};
     /// let p: ParcelJson = serde_json::from_str(r#"{"origin": "XX", "destination": "FR", "date": "2026-08-01",
     ///     "channel": "postal", "currency": "USD",
     ///     "items": [{"hsCode": "610999", "quantity": 1, "unitValue": -5}]}"#)?;

@@ -23,7 +23,7 @@ use crate::{Abn, Arn, Country, Currency, Eori, HsCode, IossNumber, SgGstNumber, 
 /// ```
 /// use chrono::NaiveDate;
 /// use crossborder::{Country, Currency, HsCode};
-/// use crossborder::tax::regime::{Channel, Parcel, ParcelItem};
+/// use crossborder::tax::{Channel, Parcel, ParcelItem};
 /// use rust_decimal::Decimal;
 ///
 /// let date = NaiveDate::from_ymd_opt(2026, 8, 1).ok_or("date")?;
@@ -66,7 +66,7 @@ pub struct Parcel {
 ///
 /// ```
 /// use crossborder::HsCode;
-/// use crossborder::tax::regime::ParcelItem;
+/// use crossborder::tax::ParcelItem;
 /// use rust_decimal::Decimal;
 /// let item = ParcelItem::new(HsCode::parse("620620")?, 2, Decimal::new(2500, 2))
 ///     .with_description("wool blouse")
@@ -95,7 +95,7 @@ impl ParcelItem {
     ///
     /// ```
     /// use crossborder::HsCode;
-    /// use crossborder::tax::regime::ParcelItem;
+    /// use crossborder::tax::ParcelItem;
     /// use rust_decimal::Decimal;
     /// let item = ParcelItem::new(HsCode::parse("851830")?, 1, Decimal::from(20));
     /// assert!(item.duty_rate.is_none());
@@ -117,7 +117,7 @@ impl ParcelItem {
     ///
     /// ```
     /// use crossborder::HsCode;
-    /// use crossborder::tax::regime::ParcelItem;
+    /// use crossborder::tax::ParcelItem;
     /// use rust_decimal::Decimal;
     /// let item = ParcelItem::new(HsCode::parse("851830")?, 1, Decimal::ONE).with_description("earbuds");
     /// assert_eq!(item.description.as_deref(), Some("earbuds"));
@@ -135,7 +135,7 @@ impl ParcelItem {
     ///
     /// ```
     /// use crossborder::HsCode;
-    /// use crossborder::tax::regime::ParcelItem;
+    /// use crossborder::tax::ParcelItem;
     /// use rust_decimal::Decimal;
     /// let item = ParcelItem::new(HsCode::parse("851830")?, 1, Decimal::ONE).with_duty_rate(Decimal::ZERO);
     /// assert_eq!(item.duty_rate, Some(Decimal::ZERO));
@@ -153,7 +153,7 @@ impl ParcelItem {
     ///
     /// ```
     /// use crossborder::HsCode;
-    /// use crossborder::tax::regime::ParcelItem;
+    /// use crossborder::tax::ParcelItem;
     /// use rust_decimal::Decimal;
     /// let item = ParcelItem::new(HsCode::parse("851830")?, 3, Decimal::new(333, 2));
     /// assert_eq!(item.line_value(), Some(Decimal::new(999, 2)));
@@ -171,7 +171,7 @@ impl ParcelItem {
 /// # Example
 ///
 /// ```
-/// use crossborder::tax::regime::{Registration, Seller};
+/// use crossborder::tax::{Registration, Seller};
 /// let seller = Seller::default().with_ioss("IM2500000001".parse()?);
 /// assert!(seller.has(Registration::Ioss));
 /// assert!(!seller.has(Registration::UkVat));
@@ -202,7 +202,7 @@ impl Seller {
     /// # Example
     ///
     /// ```
-    /// use crossborder::tax::regime::{Registration, Seller};
+    /// use crossborder::tax::{Registration, Seller};
     /// let s = Seller { au_abn: Some("51824753556".parse()?), ..Seller::default() };
     /// assert!(s.has(Registration::AuArn));
     /// # Ok::<(), crossborder::AbnError>(())
@@ -221,7 +221,7 @@ impl Seller {
     /// # Example
     ///
     /// ```
-    /// use crossborder::tax::regime::Seller;
+    /// use crossborder::tax::Seller;
     /// assert!(Seller::default().with_ioss("IM2500000001".parse()?).ioss.is_some());
     /// # Ok::<(), crossborder::IossNumberError>(())
     /// ```
@@ -236,7 +236,7 @@ impl Seller {
     /// # Example
     ///
     /// ```
-    /// use crossborder::tax::regime::Seller;
+    /// use crossborder::tax::Seller;
     /// assert!(Seller::default().with_uk_vat("GB123456782".parse()?).uk_vat.is_some());
     /// # Ok::<(), crossborder::UkVatNumberError>(())
     /// ```
@@ -251,7 +251,7 @@ impl Seller {
     /// # Example
     ///
     /// ```
-    /// use crossborder::tax::regime::Seller;
+    /// use crossborder::tax::Seller;
     /// assert!(Seller::default().with_au_arn("500012345678".parse()?).au_arn.is_some());
     /// # Ok::<(), crossborder::ArnError>(())
     /// ```
@@ -266,7 +266,7 @@ impl Seller {
     /// # Example
     ///
     /// ```
-    /// use crossborder::tax::regime::Seller;
+    /// use crossborder::tax::Seller;
     /// assert!(Seller::default().with_sg_ovr("M90371234X".parse()?).sg_ovr.is_some());
     /// # Ok::<(), crossborder::SgGstNumberError>(())
     /// ```
@@ -286,7 +286,7 @@ impl Parcel {
     /// ```
     /// use chrono::NaiveDate;
     /// use crossborder::{Country, Currency};
-    /// use crossborder::tax::regime::{Channel, Parcel};
+    /// use crossborder::tax::{Channel, Parcel};
     /// let p = Parcel::new(Country::CN, Country::US, NaiveDate::MIN, Channel::Postal, Currency::USD);
     /// assert!(p.items.is_empty() && !p.gift);
     /// ```
@@ -318,7 +318,7 @@ impl Parcel {
     /// ```
     /// # use chrono::NaiveDate;
     /// # use crossborder::{Country, Currency, HsCode};
-    /// # use crossborder::tax::regime::{Channel, Parcel, ParcelItem};
+    /// # use crossborder::tax::{Channel, Parcel, ParcelItem};
     /// # use rust_decimal::Decimal;
     /// let p = Parcel::new(Country::CN, Country::US, NaiveDate::MIN, Channel::Postal, Currency::USD)
     ///     .with_item(ParcelItem::new(HsCode::parse("851830")?, 1, Decimal::TEN));
@@ -338,7 +338,7 @@ impl Parcel {
     /// ```
     /// # use chrono::NaiveDate;
     /// # use crossborder::{Country, Currency};
-    /// # use crossborder::tax::regime::{Channel, Parcel, Registration, Seller};
+    /// # use crossborder::tax::{Channel, Parcel, Registration, Seller};
     /// let p = Parcel::new(Country::CN, Country::FR, NaiveDate::MIN, Channel::Postal, Currency::EUR)
     ///     .with_seller(Seller::default().with_ioss("IM2500000001".parse()?));
     /// assert!(p.seller.has(Registration::Ioss));
@@ -357,7 +357,7 @@ impl Parcel {
     /// ```
     /// # use chrono::NaiveDate;
     /// # use crossborder::{Country, Currency};
-    /// # use crossborder::tax::regime::{Channel, Parcel};
+    /// # use crossborder::tax::{Channel, Parcel};
     /// # use rust_decimal::Decimal;
     /// let p = Parcel::new(Country::CN, Country::FR, NaiveDate::MIN, Channel::Postal, Currency::EUR)
     ///     .with_shipping(Decimal::from(8));
@@ -376,7 +376,7 @@ impl Parcel {
     /// ```
     /// # use chrono::NaiveDate;
     /// # use crossborder::{Country, Currency};
-    /// # use crossborder::tax::regime::{Channel, Parcel};
+    /// # use crossborder::tax::{Channel, Parcel};
     /// # use rust_decimal::Decimal;
     /// let p = Parcel::new(Country::CN, Country::FR, NaiveDate::MIN, Channel::Postal, Currency::EUR)
     ///     .with_insurance(Decimal::ONE);
@@ -395,7 +395,7 @@ impl Parcel {
     /// ```
     /// # use chrono::NaiveDate;
     /// # use crossborder::{Country, Currency};
-    /// # use crossborder::tax::regime::{Channel, Parcel};
+    /// # use crossborder::tax::{Channel, Parcel};
     /// let p = Parcel::new(Country::CN, Country::GB, NaiveDate::MIN, Channel::Postal, Currency::GBP).as_gift(true);
     /// assert!(p.gift);
     /// ```
@@ -412,7 +412,7 @@ impl Parcel {
     /// ```
     /// # use chrono::NaiveDate;
     /// # use crossborder::{Country, Currency};
-    /// # use crossborder::tax::regime::{Channel, Parcel};
+    /// # use crossborder::tax::{Channel, Parcel};
     /// let d = NaiveDate::from_ymd_opt(2025, 6, 1).ok_or("date")?;
     /// let p = Parcel::new(Country::CN, Country::US, NaiveDate::MIN, Channel::Postal, Currency::USD).on(d);
     /// assert_eq!(p.date, d);
@@ -432,7 +432,7 @@ impl Parcel {
     /// ```
     /// # use chrono::NaiveDate;
     /// # use crossborder::{Country, Currency, HsCode};
-    /// # use crossborder::tax::regime::{Channel, Parcel, ParcelItem};
+    /// # use crossborder::tax::{Channel, Parcel, ParcelItem};
     /// # use rust_decimal::Decimal;
     /// let p = Parcel::new(Country::CN, Country::FR, NaiveDate::MIN, Channel::Postal, Currency::EUR)
     ///     .with_item(ParcelItem::new(HsCode::parse("620610")?, 1, Decimal::from(30)))

@@ -20,12 +20,12 @@ closed_enum! {
     /// # Example
     ///
     /// ```
-    /// use crossborder::tax::regime::Channel;
+    /// use crossborder::tax::Channel;
     /// assert_eq!("post".parse::<Channel>()?, Channel::Postal);
     /// assert_eq!(Channel::Courier.to_string(), "courier");
     /// # Ok::<(), crossborder::ParseEnumError>(())
     /// ```
-    pub enum Channel("parcel channel" in "tax::regime::") {
+    pub enum Channel("parcel channel" in "tax::") {
         /// By post.
         Postal = "postal" | "post" | "mail",
         /// By courier or express carrier.
@@ -41,12 +41,12 @@ closed_enum! {
     /// # Example
     ///
     /// ```
-    /// use crossborder::tax::regime::ValueBase;
+    /// use crossborder::tax::ValueBase;
     /// assert_eq!(ValueBase::IntrinsicValue.as_str(), "intrinsic_value");
     /// assert_eq!("value_for_duty".parse::<ValueBase>()?, ValueBase::ValueForDuty);
     /// # Ok::<(), crossborder::ParseEnumError>(())
     /// ```
-    pub enum ValueBase("value base" in "tax::regime::") {
+    pub enum ValueBase("value base" in "tax::") {
         /// The EU's and the UK's intrinsic value: the price of the goods,
         /// without transport and insurance unless they are in the price.
         IntrinsicValue = "intrinsic_value",
@@ -68,13 +68,13 @@ closed_enum! {
     /// # Example
     ///
     /// ```
-    /// use crossborder::tax::regime::DutyTreatment;
+    /// use crossborder::tax::DutyTreatment;
     /// assert_eq!(DutyTreatment::default(), DutyTreatment::Due);
     /// assert_eq!("relieved".parse::<DutyTreatment>()?, DutyTreatment::Relieved);
     /// # Ok::<(), crossborder::ParseEnumError>(())
     /// ```
     #[derive(Default)]
-    pub enum DutyTreatment("duty treatment" in "tax::regime::") {
+    pub enum DutyTreatment("duty treatment" in "tax::") {
         /// No customs duty.
         Relieved = "relieved",
         /// Customs duty is due (at the tariff rate, which the caller gives).
@@ -90,12 +90,12 @@ closed_enum! {
     /// # Example
     ///
     /// ```
-    /// use crossborder::tax::regime::VatCollection;
+    /// use crossborder::tax::VatCollection;
     /// assert_eq!(VatCollection::AtSale.as_str(), "at_sale");
     /// assert_eq!(VatCollection::default(), VatCollection::AtBorder);
     /// ```
     #[derive(Default)]
-    pub enum VatCollection("vat collection" in "tax::regime::") {
+    pub enum VatCollection("vat collection" in "tax::") {
         /// Charged at the sale by a registered seller or marketplace.
         AtSale = "at_sale",
         /// Collected at import, by the carrier or customs.
@@ -126,12 +126,12 @@ closed_enum! {
     /// # Example
     ///
     /// ```
-    /// use crossborder::tax::regime::Registration;
+    /// use crossborder::tax::Registration;
     /// assert_eq!("uk_vat".parse::<Registration>()?, Registration::UkVat);
     /// assert_eq!(Registration::Ioss.parcel_member(), "ioss");
     /// # Ok::<(), crossborder::ParseEnumError>(())
     /// ```
-    pub enum Registration("registration" in "tax::regime::") {
+    pub enum Registration("registration" in "tax::") {
         /// The EU's Import One-Stop Shop ([`IossNumber`](crate::IossNumber)).
         Ioss = "ioss",
         /// UK VAT ([`UkVatNumber`](crate::UkVatNumber)).
@@ -151,7 +151,7 @@ impl Registration {
     /// # Example
     ///
     /// ```
-    /// use crossborder::tax::regime::Registration;
+    /// use crossborder::tax::Registration;
     /// assert_eq!(Registration::SgOvr.parcel_member(), "sgOvr");
     /// ```
     pub const fn parcel_member(self) -> &'static str {
@@ -171,12 +171,12 @@ closed_enum! {
     /// # Example
     ///
     /// ```
-    /// use crossborder::tax::regime::GiftScope;
+    /// use crossborder::tax::GiftScope;
     /// assert_eq!(GiftScope::default(), GiftScope::Any);
     /// assert!(GiftScope::Only.covers(true) && !GiftScope::Only.covers(false));
     /// ```
     #[derive(Default)]
-    pub enum GiftScope("gift scope" in "tax::regime::") {
+    pub enum GiftScope("gift scope" in "tax::") {
         /// Every parcel.
         #[default]
         Any = "any",
@@ -193,7 +193,7 @@ impl GiftScope {
     /// # Example
     ///
     /// ```
-    /// use crossborder::tax::regime::GiftScope;
+    /// use crossborder::tax::GiftScope;
     /// assert!(GiftScope::Excluded.covers(false));
     /// assert!(!GiftScope::Excluded.covers(true));
     /// ```
@@ -218,11 +218,11 @@ closed_enum! {
     /// # Example
     ///
     /// ```
-    /// use crossborder::tax::regime::ThresholdScope;
+    /// use crossborder::tax::ThresholdScope;
     /// assert_eq!(ThresholdScope::default(), ThresholdScope::Consignment);
     /// ```
     #[derive(Default)]
-    pub enum ThresholdScope("threshold scope" in "tax::regime::") {
+    pub enum ThresholdScope("threshold scope" in "tax::") {
         /// The consignment's value.
         #[default]
         Consignment = "consignment",
@@ -242,7 +242,7 @@ closed_enum! {
 /// # Example
 ///
 /// ```
-/// use crossborder::tax::regime::{Valuation, ValueBase};
+/// use crossborder::tax::{Valuation, ValueBase};
 /// let v = Valuation::goods_only(ValueBase::IntrinsicValue);
 /// assert_eq!(serde_json::to_string(&v)?, r#"{"base":"intrinsic_value"}"#);
 /// let cif = Valuation::cif(ValueBase::CustomsValue);
@@ -284,7 +284,7 @@ impl Valuation {
     /// # Example
     ///
     /// ```
-    /// use crossborder::tax::regime::{Valuation, ValueBase};
+    /// use crossborder::tax::{Valuation, ValueBase};
     /// assert!(!Valuation::goods_only(ValueBase::ValueForDuty).shipping);
     /// ```
     pub const fn goods_only(base: ValueBase) -> Valuation {
@@ -301,7 +301,7 @@ impl Valuation {
     /// # Example
     ///
     /// ```
-    /// use crossborder::tax::regime::{Valuation, ValueBase};
+    /// use crossborder::tax::{Valuation, ValueBase};
     /// assert!(Valuation::cif(ValueBase::DutiableValue).insurance);
     /// ```
     pub const fn cif(base: ValueBase) -> Valuation {
@@ -318,7 +318,7 @@ impl Valuation {
     /// # Example
     ///
     /// ```
-    /// use crossborder::tax::regime::{Valuation, ValueBase};
+    /// use crossborder::tax::{Valuation, ValueBase};
     /// use rust_decimal::Decimal;
     /// let v = Valuation::cif(ValueBase::DutiableValue).with_goods_factor(Decimal::new(6, 1));
     /// assert_eq!(v.goods_factor, Decimal::new(6, 1));
@@ -340,7 +340,7 @@ impl Valuation {
 /// # Example
 ///
 /// ```
-/// use crossborder::tax::regime::Threshold;
+/// use crossborder::tax::Threshold;
 /// use rust_decimal::Decimal;
 /// let up_to = Threshold::inclusive("150 EUR".parse()?);
 /// assert!(up_to.admits(Decimal::from(150)));
@@ -371,7 +371,7 @@ impl Threshold {
     /// # Example
     ///
     /// ```
-    /// use crossborder::tax::regime::Threshold;
+    /// use crossborder::tax::Threshold;
     /// assert!(Threshold::inclusive("135 GBP".parse()?).inclusive);
     /// # Ok::<(), crossborder::MoneyError>(())
     /// ```
@@ -388,7 +388,7 @@ impl Threshold {
     /// # Example
     ///
     /// ```
-    /// use crossborder::tax::regime::Threshold;
+    /// use crossborder::tax::Threshold;
     /// assert!(!Threshold::exclusive("150 EUR".parse()?).inclusive);
     /// # Ok::<(), crossborder::MoneyError>(())
     /// ```
@@ -405,7 +405,7 @@ impl Threshold {
     /// # Example
     ///
     /// ```
-    /// use crossborder::tax::regime::{Threshold, ThresholdScope};
+    /// use crossborder::tax::{Threshold, ThresholdScope};
     /// let t = Threshold::inclusive("400 SGD".parse()?).per_unit();
     /// assert_eq!(t.per, ThresholdScope::Unit);
     /// # Ok::<(), crossborder::MoneyError>(())
@@ -421,7 +421,7 @@ impl Threshold {
     /// # Example
     ///
     /// ```
-    /// use crossborder::tax::regime::Threshold;
+    /// use crossborder::tax::Threshold;
     /// use rust_decimal::Decimal;
     /// assert!(!Threshold::inclusive("20 CAD".parse()?).admits(Decimal::new(2001, 2)));
     /// # Ok::<(), crossborder::MoneyError>(())
@@ -449,7 +449,7 @@ impl Threshold {
 /// # Example
 ///
 /// ```
-/// use crossborder::tax::regime::{DutyTerms, DutyTreatment, Threshold};
+/// use crossborder::tax::{DutyTerms, DutyTreatment, Threshold};
 /// let t = DutyTerms::relieved_within(Threshold::inclusive("800 USD".parse()?));
 /// assert_eq!(t.within, DutyTreatment::Relieved);
 /// assert_eq!(DutyTerms::due().within, DutyTreatment::Due);
@@ -474,7 +474,7 @@ impl DutyTerms {
     /// # Example
     ///
     /// ```
-    /// use crossborder::tax::regime::{DutyTerms, DutyTreatment, Threshold};
+    /// use crossborder::tax::{DutyTerms, DutyTreatment, Threshold};
     /// let t = DutyTerms::relieved_within(Threshold::inclusive("20 CAD".parse()?));
     /// assert_eq!(t.above, DutyTreatment::Due);
     /// # Ok::<(), crossborder::MoneyError>(())
@@ -492,7 +492,7 @@ impl DutyTerms {
     /// # Example
     ///
     /// ```
-    /// assert!(crossborder::tax::regime::DutyTerms::due().threshold.is_none());
+    /// assert!(crossborder::tax::DutyTerms::due().threshold.is_none());
     /// ```
     pub const fn due() -> DutyTerms {
         DutyTerms {
@@ -507,7 +507,7 @@ impl DutyTerms {
     /// # Example
     ///
     /// ```
-    /// use crossborder::tax::regime::{DutyTerms, DutyTreatment};
+    /// use crossborder::tax::{DutyTerms, DutyTreatment};
     /// assert_eq!(DutyTerms::relieved().within, DutyTreatment::Relieved);
     /// ```
     pub const fn relieved() -> DutyTerms {
@@ -538,7 +538,7 @@ impl DutyTerms {
 /// # Example
 ///
 /// ```
-/// use crossborder::tax::regime::{Registration, Threshold, VatCollection, VatTerms};
+/// use crossborder::tax::{Registration, Threshold, VatCollection, VatTerms};
 /// let uk = VatTerms::at_sale_within(Threshold::inclusive("135 GBP".parse()?), Registration::UkVat)
 ///     .unregistered(VatCollection::AtSale);
 /// assert_eq!(uk.unregistered, VatCollection::AtSale);
@@ -571,7 +571,7 @@ impl VatTerms {
     /// # Example
     ///
     /// ```
-    /// use crossborder::tax::regime::{Registration, Threshold, VatCollection, VatTerms};
+    /// use crossborder::tax::{Registration, Threshold, VatCollection, VatTerms};
     /// let eu = VatTerms::at_sale_within(Threshold::inclusive("150 EUR".parse()?), Registration::Ioss);
     /// assert_eq!(eu.unregistered, VatCollection::AtBorder);
     /// # Ok::<(), crossborder::MoneyError>(())
@@ -591,7 +591,7 @@ impl VatTerms {
     /// # Example
     ///
     /// ```
-    /// use crossborder::tax::regime::{Threshold, VatCollection, VatTerms};
+    /// use crossborder::tax::{Threshold, VatCollection, VatTerms};
     /// let t = VatTerms::not_due_within(Threshold::inclusive("39 GBP".parse()?));
     /// assert_eq!(t.above, VatCollection::AtBorder);
     /// # Ok::<(), crossborder::MoneyError>(())
@@ -611,7 +611,7 @@ impl VatTerms {
     /// # Example
     ///
     /// ```
-    /// use crossborder::tax::regime::{VatCollection, VatTerms};
+    /// use crossborder::tax::{VatCollection, VatTerms};
     /// assert_eq!(VatTerms::at_border().within, VatCollection::AtBorder);
     /// ```
     pub const fn at_border() -> VatTerms {
@@ -629,7 +629,7 @@ impl VatTerms {
     /// # Example
     ///
     /// ```
-    /// use crossborder::tax::regime::{VatCollection, VatTerms};
+    /// use crossborder::tax::{VatCollection, VatTerms};
     /// assert_eq!(VatTerms::not_due().above, VatCollection::NotDue);
     /// ```
     pub const fn not_due() -> VatTerms {
@@ -647,7 +647,7 @@ impl VatTerms {
     /// # Example
     ///
     /// ```
-    /// use crossborder::tax::regime::{Registration, Threshold, VatCollection, VatTerms};
+    /// use crossborder::tax::{Registration, Threshold, VatCollection, VatTerms};
     /// let au = VatTerms::at_sale_within(Threshold::inclusive("1000 AUD".parse()?), Registration::AuArn)
     ///     .unregistered(VatCollection::AtSale);
     /// assert_eq!(au.unregistered, VatCollection::AtSale);
@@ -670,7 +670,7 @@ impl VatTerms {
 /// # Example
 ///
 /// ```
-/// use crossborder::tax::regime::ChargeBasis;
+/// use crossborder::tax::ChargeBasis;
 /// let b: ChargeBasis = serde_json::from_str(r#"{"per": "subheading", "amount": "3 EUR"}"#)?;
 /// assert!(matches!(b, ChargeBasis::Subheading { digits: 6, .. }));
 /// # Ok::<(), serde_json::Error>(())
@@ -718,7 +718,7 @@ fn six() -> u8 {
 /// # Example
 ///
 /// ```
-/// use crossborder::tax::regime::{Channel, ChargeWhen, Registration};
+/// use crossborder::tax::{Channel, ChargeWhen, Registration};
 /// let w = ChargeWhen::registered_or(Registration::Ioss, &[Channel::Postal]);
 /// assert_eq!(serde_json::to_string(&w)?, r#"{"registration":"ioss","orChannels":["postal"]}"#);
 /// assert!(ChargeWhen::default().registration.is_none());
@@ -742,7 +742,7 @@ impl ChargeWhen {
     /// # Example
     ///
     /// ```
-    /// use crossborder::tax::regime::{ChargeWhen, Registration};
+    /// use crossborder::tax::{ChargeWhen, Registration};
     /// assert!(ChargeWhen::registered_or(Registration::Ioss, &[]).or_channels.is_empty());
     /// ```
     pub fn registered_or(registration: Registration, channels: &[Channel]) -> ChargeWhen {
@@ -773,7 +773,7 @@ impl ChargeWhen {
 /// # Example
 ///
 /// ```
-/// use crossborder::tax::regime::{ChargeBasis, ChargeTerms, Threshold};
+/// use crossborder::tax::{ChargeBasis, ChargeTerms, Threshold};
 /// let fr = ChargeTerms::new("fr_small_parcel_tax", ChargeBasis::Article { amount: "2 EUR".parse()? })
 ///     .below(Threshold::exclusive("150 EUR".parse()?));
 /// assert!(!fr.duty);
@@ -810,7 +810,7 @@ impl ChargeTerms {
     /// # Example
     ///
     /// ```
-    /// use crossborder::tax::regime::{ChargeBasis, ChargeTerms};
+    /// use crossborder::tax::{ChargeBasis, ChargeTerms};
     /// let c = ChargeTerms::new("my_fee", ChargeBasis::Consignment { amount: "1 EUR".parse()? });
     /// assert_eq!(c.code, "my_fee");
     /// # Ok::<(), crossborder::MoneyError>(())
@@ -831,7 +831,7 @@ impl ChargeTerms {
     /// # Example
     ///
     /// ```
-    /// use crossborder::tax::regime::{ChargeBasis, ChargeTerms, Threshold};
+    /// use crossborder::tax::{ChargeBasis, ChargeTerms, Threshold};
     /// let c = ChargeTerms::new("x", ChargeBasis::Consignment { amount: "1 EUR".parse()? })
     ///     .below(Threshold::inclusive("150 EUR".parse()?));
     /// assert!(c.threshold.is_some());
@@ -848,7 +848,7 @@ impl ChargeTerms {
     /// # Example
     ///
     /// ```
-    /// use crossborder::tax::regime::{ChargeBasis, ChargeTerms, ChargeWhen, Registration};
+    /// use crossborder::tax::{ChargeBasis, ChargeTerms, ChargeWhen, Registration};
     /// let c = ChargeTerms::new("x", ChargeBasis::Consignment { amount: "1 EUR".parse()? })
     ///     .when(ChargeWhen::registered_or(Registration::Ioss, &[]));
     /// assert_eq!(c.when.registration, Some(Registration::Ioss));
@@ -866,7 +866,7 @@ impl ChargeTerms {
     /// # Example
     ///
     /// ```
-    /// use crossborder::tax::regime::{ChargeBasis, ChargeTerms};
+    /// use crossborder::tax::{ChargeBasis, ChargeTerms};
     /// let c = ChargeTerms::new("x", ChargeBasis::Consignment { amount: "1 EUR".parse()? }).as_duty(true);
     /// assert!(c.duty && c.replaces_tariff_duty);
     /// # Ok::<(), crossborder::MoneyError>(())
@@ -890,7 +890,7 @@ impl ChargeTerms {
 ///
 /// ```
 /// use crossborder::Country;
-/// use crossborder::tax::regime::Territory;
+/// use crossborder::tax::Territory;
 /// let eu: Territory = "EU".parse()?;
 /// assert!(eu.contains(Country::FR) && !eu.contains(Country::GB));
 /// assert_eq!("fr".parse::<Territory>()?, Territory::Country(Country::FR));
@@ -912,7 +912,7 @@ impl Territory {
     ///
     /// ```
     /// use crossborder::Country;
-    /// use crossborder::tax::regime::Territory;
+    /// use crossborder::tax::Territory;
     /// assert!(Territory::Country(Country::US).contains(Country::US));
     /// ```
     pub fn contains(&self, country: Country) -> bool {
@@ -966,7 +966,7 @@ crate::macros::serde_via_str!(Territory);
 ///
 /// ```
 /// use crossborder::{Country, Currency};
-/// use crossborder::tax::regime::{RegimeTable, ValueBase};
+/// use crossborder::tax::{RegimeTable, ValueBase};
 /// let d = RegimeTable::builtin().destination_for(Country::DE).ok_or("no record")?;
 /// assert_eq!(d.currency, Currency::EUR);
 /// assert_eq!(d.valuation.base, ValueBase::IntrinsicValue);
@@ -1010,7 +1010,7 @@ mod currency_code {
 /// # Example
 ///
 /// ```
-/// use crossborder::tax::regime::{Mark, RegimeTable};
+/// use crossborder::tax::{Mark, RegimeTable};
 /// let fr = RegimeTable::builtin().rule("fr.small_parcel_tax").ok_or("missing")?;
 /// assert_eq!(fr.mark(), Some(Mark::Unverified));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -1054,7 +1054,7 @@ pub enum Mark {
 /// ```
 /// use chrono::NaiveDate;
 /// use crossborder::{Country, CountrySet, Effective};
-/// use crossborder::tax::regime::{DutyTerms, RegimeRule, Territory};
+/// use crossborder::tax::{DutyTerms, RegimeRule, Territory};
 ///
 /// let ended = RegimeRule::new(
 ///     "us.de_minimis_ended_cn_hk",
@@ -1119,7 +1119,7 @@ impl RegimeRule {
     ///
     /// ```
     /// use crossborder::{Country, Effective};
-    /// use crossborder::tax::regime::{RegimeRule, Territory};
+    /// use crossborder::tax::{RegimeRule, Territory};
     /// let r = RegimeRule::new("acme.rule", Territory::Country(Country::NZ), Effective::always(), "own review");
     /// assert!(r.duty.is_none() && r.vat.is_none() && r.charges.is_empty());
     /// ```
@@ -1153,7 +1153,7 @@ impl RegimeRule {
     ///
     /// ```
     /// use crossborder::{Country, CountrySet, Effective};
-    /// use crossborder::tax::regime::{RegimeRule, Territory};
+    /// use crossborder::tax::{RegimeRule, Territory};
     /// let r = RegimeRule::new("x", Territory::Country(Country::CA), Effective::always(), "s")
     ///     .for_origins(CountrySet::of(&[Country::US, Country::MX]));
     /// assert!(r.origins.is_some_and(|o| o.contains(Country::MX)));
@@ -1170,7 +1170,7 @@ impl RegimeRule {
     ///
     /// ```
     /// use crossborder::{Country, Effective};
-    /// use crossborder::tax::regime::{Channel, RegimeRule, Territory};
+    /// use crossborder::tax::{Channel, RegimeRule, Territory};
     /// let r = RegimeRule::new("x", Territory::Country(Country::CA), Effective::always(), "s")
     ///     .for_channels(&[Channel::Courier]);
     /// assert_eq!(r.channels, [Channel::Courier]);
@@ -1187,7 +1187,7 @@ impl RegimeRule {
     ///
     /// ```
     /// use crossborder::{Country, Effective};
-    /// use crossborder::tax::regime::{GiftScope, RegimeRule, Territory};
+    /// use crossborder::tax::{GiftScope, RegimeRule, Territory};
     /// let r = RegimeRule::new("x", Territory::Country(Country::GB), Effective::always(), "s")
     ///     .for_gifts(GiftScope::Only);
     /// assert_eq!(r.gifts, GiftScope::Only);
@@ -1209,7 +1209,7 @@ impl RegimeRule {
     ///
     /// ```
     /// use crossborder::{Country, Effective};
-    /// use crossborder::tax::regime::{RegimeRule, Territory};
+    /// use crossborder::tax::{RegimeRule, Territory};
     /// let r = RegimeRule::new("x", Territory::Country(Country::AU), Effective::always(), "s")
     ///     .excluding(&["24", "2203"])?;
     /// assert_eq!(r.excluded.len(), 2);
@@ -1228,7 +1228,7 @@ impl RegimeRule {
     ///
     /// ```
     /// use crossborder::{Country, Effective};
-    /// use crossborder::tax::regime::{RegimeRule, Territory, Valuation, ValueBase};
+    /// use crossborder::tax::{RegimeRule, Territory, Valuation, ValueBase};
     /// let r = RegimeRule::new("x", Territory::Country(Country::SG), Effective::always(), "s")
     ///     .valued(Valuation::goods_only(ValueBase::CustomsValue));
     /// assert!(r.valuation.is_some());
@@ -1245,7 +1245,7 @@ impl RegimeRule {
     ///
     /// ```
     /// use crossborder::{Country, Effective};
-    /// use crossborder::tax::regime::{DutyTerms, RegimeRule, Territory};
+    /// use crossborder::tax::{DutyTerms, RegimeRule, Territory};
     /// let r = RegimeRule::new("x", Territory::Country(Country::US), Effective::always(), "s")
     ///     .with_duty(DutyTerms::due());
     /// assert!(r.duty.is_some());
@@ -1262,7 +1262,7 @@ impl RegimeRule {
     ///
     /// ```
     /// use crossborder::{Country, Effective};
-    /// use crossborder::tax::regime::{RegimeRule, Territory, VatTerms};
+    /// use crossborder::tax::{RegimeRule, Territory, VatTerms};
     /// let r = RegimeRule::new("x", Territory::Country(Country::US), Effective::always(), "s")
     ///     .with_vat(VatTerms::not_due());
     /// assert!(r.vat.is_some());
@@ -1279,7 +1279,7 @@ impl RegimeRule {
     ///
     /// ```
     /// use crossborder::{Country, Effective};
-    /// use crossborder::tax::regime::{ChargeBasis, ChargeTerms, RegimeRule, Territory};
+    /// use crossborder::tax::{ChargeBasis, ChargeTerms, RegimeRule, Territory};
     /// let r = RegimeRule::new("x", Territory::Country(Country::IT), Effective::always(), "s")
     ///     .with_charge(ChargeTerms::new("it_fee", ChargeBasis::Consignment { amount: "2 EUR".parse()? }));
     /// assert_eq!(r.charges.len(), 1);
@@ -1297,7 +1297,7 @@ impl RegimeRule {
     ///
     /// ```
     /// use crossborder::{Country, Effective};
-    /// use crossborder::tax::regime::{RegimeRule, Territory};
+    /// use crossborder::tax::{RegimeRule, Territory};
     /// let r = RegimeRule::new("x", Territory::Country(Country::US), Effective::always(), "s")
     ///     .superseding(&["us.de_minimis"]);
     /// assert_eq!(r.supersedes, ["us.de_minimis"]);
@@ -1314,7 +1314,7 @@ impl RegimeRule {
     ///
     /// ```
     /// use crossborder::{Country, Effective};
-    /// use crossborder::tax::regime::{RegimeRule, Territory};
+    /// use crossborder::tax::{RegimeRule, Territory};
     /// let r = RegimeRule::new("x", Territory::Country(Country::US), Effective::always(), "s")
     ///     .noting("postal items may pay a specific duty instead");
     /// assert!(r.note.is_some());
@@ -1331,7 +1331,7 @@ impl RegimeRule {
     ///
     /// ```
     /// use crossborder::{Country, Effective};
-    /// use crossborder::tax::regime::{Mark, RegimeRule, Territory};
+    /// use crossborder::tax::{Mark, RegimeRule, Territory};
     /// let r = RegimeRule::new("x", Territory::Country(Country::JP), Effective::always(),
     ///     "Japan Customs [unverified: excluded list]");
     /// assert_eq!(r.mark(), Some(Mark::Unverified));
@@ -1351,7 +1351,7 @@ impl RegimeRule {
     /// # Example
     ///
     /// ```
-    /// use crossborder::tax::regime::RegimeTable;
+    /// use crossborder::tax::RegimeTable;
     /// let r = RegimeTable::builtin().rule("eu.flat_duty").ok_or("missing")?;
     /// assert_eq!(r.from().map(|d| d.to_string()).as_deref(), Some("2026-07-01"));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -1365,7 +1365,7 @@ impl RegimeRule {
     /// # Example
     ///
     /// ```
-    /// use crossborder::tax::regime::RegimeTable;
+    /// use crossborder::tax::RegimeTable;
     /// let r = RegimeTable::builtin().rule("eu.duty_relief").ok_or("missing")?;
     /// assert_eq!(r.to().map(|d| d.to_string()).as_deref(), Some("2026-06-30"));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -1389,7 +1389,7 @@ impl RegimeRule {
 /// ```
 /// use chrono::NaiveDate;
 /// use crossborder::{Country, Effective};
-/// use crossborder::tax::regime::{ChargeBasis, ChargeTerms, RegimeRule, RegimeTable, Territory, Threshold};
+/// use crossborder::tax::{ChargeBasis, ChargeTerms, RegimeRule, RegimeTable, Territory, Threshold};
 ///
 /// let mut table = RegimeTable::builtin().clone();
 /// // Italy's EUR 2 a consignment from 2026-01-01, as a caller adds it:
@@ -1422,7 +1422,7 @@ impl RegimeTable {
     /// # Example
     ///
     /// ```
-    /// assert!(crossborder::tax::regime::RegimeTable::empty().rules.is_empty());
+    /// assert!(crossborder::tax::RegimeTable::empty().rules.is_empty());
     /// ```
     pub fn empty() -> RegimeTable {
         RegimeTable::default()
@@ -1435,7 +1435,7 @@ impl RegimeTable {
     /// # Example
     ///
     /// ```
-    /// use crossborder::tax::regime::RegimeTable;
+    /// use crossborder::tax::RegimeTable;
     /// let own: RegimeTable = serde_json::from_str(r#"{"rules": [{"id": "nz.gst",
     ///     "destination": "NZ", "effective": {"from": "2019-12-01"}, "source": "own review",
     ///     "vat": {"threshold": {"limit": "1000 NZD", "inclusive": true}, "within": "at_sale",
@@ -1467,7 +1467,7 @@ impl RegimeTable {
     ///
     /// ```
     /// use crossborder::{Country, Currency};
-    /// use crossborder::tax::regime::RegimeTable;
+    /// use crossborder::tax::RegimeTable;
     /// let t = RegimeTable::builtin();
     /// assert_eq!(t.destination_for(Country::JP).map(|d| d.currency), Some(Currency::JPY));
     /// assert!(t.destination_for(Country::BR).is_none());
@@ -1488,7 +1488,7 @@ impl RegimeTable {
     /// # Example
     ///
     /// ```
-    /// use crossborder::tax::regime::RegimeTable;
+    /// use crossborder::tax::RegimeTable;
     /// assert!(RegimeTable::builtin().rule("gb.low_value").is_some());
     /// ```
     pub fn rule(&self, id: &str) -> Option<&RegimeRule> {
@@ -1503,7 +1503,7 @@ impl RegimeTable {
     /// ```
     /// use chrono::NaiveDate;
     /// use crossborder::Country;
-    /// use crossborder::tax::regime::RegimeTable;
+    /// use crossborder::tax::RegimeTable;
     /// let d = NaiveDate::from_ymd_opt(2026, 8, 1).ok_or("date")?;
     /// let ids: Vec<&str> = RegimeTable::builtin().rules_in_force(Country::FR, d).map(|r| r.id.as_str()).collect();
     /// assert!(ids.contains(&"eu.flat_duty") && ids.contains(&"fr.small_parcel_tax"));
@@ -1530,7 +1530,7 @@ impl RegimeTable {
     /// # Example
     ///
     /// ```
-    /// use crossborder::tax::regime::RegimeTable;
+    /// use crossborder::tax::RegimeTable;
     /// assert!(RegimeTable::builtin().check().is_empty());
     /// let mut t = RegimeTable::builtin().clone();
     /// let first = t.rules[0].clone();
