@@ -15,6 +15,7 @@ use super::{Declaration, catalogue_date};
 use crate::MoneyError;
 use crate::hs::{self, DeclarationForm, HsEdition, Jurisdiction};
 use crate::tax::china::{DeclaredField, DeclaredKind};
+use crate::wire::text::TrimFast;
 use crate::{
     ClearanceMode, Code, Currency, CustomsUnit, Gtin, Loc, Money, Order, ResidentId, Weight, echo,
     minor_unit,
@@ -513,7 +514,7 @@ fn missing(out: &mut Findings<'_>, at: &Loc<'_>, field: &str) {
 }
 
 fn blank(s: &Option<String>) -> bool {
-    s.as_deref().is_none_or(|s| s.trim().is_empty())
+    s.as_deref().is_none_or(|s| s.trim_fast().is_empty())
 }
 
 fn not_positive_money(m: Option<&Money>) -> bool {
@@ -734,7 +735,7 @@ fn hs_exists(i: &ProductInput<'_>, out: &mut Findings<'_>, other_edition: bool) 
     let name = [&i.product.name_en, &i.product.name]
         .into_iter()
         .flatten()
-        .map(|s| s.trim())
+        .map(|s| s.trim_fast())
         .find(|s| !s.is_empty());
     if let Some(name) = name {
         // Only whole-term hits: an approximate (character n-gram) hit, or a
@@ -995,7 +996,7 @@ fn duplicate_sku(i: &ProductInput<'_>, out: &mut Findings<'_>) {
 const SMALL_SKU_COUNT: usize = 16;
 
 fn barcode(out: &mut Findings<'_>, at: &Loc<'_>, code: &Option<String>) {
-    let Some(text) = code.as_deref().filter(|s| !s.trim().is_empty()) else {
+    let Some(text) = code.as_deref().filter(|s| !s.trim_fast().is_empty()) else {
         return;
     };
     if let Err(e) = Gtin::parse(text) {
@@ -1031,7 +1032,7 @@ fn customs_units(i: &ProductInput<'_>, out: &mut Findings<'_>) {
                 Some(sku.customs_unit_code_weight.as_str()),
             ),
         ] {
-            let Some(text) = value.filter(|s| !s.trim().is_empty()) else {
+            let Some(text) = value.filter(|s| !s.trim_fast().is_empty()) else {
                 continue;
             };
             if let Err(e) = CustomsUnit::parse(text) {
@@ -1295,8 +1296,8 @@ fn identities(i: &OrderInput<'_>, out: &mut Findings<'_>) {
             continue;
         };
         let (id_field, value) = match (&party.tin, &party.chinese_id) {
-            (Some(tin), _) if !tin.trim().is_empty() => ("tin", tin.as_str()),
-            (_, Some(id)) if !id.trim().is_empty() => ("chineseId", id.as_str()),
+            (Some(tin), _) if !tin.trim_fast().is_empty() => ("tin", tin.as_str()),
+            (_, Some(id)) if !id.trim_fast().is_empty() => ("chineseId", id.as_str()),
             _ => continue,
         };
         let found = match last.take() {
@@ -1320,8 +1321,12 @@ fn payer_mismatch(i: &OrderInput<'_>, out: &mut Findings<'_>) {
     let (Some(c), Some(p)) = (customer.identity_number(), payer.identity_number()) else {
         return;
     };
-    if !c.trim().eq_ignore_ascii_case(p.trim()) {
-        let field = if payer.tin.as_deref().is_some_and(|t| !t.trim().is_empty()) {
+    if !c.trim_fast().eq_ignore_ascii_case(p.trim_fast()) {
+        let field = if payer
+            .tin
+            .as_deref()
+            .is_some_and(|t| !t.trim_fast().is_empty())
+        {
             "tin"
         } else {
             "chineseId"

@@ -5,6 +5,7 @@ use iso_currency::Currency;
 use super::convert::{Conv, string, wire_count, wire_money, wire_text};
 use super::product::convert_product;
 use super::{Converted, Product};
+use crate::wire::text::TrimFast;
 use crate::wire::{self, Json, Number, Text};
 use crate::{
     ClearanceMode, Code, Country, CustomsPort, DeclarationType, DocumentKind, Gender, Loc, Money,
@@ -225,7 +226,7 @@ impl Party {
     /// ```
     pub fn identity_number(&self) -> Option<&str> {
         fn given(s: &Option<String>) -> Option<&str> {
-            s.as_deref().filter(|s| !s.trim().is_empty())
+            s.as_deref().filter(|s| !s.trim_fast().is_empty())
         }
         given(&self.tin).or_else(|| given(&self.chinese_id))
     }
