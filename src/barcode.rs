@@ -5,6 +5,7 @@ use std::fmt;
 use std::str::FromStr;
 
 use crate::macros::closed_enum;
+use crate::wire::text::TrimFast;
 
 closed_enum! {
     /// The kind of a GTIN barcode, by its length.
@@ -140,7 +141,7 @@ impl Gtin {
     /// assert!(crossborder::Gtin::parse("10012345678902").is_ok()); // GTIN-14
     /// ```
     pub fn parse(text: &str) -> Result<Gtin, GtinError> {
-        let t = text.trim();
+        let t = text.trim_fast();
         if !t.bytes().all(|b| b.is_ascii_digit()) {
             return Err(GtinError::NotDigits {
                 input: text.to_owned(),

@@ -3,6 +3,8 @@
 
 use std::sync::OnceLock;
 
+use crate::wire::text::TrimFast;
+
 pub use iso_currency::Country;
 
 /// The error for text that names no country.
@@ -250,7 +252,7 @@ fn tables() -> &'static Tables {
 /// ```
 pub fn parse_country(s: &str) -> Result<Country, CountryError> {
     // Alpha-2 codes, the common case, without allocating.
-    if let [a, b] = *s.trim().as_bytes()
+    if let [a, b] = *s.trim_fast().as_bytes()
         && a.is_ascii_alphabetic()
         && b.is_ascii_alphabetic()
     {

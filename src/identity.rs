@@ -7,6 +7,8 @@ use std::str::FromStr;
 
 use chrono::NaiveDate;
 
+use crate::wire::text::TrimFast;
+
 /// A PRC resident identity number whose date of birth and ISO 7064 MOD 11-2
 /// check character are right: 6 digits of region, 8 of birth date
 /// (`YYYYMMDD`), 3 of sequence, 1 check character (`0`-`9` or `X` for 10).
@@ -129,7 +131,7 @@ impl ResidentId {
     /// assert!(crossborder::ResidentId::parse("330106199003071236").is_ok());
     /// ```
     pub fn parse(text: &str) -> Result<ResidentId, ResidentIdError> {
-        let t = text.trim();
+        let t = text.trim_fast();
         let n = t.chars().count();
         if n != 18 {
             return Err(ResidentIdError::Length {

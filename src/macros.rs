@@ -87,7 +87,7 @@ macro_rules! closed_enum {
             type Err = $crate::ParseEnumError;
 
             fn from_str(s: &str) -> Result<Self, Self::Err> {
-                let t = s.trim();
+                let t = $crate::wire::text::TrimFast::trim_fast(s);
                 $(
                     if t.eq_ignore_ascii_case($wire) $(|| t.eq_ignore_ascii_case($alias))* {
                         return Ok($name::$variant);

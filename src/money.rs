@@ -10,6 +10,8 @@ use iso_currency::Currency;
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde::{Deserialize, Serialize};
 
+use crate::wire::text::TrimFast;
+
 /// The error for text that is not a currency code.
 ///
 /// # Example
@@ -72,7 +74,7 @@ impl CurrencyError {
 /// # Ok::<(), crossborder::CurrencyError>(())
 /// ```
 pub fn parse_currency(s: &str) -> Result<Currency, CurrencyError> {
-    let t = s.trim();
+    let t = s.trim_fast();
     if t.len() != 3 || !t.bytes().all(|b| b.is_ascii_alphabetic()) {
         return Err(CurrencyError(s.to_owned()));
     }

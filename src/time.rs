@@ -8,6 +8,8 @@ use std::str::FromStr;
 
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime, SecondsFormat};
 
+use crate::wire::text::TrimFast;
+
 /// China Standard Time, the time zone of the customs API: UTC+08:00.
 const CHINA_OFFSET_SECONDS: i32 = 8 * 3600;
 
@@ -222,7 +224,7 @@ impl FromStr for Timestamp {
     type Err = TimestampError;
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        let t = s.trim();
+        let t = s.trim_fast();
         // ISO 8601 without expanded years: four digits, then `-`. chrono's
         // `%Y` also reads `-204` or `12345`, which `Display` would write
         // back as `-0204` or not at all.

@@ -74,7 +74,7 @@ fn build(lines: &[Line], shipping: Decimal, mode: ClearanceMode) -> Order {
         let mut product = Product::new(Currency::CNY);
         product.hs_code = Some(l.hs.parse().unwrap());
         product.net_weight = l.grams.map(|g| format!("{g} g").parse().unwrap());
-        item.product = Some(product);
+        item.product = Some(Box::new(product));
         item.price = Some(Money::new(l.price, Currency::CNY));
         item.discount = Some(Money::new(l.discount, Currency::CNY));
         item.quantity = Some(l.quantity);

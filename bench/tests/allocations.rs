@@ -174,7 +174,8 @@ fn order_blocks(o: &Order) -> usize {
                 .into_iter()
                 .map(blocks_str)
                 .sum::<usize>()
-                + i.product.as_ref().map_or(0, product_blocks)
+                // The boxed product, and its own blocks.
+                + i.product.as_deref().map_or(0, |p| 1 + product_blocks(p))
         })
         .sum();
     texts.into_iter().map(blocks_str).sum::<usize>()

@@ -15,6 +15,7 @@ use super::{Declaration, catalogue_date};
 use crate::MoneyError;
 use crate::hs::{self, DeclarationForm, HsEdition, Jurisdiction};
 use crate::tax::china::{DeclaredField, DeclaredKind};
+use crate::wire::text::TrimFast;
 use crate::{
     ClearanceMode, Code, Currency, CustomsUnit, Gtin, Loc, Money, Order, ResidentId, Weight, echo,
     minor_unit,
@@ -513,7 +514,7 @@ fn missing(out: &mut Findings<'_>, at: &Loc<'_>, field: &str) {
 }
 
 fn blank(s: &Option<String>) -> bool {
-    s.as_deref().is_none_or(|s| s.trim().is_empty())
+    s.as_deref().is_none_or(|s| s.trim_fast().is_empty())
 }
 
 fn not_positive_money(m: Option<&Money>) -> bool {
@@ -639,25 +640,25 @@ fn currency_mismatch_product(i: &ProductInput<'_>, out: &mut Findings<'_>) {
     let p = i.product;
     let whose = ("product", "商品");
     for (field, m) in [
-        ("price", p.price),
-        ("rrp", p.rrp),
-        ("groupBuyingPrice", p.group_buying_price),
-        ("shippingCost", p.shipping_cost),
-        ("discount", p.discount),
+        ("price", p.price.as_ref()),
+        ("rrp", p.rrp.as_ref()),
+        ("groupBuyingPrice", p.group_buying_price.as_ref()),
+        ("shippingCost", p.shipping_cost.as_ref()),
+        ("discount", p.discount.as_ref()),
     ] {
-        other_currency(out, &i.at.field(field), m.as_ref(), p.currency, whose);
+        other_currency(out, &i.at.field(field), m, p.currency, whose);
     }
     let skus = i.at.field("skus");
     for (n, sku) in p.skus.iter().enumerate() {
         let at = skus.index(n);
         for (field, m) in [
-            ("price", sku.price),
-            ("rrp", sku.rrp),
-            ("groupBuyingPrice", sku.group_buying_price),
-            ("cost", Some(sku.cost)),
-            ("shippingCost", sku.shipping_cost),
+            ("price", sku.price.as_ref()),
+            ("rrp", sku.rrp.as_ref()),
+            ("groupBuyingPrice", sku.group_buying_price.as_ref()),
+            ("cost", Some(&sku.cost)),
+            ("shippingCost", sku.shipping_cost.as_ref()),
         ] {
-            other_currency(out, &at.field(field), m.as_ref(), p.currency, whose);
+            other_currency(out, &at.field(field), m, p.currency, whose);
         }
     }
 }
@@ -670,24 +671,27 @@ fn currency_mismatch_order(i: &OrderInput<'_>, out: &mut Findings<'_>) {
     for (n, item) in o.items.iter().enumerate() {
         let at = items.index(n);
         for (field, m) in [
-            ("price", item.price),
-            ("discount", item.discount),
-            ("tax", item.tax),
-            ("refundAmount", Some(item.refund_amount)),
+            ("price", item.price.as_ref()),
+            ("discount", item.discount.as_ref()),
+            ("tax", item.tax.as_ref()),
+            ("refundAmount", Some(&item.refund_amount)),
         ] {
-            other_currency(out, &at.field(field), m.as_ref(), o.currency, whose);
+            other_currency(out, &at.field(field), m, o.currency, whose);
         }
     }
     for (field, m) in [
-        ("payAmount", o.pay_amount),
-        ("refundAmount", Some(o.refund_amount)),
-        ("productsTotalTax", o.products_total_tax),
-        ("shippingCost", o.shipping_cost),
-        ("shippingTax", o.shipping_tax),
-        ("nonCashDeductionAmount", o.non_cash_deduction_amount),
-        ("insuranceFee", o.insurance_fee),
+        ("payAmount", o.pay_amount.as_ref()),
+        ("refundAmount", Some(&o.refund_amount)),
+        ("productsTotalTax", o.products_total_tax.as_ref()),
+        ("shippingCost", o.shipping_cost.as_ref()),
+        ("shippingTax", o.shipping_tax.as_ref()),
+        (
+            "nonCashDeductionAmount",
+            o.non_cash_deduction_amount.as_ref(),
+        ),
+        ("insuranceFee", o.insurance_fee.as_ref()),
     ] {
-        other_currency(out, &root.field(field), m.as_ref(), o.currency, whose);
+        other_currency(out, &root.field(field), m, o.currency, whose);
     }
 }
 
@@ -717,7 +721,9 @@ fn hs_exists(i: &ProductInput<'_>, out: &mut Findings<'_>, other_edition: bool) 
         return;
     };
     let edition = HsEdition::in_force_on(i.context.as_of());
-    let result = hs::check(code, edition);
+    let Some(result) = i.hs() else {
+        return;
+    };
     let Some(found) = result.not_found() else {
         return;
     };
@@ -729,7 +735,7 @@ fn hs_exists(i: &ProductInput<'_>, out: &mut Findings<'_>, other_edition: bool) 
     let name = [&i.product.name_en, &i.product.name]
         .into_iter()
         .flatten()
-        .map(|s| s.trim())
+        .map(|s| s.trim_fast())
         .find(|s| !s.is_empty());
     if let Some(name) = name {
         // Only whole-term hits: an approximate (character n-gram) hit, or a
@@ -990,7 +996,7 @@ fn duplicate_sku(i: &ProductInput<'_>, out: &mut Findings<'_>) {
 const SMALL_SKU_COUNT: usize = 16;
 
 fn barcode(out: &mut Findings<'_>, at: &Loc<'_>, code: &Option<String>) {
-    let Some(text) = code.as_deref().filter(|s| !s.trim().is_empty()) else {
+    let Some(text) = code.as_deref().filter(|s| !s.trim_fast().is_empty()) else {
         return;
     };
     if let Err(e) = Gtin::parse(text) {
@@ -1026,7 +1032,7 @@ fn customs_units(i: &ProductInput<'_>, out: &mut Findings<'_>) {
                 Some(sku.customs_unit_code_weight.as_str()),
             ),
         ] {
-            let Some(text) = value.filter(|s| !s.trim().is_empty()) else {
+            let Some(text) = value.filter(|s| !s.trim_fast().is_empty()) else {
                 continue;
             };
             if let Err(e) = CustomsUnit::parse(text) {
@@ -1282,24 +1288,29 @@ fn total_tax(i: &OrderInput<'_>, out: &mut Findings<'_>) {
 }
 
 fn identities(i: &OrderInput<'_>, out: &mut Findings<'_>) {
+    // The payer is most often the customer, with the same number: checked
+    // once, reported at each.
+    let mut last: Option<(&str, Option<(String, String)>)> = None;
     for (field, party) in [("customer", &i.order.customer), ("payer", &i.order.payer)] {
         let Some(party) = party else {
             continue;
         };
         let (id_field, value) = match (&party.tin, &party.chinese_id) {
-            (Some(tin), _) if !tin.trim().is_empty() => ("tin", tin),
-            (_, Some(id)) if !id.trim().is_empty() => ("chineseId", id),
+            (Some(tin), _) if !tin.trim_fast().is_empty() => ("tin", tin.as_str()),
+            (_, Some(id)) if !id.trim_fast().is_empty() => ("chineseId", id.as_str()),
             _ => continue,
         };
-        if let Err(e) = ResidentId::parse(value) {
+        let found = match last.take() {
+            Some((v, found)) if v == value => found,
+            _ => ResidentId::parse(value)
+                .err()
+                .map(|e| (e.to_string(), e.message_zh())),
+        };
+        if let Some((en, zh)) = &found {
             let at = Loc::ROOT.field(field);
-            out.add(
-                &at.field(id_field),
-                Some(value),
-                e.to_string(),
-                e.message_zh(),
-            );
+            out.add(&at.field(id_field), Some(value), en.as_str(), zh.as_str());
         }
+        last = Some((value, found));
     }
 }
 
@@ -1310,8 +1321,12 @@ fn payer_mismatch(i: &OrderInput<'_>, out: &mut Findings<'_>) {
     let (Some(c), Some(p)) = (customer.identity_number(), payer.identity_number()) else {
         return;
     };
-    if !c.trim().eq_ignore_ascii_case(p.trim()) {
-        let field = if payer.tin.as_deref().is_some_and(|t| !t.trim().is_empty()) {
+    if !c.trim_fast().eq_ignore_ascii_case(p.trim_fast()) {
+        let field = if payer
+            .tin
+            .as_deref()
+            .is_some_and(|t| !t.trim_fast().is_empty())
+        {
             "tin"
         } else {
             "chineseId"
@@ -1329,8 +1344,9 @@ fn payer_mismatch(i: &OrderInput<'_>, out: &mut Findings<'_>) {
 /// The order's goods, and its transaction value (goods, delivery and
 /// insurance: the retail price, freight and insurance that 财关税〔2016〕18号
 /// makes the dutiable value), in CNY; `None` when that cannot be known
-/// (missing lines, missing rate, overflow).
-fn in_cny(i: &OrderInput<'_>) -> Option<(Money, Money)> {
+/// (missing lines, missing rate, overflow). Made once per validation
+/// (`OrderInput::in_cny`) for the limit rules.
+pub(crate) fn in_cny(i: &OrderInput<'_>) -> Option<(Money, Money)> {
     let o = i.order;
     if !lines_complete(o) {
         return None;
@@ -1414,7 +1430,7 @@ fn transaction_limit(i: &OrderInput<'_>, out: &mut Findings<'_>, single_item_rul
     let Some((_, period)) = i.context.tax_table().cbec_on(i.context.as_of()) else {
         return;
     };
-    let Some((_, amount)) = in_cny(i) else {
+    let Some((_, amount)) = i.in_cny() else {
         return;
     };
     let (tl, al) = (period.transaction_limit, period.annual_limit);
@@ -1490,7 +1506,7 @@ fn annual_limit(i: &OrderInput<'_>, out: &mut Findings<'_>) {
     let Some(spent) = i.context.annual_spent() else {
         return;
     };
-    let Some((_, amount)) = in_cny(i) else {
+    let Some((_, amount)) = i.in_cny() else {
         return;
     };
     let Ok(spent) = spent.convert(Currency::CNY, i.context.rates()) else {
@@ -1516,7 +1532,7 @@ fn annual_limit(i: &OrderInput<'_>, out: &mut Findings<'_>) {
 /// Kong, Macao or Taiwan before. A parcel that holds a single indivisible
 /// article (the wording of 海关总署公告2010年第43号) is the warning rule's.
 fn parcel_limit(i: &OrderInput<'_>, out: &mut Findings<'_>, single_item_rule: bool) {
-    let Some((goods, _)) = in_cny(i) else {
+    let Some((goods, _)) = i.in_cny() else {
         return;
     };
     let from = i
@@ -1563,26 +1579,21 @@ fn parcel_limit(i: &OrderInput<'_>, out: &mut Findings<'_>, single_item_rule: bo
 }
 
 /// The declared tax against the computed one (`crate::tax`): the
-/// findings of one kind.
+/// findings of one kind, from the check made once for the three rules.
 fn declared_tax(i: &OrderInput<'_>, out: &mut Findings<'_>, kind: DeclaredKind) {
-    let findings = crate::tax::china::declared(i.tax(), i.order, i.context.rates());
     let items = Loc::ROOT.field("items");
-    for d in findings.into_iter().filter(|d| d.kind == kind) {
+    for d in i.declared().iter().filter(|d| d.kind == kind) {
+        let (en, zh) = (d.en.as_str(), d.zh.as_str());
         match d.field {
             DeclaredField::Item(n) => {
                 let item = items.index(n);
-                out.add(&item.field("tax"), Some(&d.value), d.en, d.zh);
+                out.add(&item.field("tax"), Some(&d.value), en, zh);
             }
             DeclaredField::ShippingTax => {
-                out.add(&Loc::ROOT.field("shippingTax"), Some(&d.value), d.en, d.zh);
+                out.add(&Loc::ROOT.field("shippingTax"), Some(&d.value), en, zh);
             }
             DeclaredField::ProductsTotalTax => {
-                out.add(
-                    &Loc::ROOT.field("productsTotalTax"),
-                    Some(&d.value),
-                    d.en,
-                    d.zh,
-                );
+                out.add(&Loc::ROOT.field("productsTotalTax"), Some(&d.value), en, zh);
             }
         }
     }

@@ -558,11 +558,15 @@ impl Validator {
     /// assert!(report.iter().any(|v| v.code().as_str() == "hs_code.length"));
     /// # Ok::<(), serde_json::Error>(())
     /// ```
-    pub fn validate_product(&self, wire: wire::Product, context: &Context) -> Converted<Product> {
+    pub fn validate_product(
+        &self,
+        mut wire: wire::Product,
+        context: &Context,
+    ) -> Converted<Product> {
         if let Err(refused) = self.limits.check(&wire) {
             return Converted::new(Product::new(crate::Currency::CNY), refused);
         }
-        let mut checked = Product::from_wire(wire);
+        let mut checked = Product::from_wire_in(&mut wire);
         checked.merge_report(|product, conversion, dropped| {
             let rules = self.run_product(product, context);
             merge(conversion, rules, dropped, DocumentKind::Product)
@@ -589,14 +593,14 @@ impl Validator {
     /// ```
     pub fn validate_order(
         &self,
-        wire: wire::Order,
+        mut wire: wire::Order,
         declaration: Declaration,
         context: &Context,
     ) -> Converted<Order> {
         if let Err(refused) = self.limits.check(&wire) {
             return Converted::new(Order::new(crate::Currency::CNY), refused);
         }
-        let mut checked = Order::from_wire(wire);
+        let mut checked = Order::from_wire_in(&mut wire);
         checked.merge_report(|order, conversion, dropped| {
             let rules = self.run_order(order, declaration, context);
             merge(conversion, rules, dropped, DocumentKind::Order)
@@ -671,14 +675,7 @@ impl Validator {
             };
             let at_item = items.index(i);
             let at = at_item.field("product");
-            let input = ProductInput {
-                product,
-                at: &at,
-                item: Some(item),
-                context,
-                mode,
-                declaration,
-            };
+            let input = ProductInput::of_item(product, &at, item, context, mode, declaration);
             self.rules.run_product(&input, &mut report);
         }
         report

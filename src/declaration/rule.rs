@@ -6,7 +6,10 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 
 use super::{Context, Declaration};
-use crate::{ClearanceMode, Code, Loc, Order, OrderItem, Product, Report, Severity, Violation};
+use crate::hs::{HsCheck, HsEdition};
+use crate::{
+    ClearanceMode, Code, HsCode, Loc, Order, OrderItem, Product, Report, Severity, Violation,
+};
 
 /// What a rule looks at.
 ///
@@ -285,6 +288,11 @@ pub struct ProductInput<'a> {
     pub mode: Option<ClearanceMode>,
     /// Which declaration this is.
     pub declaration: Declaration,
+    /// The product's HS code looked up in the edition in force
+    /// (`hs::check`), once for the rules that need it (`hs_code.unknown`,
+    /// `hs_code.other_edition`), with the code and edition it was made for;
+    /// `None` without a code.
+    hs: Option<(HsCode, HsEdition, HsCheck)>,
 }
 
 /// An order to check.
@@ -318,6 +326,12 @@ pub struct OrderInput<'a> {
     /// The order's China import tax, made once on first use and shared by
     /// the declared-tax rules.
     tax: std::cell::OnceCell<crate::tax::china::TaxAssessment<'a>>,
+    /// The declared tax against that assessment, made once and shared by
+    /// the three declared-tax rules (each reports its own kind).
+    declared: std::cell::OnceCell<Vec<crate::tax::china::Declared>>,
+    /// The order's goods and transaction value in CNY, made once for the
+    /// limit rules.
+    in_cny: std::cell::OnceCell<Option<(crate::Money, crate::Money)>>,
 }
 
 impl<'a> ProductInput<'a> {
@@ -344,8 +358,48 @@ impl<'a> ProductInput<'a> {
             context,
             mode: context.mode().or(product.express_type),
             declaration: Declaration::Product,
+            hs: hs_check(product, context),
         }
     }
+
+    /// A product of an order's line, at `at`.
+    pub(crate) fn of_item(
+        product: &'a Product,
+        at: &'a Loc<'a>,
+        item: &'a OrderItem,
+        context: &'a Context,
+        mode: Option<ClearanceMode>,
+        declaration: Declaration,
+    ) -> Self {
+        ProductInput {
+            product,
+            at,
+            item: Some(item),
+            context,
+            mode,
+            declaration,
+            hs: hs_check(product, context),
+        }
+    }
+
+    /// The product's HS code in the edition in force on the context's date
+    /// (`hs::check`): the one made with the input, or made again if the
+    /// caller has since changed the product or the context; `None` without
+    /// a code.
+    pub(crate) fn hs(&self) -> Option<HsCheck> {
+        let code = self.product.hs_code?;
+        let edition = HsEdition::in_force_on(self.context.as_of());
+        match self.hs {
+            Some((c, e, check)) if c == code && e == edition => Some(check),
+            _ => Some(crate::hs::check(code, edition)),
+        }
+    }
+}
+
+fn hs_check(product: &Product, context: &Context) -> Option<(HsCode, HsEdition, HsCheck)> {
+    let code = product.hs_code?;
+    let edition = HsEdition::in_force_on(context.as_of());
+    Some((code, edition, crate::hs::check(code, edition)))
 }
 
 impl<'a> OrderInput<'a> {
@@ -370,6 +424,8 @@ impl<'a> OrderInput<'a> {
             declaration,
             sums: std::cell::OnceCell::new(),
             tax: std::cell::OnceCell::new(),
+            declared: std::cell::OnceCell::new(),
+            in_cny: std::cell::OnceCell::new(),
         }
     }
 
@@ -378,6 +434,19 @@ impl<'a> OrderInput<'a> {
     pub(crate) fn tax(&self) -> &crate::tax::china::TaxAssessment<'a> {
         self.tax
             .get_or_init(|| crate::tax::china::assess_in(self.order, self.context, self.mode))
+    }
+
+    /// The findings of the declared-tax check (`tax::china::declared`) on
+    /// [`OrderInput::tax`], made on first use.
+    pub(crate) fn declared(&self) -> &[crate::tax::china::Declared] {
+        self.declared.get_or_init(|| {
+            crate::tax::china::declared(self.tax(), self.order, self.context.rates())
+        })
+    }
+
+    /// The order's goods and transaction value in CNY, made on first use.
+    pub(crate) fn in_cny(&self) -> Option<(crate::Money, crate::Money)> {
+        *self.in_cny.get_or_init(|| super::builtin::in_cny(self))
     }
 
     /// The order's sums, made on first use.

@@ -3,6 +3,8 @@
 use std::fmt;
 use std::str::FromStr;
 
+use crate::wire::text::TrimFast;
+
 /// The most digits a code may have: China's 10-digit commodity code plus the
 /// 3 inspection digits of the general-trade customs declaration form.
 const MAX_DIGITS: usize = 13;
@@ -169,7 +171,7 @@ impl HsCode {
     /// ```
     pub fn parse(text: &str) -> Result<HsCode, HsCodeError> {
         let input = || text.to_owned();
-        let t = text.trim();
+        let t = text.trim_fast();
         if t.is_empty() {
             return Err(HsCodeError::Empty { input: input() });
         }

@@ -7,6 +7,7 @@ use iso_currency::Currency;
 use rust_decimal::Decimal;
 
 use crate::error::Bilingual;
+use crate::wire::text::TrimFast;
 use crate::wire::{Number, NumberError, Text};
 use crate::{
     Code, Country, HsCode, Loc, MassUnit, MeasureError, Money, ParseEnumError, Report, Severity,
@@ -29,7 +30,7 @@ fn given(raw: Option<&Text>) -> Option<&str> {
     match s.as_bytes().first() {
         // The usual value: it starts with a visible ASCII character.
         Some(&b) if b > b' ' && b.is_ascii() => Some(s),
-        _ => (!s.trim().is_empty()).then_some(s),
+        _ => (!s.trim_fast().is_empty()).then_some(s),
     }
 }
 

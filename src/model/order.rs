@@ -5,6 +5,7 @@ use iso_currency::Currency;
 use super::convert::{Conv, string, wire_count, wire_money, wire_text};
 use super::product::convert_product;
 use super::{Converted, Product};
+use crate::wire::text::TrimFast;
 use crate::wire::{self, Json, Number, Text};
 use crate::{
     ClearanceMode, Code, Country, CustomsPort, DeclarationType, DocumentKind, Gender, Loc, Money,
@@ -142,7 +143,7 @@ pub struct OrderItem {
     /// `itemId`.
     pub item_id: Option<String>,
     /// `product`.
-    pub product: Option<Product>,
+    pub product: Option<Box<Product>>,
     /// `quantity`.
     pub quantity: Option<u32>,
     /// `price`: unit price actually charged.
@@ -225,7 +226,7 @@ impl Party {
     /// ```
     pub fn identity_number(&self) -> Option<&str> {
         fn given(s: &Option<String>) -> Option<&str> {
-            s.as_deref().filter(|s| !s.trim().is_empty())
+            s.as_deref().filter(|s| !s.trim_fast().is_empty())
         }
         given(&self.tin).or_else(|| given(&self.chinese_id))
     }
@@ -347,7 +348,7 @@ fn convert_item(
         product: w
             .product
             .as_deref_mut()
-            .map(|p| convert_product(conv, &product_loc, p)),
+            .map(|p| Box::new(convert_product(conv, &product_loc, p))),
         quantity: conv.count(&f("quantity"), w.quantity.as_ref()),
         price: money(conv, "price", &w.price),
         discount: money(conv, "discount", &w.discount),
@@ -443,10 +444,16 @@ impl Order {
     /// ]);
     /// # Ok::<(), serde_json::Error>(())
     /// ```
-    pub fn from_wire(wire: wire::Order) -> Converted<Order> {
+    pub fn from_wire(mut wire: wire::Order) -> Converted<Order> {
+        Order::from_wire_in(&mut wire)
+    }
+
+    /// [`Order::from_wire`] on a wire order left in place (its texts and
+    /// lists taken, the rest dropped by the caller), so that the validator
+    /// does not move the wire order once more.
+    pub(crate) fn from_wire_in(wire: &mut wire::Order) -> Converted<Order> {
         let mut conv = Conv::default();
-        let mut wire = wire;
-        let order = convert_order(&mut conv, &Loc::ROOT, &mut wire);
+        let order = convert_order(&mut conv, &Loc::ROOT, wire);
         let mut report = std::mem::take(&mut conv.report);
         report.sort_document_order(DocumentKind::Order);
         Converted::with_dropped(order, report, conv.dropped)

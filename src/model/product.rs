@@ -319,10 +319,16 @@ impl Product {
     /// assert!(converted.into_result().is_err());
     /// # Ok::<(), serde_json::Error>(())
     /// ```
-    pub fn from_wire(wire: wire::Product) -> Converted<Product> {
+    pub fn from_wire(mut wire: wire::Product) -> Converted<Product> {
+        Product::from_wire_in(&mut wire)
+    }
+
+    /// [`Product::from_wire`] on a wire product left in place (its texts and
+    /// lists taken, the rest dropped by the caller), so that the validator
+    /// does not move the wire product once more.
+    pub(crate) fn from_wire_in(wire: &mut wire::Product) -> Converted<Product> {
         let mut conv = Conv::default();
-        let mut wire = wire;
-        let product = convert_product(&mut conv, &Loc::ROOT, &mut wire);
+        let product = convert_product(&mut conv, &Loc::ROOT, wire);
         let mut report = std::mem::take(&mut conv.report);
         report.sort_document_order(DocumentKind::Product);
         Converted::with_dropped(product, report, conv.dropped)

@@ -382,6 +382,27 @@ pub(crate) fn optional_string<'de, D: Deserializer<'de>>(d: D) -> Result<Option<
     Ok(optional(d)?.map(Text::into_string))
 }
 
+/// `str::trim`, with the usual case first: a text that starts and ends
+/// with a visible ASCII character (every Unicode white space is either at
+/// most a space or outside ASCII) is its own trim, without the walk over
+/// Unicode white space. The codes, units, numbers and enum names the API
+/// carries almost always are.
+pub(crate) trait TrimFast {
+    /// The text without leading and trailing white space, as `str::trim`.
+    fn trim_fast(&self) -> &str;
+}
+
+impl TrimFast for str {
+    #[inline]
+    fn trim_fast(&self) -> &str {
+        let visible = |b: &u8| *b > b' ' && b.is_ascii();
+        match (self.as_bytes().first(), self.as_bytes().last()) {
+            (Some(a), Some(z)) if visible(a) && visible(z) => self,
+            _ => self.trim(),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -444,5 +465,39 @@ mod tests {
             read(r#"{"$serde_json::private::Number":"12"}"#).unwrap(),
             "12"
         );
+    }
+
+    #[test]
+    fn trim_fast_is_trim() {
+        use super::TrimFast;
+        for s in [
+            "",
+            " ",
+            "a",
+            " a",
+            "a ",
+            "\ta\n",
+            "RMB",
+            "\u{3000}RMB",
+            "RMB\u{a0}",
+            "\u{85}x",
+            "x\u{2028}",
+            "\u{1}x",
+            "x\u{7f}",
+            "纯棉",
+            " 纯棉 ",
+            "\u{1c}a\u{1f}",
+            "~!",
+        ] {
+            assert_eq!(s.trim_fast(), s.trim(), "{s:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn trim_fast_agrees_with_trim(s in "[ \t\r\n\u{0}-\u{7f}\u{85}\u{a0}\u{3000}a-z纯]{0,6}") {
+            use super::TrimFast;
+            proptest::prop_assert_eq!(s.trim_fast(), s.trim());
+        }
     }
 }

@@ -1848,23 +1848,26 @@ fn cross_border<'t>(run: &mut Run<'t, '_>, a: &mut TaxAssessment<'t>) {
     let (tl, al) = (period.transaction_limit, period.annual_limit);
     let over_year = year_total.is_some_and(|t| t > al);
     let single = single_item(run.order);
-    let v = shown(value);
-    let items_at = JsonPointer::root().field("items");
+    // The value as written and the pointer, only for a finding.
+    let shown_value = || shown(value);
+    let items_at = || JsonPointer::root().field("items");
     let basis = if value > tl {
         if !single {
+            let v = shown_value();
             run.push(
                 Code::TAX_GENERAL_TRADE,
                 Severity::Error,
-                items_at,
+                items_at(),
                 format!("the transaction's dutiable value, {v} CNY (goods, delivery and insurance; non-cash deductions not subtracted), is over the ¥{} limit and the order holds more than one item: it cannot clear as cross-border e-commerce (general trade); no cross-border tax is computed", whole(tl)),
                 format!("本次交易完税价格 {v} CNY（货款、运费和保费，不扣除非现金抵扣）超过单次 {} 元限额，且订单不止一件商品：不能按跨境电商零售进口（应按一般贸易）；不计算跨境电商税款", whole(tl)),
             );
             Basis::GeneralTrade
         } else if value >= al {
+            let v = shown_value();
             run.push(
                 Code::TAX_GENERAL_TRADE,
                 Severity::Error,
-                items_at,
+                items_at(),
                 format!("the transaction's dutiable value, {v} CNY, is not below the ¥{} annual limit: even an order that holds only one item is general trade; no cross-border tax is computed", whole(al)),
                 format!("本次交易完税价格 {v} CNY 不低于年度 {} 元限额：即使订单下仅一件商品也应按一般贸易；不计算跨境电商税款", whole(al)),
             );
@@ -1873,10 +1876,11 @@ fn cross_border<'t>(run: &mut Run<'t, '_>, a: &mut TaxAssessment<'t>) {
             annual(run, spent, value, year_total, al);
             Basis::GeneralTrade
         } else {
+            let v = shown_value();
             run.push(
                 Code::TAX_FULL_RATE,
                 Severity::Warning,
-                items_at,
+                items_at(),
                 format!("the transaction's dutiable value, {v} CNY, is over the ¥{} limit and the order holds only one item: it clears as cross-border e-commerce taxed at the full rates (duty at the MFN rate, VAT and consumption tax in full) and counts toward the ¥{} annual limit", whole(tl), whole(al)),
                 format!("本次交易完税价格 {v} CNY 超过单次 {} 元限额，订单下仅一件商品：可按跨境电商零售进口，按货物税率全额征收关税、增值税和消费税，并计入年度 {} 元限额", whole(tl), whole(al)),
             );

@@ -16,5 +16,5 @@ pub use table::{
 };
 
 pub(crate) use assess::{TaxEngine, assess_in, whole};
-pub(crate) use declared::{DeclaredKind, Field as DeclaredField, declared};
+pub(crate) use declared::{Declared, DeclaredKind, Field as DeclaredField, declared};
 pub(crate) use table::percent;
