@@ -1420,7 +1420,8 @@ struct Found<'t> {
 /// and the rates wanted are the same for all its lines).
 #[derive(Default)]
 struct Lookups<'t> {
-    seen: Vec<(HsCode, Option<Tested>, Found<'t>)>,
+    /// ([`HsCode::key`], what a test read, the rows).
+    seen: Vec<(u128, Option<Tested>, Found<'t>)>,
 }
 
 /// What the conditional rows of a look-up read of a line without facts:
@@ -1447,9 +1448,10 @@ impl<'t> Lookups<'t> {
         let Some(code) = code else {
             return Found::default();
         };
+        let code_key = code.key();
         let mut tested: Option<Tested> = None;
         for (c, key, found) in &self.seen {
-            if c != code {
+            if *c != code_key {
                 continue;
             }
             match key {
@@ -1469,13 +1471,13 @@ impl<'t> Lookups<'t> {
         let found = find(engine, code.as_str(), date, want, view, unit_value);
         if self.seen.len() < 64 {
             if !found.tested {
-                self.seen.push((*code, None, found));
+                self.seen.push((code_key, None, found));
             } else if view.facts.is_none() {
                 let t = tested.unwrap_or_else(|| Tested {
                     unit,
                     grams: unit_grams(view.item),
                 });
-                self.seen.push((*code, Some(t), found));
+                self.seen.push((code_key, Some(t), found));
             }
         }
         found
@@ -1765,7 +1767,14 @@ fn values(run: &mut Run<'_, '_>) -> Vec<Option<Value>> {
             out.push(None);
             continue;
         }
-        let Some(goods) = unit.checked_mul(Decimal::from(quantity)) else {
+        // One unit: the product would be `unit` itself (a zero product is 0
+        // at scale 0, so zero is left to the multiplication).
+        let goods = if quantity == 1 && !unit.is_zero() {
+            Some(unit)
+        } else {
+            unit.checked_mul(Decimal::from(quantity))
+        };
+        let Some(goods) = goods else {
             run.push(
                 Code::AMOUNT_OVERFLOW,
                 Severity::Error,
@@ -1943,7 +1952,7 @@ fn cross_border<'t>(run: &mut Run<'t, '_>, a: &mut TaxAssessment<'t>) {
     let mut rates_cache = Combined::default();
     let mut lookups = Lookups::default();
     let mut weighted = Some(Decimal::ZERO);
-    let mut total = Some(Decimal::ZERO);
+    let mut total = Some(Sum::Zero);
     for (i, v) in lines.iter().flatten().enumerate() {
         let item = &run.order.items[i];
         let facts = run.context.line_facts(i);
@@ -2021,7 +2030,9 @@ fn cross_border<'t>(run: &mut Run<'t, '_>, a: &mut TaxAssessment<'t>) {
                 if r.is_none() {
                     weighted = None;
                 }
-                total = total.and_then(|t| t.checked_add(done.tax));
+                if let Some(t) = &mut total {
+                    t.add(done.tax);
+                }
                 line.duty = Some(done.duty);
                 line.consumption_tax = Some(done.consumption);
                 line.vat = Some(done.vat);
@@ -2059,7 +2070,10 @@ fn cross_border<'t>(run: &mut Run<'t, '_>, a: &mut TaxAssessment<'t>) {
         overflow(run);
     }
     a.shipping_tax = shipping_tax;
-    a.total = total.zip(shipping_tax).and_then(|(t, s)| t.checked_add(s));
+    a.total = total
+        .and_then(Sum::value)
+        .zip(shipping_tax)
+        .and_then(|(t, s)| t.checked_add(s));
 }
 
 /// Amounts of ¥ limits as people write them: `5,000`.
@@ -2264,11 +2278,8 @@ fn cbec_line<'t>(
         return (rates, Err(Gap::DutyRate));
     };
     let (c, r_v, d) = (consumption.rate, vat.rate, duty.rate);
-    if c >= Decimal::ONE
-        || [c, r_v, d, factor]
-            .iter()
-            .any(|x| x.is_sign_negative() && !x.is_zero())
-    {
+    let negative = |x: Decimal| x.is_sign_negative() && !x.is_zero();
+    if at_least_one(c) || negative(c) || negative(r_v) || negative(d) || negative(factor) {
         let at = run.hs_at(i);
         run.push(
             Code::TAX_RATE_INVALID,
@@ -2391,6 +2402,15 @@ fn quotient(a: u128, b: u128) -> u128 {
     }
 }
 
+/// `a x b`, in one 64-bit multiplication when both fit (the product then
+/// cannot overflow), `None` on an overflow.
+fn product(a: u128, b: u128) -> Option<u128> {
+    match (u64::try_from(a), u64::try_from(b)) {
+        (Ok(a), Ok(b)) => Some(u128::from(a) * u128::from(b)),
+        _ => a.checked_mul(b),
+    }
+}
+
 /// A non-negative decimal as its mantissa and scale, with the arithmetic
 /// of `Decimal` where `Decimal` is exact: a product or a sum whose
 /// mantissa is below 2^96 at a scale of at most 28 is the `Decimal` one,
@@ -2422,7 +2442,7 @@ impl Exact {
         if self.is_zero() || o.is_zero() {
             return Some(Exact { m: 0, s: 0 });
         }
-        Exact::checked(self.m.checked_mul(o.m)?, self.s + o.s)
+        Exact::checked(product(self.m, o.m)?, self.s + o.s)
     }
 
     fn add(self, o: Exact) -> Option<Exact> {
@@ -2433,9 +2453,9 @@ impl Exact {
             return Some(self);
         }
         let (a, b, s) = if self.s >= o.s {
-            (self.m, o.m.checked_mul(pow10(self.s - o.s)?)?, self.s)
+            (self.m, product(o.m, pow10(self.s - o.s)?)?, self.s)
         } else {
-            (self.m.checked_mul(pow10(o.s - self.s)?)?, o.m, o.s)
+            (product(self.m, pow10(o.s - self.s)?)?, o.m, o.s)
         };
         Exact::checked(a.checked_add(b)?, s)
     }
@@ -2448,7 +2468,7 @@ impl Exact {
     /// Half up to 0.01, in fen: [`round`].
     fn fen(self) -> Option<u128> {
         if self.s <= 2 {
-            self.m.checked_mul(pow10(2 - self.s)?)
+            product(self.m, pow10(2 - self.s)?)
         } else {
             let p = pow10(self.s - 2)?;
             Some(quotient(self.m.checked_add(p / 2)?, p))
@@ -2461,10 +2481,10 @@ impl Exact {
         if y.is_zero() {
             return None;
         }
-        let num = self.m.checked_mul(pow10(y.s + 2)?)?;
-        let den = y.m.checked_mul(pow10(self.s)?)?;
+        let num = product(self.m, pow10(y.s + 2)?)?;
+        let den = product(y.m, pow10(self.s)?)?;
         // div_round computes in i128: stay within it.
-        let (n2, d2) = (num.checked_mul(2)?.checked_add(den)?, den.checked_mul(2)?);
+        let (n2, d2) = (product(num, 2)?.checked_add(den)?, product(den, 2)?);
         let max = i128::MAX.unsigned_abs();
         if n2 > max || d2 > max {
             return None;
@@ -2481,6 +2501,53 @@ fn from_fen(fen: u128) -> Option<Decimal> {
     // Three 32-bit words of a mantissa below 2^96.
     let word = |shift: u32| u32::try_from((fen >> shift) & 0xffff_ffff).unwrap_or(0);
     Some(Decimal::from_parts(word(0), word(32), word(64), false, 2))
+}
+
+/// `x` in fen when it is a non-negative amount of scale 2.
+fn fen_of(x: Decimal) -> Option<u128> {
+    if x.scale() == 2 && !x.is_sign_negative() {
+        u128::try_from(x.mantissa()).ok()
+    } else {
+        None
+    }
+}
+
+/// A sum of amounts from 0, in fen while every amount is a non-negative
+/// `Decimal` of scale 2 and the sum is below 2^96 (where `Decimal` adds
+/// exactly at scale 2), in `Decimal` from there on: the sum `Decimal`
+/// gives, to the scale.
+#[derive(Clone, Copy, Debug)]
+enum Sum {
+    Zero,
+    Fen(u128),
+    Other(Option<Decimal>),
+}
+
+impl Sum {
+    fn add(&mut self, x: Decimal) {
+        *self = match *self {
+            // 0 + x is x, whatever its scale.
+            Sum::Zero => fen_of(x).map_or(Sum::Other(Some(x)), Sum::Fen),
+            Sum::Fen(f) => match fen_of(x).and_then(|m| f.checked_add(m)) {
+                Some(s) if s < U96 => Sum::Fen(s),
+                _ => Sum::Other(from_fen(f).and_then(|t| t.checked_add(x))),
+            },
+            Sum::Other(t) => Sum::Other(t.and_then(|t| t.checked_add(x))),
+        }
+    }
+
+    fn value(self) -> Option<Decimal> {
+        match self {
+            Sum::Zero => Some(Decimal::ZERO),
+            Sum::Fen(f) => from_fen(f),
+            Sum::Other(t) => t,
+        }
+    }
+}
+
+/// Whether `c` is 1 or more, without a `Decimal` comparison.
+fn at_least_one(c: Decimal) -> bool {
+    !c.is_sign_negative() && pow10(c.scale()).is_some_and(|p| c.mantissa().unsigned_abs() >= p)
 }
 
 /// [`amounts_decimal`] in integers, `None` where a step would not be exact
@@ -3026,5 +3093,37 @@ mod tests {
             )
             .is_none()
         );
+    }
+
+    proptest::proptest! {
+        /// A running sum in fen is the `Decimal` sum from 0, to the scale,
+        /// past 2^96 fen and over amounts of other scales.
+        #[test]
+        fn sums_in_fen_are_the_decimal_ones(
+            xs in proptest::collection::vec(
+                (proptest::prelude::any::<u64>(), 0u32..4, 0u8..6, proptest::prelude::any::<bool>()),
+                0..12,
+            ),
+        ) {
+            let mut sum = Sum::Zero;
+            let mut decimal = Some(Decimal::ZERO);
+            for (m, s, big, negative) in xs {
+                let m = if big == 0 { i128::from(m) << 32 } else { i128::from(m % 100_000) };
+                let scale = if big == 1 { s } else { 2 };
+                let x = Decimal::from_i128_with_scale(if negative && big == 2 { -m } else { m }, scale);
+                sum.add(x);
+                decimal = decimal.and_then(|t| t.checked_add(x));
+                proptest::prop_assert_eq!(
+                    sum.value().map(|d| d.serialize()),
+                    decimal.map(|d| d.serialize())
+                );
+            }
+        }
+
+        #[test]
+        fn at_least_one_is_the_comparison(m in proptest::prelude::any::<i64>(), s in 0u32..20) {
+            let c = Decimal::new(m, s);
+            proptest::prop_assert_eq!(at_least_one(c), c >= Decimal::ONE);
+        }
     }
 }
