@@ -359,3 +359,416 @@ fn a_timestamp_year_is_four_digits() {
         assert_eq!(t.to_string().parse::<Timestamp>().unwrap(), t, "{good}");
     }
 }
+
+// ---- the readers added since: stocking shipment, inventory, tax table ----
+
+use crossborder::shipment::ShipmentJson;
+use crossborder::shipment::{self, InventoryJson};
+use crossborder::shipment::{CheckOptions, check};
+use crossborder::tax::{self, TaxTable, TaxTableJson};
+use crossborder::wire::JsonErrorKind;
+use serde::de::DeserializeOwned;
+use serde_json::{Value, json};
+
+/// The stocking sample with every optional part the fixture leaves out, so
+/// that each object of the shipment form appears at least once.
+fn shipment_doc() -> Value {
+    let mut doc: Value =
+        serde_json::from_str(include_str!("fixtures/stocking_sample.json")).unwrap();
+    doc["warehouse"]["limits"] = json!({"maxCartonWeight": "23 kg", "mixedSkus": false});
+    doc["chargeableWeightRule"] = json!({"divisor": "5000 cm3/kg", "basis": "carton"});
+    doc["rates"] = json!([{"from": "USD", "to": "CNY", "rate": "7.1"}]);
+    doc["skus"][0]["liquid"] = json!({"volumeMl": 100});
+    doc["events"] = json!([
+        {"stage": "consolidation", "at": "2026-11-18"},
+        {"stage": "export_declaration", "at": "2026-11-21",
+         "exception": {"kind": "customs_hold", "note": "inspection"}}
+    ]);
+    doc["receipt"] = json!({"receivedOn": "2026-12-05",
+        "lines": [{"sku": "EAR-BLK", "boxNo": 1, "quantity": 80, "damaged": 0}]});
+    doc
+}
+
+fn inventory_doc() -> Value {
+    serde_json::from_str(include_str!("fixtures/stocking_inventory.json")).unwrap()
+}
+
+/// The built-in table in its JSON form, with the sample's own row: every
+/// part of the tax table form.
+fn tax_table_doc() -> Value {
+    let mut doc = serde_json::to_value(TaxTable::china_default()).unwrap();
+    let own: Value =
+        serde_json::from_str(include_str!("../examples/samples/tax_table_lens.json")).unwrap();
+    doc["rows"]
+        .as_array_mut()
+        .unwrap()
+        .extend(own["rows"].as_array().unwrap().iter().cloned());
+    doc["postalTaxNumbers"] = json!([{"number": "09010000", "tier": 3, "source": "行邮税税目"}]);
+    doc
+}
+
+fn order_doc() -> Value {
+    serde_json::from_str(include_str!("../examples/samples/order_import_tax.json")).unwrap()
+}
+
+fn escape(key: &str) -> String {
+    key.replace('~', "~0").replace('/', "~1")
+}
+
+/// The pointer of every object in `doc`, its root included, in document
+/// order.
+fn object_pointers(doc: &Value) -> Vec<String> {
+    fn walk(v: &Value, at: String, out: &mut Vec<String>) {
+        match v {
+            Value::Object(members) => {
+                out.push(at.clone());
+                for (k, x) in members {
+                    walk(x, format!("{at}/{}", escape(k)), out);
+                }
+            }
+            Value::Array(items) => {
+                for (i, x) in items.iter().enumerate() {
+                    walk(x, format!("{at}/{i}"), out);
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    walk(doc, String::new(), &mut out);
+    out
+}
+
+/// A pointer with its array indices as `*`: the place in the form.
+fn shape(pointer: &str) -> String {
+    pointer
+        .split('/')
+        .map(|s| if s.parse::<usize>().is_ok() { "*" } else { s })
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+/// `doc` reads as a `T`; each of its objects written instead as the array
+/// of its member values (which serde's derive reads by position) is a
+/// structural error at that object's pointer; `places` (pointers with `*`
+/// for indices) are among those checked.
+fn assert_objects_only<T: DeserializeOwned>(doc: &Value, places: &[&str]) {
+    assert!(wire::from_json::<T>(doc.to_string().as_bytes()).is_ok());
+    let mut shapes = Vec::new();
+    for p in object_pointers(doc) {
+        // The first object of each place is enough (and keeps it quick).
+        let s = shape(&p);
+        if shapes.contains(&s) {
+            continue;
+        }
+        let mut d = doc.clone();
+        let node = d.pointer_mut(&p).unwrap();
+        *node = Value::Array(node.as_object().unwrap().values().cloned().collect());
+        match wire::from_json::<T>(d.to_string().as_bytes()) {
+            Ok(_) => panic!("the array at {p:?} was read as an object"),
+            Err(e) => assert_eq!(
+                (e.kind(), e.pointer().as_str()),
+                (JsonErrorKind::Structure, p.as_str()),
+                "{e}"
+            ),
+        }
+        shapes.push(s);
+    }
+    for place in places {
+        assert!(
+            shapes.iter().any(|s| s == place),
+            "{place} not in {shapes:?}"
+        );
+    }
+}
+
+/// Before: `["PO-1"]` was a shipment whose reference is PO-1, `[]` an empty
+/// inventory, `[["3304"]]` a table of one row. Every object of the three
+/// forms now reads only from an object.
+#[test]
+fn the_new_readers_take_objects_never_arrays() {
+    let err = wire::from_json::<ShipmentJson>(br#"["PO-1"]"#).unwrap_err();
+    assert_eq!(
+        (err.kind(), err.pointer().as_str()),
+        (JsonErrorKind::Structure, "")
+    );
+    let err = wire::from_json::<InventoryJson>(b"[]").unwrap_err();
+    assert_eq!(err.code(), Code::JSON_STRUCTURE);
+    let err = wire::from_json::<TaxTableJson>(br#"{"rows": [["3304"]]}"#).unwrap_err();
+    assert_eq!(err.pointer().as_str(), "/rows/0");
+    assert!(serde_json::from_str::<TaxTable>(r#"[[["3304"]]]"#).is_err());
+
+    assert_objects_only::<ShipmentJson>(
+        &shipment_doc(),
+        &[
+            "",
+            "/warehouse",
+            "/warehouse/limits",
+            "/importer",
+            "/chargeableWeightRule",
+            "/rates/*",
+            "/skus/*",
+            "/skus/*/dimensions",
+            "/skus/*/battery",
+            "/skus/*/liquid",
+            "/skus/*/documents/*",
+            "/cartons/*",
+            "/cartons/*/marks",
+            "/cartons/*/dimensions",
+            "/cartons/*/items/*",
+            "/packingList",
+            "/packingList/lines/*",
+            "/commercialInvoice",
+            "/commercialInvoice/lines/*",
+            "/declaration",
+            "/declaration/lines/*",
+            "/events/*",
+            "/events/*/exception",
+            "/receipt",
+            "/receipt/lines/*",
+        ],
+    );
+    assert_objects_only::<InventoryJson>(
+        &inventory_doc(),
+        &[
+            "",
+            "/leadTimeDays",
+            "/skus/*",
+            "/skus/*/safetyStock",
+            "/inbound/*",
+            "/inbound/*/lines/*",
+        ],
+    );
+    assert_objects_only::<TaxTableJson>(
+        &tax_table_doc(),
+        &[
+            "",
+            "/rows/*",
+            "/rows/*/when",
+            "/rows/*/when/highEnd",
+            "/rows/*/consumption",
+            "/rows/*/effective",
+            "/generalVat/*",
+            "/cbec/*",
+            "/ccTiers/*",
+            "/ccWaiver/*",
+            "/ccParcelLimits/*",
+            "/postalTaxNumbers/*",
+            "/rows/*/when/unitValueAtLeast",
+            "/rows/*/consumption/specific",
+        ],
+    );
+    // What the reader does with the objects is unchanged: the samples
+    // still read, check and write back as before.
+    let s: ShipmentJson = wire::from_json(shipment_doc().to_string().as_bytes()).unwrap();
+    assert_eq!(
+        serde_json::from_str::<ShipmentJson>(&serde_json::to_string(&s).unwrap()).unwrap(),
+        s
+    );
+    let t: TaxTable = serde_json::from_value(tax_table_doc()).unwrap();
+    assert_eq!(
+        serde_json::from_value::<TaxTable>(serde_json::to_value(&t).unwrap()).unwrap(),
+        t
+    );
+}
+
+/// The pointer of every scalar of `doc` (strings, numbers, booleans,
+/// nulls), the first of each place only.
+fn scalar_pointers(doc: &Value) -> Vec<String> {
+    fn walk(v: &Value, at: String, out: &mut Vec<String>) {
+        match v {
+            Value::Object(members) => {
+                for (k, x) in members {
+                    walk(x, format!("{at}/{}", escape(k)), out);
+                }
+            }
+            Value::Array(items) => {
+                for (i, x) in items.iter().enumerate() {
+                    walk(x, format!("{at}/{i}"), out);
+                }
+            }
+            _ => out.push(at),
+        }
+    }
+    let mut all = Vec::new();
+    walk(doc, String::new(), &mut all);
+    let mut shapes = Vec::new();
+    all.retain(|p| {
+        let s = shape(p);
+        let new = !shapes.contains(&s);
+        shapes.push(s);
+        new
+    });
+    all
+}
+
+/// Each scalar of `doc` in turn replaced by a 10,000-character text, of
+/// letters and then of digits (a number too long for a decimal): whatever
+/// `run` reports quotes at most 64 characters of it, and stays short.
+/// Returns how many of the long values were reported.
+fn assert_long_values_cut(doc: &Value, run: impl Fn(&Value) -> Vec<Report>) -> usize {
+    let bytes = |reports: &[Report]| -> usize {
+        reports
+            .iter()
+            .map(|r| serde_json::to_vec(r).unwrap().len())
+            .sum()
+    };
+    let baseline = bytes(&run(doc));
+    let mut reported = 0;
+    let mut failures = Vec::new();
+    for p in scalar_pointers(doc) {
+        for fill in ['Z', '9'] {
+            let long = fill.to_string().repeat(10_000);
+            let too_much = fill.to_string().repeat(crossborder::ECHO_MAX_CHARS + 1);
+            let mut d = doc.clone();
+            *d.pointer_mut(&p).unwrap() = Value::String(long);
+            let mut seen = false;
+            let reports = run(&d);
+            // A value quoted whole would add 10,000 characters at least
+            // twice (the value and a message).
+            let grown = bytes(&reports).saturating_sub(baseline);
+            if grown > 8_000 {
+                failures.push(format!(
+                    "{p} = {fill}x10000: the reports grew by {grown} bytes"
+                ));
+            }
+            for report in reports {
+                for v in &report {
+                    let texts = [v.value().unwrap_or(""), v.message_en(), v.message_zh()];
+                    for t in texts {
+                        if t.contains(&too_much) || t.chars().count() > 600 {
+                            let t: String = t.chars().take(200).collect();
+                            failures.push(format!(
+                                "{p} = {fill}x10000: {} at {}: {t}",
+                                v.code(),
+                                v.pointer()
+                            ));
+                        }
+                    }
+                    seen |= texts
+                        .iter()
+                        .any(|t| t.contains(&fill.to_string().repeat(64)));
+                }
+            }
+            reported += usize::from(seen);
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    reported
+}
+
+#[test]
+fn long_values_of_a_stocking_shipment_are_cut() {
+    let reported = assert_long_values_cut(&shipment_doc(), |d| {
+        let s: ShipmentJson = wire::from_json(d.to_string().as_bytes()).unwrap();
+        vec![check(&s, &CheckOptions::new()).report().clone()]
+    });
+    assert!(reported > 50, "{reported}");
+}
+
+#[test]
+fn long_values_of_an_inventory_are_cut() {
+    let run = |d: &Value| {
+        let j: InventoryJson = wire::from_json(d.to_string().as_bytes()).unwrap();
+        let (inventory, report) = shipment::read_inventory(&j);
+        if let Some(i) = inventory {
+            for a in i.project().skus() {
+                assert!(a.sku.len() <= 10_000);
+            }
+        }
+        vec![report]
+    };
+    let reported = assert_long_values_cut(&inventory_doc(), run);
+    assert!(reported > 10, "{reported}");
+    // A transport mode's name is a key: a long one is cut too.
+    let mut doc = inventory_doc();
+    doc["leadTimeDays"] = json!({ "Z".repeat(10_000): 7 });
+    let report = &run(&doc)[0];
+    assert!(!report.is_empty());
+    assert_bounded(report);
+}
+
+/// An order with the sample's lines, to assess with a table.
+fn assess_sample(table: Option<TaxTable>) -> Report {
+    let w: wire::Order = serde_json::from_value(order_doc()).unwrap();
+    let order = crossborder::Order::from_wire(w).into_parts().0;
+    let mut context = Context::new(NaiveDate::from_ymd_opt(2025, 3, 1).unwrap());
+    if let Some(t) = table {
+        context = context.with_tax_table(t);
+    }
+    tax::assess(&order, &context).report().clone()
+}
+
+#[test]
+fn long_values_of_a_tax_table_are_cut() {
+    let reported = assert_long_values_cut(&tax_table_doc(), |d| {
+        let form: TaxTableJson = wire::from_json(d.to_string().as_bytes()).unwrap();
+        match form.to_table() {
+            Err(report) => vec![report],
+            Ok(table) => vec![assess_sample(Some(table))],
+        }
+    });
+    assert!(reported > 10, "{reported}");
+}
+
+#[test]
+fn long_values_of_an_order_are_cut_in_its_tax_and_rules() {
+    let reported = assert_long_values_cut(&order_doc(), |d| {
+        let w: wire::Order = wire::from_json(d.to_string().as_bytes()).unwrap();
+        let context = Context::new(NaiveDate::from_ymd_opt(2025, 3, 1).unwrap());
+        let (order, conversion) = crossborder::Order::from_wire(w.clone()).into_parts();
+        let assessed = tax::assess(&order, &context).report().clone();
+        let rules = Validator::default()
+            .validate_order(w, crossborder::declaration::Declaration::Order, &context)
+            .into_parts()
+            .1;
+        vec![conversion, assessed, rules]
+    });
+    assert!(reported > 10, "{reported}");
+}
+
+// ---- found while fuzzing the stocking reader (`fuzz/`, `stocking_shipment`) ----
+
+fn receipt_findings(doc: &Value) -> Vec<(String, String, Option<String>)> {
+    let s: ShipmentJson = wire::from_json(doc.to_string().as_bytes()).unwrap();
+    check(&s, &CheckOptions::new())
+        .report()
+        .iter()
+        .filter(|v| v.code().as_str().starts_with("receipt."))
+        .map(|v| {
+            (
+                v.code().as_str().to_owned(),
+                v.pointer().as_str().to_owned(),
+                v.value().map(str::to_owned),
+            )
+        })
+        .collect()
+}
+
+/// Two carton lines of four billion boxes of four billion units of one
+/// SKU: their units passed `u64::MAX`, and adding them overflowed (a panic
+/// in a debug build, a wrapped total in a release build that the packing
+/// list and the receipt were compared with). Past `u64::MAX` a total is
+/// unknown: nothing is compared with it.
+#[test]
+fn carton_units_past_u64_max_are_not_wrapped() {
+    let line = json!({"boxNo": 1, "count": 4_000_000_000_u32,
+        "items": [{"sku": "EAR-BLK", "quantity": 4_000_000_000_u32}]});
+    let mut doc = shipment_doc();
+    doc["cartons"] = json!([line.clone(), line]);
+    doc["cartons"][1]["boxNo"] = json!(4_000_000_001_u32);
+    doc.as_object_mut().unwrap().remove("events");
+    doc["receipt"] =
+        json!({"receivedOn": "2026-12-05", "lines": [{"sku": "EAR-BLK", "quantity": 5}]});
+    assert_eq!(receipt_findings(&doc), []);
+    let s: ShipmentJson = wire::from_json(doc.to_string().as_bytes()).unwrap();
+    let checked = check(&s, &CheckOptions::new());
+    assert!(
+        !checked
+            .report()
+            .iter()
+            .any(|v| v.code().as_str() == "packing_list.quantity"),
+        "{}",
+        checked.report()
+    );
+}

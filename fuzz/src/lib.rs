@@ -8,6 +8,7 @@
 use std::fmt::Debug;
 
 use chrono::NaiveDate;
+use crossborder::wire::Json;
 use crossborder::{ECHO_MAX_CHARS, JsonPointer, MESSAGE_MAX_CHARS, Report};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
@@ -87,5 +88,43 @@ where
     match parse(&shown) {
         Ok(back) => assert_eq!(&back, value, "{shown:?} reads back differently"),
         Err(e) => panic!("{value:?} is shown as {shown:?}, which does not parse: {e:?}"),
+    }
+}
+
+/// The input as the crate's free-form JSON value (members in order,
+/// numbers exact), to resolve a report's pointers in; `None` when it is not
+/// JSON or nests deeper than that value allows.
+pub fn document(data: &[u8]) -> Option<Json> {
+    json::<Json>(data)
+}
+
+/// Every pointer of `report` names a place in `doc`: a value it holds, or
+/// a member it lacks (a missing field is reported where it would be). So
+/// the first step that does not resolve must be a member of an object (or
+/// of a `null` left out), never an index past an array's end nor a step
+/// into a string or a number.
+pub fn check_pointers(report: &Report, doc: &Json) {
+    for v in report {
+        let p = v.pointer().as_str();
+        let mut node = Some(doc);
+        for token in p.split('/').skip(1) {
+            let Some(here) = node else { break };
+            let token = token.replace("~1", "/").replace("~0", "~");
+            node = match here {
+                Json::Object(_) => here.get(&token),
+                Json::Null => None,
+                Json::Array(items) => {
+                    let item = token.parse::<usize>().ok().and_then(|i| items.get(i));
+                    assert!(
+                        item.is_some(),
+                        "{} at {p}: no item {token:?} in an array of {}",
+                        v.code(),
+                        items.len()
+                    );
+                    item
+                }
+                _ => panic!("{} at {p}: {token:?} is a step into a scalar", v.code()),
+            };
+        }
     }
 }

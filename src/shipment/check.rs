@@ -7,13 +7,14 @@ use chrono::{Months, NaiveDate};
 use rust_decimal::{Decimal, RoundingStrategy};
 
 use super::chargeable::{ChargeableRule, ChargeableWeight, Piece};
-use super::convert::{Reader, echo};
+use super::convert::Reader;
 use super::flow::StageDurations;
 use super::json::ShipmentJson;
 use super::model::*;
 use super::profile::{SideRule, WarehouseProfile};
 use super::rules::Rule;
 use super::special::SpecialGoodsTable;
+use crate::echo;
 use crate::hs::{self, HsEdition};
 use crate::{
     Code, Country, Currency, ExchangeRates, JsonPointer, MassUnit, Money, Report, Severity,
@@ -467,7 +468,7 @@ pub(crate) fn emit(
         .map_or(info.severity(), |(_, s)| *s);
     let mut v = Violation::new(code, severity, at, en, zh);
     if let Some(value) = value {
-        v = v.with_value(echo(value));
+        v = v.with_value(value);
     }
     out.push((rule, v));
 }
@@ -1440,7 +1441,8 @@ impl<'a> Checker<'a> {
                 }
                 let add = it.quantity.map(|q| u64::from(q) * u64::from(c.count));
                 match carton_units.get_mut(code) {
-                    Some(total) => *total = total.zip(add).map(|(a, b)| a + b),
+                    // Past u64::MAX units the total is unknown, not wrapped.
+                    Some(total) => *total = total.zip(add).and_then(|(a, b)| a.checked_add(b)),
                     None => carton_units.push(code, add),
                 }
             }
@@ -2154,7 +2156,7 @@ fn fnsku_form(f: &str) -> bool {
 
 /// Names for a message: the first five, then how many more.
 fn listed(names: &[&str]) -> String {
-    let shown: Vec<String> = names.iter().take(5).map(|n| echo(n)).collect();
+    let shown: Vec<String> = names.iter().take(5).map(|n| echo(n).to_string()).collect();
     let mut out = shown.join("、");
     if names.len() > 5 {
         out.push_str(&format!(" … (+{})", names.len() - 5));

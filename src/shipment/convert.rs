@@ -10,6 +10,7 @@ use super::json::{self, Flag, LiquidJson, RuleJson};
 use super::model::*;
 use super::profile::{HeavyLabel, SideRule, WarehouseProfile};
 use super::rules::Rule;
+use crate::echo;
 use crate::model::convert::Conv;
 use crate::wire::{Number, Text};
 use crate::{
@@ -29,19 +30,9 @@ fn text(raw: &Option<Text>) -> Option<String> {
     given(raw).map(|s| s.trim().to_owned())
 }
 
-/// A short echo of a caller's value for a message.
-pub(super) fn echo(s: &str) -> String {
-    if s.chars().count() > 40 {
-        let cut: String = s.chars().take(39).collect();
-        format!("{cut}…")
-    } else {
-        s.to_owned()
-    }
-}
-
 impl Reader {
     fn error(&mut self, loc: &Loc<'_>, code: Code, value: &str, en: String, zh: String) {
-        self.conv.error(loc, code, &echo(value), en, zh);
+        self.conv.error(loc, code, value, en, zh);
     }
 
     fn date(&mut self, loc: &Loc<'_>, raw: &Option<Text>) -> Option<NaiveDate> {

@@ -595,7 +595,7 @@ pub(super) fn check_flow(
             let note = x
                 .note
                 .as_deref()
-                .map(super::convert::echo)
+                .map(|n| crate::echo(n).to_string())
                 .unwrap_or_default();
             let stage = e.stage.map_or("a stage", |s| s.as_str());
             add(
@@ -677,7 +677,8 @@ fn shipped(s: &StockingShipment) -> Option<Shipped<'_>> {
             let (code, q) = (it.sku.as_deref()?, it.quantity?);
             let total = u64::from(q) * u64::from(c.count);
             match sku_at.get(code) {
-                Some(&at) => per_sku[at].1 += total,
+                // Past u64::MAX units the total is unknown, not wrapped.
+                Some(&at) => per_sku[at].1 = per_sku[at].1.checked_add(total)?,
                 None => {
                     sku_at.insert(code, per_sku.len());
                     per_sku.push((code, total));
@@ -705,16 +706,8 @@ fn reconcile(s: &StockingShipment, r: &Receipt, add: &mut Add<'_>) {
                 Rule::ReceiptDamaged,
                 line(i, "damaged"),
                 Some(&l.damaged.to_string()),
-                format!(
-                    "{} of {:?} received damaged",
-                    l.damaged,
-                    super::convert::echo(sku)
-                ),
-                format!(
-                    "{:?} 有 {} 件到货破损",
-                    super::convert::echo(sku),
-                    l.damaged
-                ),
+                format!("{} of {:?} received damaged", l.damaged, crate::echo(sku)),
+                format!("{:?} 有 {} 件到货破损", crate::echo(sku), l.damaged),
             );
         }
     }
@@ -799,12 +792,9 @@ fn reconcile(s: &StockingShipment, r: &Receipt, add: &mut Add<'_>) {
                     Some(code),
                     format!(
                         "{:?} was received in box {b}, which did not hold it",
-                        super::convert::echo(code)
+                        crate::echo(code)
                     ),
-                    format!(
-                        "箱 {b} 中收到 {:?}，但该箱未发此 SKU",
-                        super::convert::echo(code)
-                    ),
+                    format!("箱 {b} 中收到 {:?}，但该箱未发此 SKU", crate::echo(code)),
                 );
                 continue;
             };
@@ -812,8 +802,8 @@ fn reconcile(s: &StockingShipment, r: &Receipt, add: &mut Add<'_>) {
                 continue;
             }
             if let Some(&Some(got)) = got_of.get(&(b, code)) {
-                let what = format!("box {b}, {:?}", super::convert::echo(code));
-                let what_zh = format!("箱 {b} 的 {:?}", super::convert::echo(code));
+                let what = format!("box {b}, {:?}", crate::echo(code));
+                let what_zh = format!("箱 {b} 的 {:?}", crate::echo(code));
                 compare(add, line(i, "quantity"), &what, &what_zh, got, want);
             }
         }
@@ -825,9 +815,9 @@ fn reconcile(s: &StockingShipment, r: &Receipt, add: &mut Add<'_>) {
                     Some(&format!("{b}")),
                     format!(
                         "box {b} ({want} of {:?}) was not received",
-                        super::convert::echo(code)
+                        crate::echo(code)
                     ),
-                    format!("箱 {b}（{:?} {want} 件）未收到", super::convert::echo(code)),
+                    format!("箱 {b}（{:?} {want} 件）未收到", crate::echo(code)),
                 );
             }
         }
@@ -856,9 +846,9 @@ fn reconcile(s: &StockingShipment, r: &Receipt, add: &mut Add<'_>) {
                 Some(code),
                 format!(
                     "{:?} was received but is not in the shipment",
-                    super::convert::echo(code)
+                    crate::echo(code)
                 ),
-                format!("收到 {:?}，但本货件未发此 SKU", super::convert::echo(code)),
+                format!("收到 {:?}，但本货件未发此 SKU", crate::echo(code)),
             );
             continue;
         };
@@ -866,8 +856,8 @@ fn reconcile(s: &StockingShipment, r: &Receipt, add: &mut Add<'_>) {
             compare(
                 add,
                 line(i, "quantity"),
-                &format!("{:?}", super::convert::echo(code)),
-                &format!("{:?}", super::convert::echo(code)),
+                &format!("{:?}", crate::echo(code)),
+                &format!("{:?}", crate::echo(code)),
                 got,
                 want,
             );
@@ -879,11 +869,8 @@ fn reconcile(s: &StockingShipment, r: &Receipt, add: &mut Add<'_>) {
                 Rule::ReceiptShort,
                 at(&["receipt", "lines"], None, &[]),
                 Some(code),
-                format!(
-                    "{:?} ({want} shipped) was not received",
-                    super::convert::echo(code)
-                ),
-                format!("{:?}（发货 {want} 件）未收到", super::convert::echo(code)),
+                format!("{:?} ({want} shipped) was not received", crate::echo(code)),
+                format!("{:?}（发货 {want} 件）未收到", crate::echo(code)),
             );
         }
     }

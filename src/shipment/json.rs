@@ -248,7 +248,7 @@ pub enum RuleJson {
 /// # Ok::<(), serde_json::Error>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
+#[serde(rename_all = "camelCase", default, remote = "Self")]
 pub struct RuleObjectJson {
     /// `divisor`: `"5000 cm3/kg"`, `"166 in3/lb"`, or `"333 kg/m3"`.
     #[serde(
@@ -339,7 +339,7 @@ fn text_list<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Vec<Option<Text>>
 /// # Ok::<(), serde_json::Error>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
+#[serde(rename_all = "camelCase", default, remote = "Self")]
 pub struct ShipmentJson {
     /// `reference`: the shipment's PO or reference number, which every carton's mark carries.
     #[serde(
@@ -415,7 +415,7 @@ pub struct ShipmentJson {
 /// # Ok::<(), serde_json::Error>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
+#[serde(rename_all = "camelCase", default, remote = "Self")]
 pub struct WarehouseJson {
     /// `profile`: `amazon_fba_us`, `amazon_fba_eu`, `amazon_fba_uk` or `generic`.
     #[serde(
@@ -452,7 +452,7 @@ pub struct WarehouseJson {
 /// # Ok::<(), serde_json::Error>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
+#[serde(rename_all = "camelCase", default, remote = "Self")]
 pub struct LimitsJson {
     /// `maxCartonWeight`: heaviest carton (`"30 kg"`).
     #[serde(
@@ -498,7 +498,7 @@ pub struct LimitsJson {
 /// # Ok::<(), serde_json::Error>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
+#[serde(rename_all = "camelCase", default, remote = "Self")]
 pub struct ImporterJson {
     /// `name`.
     #[serde(
@@ -532,7 +532,7 @@ pub struct ImporterJson {
 /// # Ok::<(), serde_json::Error>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
+#[serde(rename_all = "camelCase", default, remote = "Self")]
 pub struct RateJson {
     /// `from`: a currency code.
     #[serde(
@@ -563,7 +563,7 @@ pub struct RateJson {
 /// # Ok::<(), serde_json::Error>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
+#[serde(rename_all = "camelCase", default, remote = "Self")]
 pub struct SkuJson {
     /// `sku`: the seller's code.
     #[serde(
@@ -687,7 +687,7 @@ pub struct SkuJson {
 /// # Ok::<(), serde_json::Error>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
+#[serde(rename_all = "camelCase", default, remote = "Self")]
 pub struct DimensionsJson {
     /// `length`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -718,7 +718,7 @@ pub struct DimensionsJson {
 /// # Ok::<(), serde_json::Error>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
+#[serde(rename_all = "camelCase", default, remote = "Self")]
 pub struct BatteryJson {
     /// `configuration`: `none`, `contained_in_equipment`, `packed_with_equipment` or `alone`.
     #[serde(
@@ -761,7 +761,7 @@ pub struct BatteryJson {
 /// # Ok::<(), serde_json::Error>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
+#[serde(rename_all = "camelCase", default, remote = "Self")]
 pub struct DocumentJson {
     /// `kind`: `msds`, `un38_3_summary`, `air_transport_report`, `magnetic_report` or `non_dg_report`.
     #[serde(
@@ -789,7 +789,7 @@ pub struct DocumentJson {
 /// # Ok::<(), serde_json::Error>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
+#[serde(rename_all = "camelCase", default, remote = "Self")]
 pub struct CartonJson {
     /// `boxNo`: the first box's number.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -832,7 +832,7 @@ pub struct CartonJson {
 /// # Ok::<(), serde_json::Error>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
+#[serde(rename_all = "camelCase", default, remote = "Self")]
 pub struct MarksJson {
     /// `reference`: the PO or reference number (箱唛).
     #[serde(
@@ -866,7 +866,7 @@ pub struct MarksJson {
 /// # Ok::<(), serde_json::Error>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
+#[serde(rename_all = "camelCase", default, remote = "Self")]
 pub struct ItemJson {
     /// `sku`.
     #[serde(
@@ -903,7 +903,7 @@ pub struct ItemJson {
 /// # Ok::<(), serde_json::Error>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
+#[serde(rename_all = "camelCase", default, remote = "Self")]
 pub struct PackingListJson {
     /// `cartons`: how many boxes.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -937,7 +937,7 @@ pub struct PackingListJson {
 /// # Ok::<(), serde_json::Error>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
+#[serde(rename_all = "camelCase", default, remote = "Self")]
 pub struct PackingLineJson {
     /// `sku`.
     #[serde(
@@ -962,7 +962,7 @@ pub struct PackingLineJson {
 /// # Ok::<(), serde_json::Error>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
+#[serde(rename_all = "camelCase", default, remote = "Self")]
 pub struct InvoiceJson {
     /// `number`.
     #[serde(
@@ -1002,7 +1002,7 @@ pub struct InvoiceJson {
 /// # Ok::<(), serde_json::Error>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
+#[serde(rename_all = "camelCase", default, remote = "Self")]
 pub struct InvoiceLineJson {
     /// `sku`.
     #[serde(
@@ -1045,7 +1045,7 @@ pub struct InvoiceLineJson {
 /// # Ok::<(), serde_json::Error>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
+#[serde(rename_all = "camelCase", default, remote = "Self")]
 pub struct DeclarationJson {
     /// `currency` of the amounts.
     #[serde(
@@ -1070,7 +1070,7 @@ pub struct DeclarationJson {
 /// # Ok::<(), serde_json::Error>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
+#[serde(rename_all = "camelCase", default, remote = "Self")]
 pub struct DeclarationLineJson {
     /// `hsCode`: 10 digits.
     #[serde(
@@ -1116,7 +1116,7 @@ pub struct DeclarationLineJson {
 /// # Ok::<(), serde_json::Error>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
+#[serde(rename_all = "camelCase", default, remote = "Self")]
 pub struct EventJson {
     /// `stage`.
     #[serde(
@@ -1147,7 +1147,7 @@ pub struct EventJson {
 /// # Ok::<(), serde_json::Error>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
+#[serde(rename_all = "camelCase", default, remote = "Self")]
 pub struct ExceptionJson {
     /// `kind`: `customs_hold`, `refused_at_warehouse` or `other`.
     #[serde(
@@ -1175,7 +1175,7 @@ pub struct ExceptionJson {
 /// # Ok::<(), serde_json::Error>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
+#[serde(rename_all = "camelCase", default, remote = "Self")]
 pub struct ReceiptJson {
     /// `receivedOn`: `YYYY-MM-DD`.
     #[serde(
@@ -1200,7 +1200,7 @@ pub struct ReceiptJson {
 /// # Ok::<(), serde_json::Error>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
+#[serde(rename_all = "camelCase", default, remote = "Self")]
 pub struct ReceiptLineJson {
     /// `sku`.
     #[serde(
@@ -1218,3 +1218,29 @@ pub struct ReceiptLineJson {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub damaged: Option<Number>,
 }
+
+crate::object_only!(
+    RuleObjectJson,
+    ShipmentJson,
+    WarehouseJson,
+    LimitsJson,
+    ImporterJson,
+    RateJson,
+    SkuJson,
+    DimensionsJson,
+    BatteryJson,
+    DocumentJson,
+    CartonJson,
+    MarksJson,
+    ItemJson,
+    PackingListJson,
+    PackingLineJson,
+    InvoiceJson,
+    InvoiceLineJson,
+    DeclarationJson,
+    DeclarationLineJson,
+    EventJson,
+    ExceptionJson,
+    ReceiptJson,
+    ReceiptLineJson,
+);

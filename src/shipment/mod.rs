@@ -85,8 +85,10 @@
 //! take a number (`"sku": 12345` reads as `"12345"`), flags take `true`,
 //! `false` or their text, and unknown members are ignored. A value of the
 //! wrong JSON kind where an object or an array belongs (a string for
-//! `cartons`) is a structural error that `serde_json` reports with its line
-//! and column. `null` reads as absent.
+//! `cartons`, an array for `warehouse` or for a carton) is a structural
+//! error that `serde_json` reports with its line and column, and
+//! [`crate::wire::from_json`] at its JSON Pointer: an object is never read
+//! from an array by position. `null` reads as absent.
 //!
 //! Writing a struct back gives the same JSON values for every known member:
 //! numbers stay numbers (a string stays a string), units, codes and `DDU`

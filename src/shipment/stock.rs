@@ -697,7 +697,7 @@ impl<'de> Deserialize<'de> for LeadTimesJson {
 /// # Ok::<(), serde_json::Error>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
+#[serde(rename_all = "camelCase", default, remote = "Self")]
 pub struct InventoryJson {
     /// `asOf`: `YYYY-MM-DD`.
     #[serde(
@@ -730,7 +730,7 @@ pub struct InventoryJson {
 /// # Ok::<(), serde_json::Error>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
+#[serde(rename_all = "camelCase", default, remote = "Self")]
 pub struct StockJson {
     /// `sku`.
     #[serde(
@@ -762,7 +762,7 @@ pub struct StockJson {
 /// # Ok::<(), serde_json::Error>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
+#[serde(rename_all = "camelCase", default, remote = "Self")]
 pub struct SafetyStockJson {
     /// `units`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -801,7 +801,7 @@ pub struct SafetyStockJson {
 /// # Ok::<(), serde_json::Error>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
+#[serde(rename_all = "camelCase", default, remote = "Self")]
 pub struct InboundJson {
     /// `reference`.
     #[serde(
@@ -837,7 +837,7 @@ pub struct InboundJson {
 /// # Ok::<(), serde_json::Error>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
+#[serde(rename_all = "camelCase", default, remote = "Self")]
 pub struct InboundLineJson {
     /// `sku`.
     #[serde(
@@ -849,6 +849,14 @@ pub struct InboundLineJson {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub quantity: Option<Number>,
 }
+
+crate::object_only!(
+    InventoryJson,
+    StockJson,
+    SafetyStockJson,
+    InboundJson,
+    InboundLineJson
+);
 
 crate::macros::codes! {
     /// A member the inventory needs is missing (`asOf`, a SKU's `sku`, `onHand`, `dailySales` or `safetyStock`, an inbound `eta`).
@@ -865,10 +873,8 @@ struct Read {
 
 impl Read {
     fn bad(&mut self, at: JsonPointer, code: Code, value: &str, en: String, zh: String) {
-        self.report.push(
-            Violation::new(code, Severity::Error, at, en, zh)
-                .with_value(super::convert::echo(value)),
-        );
+        self.report
+            .push(Violation::new(code, Severity::Error, at, en, zh).with_value(value));
     }
 
     fn missing(&mut self, at: JsonPointer, field: &str) {
@@ -907,11 +913,8 @@ impl Read {
                     at,
                     Code::SHIPMENT_DATE_INVALID,
                     t,
-                    format!(
-                        "invalid date {:?}: expected YYYY-MM-DD",
-                        super::convert::echo(t)
-                    ),
-                    format!("日期 {:?} 无效：应为 YYYY-MM-DD", super::convert::echo(t)),
+                    format!("invalid date {:?}: expected YYYY-MM-DD", crate::echo(t)),
+                    format!("日期 {:?} 无效：应为 YYYY-MM-DD", crate::echo(t)),
                 );
                 None
             }
@@ -1084,11 +1087,11 @@ pub fn read_inventory(json: &InventoryJson) -> (Option<Inventory>, Report) {
                     code,
                     format!(
                         "inbound SKU {:?} has no row in skus: its stock is not projected",
-                        super::convert::echo(code)
+                        crate::echo(code)
                     ),
                     format!(
                         "在途 SKU {:?} 在 skus 中没有库存记录：未做预测",
-                        super::convert::echo(code)
+                        crate::echo(code)
                     ),
                 );
                 continue;

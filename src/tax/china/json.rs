@@ -74,7 +74,7 @@ crate::macros::codes! {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", remote = "Self")]
 pub struct TaxTableJson {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     rows: Vec<RowJson>,
@@ -93,7 +93,7 @@ pub struct TaxTableJson {
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", remote = "Self")]
 struct RowJson {
     #[serde(
         default,
@@ -120,7 +120,7 @@ struct RowJson {
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", remote = "Self")]
 struct ConditionJson {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     high_end: Option<ThresholdJson>,
@@ -131,7 +131,7 @@ struct ConditionJson {
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", remote = "Self")]
 struct ThresholdJson {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     at_least: Option<Number>,
@@ -140,7 +140,7 @@ struct ThresholdJson {
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", remote = "Self")]
 struct ConsumptionJson {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     ad_valorem: Option<Number>,
@@ -149,7 +149,7 @@ struct ConsumptionJson {
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", remote = "Self")]
 struct SpecificJson {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     amount: Option<Number>,
@@ -158,6 +158,7 @@ struct SpecificJson {
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(remote = "Self")]
 struct EffectiveJson {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     from: Option<String>,
@@ -166,7 +167,7 @@ struct EffectiveJson {
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", remote = "Self")]
 struct RateJson {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     rate: Option<Number>,
@@ -177,7 +178,7 @@ struct RateJson {
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", remote = "Self")]
 struct CbecJson {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     transaction_limit: Option<Number>,
@@ -192,7 +193,7 @@ struct CbecJson {
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", remote = "Self")]
 struct TiersJson {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     rates: Option<Vec<Number>>,
@@ -205,7 +206,7 @@ struct TiersJson {
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", remote = "Self")]
 struct WaiverJson {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     up_to: Option<Number>,
@@ -216,7 +217,7 @@ struct WaiverJson {
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", remote = "Self")]
 struct LimitJson {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     limit: Option<Number>,
@@ -229,7 +230,7 @@ struct LimitJson {
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", remote = "Self")]
 struct PostalJson {
     #[serde(
         default,
@@ -244,6 +245,22 @@ struct PostalJson {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     source: Option<String>,
 }
+
+crate::object_only!(
+    TaxTableJson,
+    RowJson,
+    ConditionJson,
+    ThresholdJson,
+    ConsumptionJson,
+    SpecificJson,
+    EffectiveJson,
+    RateJson,
+    CbecJson,
+    TiersJson,
+    WaiverJson,
+    LimitJson,
+    PostalJson,
+);
 
 /// Collects the problems of one conversion.
 #[derive(Default)]
@@ -366,8 +383,8 @@ impl Check {
                 self.bad(
                     at,
                     text,
-                    format!("invalid date {text:?}: expected YYYY-MM-DD"),
-                    format!("日期 {text:?} 无效：应为 YYYY-MM-DD"),
+                    format!("invalid date {:?}: expected YYYY-MM-DD", crate::echo(text)),
+                    format!("日期 {:?} 无效：应为 YYYY-MM-DD", crate::echo(text)),
                 );
                 None
             }
@@ -462,7 +479,7 @@ impl Check {
                         &at.field("prefix"),
                         p,
                         e.to_string(),
-                        format!("HS 前缀 {p:?} 无效：应为 2 到 12 位数字"),
+                        format!("HS 前缀 {:?} 无效：应为 2 到 12 位数字", crate::echo(p)),
                     );
                     None
                 }
@@ -908,7 +925,7 @@ impl Serialize for TaxTable {
 
 impl<'de> Deserialize<'de> for TaxTable {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let form = TaxTableJson::deserialize(d)?;
+        let form = <TaxTableJson as Deserialize>::deserialize(d)?;
         form.to_table().map_err(|report| {
             serde::de::Error::custom(format!(
                 "invalid tax table:\n{}",

@@ -133,7 +133,8 @@ pub struct Quantity {
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 #[error(
-    "invalid quantity {0:?}: expected a positive number and a unit (piece, g, kg, t, ml, l), such as \"500 ml\""
+    "invalid quantity {input:?}: expected a positive number and a unit (piece, g, kg, t, ml, l), such as \"500 ml\"",
+    input = crate::echo(.0)
 )]
 pub struct QuantityError(pub(crate) String);
 
@@ -150,7 +151,7 @@ impl QuantityError {
     pub fn message_zh(&self) -> String {
         format!(
             "数量 {:?} 无效：应为正数加单位（piece、g、kg、t、ml、l），如 \"500 ml\"",
-            self.0
+            crate::echo(&self.0)
         )
     }
 }
@@ -315,7 +316,7 @@ impl fmt::Display for Condition {
             Condition::UnitValueAtLeast { at_least, per } => {
                 write!(f, "unit value at least {at_least} CNY per {per}")
             }
-            Condition::Attribute(a) => write!(f, "attribute {a:?}"),
+            Condition::Attribute(a) => write!(f, "attribute {:?}", crate::echo(a)),
         }
     }
 }
