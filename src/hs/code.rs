@@ -246,6 +246,15 @@ impl HsCode {
         std::str::from_utf8(&self.digits[..usize::from(self.len)]).unwrap_or("")
     }
 
+    /// The code as one number, its digit bytes and its length: equal for
+    /// equal codes and only for them (a key compared in one step).
+    pub(crate) fn key(&self) -> u128 {
+        let mut bytes = [0u8; 16];
+        bytes[..MAX_DIGITS].copy_from_slice(&self.digits);
+        bytes[15] = self.len;
+        u128::from_le_bytes(bytes)
+    }
+
     /// How many digits (6 to 13).
     ///
     /// # Example

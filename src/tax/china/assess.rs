@@ -1412,33 +1412,73 @@ struct Found<'t> {
     tested: bool,
 }
 
-/// The rows found for each HS code of one order, kept where they did not
-/// depend on the line (no conditional row was tested), so the lines of an
-/// order that share a code look it up once.
+/// The rows found for each HS code of one order, so the lines of an order
+/// that share a code look it up once. Where no conditional row was tested
+/// the rows hold for every line of the code; where one was, they hold for
+/// the lines that agree on what a test reads: no caller facts, the same
+/// unit value and the same unit net weight (the order's totals, the date
+/// and the rates wanted are the same for all its lines).
 #[derive(Default)]
 struct Lookups<'t> {
-    seen: Vec<(HsCode, Found<'t>)>,
+    /// ([`HsCode::key`], what a test read, the rows).
+    seen: Vec<(u128, Option<Tested>, Found<'t>)>,
+}
+
+/// What the conditional rows of a look-up read of a line without facts:
+/// its unit value and its unit net weight in grams.
+#[derive(Clone, Copy, PartialEq, Eq)]
+struct Tested {
+    unit: Decimal,
+    grams: Option<Decimal>,
 }
 
 impl<'t> Lookups<'t> {
+    /// The rows of `code` for a line whose unit value is `unit`.
+    #[allow(clippy::too_many_arguments)]
     fn find(
         &mut self,
         engine: &'t TaxEngine,
         code: Option<&HsCode>,
         date: NaiveDate,
         want: Want,
+        unit: Decimal,
         view: &mut LineView<'_>,
         unit_value: &mut dyn FnMut() -> Option<(Decimal, Decimal)>,
     ) -> Found<'t> {
         let Some(code) = code else {
             return Found::default();
         };
-        if let Some((_, found)) = self.seen.iter().find(|(c, _)| c == code) {
-            return *found;
+        let code_key = code.key();
+        let mut tested: Option<Tested> = None;
+        for (c, key, found) in &self.seen {
+            if *c != code_key {
+                continue;
+            }
+            match key {
+                None => return *found,
+                Some(k) if view.facts.is_none() => {
+                    let t = *tested.get_or_insert_with(|| Tested {
+                        unit,
+                        grams: unit_grams(view.item),
+                    });
+                    if *k == t {
+                        return *found;
+                    }
+                }
+                Some(_) => {}
+            }
         }
         let found = find(engine, code.as_str(), date, want, view, unit_value);
-        if !found.tested && self.seen.len() < 64 {
-            self.seen.push((*code, found));
+        if self.seen.len() < 64 {
+            if !found.tested {
+                self.seen.push((code_key, None, found));
+            } else if view.facts.is_none() {
+                let t = tested.unwrap_or_else(|| Tested {
+                    unit,
+                    grams: unit_grams(view.item),
+                });
+                self.seen.push((code_key, Some(t), found));
+            }
         }
         found
     }
@@ -1727,7 +1767,14 @@ fn values(run: &mut Run<'_, '_>) -> Vec<Option<Value>> {
             out.push(None);
             continue;
         }
-        let Some(goods) = unit.checked_mul(Decimal::from(quantity)) else {
+        // One unit: the product would be `unit` itself (a zero product is 0
+        // at scale 0, so zero is left to the multiplication).
+        let goods = if quantity == 1 && !unit.is_zero() {
+            Some(unit)
+        } else {
+            unit.checked_mul(Decimal::from(quantity))
+        };
+        let Some(goods) = goods else {
             run.push(
                 Code::AMOUNT_OVERFLOW,
                 Severity::Error,
@@ -1905,7 +1952,7 @@ fn cross_border<'t>(run: &mut Run<'t, '_>, a: &mut TaxAssessment<'t>) {
     let mut rates_cache = Combined::default();
     let mut lookups = Lookups::default();
     let mut weighted = Some(Decimal::ZERO);
-    let mut total = Some(Decimal::ZERO);
+    let mut total = Some(Sum::Zero);
     for (i, v) in lines.iter().flatten().enumerate() {
         let item = &run.order.items[i];
         let facts = run.context.line_facts(i);
@@ -1934,6 +1981,7 @@ fn cross_border<'t>(run: &mut Run<'t, '_>, a: &mut TaxAssessment<'t>) {
             hs_of(item),
             run.date,
             want,
+            v.unit,
             &mut view,
             &mut unit_value,
         );
@@ -1982,7 +2030,9 @@ fn cross_border<'t>(run: &mut Run<'t, '_>, a: &mut TaxAssessment<'t>) {
                 if r.is_none() {
                     weighted = None;
                 }
-                total = total.and_then(|t| t.checked_add(done.tax));
+                if let Some(t) = &mut total {
+                    t.add(done.tax);
+                }
                 line.duty = Some(done.duty);
                 line.consumption_tax = Some(done.consumption);
                 line.vat = Some(done.vat);
@@ -2020,7 +2070,10 @@ fn cross_border<'t>(run: &mut Run<'t, '_>, a: &mut TaxAssessment<'t>) {
         overflow(run);
     }
     a.shipping_tax = shipping_tax;
-    a.total = total.zip(shipping_tax).and_then(|(t, s)| t.checked_add(s));
+    a.total = total
+        .and_then(Sum::value)
+        .zip(shipping_tax)
+        .and_then(|(t, s)| t.checked_add(s));
 }
 
 /// Amounts of ¥ limits as people write them: `5,000`.
@@ -2225,11 +2278,8 @@ fn cbec_line<'t>(
         return (rates, Err(Gap::DutyRate));
     };
     let (c, r_v, d) = (consumption.rate, vat.rate, duty.rate);
-    if c >= Decimal::ONE
-        || [c, r_v, d, factor]
-            .iter()
-            .any(|x| x.is_sign_negative() && !x.is_zero())
-    {
+    let negative = |x: Decimal| x.is_sign_negative() && !x.is_zero();
+    if at_least_one(c) || negative(c) || negative(r_v) || negative(d) || negative(factor) {
         let at = run.hs_at(i);
         run.push(
             Code::TAX_RATE_INVALID,
@@ -2311,7 +2361,239 @@ fn div_round(x: Decimal, y: Decimal) -> Option<Decimal> {
 /// rounded half up from its exact value: duty = p x d; base = (p + duty +
 /// sq) / (1 - c); consumption tax = (base x c + sq) x factor; VAT = base x
 /// v x factor.
+///
+/// In integers where every step is exact ([`Exact`]), with `Decimal`
+/// otherwise: the two give the same answer, to the scale.
 fn amounts(
+    p: Decimal,
+    sq: Decimal,
+    d: Decimal,
+    c: Decimal,
+    v: Decimal,
+    factor: Decimal,
+) -> Option<LineDone> {
+    amounts_exact(p, sq, d, c, v, factor).or_else(|| amounts_decimal(p, sq, d, c, v, factor))
+}
+
+/// 2^96: `Decimal` holds mantissas below it.
+const U96: u128 = 1 << 96;
+
+/// 10^0 to 10^38.
+const POW10: [u128; 39] = {
+    let mut t = [1u128; 39];
+    let mut i = 1;
+    while i < 39 {
+        t[i] = t[i - 1] * 10;
+        i += 1;
+    }
+    t
+};
+
+fn pow10(n: u32) -> Option<u128> {
+    POW10.get(n as usize).copied()
+}
+
+/// `a / b` for `b` above 0, in 64 bits when both fit (one instruction
+/// instead of a 128-bit division routine).
+fn quotient(a: u128, b: u128) -> u128 {
+    match (u64::try_from(a), u64::try_from(b)) {
+        (Ok(a), Ok(b)) => u128::from(a / b),
+        _ => a / b,
+    }
+}
+
+/// `a x b`, in one 64-bit multiplication when both fit (the product then
+/// cannot overflow), `None` on an overflow.
+fn product(a: u128, b: u128) -> Option<u128> {
+    match (u64::try_from(a), u64::try_from(b)) {
+        (Ok(a), Ok(b)) => Some(u128::from(a) * u128::from(b)),
+        _ => a.checked_mul(b),
+    }
+}
+
+/// A non-negative decimal as its mantissa and scale, with the arithmetic
+/// of `Decimal` where `Decimal` is exact: a product or a sum whose
+/// mantissa is below 2^96 at a scale of at most 28 is the `Decimal` one,
+/// to the scale (zero times anything is 0 at scale 0; zero plus `x` is
+/// `x`), and anything else is `None`, for the caller to do in `Decimal`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Exact {
+    m: u128,
+    s: u32,
+}
+
+impl Exact {
+    fn of(d: Decimal) -> Option<Exact> {
+        Some(Exact {
+            m: u128::try_from(d.mantissa()).ok()?,
+            s: d.scale(),
+        })
+    }
+
+    fn checked(m: u128, s: u32) -> Option<Exact> {
+        (m < U96 && s <= 28).then_some(Exact { m, s })
+    }
+
+    fn is_zero(self) -> bool {
+        self.m == 0
+    }
+
+    fn mul(self, o: Exact) -> Option<Exact> {
+        if self.is_zero() || o.is_zero() {
+            return Some(Exact { m: 0, s: 0 });
+        }
+        Exact::checked(product(self.m, o.m)?, self.s + o.s)
+    }
+
+    fn add(self, o: Exact) -> Option<Exact> {
+        if self.is_zero() {
+            return Some(o);
+        }
+        if o.is_zero() {
+            return Some(self);
+        }
+        let (a, b, s) = if self.s >= o.s {
+            (self.m, product(o.m, pow10(self.s - o.s)?)?, self.s)
+        } else {
+            (product(self.m, pow10(o.s - self.s)?)?, o.m, o.s)
+        };
+        Exact::checked(a.checked_add(b)?, s)
+    }
+
+    /// `1 - self`, for `0 < self < 1`.
+    fn one_minus(self) -> Option<Exact> {
+        Exact::checked(pow10(self.s)?.checked_sub(self.m)?, self.s)
+    }
+
+    /// Half up to 0.01, in fen: [`round`].
+    fn fen(self) -> Option<u128> {
+        if self.s <= 2 {
+            product(self.m, pow10(2 - self.s)?)
+        } else {
+            let p = pow10(self.s - 2)?;
+            Some(quotient(self.m.checked_add(p / 2)?, p))
+        }
+    }
+
+    /// `self / y` half up to 0.01, in fen: [`div_round`], including where
+    /// it gives up (its 128-bit products overflow).
+    fn div_fen(self, y: Exact) -> Option<u128> {
+        if y.is_zero() {
+            return None;
+        }
+        let num = product(self.m, pow10(y.s + 2)?)?;
+        let den = product(y.m, pow10(self.s)?)?;
+        // div_round computes in i128: stay within it.
+        let (n2, d2) = (product(num, 2)?.checked_add(den)?, product(den, 2)?);
+        let max = i128::MAX.unsigned_abs();
+        if n2 > max || d2 > max {
+            return None;
+        }
+        Some(quotient(n2, d2))
+    }
+}
+
+/// An amount in fen as a `Decimal` of scale 2 (`None` from 2^96 fen).
+fn from_fen(fen: u128) -> Option<Decimal> {
+    if fen >= U96 {
+        return None;
+    }
+    // Three 32-bit words of a mantissa below 2^96.
+    let word = |shift: u32| u32::try_from((fen >> shift) & 0xffff_ffff).unwrap_or(0);
+    Some(Decimal::from_parts(word(0), word(32), word(64), false, 2))
+}
+
+/// `x` in fen when it is a non-negative amount of scale 2.
+fn fen_of(x: Decimal) -> Option<u128> {
+    if x.scale() == 2 && !x.is_sign_negative() {
+        u128::try_from(x.mantissa()).ok()
+    } else {
+        None
+    }
+}
+
+/// A sum of amounts from 0, in fen while every amount is a non-negative
+/// `Decimal` of scale 2 and the sum is below 2^96 (where `Decimal` adds
+/// exactly at scale 2), in `Decimal` from there on: the sum `Decimal`
+/// gives, to the scale.
+#[derive(Clone, Copy, Debug)]
+enum Sum {
+    Zero,
+    Fen(u128),
+    Other(Option<Decimal>),
+}
+
+impl Sum {
+    fn add(&mut self, x: Decimal) {
+        *self = match *self {
+            // 0 + x is x, whatever its scale.
+            Sum::Zero => fen_of(x).map_or(Sum::Other(Some(x)), Sum::Fen),
+            Sum::Fen(f) => match fen_of(x).and_then(|m| f.checked_add(m)) {
+                Some(s) if s < U96 => Sum::Fen(s),
+                _ => Sum::Other(from_fen(f).and_then(|t| t.checked_add(x))),
+            },
+            Sum::Other(t) => Sum::Other(t.and_then(|t| t.checked_add(x))),
+        }
+    }
+
+    fn value(self) -> Option<Decimal> {
+        match self {
+            Sum::Zero => Some(Decimal::ZERO),
+            Sum::Fen(f) => from_fen(f),
+            Sum::Other(t) => t,
+        }
+    }
+}
+
+/// Whether `c` is 1 or more, without a `Decimal` comparison.
+fn at_least_one(c: Decimal) -> bool {
+    !c.is_sign_negative() && pow10(c.scale()).is_some_and(|p| c.mantissa().unsigned_abs() >= p)
+}
+
+/// [`amounts_decimal`] in integers, `None` where a step would not be exact
+/// (or an operand is negative): the caller then does it in `Decimal`.
+fn amounts_exact(
+    p: Decimal,
+    sq: Decimal,
+    d: Decimal,
+    c: Decimal,
+    v: Decimal,
+    factor: Decimal,
+) -> Option<LineDone> {
+    let (p, sq, d, c, v, factor) = (
+        Exact::of(p)?,
+        Exact::of(sq)?,
+        Exact::of(d)?,
+        Exact::of(c)?,
+        Exact::of(v)?,
+        Exact::of(factor)?,
+    );
+    let duty = p.mul(d)?;
+    let gross = p.add(duty)?.add(sq)?;
+    let (ct, vat) = if c.is_zero() {
+        let ct = if sq.is_zero() {
+            0
+        } else {
+            sq.mul(factor)?.fen()?
+        };
+        (ct, gross.mul(v)?.mul(factor)?.fen()?)
+    } else {
+        let y = c.one_minus()?;
+        let ct_num = gross.mul(c)?.add(sq.mul(y)?)?.mul(factor)?;
+        let vat_num = gross.mul(v)?.mul(factor)?;
+        (ct_num.div_fen(y)?, vat_num.div_fen(y)?)
+    };
+    let duty = duty.fen()?;
+    Some(LineDone {
+        duty: from_fen(duty)?,
+        consumption: from_fen(ct)?,
+        vat: from_fen(vat)?,
+        tax: from_fen(duty.checked_add(ct)?.checked_add(vat)?)?,
+    })
+}
+
+/// [`amounts`] in `Decimal`.
+fn amounts_decimal(
     p: Decimal,
     sq: Decimal,
     d: Decimal,
@@ -2547,10 +2829,15 @@ fn personal_articles<'t>(run: &mut Run<'t, '_>, a: &mut TaxAssessment<'t>) {
                     tier: true,
                     ..Want::default()
                 };
-                let found =
-                    lookups.find(engine, hs_of(item), run.date, want, &mut view, &mut || {
-                        Some((unit, Decimal::ONE))
-                    });
+                let found = lookups.find(
+                    engine,
+                    hs_of(item),
+                    run.date,
+                    want,
+                    unit,
+                    &mut view,
+                    &mut || Some((unit, Decimal::ONE)),
+                );
                 if let Some((row, m)) = found.undecided {
                     certain = false;
                     undecided_note(run, i, row, m);
@@ -2694,5 +2981,149 @@ mod tests {
         });
         assert_eq!(done.consumption, d("0.04"));
         assert_eq!(done.vat, d("0.05"));
+    }
+
+    fn bits(done: Option<LineDone>) -> Option<[[u8; 16]; 4]> {
+        done.map(|l| {
+            [
+                l.duty.serialize(),
+                l.consumption.serialize(),
+                l.vat.serialize(),
+                l.tax.serialize(),
+            ]
+        })
+    }
+
+    /// A decimal of `m` at scale `s`: large mantissas reach the fallback.
+    fn dec(m: u64, s: u32) -> Decimal {
+        Decimal::from_i128_with_scale(i128::from(m), s)
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+
+        /// The integer path gives what `Decimal` gives, to the scale, and
+        /// the line's answer is the `Decimal` one, fast path or not.
+        #[test]
+        fn exact_amounts_are_the_decimal_ones(
+            p in (0u64..10_000_000, 0u32..5),
+            big in proptest::prelude::any::<u64>(),
+            use_big in 0u8..8,
+            sq in (0u64..100_000, 0u32..4),
+            d in (0u64..400, 0u32..4),
+            c in (0u64..100, 0u32..3),
+            v in (0u64..20, 0u32..3),
+            factor in proptest::sample::select(vec![(7u64, 1u32), (70, 2), (1, 0), (0, 0), (3, 1)]),
+            with_sq in proptest::prelude::any::<bool>(),
+        ) {
+            let p = if use_big == 0 { dec(big, 2) } else { dec(p.0, p.1) };
+            let sq = if with_sq { dec(sq.0, sq.1) } else { Decimal::ZERO };
+            // Rates below 1: a consumption tax of c% at scale c.1 (or 0).
+            let c = dec(c.0, 2 + c.1);
+            let (d, v, factor) = (dec(d.0, 2 + d.1), dec(v.0, 2 + v.1), dec(factor.0, factor.1));
+            let slow = bits(amounts_decimal(p, sq, d, c, v, factor));
+            let fast = amounts_exact(p, sq, d, c, v, factor);
+            if fast.is_some() {
+                proptest::prop_assert_eq!(bits(fast), slow);
+            }
+            proptest::prop_assert_eq!(bits(amounts(p, sq, d, c, v, factor)), slow);
+        }
+    }
+
+    #[test]
+    fn exact_amounts_give_way_where_decimal_rounds() {
+        // A line of the common kind takes the integer path: a ¥45 wine,
+        // base 45 / 0.9 = 50, consumption tax 3.50 and VAT 4.55 at 70%.
+        let z = Decimal::ZERO;
+        let wine = amounts_exact(d("45.00"), z, z, d("0.10"), d("0.13"), d("0.7"));
+        assert_eq!(wine.map(|l| l.tax.to_string()), Some("8.05".to_owned()));
+        // 2^96 and over is not a mantissa: the integer path declines.
+        let huge = Decimal::MAX;
+        assert!(
+            amounts_exact(
+                huge,
+                Decimal::ZERO,
+                d("0.5"),
+                Decimal::ZERO,
+                d("0.13"),
+                d("0.7")
+            )
+            .is_none()
+        );
+        // A scale over 28 would be rounded by Decimal: declined too.
+        let fine = Decimal::from_i128_with_scale(1, 28);
+        assert!(
+            amounts_exact(
+                fine,
+                Decimal::ZERO,
+                Decimal::ZERO,
+                Decimal::ZERO,
+                d("0.13"),
+                d("0.7")
+            )
+            .is_none()
+        );
+        assert_eq!(
+            bits(amounts(
+                fine,
+                Decimal::ZERO,
+                Decimal::ZERO,
+                Decimal::ZERO,
+                d("0.13"),
+                d("0.7")
+            )),
+            bits(amounts_decimal(
+                fine,
+                Decimal::ZERO,
+                Decimal::ZERO,
+                Decimal::ZERO,
+                d("0.13"),
+                d("0.7")
+            ))
+        );
+        // A negative value is left to Decimal.
+        assert!(
+            amounts_exact(
+                d("-1"),
+                Decimal::ZERO,
+                Decimal::ZERO,
+                Decimal::ZERO,
+                d("0.13"),
+                d("0.7")
+            )
+            .is_none()
+        );
+    }
+
+    proptest::proptest! {
+        /// A running sum in fen is the `Decimal` sum from 0, to the scale,
+        /// past 2^96 fen and over amounts of other scales.
+        #[test]
+        fn sums_in_fen_are_the_decimal_ones(
+            xs in proptest::collection::vec(
+                (proptest::prelude::any::<u64>(), 0u32..4, 0u8..6, proptest::prelude::any::<bool>()),
+                0..12,
+            ),
+        ) {
+            let mut sum = Sum::Zero;
+            let mut decimal = Some(Decimal::ZERO);
+            for (m, s, big, negative) in xs {
+                let m = if big == 0 { i128::from(m) << 32 } else { i128::from(m % 100_000) };
+                let scale = if big == 1 { s } else { 2 };
+                let x = Decimal::from_i128_with_scale(if negative && big == 2 { -m } else { m }, scale);
+                sum.add(x);
+                decimal = decimal.and_then(|t| t.checked_add(x));
+                proptest::prop_assert_eq!(
+                    sum.value().map(|d| d.serialize()),
+                    decimal.map(|d| d.serialize())
+                );
+            }
+        }
+
+        #[test]
+        fn at_least_one_is_the_comparison(m in proptest::prelude::any::<i64>(), s in 0u32..20) {
+            let c = Decimal::new(m, s);
+            proptest::prop_assert_eq!(at_least_one(c), c >= Decimal::ONE);
+        }
     }
 }
