@@ -30,6 +30,21 @@ fn text(raw: &Option<Text>) -> Option<String> {
     given(raw).map(|s| s.trim().to_owned())
 }
 
+/// `YYYY-MM-DD` exactly (ten ASCII characters), as numbers; `None` for any
+/// other text, which chrono then reads as before.
+fn plain_date(t: &str) -> Option<(i32, u32, u32)> {
+    let b = t.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    let num = |r: std::ops::Range<usize>| {
+        b[r].iter().try_fold(0u32, |n, &c| {
+            c.is_ascii_digit().then(|| n * 10 + u32::from(c - b'0'))
+        })
+    };
+    Some((i32::try_from(num(0..4)?).ok()?, num(5..7)?, num(8..10)?))
+}
+
 impl Reader {
     fn error(&mut self, loc: &Loc<'_>, code: Code, value: &str, en: String, zh: String) {
         self.conv.error(loc, code, value, en, zh);
@@ -37,7 +52,14 @@ impl Reader {
 
     fn date(&mut self, loc: &Loc<'_>, raw: &Option<Text>) -> Option<NaiveDate> {
         let t = given(raw)?;
-        match NaiveDate::parse_from_str(t.trim(), "%Y-%m-%d") {
+        let t_trim = t.trim();
+        // The usual form read directly (chrono's format parser costs more
+        // than the rest of a registration); anything else through chrono.
+        let parsed = match plain_date(t_trim) {
+            Some((y, m, d)) => NaiveDate::from_ymd_opt(y, m, d),
+            None => NaiveDate::parse_from_str(t_trim, "%Y-%m-%d").ok(),
+        };
+        match parsed.ok_or(()) {
             Ok(d) => Some(d),
             Err(_) => {
                 self.error(
@@ -894,5 +916,48 @@ impl Reader {
                 .collect();
         }
         out
+    }
+}
+
+#[cfg(test)]
+mod date_tests {
+    use chrono::NaiveDate;
+
+    /// The direct reading gives chrono's answer for every ten-character
+    /// text it takes, valid dates or not.
+    #[test]
+    fn plain_dates_read_as_chrono_reads_them() {
+        let mut texts: Vec<String> = [
+            "2026-12-01",
+            "2024-02-29",
+            "2025-02-29",
+            "2026-02-30",
+            "2026-13-01",
+            "2026-00-10",
+            "2026-01-00",
+            "0000-01-01",
+            "9999-12-31",
+            "2026-1-011",
+        ]
+        .iter()
+        .map(|s| (*s).to_owned())
+        .collect();
+        for y in [1999, 2000, 2100, 2026] {
+            for m in 0..=13 {
+                for d in [0, 1, 28, 29, 30, 31, 32] {
+                    texts.push(format!("{y:04}-{m:02}-{d:02}"));
+                }
+            }
+        }
+        for t in &texts {
+            let direct =
+                super::plain_date(t).and_then(|(y, m, d)| NaiveDate::from_ymd_opt(y, m, d));
+            let chrono = NaiveDate::parse_from_str(t, "%Y-%m-%d").ok();
+            if super::plain_date(t).is_some() {
+                assert_eq!(direct, chrono, "{t}");
+            }
+        }
+        assert!(super::plain_date("2026-1-011").is_none());
+        assert!(super::plain_date("+2026-12-01").is_none());
     }
 }
