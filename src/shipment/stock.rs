@@ -485,6 +485,35 @@ fn first_day(
     (day <= to).then_some(day)
 }
 
+/// `n / d` rounded down, for n >= 0 and d > 0: in 64 bits when both fit
+/// (a hardware division; the 128-bit one is a library call).
+fn div_floor(n: i128, d: i128) -> i128 {
+    match (u64::try_from(n), u64::try_from(d)) {
+        (Ok(n), Ok(d)) => i128::from(n / d),
+        _ => n / d,
+    }
+}
+
+/// `n / d` rounded up, for n > 0 and d > 0.
+fn div_ceil(n: i128, d: i128) -> i128 {
+    match (u64::try_from(n), u64::try_from(d)) {
+        (Ok(n), Ok(d)) => i128::from(n.div_ceil(d)),
+        _ => (n + d - 1) / d,
+    }
+}
+
+/// `a` and `b` as integers at their common scale, and ten to that scale;
+/// `None` when they do not fit comfortably in an `i128`.
+fn common_scale(a: Decimal, b: Decimal) -> Option<(i128, i128, i128)> {
+    let scale = a.scale().max(b.scale());
+    let unit = 10i128.checked_pow(scale)?;
+    let at = |d: Decimal| -> Option<i128> {
+        let f = 10i128.checked_pow(scale - d.scale())?;
+        d.mantissa().checked_mul(f).filter(|v| v.abs() < 1 << 100)
+    };
+    Some((at(a)?, at(b)?, unit))
+}
+
 /// [`first_day`] in integers at a common scale; `None` when they do not fit.
 fn first_day_int(
     base: Decimal,
@@ -511,12 +540,50 @@ fn first_day_int(
     // The least d with b - r d <= l (or < l): d >= (b - l) / r.
     let num = b - l; // > 0 here
     let day = if strict {
-        num / r + 1
+        div_floor(num, r) + 1
     } else {
-        (num + r - 1) / r
+        div_ceil(num, r)
     };
     let day = day.max(i128::from(from));
     Some(u32::try_from(day).ok().filter(|d| *d <= to))
+}
+
+/// The dates from `asOf` less the longest lead time to the horizon, worked
+/// out once for every SKU (chrono's day arithmetic is the largest cost of
+/// a projection otherwise); other offsets through chrono.
+struct Dates {
+    as_of: NaiveDate,
+    first: i64,
+    table: Vec<Option<NaiveDate>>,
+}
+
+impl Dates {
+    fn new(inventory: &Inventory) -> Dates {
+        let longest = inventory.lead_times.iter().map(|&(_, l)| l).max().unwrap_or(0);
+        let first = -i64::from(longest.min(3 * HORIZON_DAYS));
+        let as_of = inventory.as_of;
+        let table = (first..=i64::from(HORIZON_DAYS))
+            .map(|o| Dates::compute(as_of, o))
+            .collect();
+        Dates { as_of, first, table }
+    }
+
+    fn compute(as_of: NaiveDate, offset: i64) -> Option<NaiveDate> {
+        let days = Days::new(offset.unsigned_abs());
+        if offset >= 0 {
+            as_of.checked_add_days(days)
+        } else {
+            as_of.checked_sub_days(days)
+        }
+    }
+
+    /// `asOf` plus `offset` days.
+    fn at(&self, offset: i64) -> Option<NaiveDate> {
+        usize::try_from(offset - self.first)
+            .ok()
+            .and_then(|i| self.table.get(i).copied())
+            .unwrap_or_else(|| Dates::compute(self.as_of, offset))
+    }
 }
 
 /// The size of [`Inventory::project`]'s filter of inbound SKUs: 2^17 bits
@@ -575,6 +642,7 @@ impl Inventory {
             inbound_bits[bit / 64] |= 1 << (bit % 64);
         }
         let none: Vec<(u32, u64)> = Vec::new();
+        let dates = Dates::new(self);
         let skus = self
             .skus
             .iter()
@@ -585,17 +653,18 @@ impl Inventory {
                 } else {
                     arrivals.get(s.sku.as_str()).unwrap_or(&none)
                 };
-                self.project_one(s, arriving)
+                self.project_one(s, arriving, &dates)
             })
             .collect();
         Projection { skus }
     }
 
-    fn date(&self, day: u32) -> Option<NaiveDate> {
-        self.as_of.checked_add_days(Days::new(u64::from(day)))
-    }
-
-    fn project_one<'a>(&self, s: &'a StockLevel, arrivals: &[(u32, u64)]) -> StockAlert<'a> {
+    fn project_one<'a>(
+        &self,
+        s: &'a StockLevel,
+        arrivals: &[(u32, u64)],
+        dates: &Dates,
+    ) -> StockAlert<'a> {
         let r = s.daily_sales.max(Decimal::ZERO);
         let safety = s.safety_stock.units(r).unwrap_or(Decimal::ZERO);
         let mut base = s.on_hand;
@@ -643,26 +712,42 @@ impl Inventory {
             (None, _) => false,
         };
         let need = r * self.target_days_of_cover + safety - s.on_hand - Decimal::from(pending);
-        let suggest = |extra_days: Decimal| {
-            let need = if extra_days.is_zero() {
+        // need + r x extra, at least 0, rounded up: in integers at one
+        // scale when they fit (a Decimal ceiling costs several hardware
+        // divisions, six times a SKU), else in decimals.
+        let fast = common_scale(need, r);
+        let suggest = |extra: u32| {
+            if let Some((n, rate, unit)) = fast
+                && let Some(v) = rate
+                    .checked_mul(i128::from(extra))
+                    .and_then(|x| x.checked_add(n))
+            {
+                return if v <= 0 {
+                    Decimal::ZERO
+                } else {
+                    Decimal::from(div_ceil(v, unit))
+                };
+            }
+            let need = if extra == 0 {
                 need
             } else {
-                need + r * extra_days
+                need + r * Decimal::from(extra)
             };
             need.max(Decimal::ZERO).ceil()
         };
-        let safety_date = safety_day.and_then(|d| self.date(d));
+        let safety_date = safety_day.and_then(|d| dates.at(i64::from(d)));
         let modes = self
             .lead_times
             .iter()
             .map(|&(mode, lead)| {
-                let latest =
-                    safety_date.and_then(|d| d.checked_sub_days(Days::new(u64::from(lead))));
+                let latest = safety_day
+                    .filter(|_| safety_date.is_some())
+                    .and_then(|d| dates.at(i64::from(d) - i64::from(lead)));
                 ModeFigures {
                     mode,
                     latest_ship_by: latest,
                     overdue: latest.is_some_and(|d| d < self.as_of),
-                    suggested_quantity: suggest(Decimal::from(lead)),
+                    suggested_quantity: suggest(lead),
                 }
             })
             .collect();
@@ -670,10 +755,10 @@ impl Inventory {
             sku: &s.sku,
             safety_stock: safety.normalize(),
             safety_date,
-            stockout_date: stockout_day.and_then(|d| self.date(d)),
+            stockout_date: stockout_day.and_then(|d| dates.at(i64::from(d))),
             below_safety_stock: s.on_hand < safety,
             stockout_before_arrival,
-            suggested_quantity: suggest(Decimal::ZERO),
+            suggested_quantity: suggest(0),
             modes,
         }
     }
