@@ -559,13 +559,22 @@ struct Dates {
 
 impl Dates {
     fn new(inventory: &Inventory) -> Dates {
-        let longest = inventory.lead_times.iter().map(|&(_, l)| l).max().unwrap_or(0);
+        let longest = inventory
+            .lead_times
+            .iter()
+            .map(|&(_, l)| l)
+            .max()
+            .unwrap_or(0);
         let first = -i64::from(longest.min(3 * HORIZON_DAYS));
         let as_of = inventory.as_of;
         let table = (first..=i64::from(HORIZON_DAYS))
             .map(|o| Dates::compute(as_of, o))
             .collect();
-        Dates { as_of, first, table }
+        Dates {
+            as_of,
+            first,
+            table,
+        }
     }
 
     fn compute(as_of: NaiveDate, offset: i64) -> Option<NaiveDate> {
