@@ -486,3 +486,53 @@ fn five_thousand_skus_report_each_disagreement_where_it_is() {
         )]
     );
 }
+
+/// A missing member is named in both languages, with the object it is
+/// missing from, at the member's pointer.
+#[test]
+fn missing_members_are_named_with_their_object() {
+    let mut d: Value = serde_json::from_str(SAMPLE).unwrap();
+    d["commercialInvoice"]
+        .as_object_mut()
+        .unwrap()
+        .remove("total");
+    d["commercialInvoice"]["lines"][0]
+        .as_object_mut()
+        .unwrap()
+        .remove("unitPrice");
+    d["cartons"][0].as_object_mut().unwrap().remove("netWeight");
+    let s: ShipmentJson = serde_json::from_value(d).unwrap();
+    let checked = check(&s, &CheckOptions::new());
+    let got: Vec<(&str, String, String)> = checked
+        .report()
+        .iter()
+        .filter(|v| v.code().as_str().ends_with("missing_field"))
+        .map(|v| {
+            (
+                v.pointer().as_str(),
+                v.message_en().to_owned(),
+                v.message_zh().to_owned(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (
+                "/cartons/0/netWeight",
+                "carton line 0 has no netWeight".to_owned(),
+                "第 0 行箱子缺少净重（netWeight）".to_owned()
+            ),
+            (
+                "/commercialInvoice/total",
+                "the commercial invoice has no total".to_owned(),
+                "商业发票缺少总金额（total）".to_owned()
+            ),
+            (
+                "/commercialInvoice/lines/0/unitPrice",
+                "invoice line 0 has no unitPrice".to_owned(),
+                "发票第 0 行缺少单价（unitPrice）".to_owned()
+            ),
+        ]
+    );
+}

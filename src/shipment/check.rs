@@ -527,6 +527,36 @@ impl<'a> Checker<'a> {
         );
     }
 
+    /// One finding per member of the object at `at` that is missing
+    /// (`(member, missing, its Chinese name)`), at the member's pointer;
+    /// `names` names the object in English and Chinese, built only when
+    /// something is missing.
+    fn missing_fields(
+        &mut self,
+        rule: Rule,
+        at: &[Part<'_>],
+        fields: &[(&str, bool, &str)],
+        names: impl FnOnce() -> (String, String),
+    ) {
+        if !fields.iter().any(|f| f.1) {
+            return;
+        }
+        let (what, what_zh) = names();
+        for &(field, missing, zh) in fields {
+            if missing {
+                let mut path = at.to_vec();
+                path.push(F(field));
+                self.add(
+                    rule,
+                    &path,
+                    Some(field),
+                    format!("{what} has no {field}"),
+                    format!("{what_zh}缺少{zh}（{field}）"),
+                );
+            }
+        }
+    }
+
     fn sku(&self, code: &str) -> Option<&'a SkuRegistration> {
         self.index.get(code).map(|&i| &self.s.skus[i])
     }
@@ -959,38 +989,33 @@ impl<'a> Checker<'a> {
             .find_map(|c| c.marks.shipment_id.as_deref());
         for (i, c) in s.cartons.iter().enumerate() {
             let base = [F("cartons"), I(i)];
-            for (field, missing, zh) in [
-                ("boxNo", c.box_no.is_none(), "箱号"),
-                ("grossWeight", c.gross_weight.is_none(), "毛重"),
-                ("netWeight", c.net_weight.is_none(), "净重"),
-                ("dimensions", c.dimensions.is_none(), "尺寸"),
-                ("items", c.items.is_empty(), "箱内 SKU 明细"),
-            ] {
-                if missing {
-                    self.add(
-                        Rule::CartonMissingField,
-                        &[base[0], base[1], F(field)],
-                        Some(field),
-                        format!("carton line {i} has no {field}"),
-                        format!("第 {i} 行箱子缺少{zh}（{field}）"),
-                    );
-                }
-            }
+            self.missing_fields(
+                Rule::CartonMissingField,
+                &base,
+                &[
+                    ("boxNo", c.box_no.is_none(), "箱号"),
+                    ("grossWeight", c.gross_weight.is_none(), "毛重"),
+                    ("netWeight", c.net_weight.is_none(), "净重"),
+                    ("dimensions", c.dimensions.is_none(), "尺寸"),
+                    ("items", c.items.is_empty(), "箱内 SKU 明细"),
+                ],
+                || (format!("carton line {i}"), format!("第 {i} 行箱子")),
+            );
             for (j, item) in c.items.iter().enumerate() {
-                for (field, missing, zh) in [
-                    ("sku", item.sku.is_none(), "SKU"),
-                    ("quantity", item.quantity.is_none(), "数量"),
-                ] {
-                    if missing {
-                        self.add(
-                            Rule::CartonMissingField,
-                            &[base[0], base[1], F("items"), I(j), F(field)],
-                            Some(field),
-                            format!("an item of carton line {i} has no {field}"),
-                            format!("第 {i} 行箱子的明细缺少{zh}（{field}）"),
-                        );
-                    }
-                }
+                self.missing_fields(
+                    Rule::CartonMissingField,
+                    &[base[0], base[1], F("items"), I(j)],
+                    &[
+                        ("sku", item.sku.is_none(), "SKU"),
+                        ("quantity", item.quantity.is_none(), "数量"),
+                    ],
+                    || {
+                        (
+                            format!("an item of carton line {i}"),
+                            format!("第 {i} 行箱子的明细"),
+                        )
+                    },
+                );
                 if let Some(code) = item.sku.as_deref()
                     && self.sku(code).is_none()
                 {
@@ -1457,20 +1482,15 @@ impl<'a> Checker<'a> {
             let mut units: Tally<'_, (Option<u64>, usize)> = Tally::default();
             pl_resolved = true;
             for (i, l) in pl.lines.iter().enumerate() {
-                for (field, missing, zh) in [
-                    ("sku", l.sku.is_none(), "SKU"),
-                    ("quantity", l.quantity.is_none(), "数量"),
-                ] {
-                    if missing {
-                        self.add(
-                            Rule::DocumentsMissingField,
-                            &[F("packingList"), F("lines"), I(i), F(field)],
-                            Some(field),
-                            format!("packing-list line {i} has no {field}"),
-                            format!("装箱单第 {i} 行缺少{zh}（{field}）"),
-                        );
-                    }
-                }
+                self.missing_fields(
+                    Rule::DocumentsMissingField,
+                    &[F("packingList"), F("lines"), I(i)],
+                    &[
+                        ("sku", l.sku.is_none(), "SKU"),
+                        ("quantity", l.quantity.is_none(), "数量"),
+                    ],
+                    || (format!("packing-list line {i}"), format!("装箱单第 {i} 行")),
+                );
                 let Some(code) = l.sku.as_deref() else {
                     pl_resolved = false;
                     continue;
@@ -1562,38 +1582,28 @@ impl<'a> Checker<'a> {
         // arithmetic): the declaration is not compared for their HS code.
         let mut tainted: HashSet<&str> = HashSet::new();
         let currency = ci.currency;
-        for (field, missing, zh) in [
-            ("currency", ci.currency.is_none(), "币种"),
-            ("total", ci.total.is_none(), "总金额"),
-        ] {
-            if missing {
-                self.add(
-                    Rule::DocumentsMissingField,
-                    &[F("commercialInvoice"), F(field)],
-                    Some(field),
-                    format!("the commercial invoice has no {field}"),
-                    format!("商业发票缺少{zh}（{field}）"),
-                );
-            }
-        }
+        self.missing_fields(
+            Rule::DocumentsMissingField,
+            &[F("commercialInvoice")],
+            &[
+                ("currency", ci.currency.is_none(), "币种"),
+                ("total", ci.total.is_none(), "总金额"),
+            ],
+            || ("the commercial invoice".into(), "商业发票".into()),
+        );
         for (j, l) in ci.lines.iter().enumerate() {
             let base = [F("commercialInvoice"), F("lines"), I(j)];
-            for (field, missing, zh) in [
-                ("sku", l.sku.is_none(), "SKU"),
-                ("quantity", l.quantity.is_none(), "数量"),
-                ("unitPrice", l.unit_price.is_none(), "单价"),
-                ("amount", l.amount.is_none(), "金额"),
-            ] {
-                if missing {
-                    self.add(
-                        Rule::DocumentsMissingField,
-                        &[base[0], base[1], base[2], F(field)],
-                        Some(field),
-                        format!("invoice line {j} has no {field}"),
-                        format!("发票第 {j} 行缺少{zh}（{field}）"),
-                    );
-                }
-            }
+            self.missing_fields(
+                Rule::DocumentsMissingField,
+                &base,
+                &[
+                    ("sku", l.sku.is_none(), "SKU"),
+                    ("quantity", l.quantity.is_none(), "数量"),
+                    ("unitPrice", l.unit_price.is_none(), "单价"),
+                    ("amount", l.amount.is_none(), "金额"),
+                ],
+                || (format!("invoice line {j}"), format!("发票第 {j} 行")),
+            );
             let reg = match l.sku.as_deref() {
                 None => {
                     ci_resolved = false;
@@ -1837,33 +1847,25 @@ impl<'a> Checker<'a> {
     fn declaration(&mut self, invoice: Option<(&CommercialInvoice, HashSet<&str>)>) {
         let s = self.s;
         let Some(d) = &s.declaration else { return };
-        if d.currency.is_none() {
-            self.add(
-                Rule::DocumentsMissingField,
-                &[F("declaration"), F("currency")],
-                Some("currency"),
-                "the declaration has no currency".into(),
-                "报关单缺少币种（currency）".into(),
-            );
-        }
+        self.missing_fields(
+            Rule::DocumentsMissingField,
+            &[F("declaration")],
+            &[("currency", d.currency.is_none(), "币种")],
+            || ("the declaration".into(), "报关单".into()),
+        );
         for (k, l) in d.lines.iter().enumerate() {
             let base = [F("declaration"), F("lines"), I(k)];
-            for (field, missing, zh) in [
-                ("hsCode", l.hs_code.is_none(), "HS 编码"),
-                ("quantity", l.quantity.is_none(), "数量"),
-                ("unit", l.unit.is_none(), "计量单位"),
-                ("amount", l.amount.is_none(), "金额"),
-            ] {
-                if missing {
-                    self.add(
-                        Rule::DocumentsMissingField,
-                        &[base[0], base[1], base[2], F(field)],
-                        Some(field),
-                        format!("declaration line {k} has no {field}"),
-                        format!("报关单第 {k} 行缺少{zh}（{field}）"),
-                    );
-                }
-            }
+            self.missing_fields(
+                Rule::DocumentsMissingField,
+                &base,
+                &[
+                    ("hsCode", l.hs_code.is_none(), "HS 编码"),
+                    ("quantity", l.quantity.is_none(), "数量"),
+                    ("unit", l.unit.is_none(), "计量单位"),
+                    ("amount", l.amount.is_none(), "金额"),
+                ],
+                || (format!("declaration line {k}"), format!("报关单第 {k} 行")),
+            );
             for (m, code) in l.skus.iter().enumerate() {
                 if let Some(code) = code.as_deref().filter(|c| self.sku(c).is_none()) {
                     self.add(
