@@ -1029,3 +1029,94 @@ fn unknown_code_suggestions_are_whole_term_hits_only() {
     assert!(crossborder::hs::search("软木塞")[0].approximate());
     assert!(!message("软木塞").contains("consider"));
 }
+
+/// The per-SKU rules run over blocks of SKUs: a SKU's findings are the same
+/// wherever it stands among hundreds of others (first block, a boundary,
+/// the last partial block) as when it is a product's only SKU.
+#[test]
+fn per_sku_findings_do_not_depend_on_the_skus_place() {
+    use crossborder::{Money, Product};
+    // Each kind of faulty SKU, and a clean one; the product gives no price
+    // or weights, so a SKU without its own misses them.
+    let kinds: [Value; 8] = [
+        json!({"price": 59.9, "netWeight": 0.2, "grossWeight": 0.25}),
+        json!({"price": 59.9, "netWeight": 0.2, "grossWeight": 0.25, "barcode": "6901234567891"}),
+        json!({"price": 0, "rrp": -1, "netWeight": 0.2, "grossWeight": 0.25}),
+        json!({"price": 59.9, "netWeight": 0.3, "grossWeight": 0.25}),
+        json!({"price": 59.9, "netWeight": 0, "grossWeight": 0.25}),
+        json!({"price": 59.9, "netWeight": 0.2, "grossWeight": 0.25, "customsUnitCode": "999"}),
+        json!({"netWeight": 0.2}),
+        json!({"price": 59.9, "netWeight": 0.2, "grossWeight": 0.25}), // priced in USD below
+    ];
+    let build = |skus: Vec<Value>| -> Product {
+        let doc = json!({"name": "T恤", "hsCode": "6109100011", "country": "CN",
+            "currency": "CNY", "expressType": "BC", "taxRate": 0.091, "skus": skus});
+        let w: wire::Product = serde_json::from_value(doc).unwrap();
+        let (mut p, conversion) = Product::from_wire(w).into_parts();
+        assert!(conversion.is_empty(), "{conversion}");
+        for sku in &mut p.skus {
+            if sku.sku_number.as_deref().is_some_and(|s| s.ends_with("-7")) {
+                sku.price = Some(Money::new(Decimal::new(899, 2), Currency::USD));
+            }
+        }
+        p
+    };
+    let sku = |i: usize| {
+        let mut v = kinds[i % kinds.len()].clone();
+        v["skuNumber"] = json!(format!("SKU-{i:04}-{}", i % kinds.len()));
+        v
+    };
+    let validator = Validator::new(RuleSet::standard());
+    let context = context();
+    let n = 300; // two whole blocks of 128 and a partial one
+    let all = validator.check_product(&build((0..n).map(sku).collect()), &context);
+    let rows =
+        |report: &Report, from: &str, to: &str| -> Vec<(String, String, Option<String>, String)> {
+            report
+                .iter()
+                .map(|v| {
+                    (
+                        v.code().as_str().to_owned(),
+                        v.pointer().as_str().replacen(from, to, 1),
+                        v.value().map(str::to_owned),
+                        v.message_en().to_owned(),
+                    )
+                })
+                .collect()
+        };
+    let mut expected = Vec::new();
+    let mut product_level = None;
+    for i in 0..n {
+        let alone = validator.check_product(&build(vec![sku(i)]), &context);
+        let (of_sku, of_product): (Vec<_>, Vec<_>) = rows(&alone, "/skus/0", &format!("/skus/{i}"))
+            .into_iter()
+            .partition(|r| r.1.starts_with("/skus/"));
+        assert_eq!(
+            product_level.get_or_insert_with(|| of_product.clone()),
+            &of_product
+        );
+        expected.extend(of_sku);
+    }
+    let got: Vec<_> = rows(&all, "", "")
+        .into_iter()
+        .filter(|r| r.1.starts_with("/skus/"))
+        .collect();
+    // Every kind but the clean one reports something, in each block.
+    assert!(expected.len() >= n * 6 / 8, "{}", expected.len());
+    for code in [
+        "barcode.invalid",
+        "price.not_positive",
+        "weight.net_exceeds_gross",
+        "weight.not_positive",
+        "customs_unit.unknown",
+        "required.missing",
+        "currency.mismatch",
+    ] {
+        assert!(
+            got.iter()
+                .any(|r| r.0 == code && r.1.starts_with("/skus/29")),
+            "{code}"
+        );
+    }
+    assert_eq!(got, expected);
+}

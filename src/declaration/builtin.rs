@@ -17,8 +17,8 @@ use crate::hs::{self, DeclarationForm, HsEdition, Jurisdiction};
 use crate::tax::china::{DeclaredField, DeclaredKind};
 use crate::wire::text::TrimFast;
 use crate::{
-    ClearanceMode, Code, Currency, CustomsUnit, Gtin, Loc, Money, Order, ResidentId, Weight, echo,
-    minor_unit,
+    ClearanceMode, Code, Currency, CustomsUnit, Gtin, Loc, Money, Order, ResidentId, Sku, Weight,
+    echo, minor_unit,
 };
 
 macro_rules! modes_text {
@@ -53,6 +53,7 @@ macro_rules! builtin_rules {
             checks: $checks:literal,
             source: $source:literal,
             product: $product:expr,
+            $(skus: $skus:expr,)?
             order: $order:expr $(,)?
         }
     )+) => {
@@ -84,6 +85,20 @@ macro_rules! builtin_rules {
                     if let Some(check) = check {
                         check(input, out);
                     }
+                }
+
+                #[allow(unused_variables)] // the rules without a SKU part
+                fn check_skus(
+                    &self,
+                    input: &ProductInput<'_>,
+                    first: usize,
+                    skus: &[Sku],
+                    out: &mut Findings<'_>,
+                ) {
+                    $(
+                        let check: fn(&ProductInput<'_>, Skus<'_>, &mut Findings<'_>) = $skus;
+                        check(input, Skus { first, skus }, out);
+                    )?
                 }
 
                 fn check_order(&self, input: &OrderInput<'_>, out: &mut Findings<'_>) {
@@ -138,6 +153,7 @@ builtin_rules! {
         checks: "the fields customs needs are present: a product's name, HS code, origin, price and weights (and the personal postal articles tax number in CC); an order's id, platform, items and customer, and in BC/BBC the buyer's identity, the platform transaction id, the payment references and time; a payment's id, amount, time and references. The violation points at the object and names the missing field in its value",
         source: "customs API v1.58.0, field tables of POST /customs/{region}/product and /order; 三单对碰 (order, payment, waybill) of 商财发〔2018〕486号",
         product: Some(required_product),
+        skus: required_skus,
         order: Some(required_order),
     }
     ClearanceModeMismatch / CLEARANCE_MODE_MISMATCH {
@@ -190,6 +206,7 @@ builtin_rules! {
         checks: "every amount is in the document's currency (a product's amounts in its currency, an order's in the order's); the API has one currency field per document, so values built in Rust must not mix them",
         source: "customs API v1.58.0, field tables of POST /customs/{region}/product and /order: currency applies to every amount",
         product: Some(currency_mismatch_product),
+        skus: currency_mismatch_skus,
         order: Some(currency_mismatch_order),
     }
     HsCodeLength / HS_CODE_LENGTH {
@@ -234,6 +251,7 @@ builtin_rules! {
         checks: "net weight is not above gross weight, for the product and for each SKU after it inherits the product's weights",
         source: "customs API (netWeight, grossWeight); GAC declaration form rules",
         product: Some(net_exceeds_gross),
+        skus: net_exceeds_gross_skus,
         order: None,
     }
     WeightNotPositive / WEIGHT_NOT_POSITIVE {
@@ -245,6 +263,7 @@ builtin_rules! {
         checks: "weights that are given are above zero",
         source: "GAC declaration form rules (net and gross weight)",
         product: Some(weight_not_positive),
+        skus: weight_not_positive_skus,
         order: None,
     }
     PriceNotPositive / PRICE_NOT_POSITIVE {
@@ -256,6 +275,7 @@ builtin_rules! {
         checks: "prices that are given (product, SKU, recommended retail, order line) are above zero",
         source: "customs API v1.58.0, field tables of POST /customs/{region}/product and /order",
         product: Some(price_not_positive_product),
+        skus: price_not_positive_skus,
         order: Some(price_not_positive_order),
     }
     DiscountExceedsPrice / DISCOUNT_EXCEEDS_PRICE {
@@ -311,6 +331,7 @@ builtin_rules! {
         checks: "barcodes of products, SKUs and components are EAN-8, UPC-A, EAN-13 or GTIN-14 with a correct check digit",
         source: "GS1 General Specifications (mod-10 check digit)",
         product: Some(barcodes),
+        skus: barcodes_skus,
         order: None,
     }
     CustomsUnitUnknown / CUSTOMS_UNIT_UNKNOWN {
@@ -321,7 +342,8 @@ builtin_rules! {
         since: "",
         checks: "customsUnitCode, customsUnitCodePackage and customsUnitCodeWeight are China customs unit codes (or their Chinese names)",
         source: "GAC customs unit code table (海关计量单位代码)",
-        product: Some(customs_units),
+        product: None,
+        skus: customs_units,
         order: None,
     }
     TimestampOutOfOrder / TIMESTAMP_OUT_OF_ORDER {
@@ -523,6 +545,25 @@ fn not_positive_money(m: Option<&Money>) -> bool {
 
 // ---------- product rules ----------
 
+/// A block of a product's SKUs, `product.skus[first..first + skus.len()]`,
+/// as [`Rule::check_skus`] receives it.
+#[derive(Clone, Copy)]
+struct Skus<'a> {
+    first: usize,
+    skus: &'a [Sku],
+}
+
+impl<'a> Skus<'a> {
+    /// Each SKU with its index in the product.
+    fn iter(self) -> impl Iterator<Item = (usize, &'a Sku)> {
+        let first = self.first;
+        self.skus
+            .iter()
+            .enumerate()
+            .map(move |(n, sku)| (first.saturating_add(n), sku))
+    }
+}
+
 fn required_product(i: &ProductInput<'_>, out: &mut Findings<'_>) {
     let p = i.product;
     let at = i.at;
@@ -535,10 +576,7 @@ fn required_product(i: &ProductInput<'_>, out: &mut Findings<'_>) {
     if p.country.is_none() {
         missing(out, at, "country");
     }
-    let item_price = i.item.is_some_and(|it| it.price.is_some());
-    let skus = at.field("skus");
-    let price_needed = p.price.is_none() && !item_price;
-    let (net_needed, gross_needed) = (p.net_weight.is_none(), p.gross_weight.is_none());
+    let (price_needed, net_needed, gross_needed) = inherited_needed(i);
     if p.skus.is_empty() {
         for (needed, field) in [
             (price_needed, "price"),
@@ -550,22 +588,40 @@ fn required_product(i: &ProductInput<'_>, out: &mut Findings<'_>) {
             }
         }
     }
-    // One pass over the SKUs for the three fields they may inherit.
-    if price_needed || net_needed || gross_needed {
-        for (n, sku) in p.skus.iter().enumerate() {
-            for (needed, field) in [
-                (price_needed && sku.price.is_none(), "price"),
-                (net_needed && sku.net_weight.is_none(), "netWeight"),
-                (gross_needed && sku.gross_weight.is_none(), "grossWeight"),
-            ] {
-                if needed {
-                    missing(out, &skus.index(n), field);
-                }
-            }
-        }
-    }
     if i.mode == Some(ClearanceMode::Cc) && blank(&p.personal_postal_articles_tax) {
         missing(out, at, "personalPostalArticlesTax");
+    }
+}
+
+/// Whether a SKU must give its own price, net and gross weight: the
+/// product (or the order's line, for the price) gives none.
+fn inherited_needed(i: &ProductInput<'_>) -> (bool, bool, bool) {
+    let p = i.product;
+    let item_price = i.item.is_some_and(|it| it.price.is_some());
+    (
+        p.price.is_none() && !item_price,
+        p.net_weight.is_none(),
+        p.gross_weight.is_none(),
+    )
+}
+
+/// The three fields a SKU may inherit from its product, each SKU in one pass.
+fn required_skus(i: &ProductInput<'_>, skus: Skus<'_>, out: &mut Findings<'_>) {
+    let (price_needed, net_needed, gross_needed) = inherited_needed(i);
+    if !(price_needed || net_needed || gross_needed) {
+        return;
+    }
+    let at = i.at.field("skus");
+    for (n, sku) in skus.iter() {
+        for (needed, field) in [
+            (price_needed && sku.price.is_none(), "price"),
+            (net_needed && sku.net_weight.is_none(), "netWeight"),
+            (gross_needed && sku.gross_weight.is_none(), "grossWeight"),
+        ] {
+            if needed {
+                missing(out, &at.index(n), field);
+            }
+        }
     }
 }
 
@@ -648,9 +704,25 @@ fn currency_mismatch_product(i: &ProductInput<'_>, out: &mut Findings<'_>) {
     ] {
         other_currency(out, &i.at.field(field), m, p.currency, whose);
     }
-    let skus = i.at.field("skus");
-    for (n, sku) in p.skus.iter().enumerate() {
-        let at = skus.index(n);
+}
+
+fn currency_mismatch_skus(i: &ProductInput<'_>, skus: Skus<'_>, out: &mut Findings<'_>) {
+    let currency = i.product.currency;
+    let whose = ("product", "商品");
+    let at_skus = i.at.field("skus");
+    for (n, sku) in skus.iter() {
+        // A clean SKU (the usual case) without building its pointer.
+        let amounts = [
+            sku.price.as_ref(),
+            sku.rrp.as_ref(),
+            sku.group_buying_price.as_ref(),
+            Some(&sku.cost),
+            sku.shipping_cost.as_ref(),
+        ];
+        if amounts.iter().flatten().all(|m| m.currency() == currency) {
+            continue;
+        }
+        let at = at_skus.index(n);
         for (field, m) in [
             ("price", sku.price.as_ref()),
             ("rrp", sku.rrp.as_ref()),
@@ -658,7 +730,7 @@ fn currency_mismatch_product(i: &ProductInput<'_>, out: &mut Findings<'_>) {
             ("cost", Some(&sku.cost)),
             ("shippingCost", sku.shipping_cost.as_ref()),
         ] {
-            other_currency(out, &at.field(field), m, p.currency, whose);
+            other_currency(out, &at.field(field), m, currency, whose);
         }
     }
 }
@@ -761,61 +833,69 @@ fn hs_exists(i: &ProductInput<'_>, out: &mut Findings<'_>, other_edition: bool) 
     out.add(&i.at.field("hsCode"), Some(code.as_str()), en, zh);
 }
 
+fn net_above_gross(out: &mut Findings<'_>, at: &Loc<'_>, net: Weight, gross: Weight) {
+    out.add(
+        at,
+        Some(&net.value().to_string()),
+        format!("net weight {net} is above gross weight {gross}"),
+        format!("净重 {net} 大于毛重 {gross}"),
+    );
+}
+
 fn net_exceeds_gross(i: &ProductInput<'_>, out: &mut Findings<'_>) {
     let p = i.product;
-    let report = |out: &mut Findings<'_>, at: &Loc<'_>, net: Weight, gross: Weight| {
-        out.add(
-            at,
-            Some(&net.value().to_string()),
-            format!("net weight {net} is above gross weight {gross}"),
-            format!("净重 {net} 大于毛重 {gross}"),
-        );
-    };
     if let (Some(net), Some(gross)) = (p.net_weight, p.gross_weight)
         && net > gross
     {
-        report(out, &i.at.field("netWeight"), net, gross);
+        net_above_gross(out, &i.at.field("netWeight"), net, gross);
     }
-    let skus = i.at.field("skus");
-    for (n, sku) in p.skus.iter().enumerate() {
+}
+
+fn net_exceeds_gross_skus(i: &ProductInput<'_>, skus: Skus<'_>, out: &mut Findings<'_>) {
+    let at_skus = i.at.field("skus");
+    for (n, sku) in skus.iter() {
         let (Some(net), Some(gross)) = (sku.net_weight, sku.gross_weight) else {
             continue;
         };
         // Both inherited: already reported on the product.
         if net > gross && !(sku.net_is_inherited() && sku.gross_is_inherited()) {
-            let at = skus.index(n);
+            let at = at_skus.index(n);
             let field = if sku.net_is_inherited() {
                 "grossWeight"
             } else {
                 "netWeight"
             };
-            report(out, &at.field(field), net, gross);
+            net_above_gross(out, &at.field(field), net, gross);
         }
+    }
+}
+
+fn zero_weight(out: &mut Findings<'_>, at: &Loc<'_>, w: Option<Weight>) {
+    if let Some(w) = w.filter(Weight::is_zero) {
+        out.add(
+            at,
+            Some(&w.value().to_string()),
+            "a weight must be above zero",
+            "重量必须大于零",
+        );
     }
 }
 
 fn weight_not_positive(i: &ProductInput<'_>, out: &mut Findings<'_>) {
     let p = i.product;
-    let zero = |out: &mut Findings<'_>, at: &Loc<'_>, w: Option<Weight>| {
-        if let Some(w) = w.filter(Weight::is_zero) {
-            out.add(
-                at,
-                Some(&w.value().to_string()),
-                "a weight must be above zero",
-                "重量必须大于零",
-            );
-        }
-    };
-    zero(out, &i.at.field("netWeight"), p.net_weight);
-    zero(out, &i.at.field("grossWeight"), p.gross_weight);
-    let skus = i.at.field("skus");
-    for (n, sku) in p.skus.iter().enumerate() {
-        let at = skus.index(n);
+    zero_weight(out, &i.at.field("netWeight"), p.net_weight);
+    zero_weight(out, &i.at.field("grossWeight"), p.gross_weight);
+}
+
+fn weight_not_positive_skus(i: &ProductInput<'_>, skus: Skus<'_>, out: &mut Findings<'_>) {
+    let at_skus = i.at.field("skus");
+    for (n, sku) in skus.iter() {
+        let at = at_skus.index(n);
         if !sku.net_is_inherited() {
-            zero(out, &at.field("netWeight"), sku.net_weight);
+            zero_weight(out, &at.field("netWeight"), sku.net_weight);
         }
         if !sku.gross_is_inherited() {
-            zero(out, &at.field("grossWeight"), sku.gross_weight);
+            zero_weight(out, &at.field("grossWeight"), sku.gross_weight);
         }
     }
 }
@@ -836,9 +916,12 @@ fn price_not_positive_product(i: &ProductInput<'_>, out: &mut Findings<'_>) {
     let p = i.product;
     price_not_positive(out, &i.at.field("price"), p.price.as_ref());
     price_not_positive(out, &i.at.field("rrp"), p.rrp.as_ref());
-    let skus = i.at.field("skus");
-    for (n, sku) in p.skus.iter().enumerate() {
-        let at = skus.index(n);
+}
+
+fn price_not_positive_skus(i: &ProductInput<'_>, skus: Skus<'_>, out: &mut Findings<'_>) {
+    let at_skus = i.at.field("skus");
+    for (n, sku) in skus.iter() {
+        let at = at_skus.index(n);
         price_not_positive(out, &at.field("price"), sku.price.as_ref());
         price_not_positive(out, &at.field("rrp"), sku.rrp.as_ref());
     }
@@ -1007,20 +1090,23 @@ fn barcode(out: &mut Findings<'_>, at: &Loc<'_>, code: &Option<String>) {
 fn barcodes(i: &ProductInput<'_>, out: &mut Findings<'_>) {
     let p = i.product;
     barcode(out, &i.at.field("barcode"), &p.barcode);
-    let skus = i.at.field("skus");
-    for (n, sku) in p.skus.iter().enumerate() {
-        barcode(out, &skus.index(n).field("barcode"), &sku.barcode);
-    }
     let components = i.at.field("components");
     for (n, c) in p.components.iter().enumerate() {
         barcode(out, &components.index(n).field("barcode"), &c.barcode);
     }
 }
 
-fn customs_units(i: &ProductInput<'_>, out: &mut Findings<'_>) {
-    let skus = i.at.field("skus");
-    for (n, sku) in i.product.skus.iter().enumerate() {
-        let at = skus.index(n);
+fn barcodes_skus(i: &ProductInput<'_>, skus: Skus<'_>, out: &mut Findings<'_>) {
+    let at_skus = i.at.field("skus");
+    for (n, sku) in skus.iter() {
+        barcode(out, &at_skus.index(n).field("barcode"), &sku.barcode);
+    }
+}
+
+fn customs_units(i: &ProductInput<'_>, skus: Skus<'_>, out: &mut Findings<'_>) {
+    let at_skus = i.at.field("skus");
+    for (n, sku) in skus.iter() {
+        let at = at_skus.index(n);
         for (field, value) in [
             ("customsUnitCode", sku.customs_unit_code.as_deref()),
             (
