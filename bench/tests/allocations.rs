@@ -69,9 +69,17 @@ fn context() -> Context {
     Context::new(NaiveDate::from_ymd_opt(2024, 5, 1).unwrap()).with_port(CustomsPort::Hz)
 }
 
-/// Heap blocks a domain value holds: every non-empty string and list.
-fn blocks_str(s: &Option<String>) -> usize {
-    usize::from(s.as_ref().is_some_and(|s| !s.is_empty()))
+/// The bytes of text a [`wire::Text`] holds in place, without a heap block.
+const INLINE_TEXT: usize = 22;
+
+/// Heap blocks a domain value holds: every text too long to be held in
+/// place, and every non-empty list.
+fn blocks_text(t: &wire::Text) -> usize {
+    usize::from(t.len() > INLINE_TEXT)
+}
+
+fn blocks_str(s: &Option<wire::Text>) -> usize {
+    s.as_ref().map_or(0, blocks_text)
 }
 
 fn product_blocks(p: &Product) -> usize {
@@ -109,11 +117,11 @@ fn product_blocks(p: &Product) -> usize {
             .into_iter()
             .map(blocks_str)
             .sum::<usize>()
-                + usize::from(!s.customs_unit_code_weight.is_empty())
+                + blocks_text(&s.customs_unit_code_weight)
         })
         .sum();
     texts.into_iter().map(blocks_str).sum::<usize>()
-        + usize::from(!p.brand.is_empty())
+        + blocks_text(&p.brand)
         + usize::from(!p.skus.is_empty())
         + skus
         + p.category.len()

@@ -15,6 +15,7 @@ use super::{Declaration, catalogue_date};
 use crate::MoneyError;
 use crate::hs::{self, DeclarationForm, HsEdition, Jurisdiction};
 use crate::tax::china::{DeclaredField, DeclaredKind};
+use crate::wire::Text;
 use crate::wire::text::TrimFast;
 use crate::{
     ClearanceMode, Code, Currency, CustomsUnit, Gtin, Loc, Money, Order, ResidentId, Weight, echo,
@@ -513,7 +514,7 @@ fn missing(out: &mut Findings<'_>, at: &Loc<'_>, field: &str) {
     );
 }
 
-fn blank(s: &Option<String>) -> bool {
+fn blank(s: &Option<Text>) -> bool {
     s.as_deref().is_none_or(|s| s.trim_fast().is_empty())
 }
 
@@ -995,7 +996,7 @@ fn duplicate_sku(i: &ProductInput<'_>, out: &mut Findings<'_>) {
 /// ones (at most 120 comparisons) instead of sorting a list of them.
 const SMALL_SKU_COUNT: usize = 16;
 
-fn barcode(out: &mut Findings<'_>, at: &Loc<'_>, code: &Option<String>) {
+fn barcode(out: &mut Findings<'_>, at: &Loc<'_>, code: &Option<Text>) {
     let Some(text) = code.as_deref().filter(|s| !s.trim_fast().is_empty()) else {
         return;
     };
