@@ -515,7 +515,7 @@ fn missing(out: &mut Findings<'_>, at: &Loc<'_>, field: &str) {
 }
 
 fn blank(s: &Option<Text>) -> bool {
-    s.as_deref().is_none_or(|s| s.trim_fast().is_empty())
+    s.as_ref().is_none_or(Text::is_blank)
 }
 
 fn not_positive_money(m: Option<&Money>) -> bool {
