@@ -939,7 +939,7 @@ fn duplicate_sku(i: &ProductInput<'_>, out: &mut Findings<'_>) {
     let number = |n: usize| {
         skus.get(n)
             .and_then(|s| s.sku_number.as_deref())
-            .map(str::trim)
+            .map(TrimFast::trim_fast)
             .filter(|s| !s.is_empty())
     };
     let report = |out: &mut Findings<'_>, n: usize, first: usize, number: &str| {
@@ -972,7 +972,7 @@ fn duplicate_sku(i: &ProductInput<'_>, out: &mut Findings<'_>) {
         .iter()
         .enumerate()
         .filter_map(|(n, sku)| {
-            let number = sku.sku_number.as_deref().map(str::trim)?;
+            let number = sku.sku_number.as_deref().map(TrimFast::trim_fast)?;
             (!number.is_empty()).then_some((number, n))
         })
         .collect();
