@@ -15,6 +15,7 @@ use super::{Declaration, catalogue_date};
 use crate::MoneyError;
 use crate::hs::{self, DeclarationForm, HsEdition, Jurisdiction};
 use crate::tax::china::{DeclaredField, DeclaredKind};
+use crate::wire::Text;
 use crate::wire::text::TrimFast;
 use crate::{
     ClearanceMode, Code, Currency, CustomsUnit, Gtin, Loc, Money, Order, ResidentId, Sku, Weight,
@@ -535,8 +536,8 @@ fn missing(out: &mut Findings<'_>, at: &Loc<'_>, field: &str) {
     );
 }
 
-fn blank(s: &Option<String>) -> bool {
-    s.as_deref().is_none_or(|s| s.trim_fast().is_empty())
+fn blank(s: &Option<Text>) -> bool {
+    s.as_ref().is_none_or(Text::is_blank)
 }
 
 fn not_positive_money(m: Option<&Money>) -> bool {
@@ -1021,7 +1022,7 @@ fn duplicate_sku(i: &ProductInput<'_>, out: &mut Findings<'_>) {
     let number = |n: usize| {
         skus.get(n)
             .and_then(|s| s.sku_number.as_deref())
-            .map(str::trim)
+            .map(TrimFast::trim_fast)
             .filter(|s| !s.is_empty())
     };
     let report = |out: &mut Findings<'_>, n: usize, first: usize, number: &str| {
@@ -1054,7 +1055,7 @@ fn duplicate_sku(i: &ProductInput<'_>, out: &mut Findings<'_>) {
         .iter()
         .enumerate()
         .filter_map(|(n, sku)| {
-            let number = sku.sku_number.as_deref().map(str::trim)?;
+            let number = sku.sku_number.as_deref().map(TrimFast::trim_fast)?;
             (!number.is_empty()).then_some((number, n))
         })
         .collect();
@@ -1078,7 +1079,7 @@ fn duplicate_sku(i: &ProductInput<'_>, out: &mut Findings<'_>) {
 /// ones (at most 120 comparisons) instead of sorting a list of them.
 const SMALL_SKU_COUNT: usize = 16;
 
-fn barcode(out: &mut Findings<'_>, at: &Loc<'_>, code: &Option<String>) {
+fn barcode(out: &mut Findings<'_>, at: &Loc<'_>, code: &Option<Text>) {
     let Some(text) = code.as_deref().filter(|s| !s.trim_fast().is_empty()) else {
         return;
     };

@@ -702,6 +702,20 @@ fn merge(
     if rules.is_empty() {
         return conversion;
     }
+    // Only a rule's "missing" can be a duplicate: without one (a clean
+    // document, or findings of other kinds), every finding is kept, and
+    // no set is built.
+    if !rules.iter().any(|v| v.code() == &Code::REQUIRED_MISSING) {
+        let mut merged = if conversion.is_empty() {
+            rules
+        } else {
+            let mut merged = conversion;
+            merged.extend(rules);
+            merged
+        };
+        merged.sort_document_order(kind);
+        return merged;
+    }
     let dropped_set: BTreeSet<&str> = dropped.iter().map(crate::JsonPointer::as_str).collect();
     let mut given: BTreeSet<&str> = conversion.iter().map(|c| c.pointer().as_str()).collect();
     given.extend(dropped_set.iter().copied());

@@ -172,13 +172,3 @@ pub(crate) fn wire_count(c: Option<u32>) -> Option<Number> {
 pub(crate) fn wire_list<T: Clone>(v: &[T]) -> Option<Vec<T>> {
     (!v.is_empty()).then(|| v.to_vec())
 }
-
-/// The wire form of an optional text.
-pub(crate) fn wire_text(s: &Option<String>) -> Option<Text> {
-    s.as_deref().map(Text::new)
-}
-
-/// The domain form of an optional wire text.
-pub(crate) fn string(t: Option<Text>) -> Option<String> {
-    t.map(Text::into_string)
-}

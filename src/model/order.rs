@@ -2,7 +2,7 @@
 
 use iso_currency::Currency;
 
-use super::convert::{Conv, string, wire_count, wire_money, wire_text};
+use super::convert::{Conv, wire_count, wire_money};
 use super::product::convert_product;
 use super::{Converted, Product};
 use crate::wire::text::TrimFast;
@@ -16,7 +16,9 @@ use crate::{
 ///
 /// Built from the wire with [`Order::from_wire`], or directly with
 /// [`Order::new`] and its public fields. Every amount is [`Money`] in the
-/// order's [`currency`](Order::currency). Serializes back to the API's JSON.
+/// order's [`currency`](Order::currency). Text fields are [`wire::Text`]
+/// (short text in place, as in [`Product`]). Serializes back to the API's
+/// JSON.
 ///
 /// # Example
 ///
@@ -39,13 +41,13 @@ use crate::{
 #[non_exhaustive]
 pub struct Order {
     /// `orderId`: the order's reference in the ERP.
-    pub order_id: Option<String>,
+    pub order_id: Option<Text>,
     /// `clientOrderRef`: the order's reference on the platform.
-    pub client_order_ref: Option<String>,
+    pub client_order_ref: Option<Text>,
     /// `clientParentOrderRef`.
-    pub client_parent_order_ref: Option<String>,
+    pub client_parent_order_ref: Option<Text>,
     /// `platformTransactionId`: the payment transaction id.
-    pub platform_transaction_id: Option<String>,
+    pub platform_transaction_id: Option<Text>,
     /// `platformName` (required by the API; `None` when absent).
     pub platform: Option<Platform>,
     /// `isSubOrder`.
@@ -53,7 +55,7 @@ pub struct Order {
     /// `isDistributionOrder`.
     pub is_distribution_order: bool,
     /// `distributorName`.
-    pub distributor_name: Option<String>,
+    pub distributor_name: Option<Text>,
     /// `orderType`.
     pub order_type: OrderType,
     /// `items`, in document order.
@@ -61,21 +63,21 @@ pub struct Order {
     /// `customer`: the buyer (recipient).
     pub customer: Option<Party>,
     /// `customerIdRef`.
-    pub customer_id_ref: Option<String>,
+    pub customer_id_ref: Option<Text>,
     /// `seller`.
     pub seller: Option<Party>,
     /// `payer`.
     pub payer: Option<Party>,
     /// `status`.
-    pub status: Option<String>,
+    pub status: Option<Text>,
     /// `trackingReference`.
-    pub tracking_reference: Option<String>,
+    pub tracking_reference: Option<Text>,
     /// `destinationCode` (三段码).
-    pub destination_code: Option<String>,
+    pub destination_code: Option<Text>,
     /// `nodeCode` (集包地).
-    pub node_code: Option<String>,
+    pub node_code: Option<Text>,
     /// `expressCompany`.
-    pub express_company: Option<String>,
+    pub express_company: Option<Text>,
     /// `expressType`: the clearance mode.
     pub express_type: Option<ClearanceMode>,
     /// `currency`.
@@ -83,7 +85,7 @@ pub struct Order {
     /// `customsCode`: the customs port.
     pub customs_port: CustomsPort,
     /// `customsFilingId`.
-    pub customs_filing_id: Option<String>,
+    pub customs_filing_id: Option<Text>,
     /// `createdAt`.
     pub created_at: Option<Timestamp>,
     /// `updatedAt`.
@@ -91,19 +93,19 @@ pub struct Order {
     /// `paidAt`.
     pub paid_at: Option<Timestamp>,
     /// `payMethod`.
-    pub pay_method: Option<String>,
+    pub pay_method: Option<Text>,
     /// `payMerchantName`.
-    pub pay_merchant_name: Option<String>,
+    pub pay_merchant_name: Option<Text>,
     /// `payAmount`: the amount finally paid.
     pub pay_amount: Option<Money>,
     /// `refundAmount` (0 by default).
     pub refund_amount: Money,
     /// `payId`.
-    pub pay_id: Option<String>,
+    pub pay_id: Option<Text>,
     /// `paymentPayId`.
-    pub payment_pay_id: Option<String>,
+    pub payment_pay_id: Option<Text>,
     /// `payCustomsNo`.
-    pub pay_customs_no: Option<String>,
+    pub pay_customs_no: Option<Text>,
     /// `productsTotalTax`.
     pub products_total_tax: Option<Money>,
     /// `shippingCost`.
@@ -117,13 +119,13 @@ pub struct Order {
     /// `insuranceFee`.
     pub insurance_fee: Option<Money>,
     /// `customerNote`.
-    pub customer_note: Option<String>,
+    pub customer_note: Option<Text>,
     /// `deliverySlipUrl`.
-    pub delivery_slip_url: Option<String>,
+    pub delivery_slip_url: Option<Text>,
     /// `campaignTrackingData`, kept as it came.
     pub campaign_tracking_data: Option<Json>,
     /// `discountCode`.
-    pub discount_code: Option<String>,
+    pub discount_code: Option<Text>,
 }
 
 /// A line of an [`Order`]. Its amounts are in the order's currency; its
@@ -141,7 +143,7 @@ pub struct Order {
 #[non_exhaustive]
 pub struct OrderItem {
     /// `itemId`.
-    pub item_id: Option<String>,
+    pub item_id: Option<Text>,
     /// `product`.
     pub product: Option<Box<Product>>,
     /// `quantity`.
@@ -153,9 +155,9 @@ pub struct OrderItem {
     /// `tax`: tax of this line.
     pub tax: Option<Money>,
     /// `distributorName`.
-    pub distributor_name: Option<String>,
+    pub distributor_name: Option<Text>,
     /// `distributorId`.
-    pub distributor_id: Option<String>,
+    pub distributor_id: Option<Text>,
     /// `refundAmount` (0 by default).
     pub refund_amount: Money,
 }
@@ -181,35 +183,35 @@ pub struct OrderItem {
 #[non_exhaustive]
 pub struct Party {
     /// `firstName`.
-    pub first_name: Option<String>,
+    pub first_name: Option<Text>,
     /// `lastName`.
-    pub last_name: Option<String>,
+    pub last_name: Option<Text>,
     /// `address1`.
-    pub address1: Option<String>,
+    pub address1: Option<Text>,
     /// `address2`.
-    pub address2: Option<String>,
+    pub address2: Option<Text>,
     /// `city`.
-    pub city: Option<String>,
+    pub city: Option<Text>,
     /// `state`.
-    pub state: Option<String>,
+    pub state: Option<Text>,
     /// `country`.
     pub country: Option<Country>,
     /// `zip`.
-    pub zip: Option<String>,
+    pub zip: Option<Text>,
     /// `tin`: taxpayer id; for Chinese buyers the resident identity number.
-    pub tin: Option<String>,
+    pub tin: Option<Text>,
     /// `phone`.
-    pub phone: Option<String>,
+    pub phone: Option<Text>,
     /// `countryCode`.
-    pub country_code: Option<String>,
+    pub country_code: Option<Text>,
     /// `email`.
-    pub email: Option<String>,
+    pub email: Option<Text>,
     /// `age`.
     pub age: Option<u32>,
     /// `gender`.
     pub gender: Option<Gender>,
     /// `chineseId` (deprecated by the API: use `tin`).
-    pub chinese_id: Option<String>,
+    pub chinese_id: Option<Text>,
 }
 
 impl Party {
@@ -225,7 +227,7 @@ impl Party {
     /// assert_eq!(p.identity_number(), Some("11010519491231002X"));
     /// ```
     pub fn identity_number(&self) -> Option<&str> {
-        fn given(s: &Option<String>) -> Option<&str> {
+        fn given(s: &Option<Text>) -> Option<&str> {
             s.as_deref().filter(|s| !s.trim_fast().is_empty())
         }
         given(&self.tin).or_else(|| given(&self.chinese_id))
@@ -244,21 +246,21 @@ impl Party {
     #[allow(clippy::field_reassign_with_default)]
     pub fn to_wire(&self) -> wire::Address {
         let mut a = wire::Address::default();
-        a.first_name = wire_text(&self.first_name);
-        a.last_name = wire_text(&self.last_name);
-        a.address1 = wire_text(&self.address1);
-        a.address2 = wire_text(&self.address2);
-        a.city = wire_text(&self.city);
-        a.state = wire_text(&self.state);
+        a.first_name = self.first_name.clone();
+        a.last_name = self.last_name.clone();
+        a.address1 = self.address1.clone();
+        a.address2 = self.address2.clone();
+        a.city = self.city.clone();
+        a.state = self.state.clone();
         a.country = self.country.map(|c| Text::from(c.to_string()));
-        a.zip = wire_text(&self.zip);
-        a.tin = wire_text(&self.tin);
-        a.phone = wire_text(&self.phone);
-        a.country_code = wire_text(&self.country_code);
-        a.email = wire_text(&self.email);
+        a.zip = self.zip.clone();
+        a.tin = self.tin.clone();
+        a.phone = self.phone.clone();
+        a.country_code = self.country_code.clone();
+        a.email = self.email.clone();
         a.age = wire_count(self.age);
         a.gender = self.gender.map(|g| Text::new(g.as_str()));
-        a.chinese_id = wire_text(&self.chinese_id);
+        a.chinese_id = self.chinese_id.clone();
         a
     }
 }
@@ -269,18 +271,18 @@ fn convert_party(conv: &mut Conv, loc: &Loc<'_>, w: &mut wire::Address) -> Party
         country: conv.country(&f("country"), w.country.as_ref()),
         age: conv.count(&f("age"), w.age.as_ref()),
         gender: conv.optional_enum(&f("gender"), w.gender.as_ref(), Code::GENDER_UNKNOWN),
-        first_name: string(w.first_name.take()),
-        last_name: string(w.last_name.take()),
-        address1: string(w.address1.take()),
-        address2: string(w.address2.take()),
-        city: string(w.city.take()),
-        state: string(w.state.take()),
-        zip: string(w.zip.take()),
-        tin: string(w.tin.take()),
-        phone: string(w.phone.take()),
-        country_code: string(w.country_code.take()),
-        email: string(w.email.take()),
-        chinese_id: string(w.chinese_id.take()),
+        first_name: w.first_name.take(),
+        last_name: w.last_name.take(),
+        address1: w.address1.take(),
+        address2: w.address2.take(),
+        city: w.city.take(),
+        state: w.state.take(),
+        zip: w.zip.take(),
+        tin: w.tin.take(),
+        phone: w.phone.take(),
+        country_code: w.country_code.take(),
+        email: w.email.take(),
+        chinese_id: w.chinese_id.take(),
     }
 }
 
@@ -321,14 +323,14 @@ impl OrderItem {
     #[allow(clippy::field_reassign_with_default)]
     pub fn to_wire(&self) -> wire::OrderItem {
         let mut i = wire::OrderItem::default();
-        i.item_id = wire_text(&self.item_id);
+        i.item_id = self.item_id.clone();
         i.product = self.product.as_ref().map(|p| Box::new(p.to_wire()));
         i.quantity = wire_count(self.quantity);
         i.price = wire_money(self.price.as_ref());
         i.discount = wire_money(self.discount.as_ref());
         i.tax = wire_money(self.tax.as_ref());
-        i.distributor_name = wire_text(&self.distributor_name);
-        i.distributor_id = wire_text(&self.distributor_id);
+        i.distributor_name = self.distributor_name.clone();
+        i.distributor_id = self.distributor_id.clone();
         i.refund_amount = Number::from_decimal(self.refund_amount.amount());
         i
     }
@@ -356,9 +358,9 @@ fn convert_item(
         refund_amount: conv
             .money(&f("refundAmount"), Some(&w.refund_amount), currency)
             .unwrap_or(Money::zero(currency.unwrap_or(Currency::CNY))),
-        item_id: string(w.item_id),
-        distributor_name: string(w.distributor_name),
-        distributor_id: string(w.distributor_id),
+        item_id: w.item_id,
+        distributor_name: w.distributor_name,
+        distributor_id: w.distributor_id,
     }
 }
 
@@ -473,51 +475,51 @@ impl Order {
     #[allow(clippy::field_reassign_with_default)]
     pub fn to_wire(&self) -> wire::Order {
         let mut o = wire::Order::default();
-        o.order_id = wire_text(&self.order_id);
-        o.client_order_ref = wire_text(&self.client_order_ref);
-        o.client_parent_order_ref = wire_text(&self.client_parent_order_ref);
-        o.platform_transaction_id = wire_text(&self.platform_transaction_id);
+        o.order_id = self.order_id.clone();
+        o.client_order_ref = self.client_order_ref.clone();
+        o.client_parent_order_ref = self.client_parent_order_ref.clone();
+        o.platform_transaction_id = self.platform_transaction_id.clone();
         o.platform_name = self.platform.map(|p| Text::new(p.as_str()));
         o.is_sub_order = self.is_sub_order;
         o.is_distribution_order = self.is_distribution_order;
-        o.distributor_name = wire_text(&self.distributor_name);
+        o.distributor_name = self.distributor_name.clone();
         o.order_type = Text::new(self.order_type.as_str());
         o.items =
             (!self.items.is_empty()).then(|| self.items.iter().map(OrderItem::to_wire).collect());
         o.customer = self.customer.as_ref().map(Party::to_wire);
-        o.customer_id_ref = wire_text(&self.customer_id_ref);
+        o.customer_id_ref = self.customer_id_ref.clone();
         o.seller = self.seller.as_ref().map(Party::to_wire);
         o.payer = self.payer.as_ref().map(Party::to_wire);
-        o.status = wire_text(&self.status);
-        o.tracking_reference = wire_text(&self.tracking_reference);
-        o.destination_code = wire_text(&self.destination_code);
-        o.node_code = wire_text(&self.node_code);
-        o.express_company = wire_text(&self.express_company);
+        o.status = self.status.clone();
+        o.tracking_reference = self.tracking_reference.clone();
+        o.destination_code = self.destination_code.clone();
+        o.node_code = self.node_code.clone();
+        o.express_company = self.express_company.clone();
         o.express_type = self.express_type.map(|m| Text::new(m.as_str()));
         o.currency = Text::new(api_currency_code(self.currency));
         o.customs_code = Text::new(self.customs_port.as_str());
-        o.customs_filing_id = wire_text(&self.customs_filing_id);
+        o.customs_filing_id = self.customs_filing_id.clone();
         o.created_at = self.created_at.map(|t| Text::from(t.to_string()));
         o.updated_at = self.updated_at.map(|t| Text::from(t.to_string()));
         o.paid_at = self.paid_at.map(|t| Text::from(t.to_string()));
-        o.pay_method = wire_text(&self.pay_method);
-        o.pay_merchant_name = wire_text(&self.pay_merchant_name);
+        o.pay_method = self.pay_method.clone();
+        o.pay_merchant_name = self.pay_merchant_name.clone();
         o.pay_amount = wire_money(self.pay_amount.as_ref());
         o.refund_amount = Number::from_decimal(self.refund_amount.amount());
-        o.pay_id = wire_text(&self.pay_id);
-        o.payment_pay_id = wire_text(&self.payment_pay_id);
-        o.pay_customs_no = wire_text(&self.pay_customs_no);
+        o.pay_id = self.pay_id.clone();
+        o.payment_pay_id = self.payment_pay_id.clone();
+        o.pay_customs_no = self.pay_customs_no.clone();
         o.products_total_tax = wire_money(self.products_total_tax.as_ref());
         o.shipping_cost = wire_money(self.shipping_cost.as_ref());
         o.shipping_tax = wire_money(self.shipping_tax.as_ref());
         o.shipped_date = self.shipped_date.map(|t| Text::from(t.to_string()));
         o.non_cash_deduction_amount = wire_money(self.non_cash_deduction_amount.as_ref());
         o.insurance_fee = wire_money(self.insurance_fee.as_ref());
-        o.customer_note = wire_text(&self.customer_note);
-        o.delivery_slip_url = wire_text(&self.delivery_slip_url);
+        o.customer_note = self.customer_note.clone();
+        o.delivery_slip_url = self.delivery_slip_url.clone();
         o.campaign_tracking_data
             .clone_from(&self.campaign_tracking_data);
-        o.discount_code = wire_text(&self.discount_code);
+        o.discount_code = self.discount_code.clone();
         o
     }
 }
@@ -582,29 +584,29 @@ fn convert_order(conv: &mut Conv, loc: &Loc<'_>, w: &mut wire::Order) -> Order {
             &w.non_cash_deduction_amount,
         ),
         insurance_fee: money(conv, "insuranceFee", &w.insurance_fee),
-        order_id: string(w.order_id.take()),
-        client_order_ref: string(w.client_order_ref.take()),
-        client_parent_order_ref: string(w.client_parent_order_ref.take()),
-        platform_transaction_id: string(w.platform_transaction_id.take()),
+        order_id: w.order_id.take(),
+        client_order_ref: w.client_order_ref.take(),
+        client_parent_order_ref: w.client_parent_order_ref.take(),
+        platform_transaction_id: w.platform_transaction_id.take(),
         is_sub_order: w.is_sub_order,
         is_distribution_order: w.is_distribution_order,
-        distributor_name: string(w.distributor_name.take()),
-        customer_id_ref: string(w.customer_id_ref.take()),
-        status: string(w.status.take()),
-        tracking_reference: string(w.tracking_reference.take()),
-        destination_code: string(w.destination_code.take()),
-        node_code: string(w.node_code.take()),
-        express_company: string(w.express_company.take()),
-        customs_filing_id: string(w.customs_filing_id.take()),
-        pay_method: string(w.pay_method.take()),
-        pay_merchant_name: string(w.pay_merchant_name.take()),
-        pay_id: string(w.pay_id.take()),
-        payment_pay_id: string(w.payment_pay_id.take()),
-        pay_customs_no: string(w.pay_customs_no.take()),
-        customer_note: string(w.customer_note.take()),
-        delivery_slip_url: string(w.delivery_slip_url.take()),
+        distributor_name: w.distributor_name.take(),
+        customer_id_ref: w.customer_id_ref.take(),
+        status: w.status.take(),
+        tracking_reference: w.tracking_reference.take(),
+        destination_code: w.destination_code.take(),
+        node_code: w.node_code.take(),
+        express_company: w.express_company.take(),
+        customs_filing_id: w.customs_filing_id.take(),
+        pay_method: w.pay_method.take(),
+        pay_merchant_name: w.pay_merchant_name.take(),
+        pay_id: w.pay_id.take(),
+        payment_pay_id: w.payment_pay_id.take(),
+        pay_customs_no: w.pay_customs_no.take(),
+        customer_note: w.customer_note.take(),
+        delivery_slip_url: w.delivery_slip_url.take(),
         campaign_tracking_data: w.campaign_tracking_data.take(),
-        discount_code: string(w.discount_code.take()),
+        discount_code: w.discount_code.take(),
     }
 }
 
@@ -633,17 +635,17 @@ pub struct DeclarationResult {
     /// `declarationType`.
     pub declaration_type: Option<DeclarationType>,
     /// `declarationNumber`: given by customs when the filing succeeds.
-    pub declaration_number: Option<String>,
+    pub declaration_number: Option<Text>,
     /// `clientOrderRef`.
-    pub client_order_ref: Option<String>,
+    pub client_order_ref: Option<Text>,
     /// `orderId`.
-    pub order_id: Option<String>,
+    pub order_id: Option<Text>,
     /// `product_sku_number`.
-    pub product_sku_number: Option<String>,
+    pub product_sku_number: Option<Text>,
     /// `product_barcode`.
-    pub product_barcode: Option<String>,
+    pub product_barcode: Option<Text>,
     /// `origMessage`: customs' own message.
-    pub orig_message: Option<String>,
+    pub orig_message: Option<Text>,
     /// `isRegsitered` (sic): already registered.
     pub is_registered: Option<bool>,
 }
@@ -675,12 +677,12 @@ impl DeclarationResult {
                 w.declaration_type.as_ref(),
                 Code::DECLARATION_TYPE_UNKNOWN,
             ),
-            declaration_number: string(w.declaration_number),
-            client_order_ref: string(w.client_order_ref),
-            order_id: string(w.order_id),
-            product_sku_number: string(w.product_sku_number),
-            product_barcode: string(w.product_barcode),
-            orig_message: string(w.orig_message),
+            declaration_number: w.declaration_number,
+            client_order_ref: w.client_order_ref,
+            order_id: w.order_id,
+            product_sku_number: w.product_sku_number,
+            product_barcode: w.product_barcode,
+            orig_message: w.orig_message,
             is_registered: w.is_regsitered,
         };
         Converted::new(value, conv.report)
@@ -715,12 +717,12 @@ impl DeclarationResult {
         wire::DeclarationResult {
             region: self.region.map(|r| Text::new(r.as_str())),
             declaration_type: self.declaration_type.map(|t| Text::new(t.as_str())),
-            declaration_number: wire_text(&self.declaration_number),
-            client_order_ref: wire_text(&self.client_order_ref),
-            order_id: wire_text(&self.order_id),
-            product_sku_number: wire_text(&self.product_sku_number),
-            product_barcode: wire_text(&self.product_barcode),
-            orig_message: wire_text(&self.orig_message),
+            declaration_number: self.declaration_number.clone(),
+            client_order_ref: self.client_order_ref.clone(),
+            order_id: self.order_id.clone(),
+            product_sku_number: self.product_sku_number.clone(),
+            product_barcode: self.product_barcode.clone(),
+            orig_message: self.orig_message.clone(),
             is_regsitered: self.is_registered,
         }
     }

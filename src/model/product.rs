@@ -4,7 +4,7 @@ use iso_currency::Currency;
 use rust_decimal::Decimal;
 
 use super::Converted;
-use super::convert::{Conv, string, wire_count, wire_list, wire_money, wire_text};
+use super::convert::{Conv, wire_count, wire_list, wire_money};
 use crate::wire::{self, Number, Text};
 use crate::{
     ClearanceMode, Code, Country, DocumentKind, HsCode, Loc, MassUnit, Money, ProductStatus,
@@ -21,6 +21,10 @@ use crate::{
 /// Amounts are [`Money`] in the product's [`currency`](Product::currency);
 /// weights are [`Weight`]s, written back in [`mass_unit`](Product::mass_unit).
 /// A SKU without weights of its own holds the product's (see [`Sku`]).
+///
+/// Text fields are [`wire::Text`]: a code, an id or a short name (up to 22
+/// bytes) is held in place, without a heap allocation, so converting a wire
+/// product moves its texts rather than copying them.
 ///
 /// Barcodes, customs unit codes and tax numbers stay text here on purpose:
 /// whether a barcode must be a GTIN, or a unit a China customs code, is a
@@ -51,11 +55,11 @@ use crate::{
 #[non_exhaustive]
 pub struct Product {
     /// `productId`: the product's id in the calling system.
-    pub product_id: Option<String>,
+    pub product_id: Option<Text>,
     /// `name`: default name, usually Chinese.
-    pub name: Option<String>,
+    pub name: Option<Text>,
     /// `nameEn`: English name.
-    pub name_en: Option<String>,
+    pub name_en: Option<Text>,
     /// `skus`: every SKU, in document order.
     pub skus: Vec<Sku>,
     /// `currency`: the currency of every amount (the API writes CNY as `RMB`).
@@ -63,11 +67,11 @@ pub struct Product {
     /// `massUnit`: the unit weights are written in.
     pub mass_unit: MassUnit,
     /// `timeUnit`: unit of the shelf life.
-    pub time_unit: Option<String>,
+    pub time_unit: Option<Text>,
     /// `barcode`.
-    pub barcode: Option<String>,
+    pub barcode: Option<Text>,
     /// `description`.
-    pub description: Option<String>,
+    pub description: Option<Text>,
     /// `price`: default selling price.
     pub price: Option<Money>,
     /// `rrp`: recommended retail price.
@@ -89,7 +93,7 @@ pub struct Product {
     /// `category`: the category path.
     pub category: Vec<String>,
     /// `vendor`.
-    pub vendor: Option<String>,
+    pub vendor: Option<Text>,
     /// `country`: country of origin.
     pub country: Option<Country>,
     /// `shelfLife`, in [`time_unit`](Product::time_unit).
@@ -99,7 +103,7 @@ pub struct Product {
     /// `updatedAt`.
     pub updated_at: Option<Timestamp>,
     /// `logisticsMode`.
-    pub logistics_mode: Option<String>,
+    pub logistics_mode: Option<Text>,
     /// `shippingCost`.
     pub shipping_cost: Option<Money>,
     /// `shippingTime`: days to deliver.
@@ -107,13 +111,13 @@ pub struct Product {
     /// `hsCode`.
     pub hs_code: Option<HsCode>,
     /// `personalPostalArticlesTax`: China's personal postal articles tax number (行邮税号).
-    pub personal_postal_articles_tax: Option<String>,
+    pub personal_postal_articles_tax: Option<Text>,
     /// `ingredient`.
-    pub ingredient: Option<String>,
+    pub ingredient: Option<Text>,
     /// `model`.
-    pub model: Option<String>,
+    pub model: Option<Text>,
     /// `spec`.
-    pub spec: Option<String>,
+    pub spec: Option<Text>,
     /// `warrantyPeriod`, in days.
     pub warranty_period: u32,
     /// `expressType`: the clearance mode.
@@ -123,11 +127,11 @@ pub struct Product {
     /// `taxRate`: default tax rate, a fraction.
     pub tax_rate: Option<Decimal>,
     /// `brand`.
-    pub brand: String,
+    pub brand: Text,
     /// `storeId`.
-    pub store_id: Option<String>,
+    pub store_id: Option<Text>,
     /// `categoryId`.
-    pub category_id: Option<String>,
+    pub category_id: Option<Text>,
     /// `components`: the parts of a combined product.
     pub components: Vec<Component>,
 }
@@ -155,7 +159,7 @@ pub struct Product {
 #[non_exhaustive]
 pub struct Sku {
     /// `skuNumber`.
-    pub sku_number: Option<String>,
+    pub sku_number: Option<Text>,
     /// `price`.
     pub price: Option<Money>,
     /// `rrp`.
@@ -167,11 +171,11 @@ pub struct Sku {
     /// `images`.
     pub images: Option<wire::Images>,
     /// `barcode`.
-    pub barcode: Option<String>,
+    pub barcode: Option<Text>,
     /// `color`.
-    pub color: Option<String>,
+    pub color: Option<Text>,
     /// `size`.
-    pub size: Option<String>,
+    pub size: Option<Text>,
     /// `quantity`: stock level.
     pub quantity: Option<u32>,
     /// `isOnsale`.
@@ -185,21 +189,21 @@ pub struct Sku {
     /// `shippingTime`: overrides the product's.
     pub shipping_time: Option<u32>,
     /// `model`.
-    pub model: Option<String>,
+    pub model: Option<Text>,
     /// `spec`.
-    pub spec: Option<String>,
+    pub spec: Option<Text>,
     /// `customsUnitCode`: customs quantity unit.
-    pub customs_unit_code: Option<String>,
+    pub customs_unit_code: Option<Text>,
     /// `customsUnitCodePackage`: customs declaration unit.
-    pub customs_unit_code_package: Option<String>,
+    pub customs_unit_code_package: Option<Text>,
     /// `customsUnitCodeWeight`: customs weight unit (`035`, kilogram, by default).
-    pub customs_unit_code_weight: String,
+    pub customs_unit_code_weight: Text,
     /// `availableStock`.
     pub available_stock: Option<u32>,
     /// `warehouseStock`.
     pub warehouse_stock: Option<u32>,
     /// `warehouse`.
-    pub warehouse: Option<String>,
+    pub warehouse: Option<Text>,
     /// Which weights were taken from the product rather than given.
     inherited: Inherited,
 }
@@ -226,11 +230,11 @@ struct Inherited {
 #[non_exhaustive]
 pub struct Component {
     /// `productId`.
-    pub product_id: Option<String>,
+    pub product_id: Option<Text>,
     /// `skuNumber`.
-    pub sku_number: Option<String>,
+    pub sku_number: Option<Text>,
     /// `barcode`.
-    pub barcode: Option<String>,
+    pub barcode: Option<Text>,
     /// `quantity`.
     pub quantity: Option<u32>,
 }
@@ -287,7 +291,7 @@ impl Product {
             express_type: None,
             discount: None,
             tax_rate: None,
-            brand: "Other".to_owned(),
+            brand: Text::inline("Other"),
             store_id: None,
             category_id: None,
             components: Vec::new(),
@@ -349,16 +353,16 @@ impl Product {
     pub fn to_wire(&self) -> wire::Product {
         let unit = self.mass_unit;
         let mut w = wire::Product::default();
-        w.product_id = wire_text(&self.product_id);
-        w.name = wire_text(&self.name);
-        w.name_en = wire_text(&self.name_en);
+        w.product_id = self.product_id.clone();
+        w.name = self.name.clone();
+        w.name_en = self.name_en.clone();
         w.skus =
             (!self.skus.is_empty()).then(|| self.skus.iter().map(|s| s.to_wire(self)).collect());
         w.currency = Text::new(api_currency_code(self.currency));
         w.mass_unit = Text::new(unit.as_str());
-        w.time_unit = wire_text(&self.time_unit);
-        w.barcode = wire_text(&self.barcode);
-        w.description = wire_text(&self.description);
+        w.time_unit = self.time_unit.clone();
+        w.barcode = self.barcode.clone();
+        w.description = self.description.clone();
         w.price = wire_money(self.price.as_ref());
         w.rrp = wire_money(self.rrp.as_ref());
         w.group_buying_price = wire_money(self.group_buying_price.as_ref());
@@ -369,26 +373,26 @@ impl Product {
         w.is_combined = self.is_combined;
         w.status = Text::new(self.status.as_str());
         w.category = wire_list(&self.category);
-        w.vendor = wire_text(&self.vendor);
+        w.vendor = self.vendor.clone();
         w.country = self.country.map(|c| Text::from(c.to_string()));
         w.shelf_life = self.shelf_life.map(Number::from_decimal);
         w.created_at = self.created_at.map(|t| Text::from(t.to_string()));
         w.updated_at = self.updated_at.map(|t| Text::from(t.to_string()));
-        w.logistics_mode = wire_text(&self.logistics_mode);
+        w.logistics_mode = self.logistics_mode.clone();
         w.shipping_cost = wire_money(self.shipping_cost.as_ref());
         w.shipping_time = wire_count(self.shipping_time);
         w.hs_code = self.hs_code.map(|c| Text::from(c.to_string()));
-        w.personal_postal_articles_tax = wire_text(&self.personal_postal_articles_tax);
-        w.ingredient = wire_text(&self.ingredient);
-        w.model = wire_text(&self.model);
-        w.spec = wire_text(&self.spec);
+        w.personal_postal_articles_tax = self.personal_postal_articles_tax.clone();
+        w.ingredient = self.ingredient.clone();
+        w.model = self.model.clone();
+        w.spec = self.spec.clone();
         w.warranty_period = Number::from(self.warranty_period);
         w.express_type = self.express_type.map(|m| Text::new(m.as_str()));
         w.discount = wire_money(self.discount.as_ref());
         w.tax_rate = self.tax_rate.map(Number::from_decimal);
-        w.brand = Text::new(&self.brand);
-        w.store_id = wire_text(&self.store_id);
-        w.category_id = wire_text(&self.category_id);
+        w.brand = self.brand.clone();
+        w.store_id = self.store_id.clone();
+        w.category_id = self.category_id.clone();
         w.components = (!self.components.is_empty())
             .then(|| self.components.iter().map(Component::to_wire).collect());
         w
@@ -438,9 +442,9 @@ pub(crate) fn convert_product(conv: &mut Conv, loc: &Loc<'_>, w: &mut wire::Prod
                 &components_loc.index(i).field("quantity"),
                 c.quantity.as_ref(),
             ),
-            product_id: string(c.product_id),
-            sku_number: string(c.sku_number),
-            barcode: string(c.barcode),
+            product_id: c.product_id,
+            sku_number: c.sku_number,
+            barcode: c.barcode,
         })
         .collect();
 
@@ -468,30 +472,30 @@ pub(crate) fn convert_product(conv: &mut Conv, loc: &Loc<'_>, w: &mut wire::Prod
         ),
         discount: money(conv, "discount", &w.discount),
         tax_rate: conv.decimal(&f("taxRate"), w.tax_rate.as_ref()),
-        product_id: string(w.product_id.take()),
-        name: string(w.name.take()),
-        name_en: string(w.name_en.take()),
+        product_id: w.product_id.take(),
+        name: w.name.take(),
+        name_en: w.name_en.take(),
         skus,
         currency: currency.unwrap_or(Currency::CNY),
         mass_unit: mass_unit.unwrap_or_default(),
-        time_unit: string(w.time_unit.take()),
-        barcode: string(w.barcode.take()),
-        description: string(w.description.take()),
+        time_unit: w.time_unit.take(),
+        barcode: w.barcode.take(),
+        description: w.description.take(),
         net_weight,
         gross_weight,
         images: w.images.take(),
         is_onsale: w.is_onsale,
         is_combined: w.is_combined,
         category: w.category.take().unwrap_or_default(),
-        vendor: string(w.vendor.take()),
-        logistics_mode: string(w.logistics_mode.take()),
-        personal_postal_articles_tax: string(w.personal_postal_articles_tax.take()),
-        ingredient: string(w.ingredient.take()),
-        model: string(w.model.take()),
-        spec: string(w.spec.take()),
-        brand: std::mem::take(&mut w.brand).into_string(),
-        store_id: string(w.store_id.take()),
-        category_id: string(w.category_id.take()),
+        vendor: w.vendor.take(),
+        logistics_mode: w.logistics_mode.take(),
+        personal_postal_articles_tax: w.personal_postal_articles_tax.take(),
+        ingredient: w.ingredient.take(),
+        model: w.model.take(),
+        spec: w.spec.take(),
+        brand: std::mem::take(&mut w.brand),
+        store_id: w.store_id.take(),
+        category_id: w.category_id.take(),
         components,
     }
 }
@@ -529,18 +533,18 @@ fn convert_sku(
         shipping_time: conv.count(&f("shippingTime"), w.shipping_time.as_ref()),
         available_stock: conv.count(&f("availableStock"), w.available_stock.as_ref()),
         warehouse_stock: conv.count(&f("warehouseStock"), w.warehouse_stock.as_ref()),
-        sku_number: string(w.sku_number),
+        sku_number: w.sku_number,
         images: w.images,
-        barcode: string(w.barcode),
-        color: string(w.color),
-        size: string(w.size),
+        barcode: w.barcode,
+        color: w.color,
+        size: w.size,
         is_onsale: w.is_onsale,
-        model: string(w.model),
-        spec: string(w.spec),
-        customs_unit_code: string(w.customs_unit_code),
-        customs_unit_code_package: string(w.customs_unit_code_package),
-        customs_unit_code_weight: w.customs_unit_code_weight.into_string(),
-        warehouse: string(w.warehouse),
+        model: w.model,
+        spec: w.spec,
+        customs_unit_code: w.customs_unit_code,
+        customs_unit_code_package: w.customs_unit_code_package,
+        customs_unit_code_weight: w.customs_unit_code_weight,
+        warehouse: w.warehouse,
     }
 }
 
@@ -585,7 +589,7 @@ impl Sku {
             spec: None,
             customs_unit_code: None,
             customs_unit_code_package: None,
-            customs_unit_code_weight: "035".to_owned(),
+            customs_unit_code_weight: Text::inline("035"),
             available_stock: None,
             warehouse_stock: None,
             warehouse: None,
@@ -626,15 +630,15 @@ impl Sku {
             }
         };
         let mut s = wire::Sku::default();
-        s.sku_number = wire_text(&self.sku_number);
+        s.sku_number = self.sku_number.clone();
         s.price = wire_money(self.price.as_ref());
         s.rrp = wire_money(self.rrp.as_ref());
         s.group_buying_price = wire_money(self.group_buying_price.as_ref());
         s.cost = Number::from_decimal(self.cost.amount());
         s.images.clone_from(&self.images);
-        s.barcode = wire_text(&self.barcode);
-        s.color = wire_text(&self.color);
-        s.size = wire_text(&self.size);
+        s.barcode = self.barcode.clone();
+        s.color = self.color.clone();
+        s.size = self.size.clone();
         s.quantity = wire_count(self.quantity);
         s.is_onsale = self.is_onsale;
         s.net_weight = own(self.net_weight, self.inherited.net, product.net_weight);
@@ -645,14 +649,14 @@ impl Sku {
         );
         s.shipping_cost = wire_money(self.shipping_cost.as_ref());
         s.shipping_time = wire_count(self.shipping_time);
-        s.model = wire_text(&self.model);
-        s.spec = wire_text(&self.spec);
-        s.customs_unit_code = wire_text(&self.customs_unit_code);
-        s.customs_unit_code_package = wire_text(&self.customs_unit_code_package);
-        s.customs_unit_code_weight = Text::new(&self.customs_unit_code_weight);
+        s.model = self.model.clone();
+        s.spec = self.spec.clone();
+        s.customs_unit_code = self.customs_unit_code.clone();
+        s.customs_unit_code_package = self.customs_unit_code_package.clone();
+        s.customs_unit_code_weight = self.customs_unit_code_weight.clone();
         s.available_stock = wire_count(self.available_stock);
         s.warehouse_stock = wire_count(self.warehouse_stock);
-        s.warehouse = wire_text(&self.warehouse);
+        s.warehouse = self.warehouse.clone();
         s
     }
 }
@@ -671,9 +675,9 @@ impl Component {
     #[allow(clippy::field_reassign_with_default)]
     pub fn to_wire(&self) -> wire::Component {
         let mut c = wire::Component::default();
-        c.product_id = wire_text(&self.product_id);
-        c.sku_number = wire_text(&self.sku_number);
-        c.barcode = wire_text(&self.barcode);
+        c.product_id = self.product_id.clone();
+        c.sku_number = self.sku_number.clone();
+        c.barcode = self.barcode.clone();
         c.quantity = wire_count(self.quantity);
         c
     }

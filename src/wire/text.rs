@@ -49,13 +49,52 @@ pub struct Text(Repr);
 
 #[derive(Clone)]
 enum Repr {
-    /// `len` bytes of `buf`, valid UTF-8 (only ever copied from a `str`).
-    Inline {
-        len: u8,
-        buf: [u8; INLINE],
-    },
+    Inline(Inline),
     Heap(Box<str>),
 }
+
+/// Text held in place: `len` bytes at the front of `buf`, valid UTF-8 (only
+/// ever copied from a `str`), the rest zero. `buf` comes first and the
+/// whole is 8-aligned, so the UTF-8 check of [`Text::as_str`] starts on a
+/// word boundary (its fast path for ASCII); the length's unused values are
+/// the niche that tells the heap variant (and `None`) apart, so a `Text`
+/// is as small as a `String`.
+#[derive(Clone, Copy)]
+#[repr(C, align(8))]
+struct Inline {
+    buf: [u8; INLINE],
+    len: Len,
+}
+
+/// The length of inline text, 0 to [`INLINE`].
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+#[repr(u8)]
+#[rustfmt::skip]
+enum Len {
+    L0, L1, L2, L3, L4, L5, L6, L7, L8, L9, L10, L11, L12, L13, L14, L15, L16,
+    L17, L18, L19, L20, L21, L22,
+}
+
+impl Len {
+    #[rustfmt::skip]
+    const ALL: [Len; INLINE + 1] = [
+        Len::L0, Len::L1, Len::L2, Len::L3, Len::L4, Len::L5, Len::L6, Len::L7,
+        Len::L8, Len::L9, Len::L10, Len::L11, Len::L12, Len::L13, Len::L14,
+        Len::L15, Len::L16, Len::L17, Len::L18, Len::L19, Len::L20, Len::L21,
+        Len::L22,
+    ];
+
+    /// `n` (at most [`INLINE`]; longer is cut).
+    const fn of(n: usize) -> Len {
+        Len::ALL[if n < INLINE { n } else { INLINE }]
+    }
+
+    const fn get(self) -> usize {
+        self as usize
+    }
+}
+
+const _: () = assert!(std::mem::size_of::<Option<Text>>() == std::mem::size_of::<String>());
 
 impl Text {
     /// The text `s`.
@@ -67,13 +106,15 @@ impl Text {
     /// ```
     #[inline]
     pub fn new(s: &str) -> Text {
-        match u8::try_from(s.len()) {
-            Ok(len) if s.len() <= INLINE => {
-                let mut buf = [0u8; INLINE];
-                copy_short(&mut buf, s.as_bytes());
-                Text(Repr::Inline { len, buf })
-            }
-            _ => Text::heap(s),
+        if s.len() <= INLINE {
+            let mut buf = [0u8; INLINE];
+            copy_short(&mut buf, s.as_bytes());
+            Text(Repr::Inline(Inline {
+                buf,
+                len: Len::of(s.len()),
+            }))
+        } else {
+            Text::heap(s)
         }
     }
 
@@ -93,10 +134,10 @@ impl Text {
             buf[len] = bytes[len];
             len += 1;
         }
-        Text(Repr::Inline {
-            len: len as u8,
+        Text(Repr::Inline(Inline {
             buf,
-        })
+            len: Len::of(len),
+        }))
     }
 
     /// The text as a `&str`.
@@ -110,10 +151,7 @@ impl Text {
     pub fn as_str(&self) -> &str {
         match &self.0 {
             // Only ever filled from a whole `str`, so always valid.
-            Repr::Inline { len, buf } => buf
-                .get(..usize::from(*len))
-                .and_then(|b| std::str::from_utf8(b).ok())
-                .unwrap_or_default(),
+            Repr::Inline(inline) => std::str::from_utf8(inline.bytes()).unwrap_or_default(),
             Repr::Heap(s) => s,
         }
     }
@@ -128,8 +166,39 @@ impl Text {
     /// ```
     pub fn into_string(self) -> String {
         match self.0 {
-            Repr::Inline { .. } => self.as_str().to_owned(),
+            Repr::Inline(_) => self.as_str().to_owned(),
             Repr::Heap(s) => s.into_string(),
+        }
+    }
+}
+
+impl Inline {
+    #[inline]
+    fn bytes(&self) -> &[u8] {
+        self.buf.get(..self.len.get()).unwrap_or_default()
+    }
+}
+
+impl Text {
+    /// Whether the text is empty or only white space (as `str::trim`
+    /// finds it), without the UTF-8 check of inline text when it starts
+    /// with a visible ASCII character, as the usual value does.
+    #[inline]
+    pub(crate) fn is_blank(&self) -> bool {
+        match self.bytes().first() {
+            Some(&b) if b > b' ' && b.is_ascii() => false,
+            None => true,
+            Some(_) => self.as_str().trim().is_empty(),
+        }
+    }
+
+    /// The text's bytes, without the UTF-8 check that `as_str` makes of
+    /// inline text (for comparing and hashing).
+    #[inline]
+    fn bytes(&self) -> &[u8] {
+        match &self.0 {
+            Repr::Inline(inline) => inline.bytes(),
+            Repr::Heap(s) => s.as_bytes(),
         }
     }
 }
@@ -164,10 +233,10 @@ fn copy_short(buf: &mut [u8; INLINE], b: &[u8]) {
 impl Default for Text {
     /// The empty text.
     fn default() -> Self {
-        Text(Repr::Inline {
-            len: 0,
+        Text(Repr::Inline(Inline {
             buf: [0; INLINE],
-        })
+            len: Len::L0,
+        }))
     }
 }
 
@@ -233,7 +302,7 @@ impl fmt::Display for Text {
 
 impl PartialEq for Text {
     fn eq(&self, other: &Text) -> bool {
-        self.as_str() == other.as_str()
+        self.bytes() == other.bytes()
     }
 }
 
@@ -241,37 +310,37 @@ impl Eq for Text {}
 
 impl PartialEq<str> for Text {
     fn eq(&self, other: &str) -> bool {
-        self.as_str() == other
+        self.bytes() == other.as_bytes()
     }
 }
 
 impl PartialEq<&str> for Text {
     fn eq(&self, other: &&str) -> bool {
-        self.as_str() == *other
+        self.bytes() == other.as_bytes()
     }
 }
 
 impl PartialEq<String> for Text {
     fn eq(&self, other: &String) -> bool {
-        self.as_str() == other
+        self.bytes() == other.as_bytes()
     }
 }
 
 impl PartialEq<Text> for str {
     fn eq(&self, other: &Text) -> bool {
-        self == other.as_str()
+        self.as_bytes() == other.bytes()
     }
 }
 
 impl PartialEq<Text> for &str {
     fn eq(&self, other: &Text) -> bool {
-        *self == other.as_str()
+        self.as_bytes() == other.bytes()
     }
 }
 
 impl PartialEq<Text> for String {
     fn eq(&self, other: &Text) -> bool {
-        self == other.as_str()
+        self.as_bytes() == other.bytes()
     }
 }
 
@@ -283,7 +352,8 @@ impl PartialOrd for Text {
 
 impl Ord for Text {
     fn cmp(&self, other: &Text) -> std::cmp::Ordering {
-        self.as_str().cmp(other.as_str())
+        // The order of `str`, which is the order of its bytes.
+        self.bytes().cmp(other.bytes())
     }
 }
 
@@ -410,9 +480,12 @@ mod tests {
     #[test]
     fn short_text_is_inline_and_long_text_on_the_heap() {
         let short = Text::new("6109100000");
-        assert!(matches!(short.0, Repr::Inline { len: 10, .. }));
+        assert!(matches!(
+            short.0,
+            Repr::Inline(Inline { len: Len::L10, .. })
+        ));
         let edge = Text::new("纯棉圆领短袖T"); // 7 x 3 bytes + 1
-        assert!(matches!(edge.0, Repr::Inline { len: 19, .. }));
+        assert!(matches!(edge.0, Repr::Inline(Inline { len: Len::L19, .. })));
         let long = Text::new("2024-05-01T10:00:00+08:00");
         assert!(matches!(long.0, Repr::Heap(_)));
         for t in [short, edge, long] {
@@ -428,7 +501,7 @@ mod tests {
         let source = "0123456789abcdefghijkl";
         for n in 0..=INLINE {
             let t = Text::new(&source[..n]);
-            assert!(matches!(t.0, Repr::Inline { .. }));
+            assert!(matches!(t.0, Repr::Inline(_)));
             assert_eq!(t.as_str(), &source[..n]);
         }
         assert_eq!(Text::new("白色").as_str(), "白色");
