@@ -1050,21 +1050,23 @@ fn duplicate_sku(i: &ProductInput<'_>, out: &mut Findings<'_>) {
     // Every (number, position), sorted: equal numbers end up side by side,
     // the first SKU of each number leading its run. O(n log n) for n SKUs,
     // not a rescan of the earlier SKUs for each one; and no hash, so
-    // nothing for a caller to flood.
-    let mut numbered: Vec<(&str, usize)> = skus
+    // nothing for a caller to flood. Sorted first on the number's first 16
+    // bytes as an integer, so that a comparison reads the bytes themselves
+    // (which stand in the SKUs, far apart) only when those are equal.
+    let mut numbered: Vec<(u128, &[u8], usize)> = skus
         .iter()
         .enumerate()
         .filter_map(|(n, sku)| {
-            let number = sku.sku_number.as_deref().map(TrimFast::trim_fast)?;
-            (!number.is_empty()).then_some((number, n))
+            let number = sku.sku_number.as_ref().map(Text::trimmed_bytes)?;
+            (!number.is_empty()).then(|| (leading_bytes(number), number, n))
         })
         .collect();
     numbered.sort_unstable();
     // (the repeat, the first of its number), in document order.
     let mut repeats: Vec<(usize, usize)> = Vec::new();
-    for run in numbered.chunk_by(|a, b| a.0 == b.0) {
-        if let [(_, first), rest @ ..] = run {
-            repeats.extend(rest.iter().map(|&(_, n)| (n, *first)));
+    for run in numbered.chunk_by(|a, b| a.0 == b.0 && a.1 == b.1) {
+        if let [(_, _, first), rest @ ..] = run {
+            repeats.extend(rest.iter().map(|&(_, _, n)| (n, *first)));
         }
     }
     repeats.sort_unstable();
@@ -1073,6 +1075,18 @@ fn duplicate_sku(i: &ProductInput<'_>, out: &mut Findings<'_>) {
             report(out, n, first, this);
         }
     }
+}
+
+/// The first 16 bytes of `bytes`, zero-padded, as a big-endian integer:
+/// equal texts have equal keys, so sorting on the key and then the bytes
+/// keeps equal texts together.
+fn leading_bytes(bytes: &[u8]) -> u128 {
+    let mut key = [0u8; 16];
+    let n = bytes.len().min(16);
+    if let (Some(to), Some(from)) = (key.get_mut(..n), bytes.get(..n)) {
+        to.copy_from_slice(from);
+    }
+    u128::from_be_bytes(key)
 }
 
 /// Up to this many SKUs, [`duplicate_sku`] compares each with the earlier

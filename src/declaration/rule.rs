@@ -950,10 +950,8 @@ impl RuleSet {
             e.rule.check_product(input, &mut out);
         }
         // Each block of SKUs through every rule while it is in the cache,
-        // rather than every SKU through each rule in turn; the last block
-        // first, as the conversion has just written it (the report is sorted
-        // in document order afterwards).
-        for (b, block) in input.product.skus.chunks(SKU_BLOCK).enumerate().rev() {
+        // rather than every SKU through each rule in turn.
+        for (b, block) in input.product.skus.chunks(SKU_BLOCK).enumerate() {
             let first = b.saturating_mul(SKU_BLOCK);
             for e in self.active(Scope::Products, input.mode, as_of) {
                 let mut out = Findings::new(report, e.info.code(), e.severity);

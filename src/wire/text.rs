@@ -192,6 +192,19 @@ impl Text {
         }
     }
 
+    /// The bytes of the text trimmed as `str::trim` trims it, without the
+    /// UTF-8 check of inline text when the text starts and ends with a
+    /// visible ASCII character, as the usual id does.
+    #[inline]
+    pub(crate) fn trimmed_bytes(&self) -> &[u8] {
+        let bytes = self.bytes();
+        let visible = |b: &u8| *b > b' ' && b.is_ascii();
+        match (bytes.first(), bytes.last()) {
+            (Some(a), Some(z)) if visible(a) && visible(z) => bytes,
+            _ => self.as_str().trim().as_bytes(),
+        }
+    }
+
     /// The text's bytes, without the UTF-8 check that `as_str` makes of
     /// inline text (for comparing and hashing).
     #[inline]
