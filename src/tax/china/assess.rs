@@ -1499,6 +1499,30 @@ impl<'t> Lookups<'t> {
             return Err(Found::default());
         };
         let code_key = code.key();
+        // The common case first: the code's first entry has no test.
+        if let Some(k) = self.seen.iter().position(|e| e.code == code_key)
+            && self.seen.get(k).is_some_and(|e| e.tested.is_none())
+        {
+            return Ok(k);
+        }
+        self.entry_tested(engine, code, date, want, unit, view, unit_value)
+    }
+
+    /// [`Lookups::entry`] where the code's first entry has a test, or it
+    /// has none.
+    #[allow(clippy::too_many_arguments)]
+    #[inline(never)]
+    fn entry_tested(
+        &mut self,
+        engine: &'t TaxEngine,
+        code: &HsCode,
+        date: NaiveDate,
+        want: Want,
+        unit: Decimal,
+        view: &mut LineView<'_>,
+        unit_value: &mut dyn FnMut() -> Option<(Decimal, Decimal)>,
+    ) -> Result<usize, Found<'t>> {
+        let code_key = code.key();
         let mut tested: Option<Tested> = None;
         for (k, e) in self.seen.iter().enumerate() {
             if e.code != code_key {
@@ -1545,8 +1569,8 @@ impl<'t> Lookups<'t> {
         self.seen.get(k).map(|e| e.found).unwrap_or_default()
     }
 
-    fn rates(&self, k: usize) -> Option<Cached<'t>> {
-        self.seen.get(k).and_then(|e| e.rates)
+    fn rates(&self, k: usize) -> Option<&Cached<'t>> {
+        self.seen.get(k).and_then(|e| e.rates.as_ref())
     }
 
     fn keep_rates(&mut self, k: usize, rates: Cached<'t>) {
@@ -1806,7 +1830,14 @@ fn values(run: &mut Run<'_, '_>) -> Vec<Option<Value>> {
             continue;
         };
         let discount = item.discount.unwrap_or(Money::zero(price.currency()));
-        let (Some(p), Some(d)) = (run.to_cny(price), run.to_cny(discount)) else {
+        let cny = |m: Money| {
+            if m.currency() == Currency::CNY {
+                Some(m.amount())
+            } else {
+                run.to_cny(m)
+            }
+        };
+        let (Some(p), Some(d)) = (cny(price), cny(discount)) else {
             if !rate_reported {
                 rate_reported = true;
                 let c = price.currency().code();
@@ -1824,7 +1855,7 @@ fn values(run: &mut Run<'_, '_>) -> Vec<Option<Value>> {
             out.push(None);
             continue;
         };
-        let Some(unit) = p.checked_sub(d) else {
+        let Some(unit) = difference(p, d) else {
             out.push(None);
             continue;
         };
@@ -1844,7 +1875,7 @@ fn values(run: &mut Run<'_, '_>) -> Vec<Option<Value>> {
         let goods = if quantity == 1 && !unit.is_zero() {
             Some(unit)
         } else {
-            unit.checked_mul(Decimal::from(quantity))
+            times(unit, quantity)
         };
         let Some(goods) = goods else {
             run.push(
@@ -1864,6 +1895,48 @@ fn values(run: &mut Run<'_, '_>) -> Vec<Option<Value>> {
         }));
     }
     out
+}
+
+/// `p - d` as `Decimal::checked_sub` gives it, to the scale: in integers
+/// for a non-negative `d` below a `p` above 0 (the aligned difference at
+/// the larger scale, where it is below 2^96), by `Decimal` otherwise.
+fn difference(p: Decimal, d: Decimal) -> Option<Decimal> {
+    if p.is_sign_negative() || d.is_sign_negative() || p.is_zero() {
+        return p.checked_sub(d);
+    }
+    let s = p.scale().max(d.scale());
+    if d.scale() == s && p.scale() == s {
+        // At one scale: the mantissas' difference (`p` itself for a 0).
+        let (a, b) = (p.mantissa(), d.mantissa());
+        if a >= b {
+            return Exact {
+                m: a.unsigned_abs() - b.unsigned_abs(),
+                s,
+            }
+            .decimal();
+        }
+    }
+    if d.is_zero() {
+        return Some(p);
+    }
+    let aligned = |x: Decimal| product(x.mantissa().unsigned_abs(), pow10(s - x.scale())?);
+    match (aligned(p), aligned(d)) {
+        (Some(a), Some(b)) if a >= b && a < U96 => Exact { m: a - b, s }.decimal(),
+        _ => p.checked_sub(d),
+    }
+}
+
+/// `unit x quantity` as `Decimal::checked_mul` gives it, to the scale: in
+/// integers for a unit above 0 (0 is 0 at scale 0), by `Decimal` otherwise.
+fn times(unit: Decimal, quantity: u32) -> Option<Decimal> {
+    if unit.is_sign_negative() || unit.is_zero() || quantity == 0 {
+        return unit.checked_mul(Decimal::from(quantity));
+    }
+    let m = product(unit.mantissa().unsigned_abs(), u128::from(quantity)).filter(|m| *m < U96);
+    match m {
+        Some(m) => Exact { m, s: unit.scale() }.decimal(),
+        None => unit.checked_mul(Decimal::from(quantity)),
+    }
 }
 
 /// An order-level amount (delivery, insurance) in CNY: 0 when absent; `None`
@@ -1927,13 +2000,14 @@ fn cross_border<'t>(run: &mut Run<'t, '_>, a: &mut TaxAssessment<'t>) {
         return;
     }
     let lines = values;
-    let sums = lines
-        .iter()
-        .flatten()
-        .try_fold((Decimal::ZERO, 0u64), |(g, q), v| {
-            Some((g.checked_add(v.goods)?, q + u64::from(v.quantity)))
-        });
-    let Some((goods, units)) = sums else {
+    // Σ from 0 (0 + x is x), in integers while it can.
+    let mut sum = Acc::Empty;
+    let mut units = 0u64;
+    for v in lines.iter().flatten() {
+        sum.add(v.goods);
+        units += u64::from(v.quantity);
+    }
+    let Some(goods) = sum.value() else {
         overflow(run);
         return;
     };
@@ -2058,10 +2132,35 @@ fn cross_border<'t>(run: &mut Run<'t, '_>, a: &mut TaxAssessment<'t>) {
             &mut unit_value,
         );
         let line = &mut a.lines[i];
+        line.shipping_share = Some(if by_quantity {
+            (
+                extra,
+                Decimal::from(v.quantity),
+                Decimal::from(units.max(1)),
+            )
+        } else {
+            (extra, v.goods, goods)
+        });
+        // The line's share of delivery is taxed at its ad valorem rate r:
+        // the shipping tax is extra x Σ goods_i r_i / goods, computed
+        // exactly (r made once per distinct set of rates).
+        let weight = if by_quantity {
+            Decimal::from(v.quantity)
+        } else {
+            v.goods
+        };
         let known = match entry {
             Ok(k) if facts.is_none() => lookups.rates(k),
             _ => None,
         };
+        if let Some(rates) = known
+            && let Some(tax) = cbec_line_fast(line, v.goods, weight, rates, &mut plans)
+        {
+            if let Some(t) = &mut total {
+                t.add_fen(tax);
+            }
+            continue;
+        }
         let result = match known {
             Some(rates) => cbec_line_cached(run, v, rates, factor, line, &plans),
             None => {
@@ -2095,15 +2194,6 @@ fn cross_border<'t>(run: &mut Run<'t, '_>, a: &mut TaxAssessment<'t>) {
                 result
             }
         };
-        line.shipping_share = Some(if by_quantity {
-            (
-                extra,
-                Decimal::from(v.quantity),
-                Decimal::from(units.max(1)),
-            )
-        } else {
-            (extra, v.goods, goods)
-        });
         match result {
             Ok(Priced {
                 plan,
@@ -2112,14 +2202,6 @@ fn cross_border<'t>(run: &mut Run<'t, '_>, a: &mut TaxAssessment<'t>) {
                 taxes,
                 ..
             }) => {
-                // The line's share of delivery is taxed at its ad valorem
-                // rate r: the shipping tax is extra x Σ goods_i r_i / goods,
-                // computed exactly (r made once per distinct set of rates).
-                let weight = if by_quantity {
-                    Decimal::from(v.quantity)
-                } else {
-                    v.goods
-                };
                 let r = plans.weigh(plan, weight);
                 if r.is_none() {
                     weighted = None;
@@ -2447,11 +2529,39 @@ fn cbec_line<'t>(
     })
 }
 
+/// [`cbec_line`] and its line's amounts for the common line: without facts,
+/// at rows whose rates are known, its amounts in integers ([`Fast`]), its
+/// set's combined rate known. Its tax in fen; `None`, having changed
+/// nothing, where any of that does not hold.
+fn cbec_line_fast<'t>(
+    line: &mut LineTax<'t>,
+    goods: Decimal,
+    weight: Decimal,
+    rates: &Cached<'t>,
+    plans: &mut Plans,
+) -> Option<u128> {
+    let plan = plans.made.get_mut(rates.plan)?;
+    let r = plan.combined?;
+    let f = plan.fast.as_ref()?.fens(goods)?;
+    line.certain = true;
+    line.vat_rate = Some(rates.vat);
+    line.consumption_rate = Some(rates.consumption);
+    line.duty_rate = Some(rates.duty);
+    line.duty = from_fen(f.duty);
+    line.consumption_tax = from_fen(f.consumption);
+    line.vat = from_fen(f.vat);
+    line.tax = from_fen(f.tax);
+    // Ad valorem: the exact tax over the value is r itself.
+    line.rate = Some(Rate::Given(r));
+    plan.weight.add(weight);
+    Some(f.tax)
+}
+
 /// [`cbec_line`] for a line without facts at rows whose rates are known.
 fn cbec_line_cached<'t>(
     run: &mut Run<'t, '_>,
     v: &Value,
-    rates: Cached<'t>,
+    rates: &Cached<'t>,
     factor: Decimal,
     line: &mut LineTax<'t>,
     plans: &Plans,
@@ -2669,6 +2779,22 @@ enum Sum {
 }
 
 impl Sum {
+    /// `add` of `fen` as a `Decimal` of scale 2, for `fen` below 2^96.
+    fn add_fen(&mut self, fen: u128) {
+        *self = match *self {
+            Sum::Zero => Sum::Fen(fen),
+            Sum::Fen(f) => match f.checked_add(fen) {
+                Some(s) if s < U96 => Sum::Fen(s),
+                _ => Sum::Other(
+                    from_fen(f)
+                        .zip(from_fen(fen))
+                        .and_then(|(t, x)| t.checked_add(x)),
+                ),
+            },
+            Sum::Other(t) => Sum::Other(t.zip(from_fen(fen)).and_then(|(t, x)| t.checked_add(x))),
+        }
+    }
+
     fn add(&mut self, x: Decimal) {
         *self = match *self {
             // 0 + x is x, whatever its scale.
@@ -2915,7 +3041,25 @@ enum Acc {
 }
 
 impl Acc {
+    #[inline]
     fn add(&mut self, x: Decimal) {
+        // The common term: at the sum's scale ([`Exact::add`] then adds
+        // the mantissas).
+        if let Acc::Exact(e) = self
+            && !x.is_sign_negative()
+            && x.scale() == e.s
+            && let Some(t) = e.m.checked_add(x.mantissa().unsigned_abs())
+            && t < U96
+        {
+            e.m = t;
+            return;
+        }
+        self.add_slow(x);
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn add_slow(&mut self, x: Decimal) {
         let e = if x.is_sign_negative() {
             None
         } else {
@@ -3454,6 +3598,41 @@ mod tests {
                     decimal.flatten().map(|d| d.serialize())
                 );
             }
+        }
+
+        /// A line's unit value and goods are `Decimal`'s difference and
+        /// product, to the scale.
+        #[test]
+        fn differences_and_products_are_the_decimal_ones(
+            p in (proptest::prelude::any::<u64>(), 0u32..29, 0u8..4),
+            d in (proptest::prelude::any::<u64>(), 0u32..29, 0u8..4),
+            negative in 0u8..8,
+            quantity in proptest::prelude::any::<u32>(),
+        ) {
+            let x = |(m, s, kind): (u64, u32, u8)| {
+                let m = match kind {
+                    0 => i128::from(m) << 32,
+                    1 => 0,
+                    2 => i128::from(m % 10_000),
+                    _ => i128::from(m),
+                };
+                Decimal::from_i128_with_scale(m, if kind == 2 { s % 3 } else { s })
+            };
+            let (mut p, mut d) = (x(p), x(d));
+            match negative {
+                0 => p.set_sign_negative(true),
+                1 => d.set_sign_negative(true),
+                _ => {}
+            }
+            proptest::prop_assert_eq!(
+                difference(p, d).map(|r| r.serialize()),
+                p.checked_sub(d).map(|r| r.serialize())
+            );
+            let q = if negative < 4 { quantity % 4 } else { quantity };
+            proptest::prop_assert_eq!(
+                times(p, q).map(|r| r.serialize()),
+                p.checked_mul(Decimal::from(q)).map(|r| r.serialize())
+            );
         }
 
         /// Two rates have one key exactly when their mantissas and
