@@ -2095,8 +2095,14 @@ fn cross_border<'t>(run: &mut Run<'t, '_>, a: &mut TaxAssessment<'t>) {
     // Σ value_i x rate_i (or Σ quantity_i x rate_i when every line is free):
     // the shipping tax is extra x this / goods, computed once.
     let by_quantity = goods.is_zero();
-    let mut plans = Plans::default();
-    let mut lookups = Lookups::default();
+    // Room for the few codes and sets of rates of an order, at once.
+    let room = lines.len().min(16);
+    let mut plans = Plans {
+        made: Vec::with_capacity(room.min(8)),
+    };
+    let mut lookups = Lookups {
+        seen: Vec::with_capacity(room),
+    };
     let mut weighted = Some(Decimal::ZERO);
     let mut total = Some(Sum::Zero);
     for (i, v) in lines.iter().flatten().enumerate() {
@@ -3146,6 +3152,40 @@ impl Fast {
     /// has partial products that are (a 0 is 0 at scale 0 either way, and
     /// the gross only meets products).
     fn fens(&self, p: Decimal) -> Option<Fens> {
+        self.fens64(p).or_else(|| self.fens128(p))
+    }
+
+    /// [`Fast::fens128`] in 64 bits, for a value above 0 whose steps fit
+    /// them (`None` otherwise, for the 128-bit steps to decide): the same
+    /// steps, each exact where it gives an answer.
+    #[inline]
+    fn fens64(&self, p: Decimal) -> Option<Fens> {
+        let pm = u64::try_from(p.mantissa()).ok().filter(|m| *m > 0)?;
+        let ps = p.scale();
+        let (duty, gross) = match self.gross {
+            None => (0, (pm, ps)),
+            Some(g) => {
+                let duty = mul64((pm, ps), self.d)?;
+                let gross = mul64((pm, ps), g)?;
+                (fen64(duty)?, gross)
+            }
+        };
+        let vat = mul64(gross, self.vat)?;
+        let (ct, vat) = match self.y {
+            None => (0, fen64(vat)?),
+            Some(y) => (div_fen64(mul64(gross, self.ct)?, y)?, div_fen64(vat, y)?),
+        };
+        let tax = duty.checked_add(ct)?.checked_add(vat)?;
+        Some(Fens {
+            duty: duty.into(),
+            consumption: ct.into(),
+            vat: vat.into(),
+            tax: tax.into(),
+        })
+    }
+
+    /// The amounts in 128 bits.
+    fn fens128(&self, p: Decimal) -> Option<Fens> {
         let p = Exact::of(p)?;
         let duty = p.mul(self.d)?;
         let gross = match self.gross {
@@ -3168,6 +3208,42 @@ impl Fast {
             tax,
         })
     }
+}
+
+/// 10^0 to 10^19.
+fn pow10_64(n: u32) -> Option<u64> {
+    POW10.get(n as usize).and_then(|p| u64::try_from(*p).ok())
+}
+
+/// [`Exact::mul`] of a 64-bit mantissa and scale, `None` where it does
+/// not fit 64 bits or scale 28 (a 0 is 0 at scale 0).
+fn mul64((m, s): (u64, u32), e: Exact) -> Option<(u64, u32)> {
+    let em = u64::try_from(e.m).ok()?;
+    if m == 0 || em == 0 {
+        return Some((0, 0));
+    }
+    let s = s + e.s;
+    (s <= 28).then_some(())?;
+    Some((m.checked_mul(em)?, s))
+}
+
+/// [`Exact::fen`] in 64 bits.
+fn fen64((m, s): (u64, u32)) -> Option<u64> {
+    if s <= 2 {
+        m.checked_mul(pow10_64(2 - s)?)
+    } else {
+        let p = pow10_64(s - 2)?;
+        Some(m.checked_add(p / 2)? / p)
+    }
+}
+
+/// [`Exact::div_fen`] in 64 bits (its quotient then fits `i128` too).
+fn div_fen64((m, s): (u64, u32), y: Exact) -> Option<u64> {
+    let ym = u64::try_from(y.m).ok().filter(|m| *m > 0)?;
+    let num = m.checked_mul(pow10_64(y.s + 2)?)?;
+    let den = ym.checked_mul(pow10_64(s)?)?;
+    let n2 = num.checked_mul(2)?.checked_add(den)?;
+    Some(n2 / den.checked_mul(2)?)
 }
 
 /// A line's rounded taxes in fen, each below 2^96.
@@ -3559,6 +3635,11 @@ mod tests {
             let c = dec(c.0, 2 + c.1);
             let (v, factor) = (dec(v.0, 2 + v.1), dec(factor.0, factor.1));
             let plan = Fast::new(d, c, v, factor);
+            if let Some(f) = &plan
+                && let Some(short) = f.fens64(p)
+            {
+                proptest::prop_assert_eq!(Some(short), f.fens128(p));
+            }
             if factor.is_zero() {
                 proptest::prop_assert!(plan.is_none());
             } else {
