@@ -1420,8 +1420,31 @@ struct Found<'t> {
 /// and the rates wanted are the same for all its lines).
 #[derive(Default)]
 struct Lookups<'t> {
-    /// ([`HsCode::key`], what a test read, the rows).
-    seen: Vec<(u128, Option<Tested>, Found<'t>)>,
+    seen: Vec<Seen<'t>>,
+}
+
+struct Seen<'t> {
+    /// [`HsCode::key`].
+    code: u128,
+    /// What a test read.
+    tested: Option<Tested>,
+    found: Found<'t>,
+    /// The rates of a cross-border line without facts at these rows, once
+    /// a line has had them without a finding.
+    rates: Option<Cached<'t>>,
+}
+
+/// A cross-border line's rates, as [`cbec_line`] makes them for a line
+/// without facts, without a finding and without a specific tax: the same
+/// for every such line of the same rows (the date, the basis, the general
+/// VAT rate, the caller's duty rate and the factor are the order's).
+#[derive(Clone, Copy)]
+struct Cached<'t> {
+    vat: AppliedRate<'t>,
+    consumption: AppliedRate<'t>,
+    duty: AppliedRate<'t>,
+    /// The set of rates in the order's [`Plans`].
+    plan: usize,
 }
 
 /// What the conditional rows of a look-up read of a line without facts:
@@ -1430,6 +1453,14 @@ struct Lookups<'t> {
 struct Tested {
     unit: Decimal,
     grams: Option<Decimal>,
+}
+
+impl Tested {
+    /// `==`, first on the bits (the same bits are the same values).
+    fn same(&self, o: &Tested) -> bool {
+        let bits = |t: &Tested| (t.unit.serialize(), t.grams.map(|g| g.serialize()));
+        bits(self) == bits(o) || self == o
+    }
 }
 
 impl<'t> Lookups<'t> {
@@ -1445,42 +1476,107 @@ impl<'t> Lookups<'t> {
         view: &mut LineView<'_>,
         unit_value: &mut dyn FnMut() -> Option<(Decimal, Decimal)>,
     ) -> Found<'t> {
+        match self.entry(engine, code, date, want, unit, view, unit_value) {
+            Ok(k) => self.found(k),
+            Err(found) => found,
+        }
+    }
+
+    /// [`Lookups::find`]: the index of the entry that holds the rows, or
+    /// the rows where they are not kept.
+    #[allow(clippy::too_many_arguments)]
+    fn entry(
+        &mut self,
+        engine: &'t TaxEngine,
+        code: Option<&HsCode>,
+        date: NaiveDate,
+        want: Want,
+        unit: Decimal,
+        view: &mut LineView<'_>,
+        unit_value: &mut dyn FnMut() -> Option<(Decimal, Decimal)>,
+    ) -> Result<usize, Found<'t>> {
         let Some(code) = code else {
-            return Found::default();
+            return Err(Found::default());
         };
         let code_key = code.key();
+        // The common case first: the code's first entry has no test.
+        if let Some(k) = self.seen.iter().position(|e| e.code == code_key)
+            && self.seen.get(k).is_some_and(|e| e.tested.is_none())
+        {
+            return Ok(k);
+        }
+        self.entry_tested(engine, code, date, want, unit, view, unit_value)
+    }
+
+    /// [`Lookups::entry`] where the code's first entry has a test, or it
+    /// has none.
+    #[allow(clippy::too_many_arguments)]
+    #[inline(never)]
+    fn entry_tested(
+        &mut self,
+        engine: &'t TaxEngine,
+        code: &HsCode,
+        date: NaiveDate,
+        want: Want,
+        unit: Decimal,
+        view: &mut LineView<'_>,
+        unit_value: &mut dyn FnMut() -> Option<(Decimal, Decimal)>,
+    ) -> Result<usize, Found<'t>> {
+        let code_key = code.key();
         let mut tested: Option<Tested> = None;
-        for (c, key, found) in &self.seen {
-            if *c != code_key {
+        for (k, e) in self.seen.iter().enumerate() {
+            if e.code != code_key {
                 continue;
             }
-            match key {
-                None => return *found,
-                Some(k) if view.facts.is_none() => {
-                    let t = *tested.get_or_insert_with(|| Tested {
+            match &e.tested {
+                None => return Ok(k),
+                Some(t) if view.facts.is_none() => {
+                    let now = tested.get_or_insert_with(|| Tested {
                         unit,
                         grams: unit_grams(view.item),
                     });
-                    if *k == t {
-                        return *found;
+                    if t.same(now) {
+                        return Ok(k);
                     }
                 }
                 Some(_) => {}
             }
         }
         let found = find(engine, code.as_str(), date, want, view, unit_value);
-        if self.seen.len() < 64 {
-            if !found.tested {
-                self.seen.push((code_key, None, found));
-            } else if view.facts.is_none() {
-                let t = tested.unwrap_or_else(|| Tested {
-                    unit,
-                    grams: unit_grams(view.item),
-                });
-                self.seen.push((code_key, Some(t), found));
-            }
+        let tested = if !found.tested {
+            None
+        } else if view.facts.is_none() {
+            Some(tested.unwrap_or_else(|| Tested {
+                unit,
+                grams: unit_grams(view.item),
+            }))
+        } else {
+            return Err(found);
+        };
+        if self.seen.len() >= 64 {
+            return Err(found);
         }
-        found
+        self.seen.push(Seen {
+            code: code_key,
+            tested,
+            found,
+            rates: None,
+        });
+        Ok(self.seen.len() - 1)
+    }
+
+    fn found(&self, k: usize) -> Found<'t> {
+        self.seen.get(k).map(|e| e.found).unwrap_or_default()
+    }
+
+    fn rates(&self, k: usize) -> Option<&Cached<'t>> {
+        self.seen.get(k).and_then(|e| e.rates.as_ref())
+    }
+
+    fn keep_rates(&mut self, k: usize, rates: Cached<'t>) {
+        if let Some(e) = self.seen.get_mut(k) {
+            e.rates = Some(rates);
+        }
     }
 }
 
@@ -1734,7 +1830,14 @@ fn values(run: &mut Run<'_, '_>) -> Vec<Option<Value>> {
             continue;
         };
         let discount = item.discount.unwrap_or(Money::zero(price.currency()));
-        let (Some(p), Some(d)) = (run.to_cny(price), run.to_cny(discount)) else {
+        let cny = |m: Money| {
+            if m.currency() == Currency::CNY {
+                Some(m.amount())
+            } else {
+                run.to_cny(m)
+            }
+        };
+        let (Some(p), Some(d)) = (cny(price), cny(discount)) else {
             if !rate_reported {
                 rate_reported = true;
                 let c = price.currency().code();
@@ -1752,7 +1855,7 @@ fn values(run: &mut Run<'_, '_>) -> Vec<Option<Value>> {
             out.push(None);
             continue;
         };
-        let Some(unit) = p.checked_sub(d) else {
+        let Some(unit) = difference(p, d) else {
             out.push(None);
             continue;
         };
@@ -1772,7 +1875,7 @@ fn values(run: &mut Run<'_, '_>) -> Vec<Option<Value>> {
         let goods = if quantity == 1 && !unit.is_zero() {
             Some(unit)
         } else {
-            unit.checked_mul(Decimal::from(quantity))
+            times(unit, quantity)
         };
         let Some(goods) = goods else {
             run.push(
@@ -1792,6 +1895,48 @@ fn values(run: &mut Run<'_, '_>) -> Vec<Option<Value>> {
         }));
     }
     out
+}
+
+/// `p - d` as `Decimal::checked_sub` gives it, to the scale: in integers
+/// for a non-negative `d` below a `p` above 0 (the aligned difference at
+/// the larger scale, where it is below 2^96), by `Decimal` otherwise.
+fn difference(p: Decimal, d: Decimal) -> Option<Decimal> {
+    if p.is_sign_negative() || d.is_sign_negative() || p.is_zero() {
+        return p.checked_sub(d);
+    }
+    let s = p.scale().max(d.scale());
+    if d.scale() == s && p.scale() == s {
+        // At one scale: the mantissas' difference (`p` itself for a 0).
+        let (a, b) = (p.mantissa(), d.mantissa());
+        if a >= b {
+            return Exact {
+                m: a.unsigned_abs() - b.unsigned_abs(),
+                s,
+            }
+            .decimal();
+        }
+    }
+    if d.is_zero() {
+        return Some(p);
+    }
+    let aligned = |x: Decimal| product(x.mantissa().unsigned_abs(), pow10(s - x.scale())?);
+    match (aligned(p), aligned(d)) {
+        (Some(a), Some(b)) if a >= b && a < U96 => Exact { m: a - b, s }.decimal(),
+        _ => p.checked_sub(d),
+    }
+}
+
+/// `unit x quantity` as `Decimal::checked_mul` gives it, to the scale: in
+/// integers for a unit above 0 (0 is 0 at scale 0), by `Decimal` otherwise.
+fn times(unit: Decimal, quantity: u32) -> Option<Decimal> {
+    if unit.is_sign_negative() || unit.is_zero() || quantity == 0 {
+        return unit.checked_mul(Decimal::from(quantity));
+    }
+    let m = product(unit.mantissa().unsigned_abs(), u128::from(quantity)).filter(|m| *m < U96);
+    match m {
+        Some(m) => Exact { m, s: unit.scale() }.decimal(),
+        None => unit.checked_mul(Decimal::from(quantity)),
+    }
 }
 
 /// An order-level amount (delivery, insurance) in CNY: 0 when absent; `None`
@@ -1855,13 +2000,14 @@ fn cross_border<'t>(run: &mut Run<'t, '_>, a: &mut TaxAssessment<'t>) {
         return;
     }
     let lines = values;
-    let sums = lines
-        .iter()
-        .flatten()
-        .try_fold((Decimal::ZERO, 0u64), |(g, q), v| {
-            Some((g.checked_add(v.goods)?, q + u64::from(v.quantity)))
-        });
-    let Some((goods, units)) = sums else {
+    // Σ from 0 (0 + x is x), in integers while it can.
+    let mut sum = Acc::Empty;
+    let mut units = 0u64;
+    for v in lines.iter().flatten() {
+        sum.add(v.goods);
+        units += u64::from(v.quantity);
+    }
+    let Some(goods) = sum.value() else {
         overflow(run);
         return;
     };
@@ -1949,8 +2095,14 @@ fn cross_border<'t>(run: &mut Run<'t, '_>, a: &mut TaxAssessment<'t>) {
     // Σ value_i x rate_i (or Σ quantity_i x rate_i when every line is free):
     // the shipping tax is extra x this / goods, computed once.
     let by_quantity = goods.is_zero();
-    let mut rates_cache = Combined::default();
-    let mut lookups = Lookups::default();
+    // Room for the few codes and sets of rates of an order, at once.
+    let room = lines.len().min(16);
+    let mut plans = Plans {
+        made: Vec::with_capacity(room.min(8)),
+    };
+    let mut lookups = Lookups {
+        seen: Vec::with_capacity(room),
+    };
     let mut weighted = Some(Decimal::ZERO);
     let mut total = Some(Sum::Zero);
     for (i, v) in lines.iter().flatten().enumerate() {
@@ -1976,7 +2128,7 @@ fn cross_border<'t>(run: &mut Run<'t, '_>, a: &mut TaxAssessment<'t>) {
             duty: full,
             tier: false,
         };
-        let found = lookups.find(
+        let entry = lookups.entry(
             engine,
             hs_of(item),
             run.date,
@@ -1984,17 +2136,6 @@ fn cross_border<'t>(run: &mut Run<'t, '_>, a: &mut TaxAssessment<'t>) {
             v.unit,
             &mut view,
             &mut unit_value,
-        );
-        let result = cbec_line(
-            run,
-            i,
-            v,
-            &view,
-            &found,
-            general,
-            full,
-            factor,
-            (period_index, period),
         );
         let line = &mut a.lines[i];
         line.shipping_share = Some(if by_quantity {
@@ -2006,30 +2147,72 @@ fn cross_border<'t>(run: &mut Run<'t, '_>, a: &mut TaxAssessment<'t>) {
         } else {
             (extra, v.goods, goods)
         });
-        let (rates, result) = result;
-        line.certain = rates.certain;
-        line.vat_rate = rates.vat;
-        line.consumption_rate = rates.consumption;
-        line.duty_rate = rates.duty;
-        match result {
-            Ok(done) => {
-                let (d, c, vat_rate) = (
-                    line.duty_rate.map_or(Decimal::ZERO, |r| r.rate),
-                    line.consumption_rate.map_or(Decimal::ZERO, |r| r.rate),
-                    line.vat_rate.map_or(Decimal::ZERO, |r| r.rate),
-                );
-                // The line's share of delivery is taxed at its ad valorem
-                // rate r: the shipping tax is extra x Σ goods_i r_i / goods,
-                // computed exactly (r made once per distinct set of rates).
-                let weight = if by_quantity {
-                    Decimal::from(v.quantity)
-                } else {
-                    v.goods
+        // The line's share of delivery is taxed at its ad valorem rate r:
+        // the shipping tax is extra x Σ goods_i r_i / goods, computed
+        // exactly (r made once per distinct set of rates).
+        let weight = if by_quantity {
+            Decimal::from(v.quantity)
+        } else {
+            v.goods
+        };
+        let known = match entry {
+            Ok(k) if facts.is_none() => lookups.rates(k),
+            _ => None,
+        };
+        if let Some(rates) = known
+            && let Some(tax) = cbec_line_fast(line, v.goods, weight, rates, &mut plans)
+        {
+            if let Some(t) = &mut total {
+                t.add_fen(tax);
+            }
+            continue;
+        }
+        let result = match known {
+            Some(rates) => cbec_line_cached(run, v, rates, factor, line, &plans),
+            None => {
+                let found = match entry {
+                    Ok(k) => lookups.found(k),
+                    Err(found) => found,
                 };
-                let r = rates_cache.add(d, c, vat_rate, factor, weight);
+                let result = cbec_line(
+                    run,
+                    i,
+                    v,
+                    &view,
+                    &found,
+                    general,
+                    full,
+                    factor,
+                    (period_index, period),
+                    line,
+                    &mut plans,
+                );
+                if let (
+                    Ok(k),
+                    Ok(Priced {
+                        cached: Some(c), ..
+                    }),
+                ) = (entry, &result)
+                    && facts.is_none()
+                {
+                    lookups.keep_rates(k, *c);
+                }
+                result
+            }
+        };
+        match result {
+            Ok(Priced {
+                plan,
+                rates: (d, c, vat_rate),
+                sq,
+                taxes,
+                ..
+            }) => {
+                let r = plans.weigh(plan, weight);
                 if r.is_none() {
                     weighted = None;
                 }
+                let done = taxes.done();
                 if let Some(t) = &mut total {
                     t.add(done.tax);
                 }
@@ -2038,10 +2221,10 @@ fn cross_border<'t>(run: &mut Run<'t, '_>, a: &mut TaxAssessment<'t>) {
                 line.vat = Some(done.vat);
                 line.tax = Some(done.tax);
                 // An ad valorem line's exact tax over its value is r itself.
-                line.rate = if v.goods.is_zero() || rates.sq.is_zero() {
+                line.rate = if v.goods.is_zero() || sq.is_zero() {
                     r.map(Rate::Given)
                 } else {
-                    exact_tax(v.goods, rates.sq, d, c, vat_rate, factor).map(|tax| Rate::Ratio {
+                    exact_tax(v.goods, sq, d, c, vat_rate, factor).map(|tax| Rate::Ratio {
                         tax,
                         value: v.goods,
                     })
@@ -2054,7 +2237,7 @@ fn cross_border<'t>(run: &mut Run<'t, '_>, a: &mut TaxAssessment<'t>) {
             }
         }
     }
-    let weighted = weighted.and_then(|_| rates_cache.weighted());
+    let weighted = weighted.and_then(|_| plans.weighted());
     let shipping_tax = weighted.and_then(|w| {
         if extra.is_zero() {
             return Some(round(Decimal::ZERO));
@@ -2126,16 +2309,22 @@ fn overflow(run: &mut Run<'_, '_>) {
     );
 }
 
-struct LineRates<'t> {
-    vat: Option<AppliedRate<'t>>,
-    consumption: Option<AppliedRate<'t>>,
-    duty: Option<AppliedRate<'t>>,
-    certain: bool,
+/// A line's taxes and what they were computed at.
+struct Priced<'t> {
+    /// Its set of rates in the order's [`Plans`].
+    plan: usize,
+    /// Its duty, consumption tax and VAT rates.
+    rates: (Decimal, Decimal, Decimal),
     /// The specific part of the consumption tax, CNY (0 when none).
     sq: Decimal,
+    taxes: Taxes,
+    /// Its rates, for the lines of the same rows, where they hold for
+    /// them (no finding, no specific tax).
+    cached: Option<Cached<'t>>,
 }
 
 /// The rounded taxes of a line.
+#[derive(Clone, Copy, Debug)]
 struct LineDone {
     duty: Decimal,
     consumption: Decimal,
@@ -2176,6 +2365,7 @@ fn undecided_note(run: &mut Run<'_, '_>, i: usize, row: &TaxRow, measure: Measur
     );
 }
 
+/// A cross-border line's rates (set on `line`) and taxes.
 #[allow(clippy::too_many_arguments)]
 fn cbec_line<'t>(
     run: &mut Run<'t, '_>,
@@ -2187,7 +2377,9 @@ fn cbec_line<'t>(
     full: bool,
     factor: Decimal,
     (period_index, period): (usize, &'t CbecPeriod),
-) -> (LineRates<'t>, Result<LineDone, Gap>) {
+    line: &mut LineTax<'t>,
+    plans: &mut Plans,
+) -> Result<Priced<'t>, Gap> {
     let item = &run.order.items[i];
     let mut certain = true;
     if let Some((row, m)) = found.undecided {
@@ -2255,16 +2447,13 @@ fn cbec_line<'t>(
             },
         ))
     };
-    let mut rates = LineRates {
-        vat,
-        consumption: Some(consumption),
-        duty,
-        certain,
-        sq: Decimal::ZERO,
-    };
+    line.certain = certain;
+    line.vat_rate = vat;
+    line.consumption_rate = Some(consumption);
+    line.duty_rate = duty;
     let Some(vat) = vat else {
         date_not_covered(run, "general VAT rate", "一般增值税税率");
-        return (rates, Err(Gap::Rate));
+        return Err(Gap::Rate);
     };
     let Some(duty) = duty else {
         let code = hs_text(item);
@@ -2275,7 +2464,7 @@ fn cbec_line<'t>(
             format!("no MFN duty rate for HS {code}: the order is taxed at full rates and the crate ships no tariff schedule; give the rate in a row of the tax table (duty) or in the context"),
             format!("没有 HS {code} 的最惠国关税税率：订单按货物税率全额征税，本库不含关税税则；请在税率表（duty）或上下文中提供"),
         );
-        return (rates, Err(Gap::DutyRate));
+        return Err(Gap::DutyRate);
     };
     let (c, r_v, d) = (consumption.rate, vat.rate, duty.rate);
     let negative = |x: Decimal| x.is_sign_negative() && !x.is_zero();
@@ -2288,7 +2477,7 @@ fn cbec_line<'t>(
             format!("a rate for HS {} cannot be used (consumption tax {c}, VAT {r_v}, duty {d}, factor {factor}): rates are fractions from 0, a consumption tax below 1", hs_text(item)),
             format!("HS {} 的税率无法使用（消费税 {c}，增值税 {r_v}，关税 {d}，比例 {factor}）：税率应为不小于 0 的小数，消费税税率小于 1", hs_text(item)),
         );
-        return (rates, Err(Gap::Rate));
+        return Err(Gap::Rate);
     }
     // The specific part: amount x (the line's quantity in `per` units).
     let sq = match consumption.specific {
@@ -2321,18 +2510,85 @@ fn cbec_line<'t>(
                         format!("the consumption tax of HS {} includes {s}, which needs {en}: not computed", hs_text(item)),
                         format!("HS {} 的消费税含从量部分 {s}，需要{zh}：未计算", hs_text(item)),
                     );
-                    return (rates, Err(Gap::Quantity));
+                    return Err(Gap::Quantity);
                 }
             }
         }
     };
-    rates.sq = sq;
-    let done = amounts(v.goods, sq, d, c, r_v, factor);
-    let Some(done) = done else {
+    let plan = plans.index(d, c, r_v, factor);
+    let Some(taxes) = plans.amounts(plan, v.goods, sq, d, c, r_v, factor) else {
         overflow(run);
-        return (rates, Err(Gap::Overflow));
+        return Err(Gap::Overflow);
     };
-    (rates, Ok(done))
+    let cached = (certain && consumption.specific.is_none()).then_some(Cached {
+        vat,
+        consumption,
+        duty,
+        plan,
+    });
+    Ok(Priced {
+        plan,
+        rates: (d, c, r_v),
+        sq,
+        taxes,
+        cached,
+    })
+}
+
+/// [`cbec_line`] and its line's amounts for the common line: without facts,
+/// at rows whose rates are known, its amounts in integers ([`Fast`]), its
+/// set's combined rate known. Its tax in fen; `None`, having changed
+/// nothing, where any of that does not hold.
+fn cbec_line_fast<'t>(
+    line: &mut LineTax<'t>,
+    goods: Decimal,
+    weight: Decimal,
+    rates: &Cached<'t>,
+    plans: &mut Plans,
+) -> Option<u128> {
+    let plan = plans.made.get_mut(rates.plan)?;
+    let r = plan.combined?;
+    let f = plan.fast.as_ref()?.fens(goods)?;
+    line.certain = true;
+    line.vat_rate = Some(rates.vat);
+    line.consumption_rate = Some(rates.consumption);
+    line.duty_rate = Some(rates.duty);
+    line.duty = from_fen(f.duty);
+    line.consumption_tax = from_fen(f.consumption);
+    line.vat = from_fen(f.vat);
+    line.tax = from_fen(f.tax);
+    // Ad valorem: the exact tax over the value is r itself.
+    line.rate = Some(Rate::Given(r));
+    plan.weight.add(weight);
+    Some(f.tax)
+}
+
+/// [`cbec_line`] for a line without facts at rows whose rates are known.
+fn cbec_line_cached<'t>(
+    run: &mut Run<'t, '_>,
+    v: &Value,
+    rates: &Cached<'t>,
+    factor: Decimal,
+    line: &mut LineTax<'t>,
+    plans: &Plans,
+) -> Result<Priced<'t>, Gap> {
+    line.certain = true;
+    line.vat_rate = Some(rates.vat);
+    line.consumption_rate = Some(rates.consumption);
+    line.duty_rate = Some(rates.duty);
+    let (d, c, r_v) = (rates.duty.rate, rates.consumption.rate, rates.vat.rate);
+    let sq = Decimal::ZERO;
+    let Some(taxes) = plans.amounts(rates.plan, v.goods, sq, d, c, r_v, factor) else {
+        overflow(run);
+        return Err(Gap::Overflow);
+    };
+    Ok(Priced {
+        plan: rates.plan,
+        rates: (d, c, r_v),
+        sq,
+        taxes,
+        cached: None,
+    })
 }
 
 /// `x / y` rounded half up to 0.01, computed exactly: both are finite
@@ -2438,6 +2694,11 @@ impl Exact {
         self.m == 0
     }
 
+    /// As a `Decimal` (`None` from 2^96 or over scale 28).
+    fn decimal(self) -> Option<Decimal> {
+        Decimal::try_from_i128_with_scale(i128::try_from(self.m).ok()?, self.s).ok()
+    }
+
     fn mul(self, o: Exact) -> Option<Exact> {
         if self.is_zero() || o.is_zero() {
             return Some(Exact { m: 0, s: 0 });
@@ -2524,6 +2785,22 @@ enum Sum {
 }
 
 impl Sum {
+    /// `add` of `fen` as a `Decimal` of scale 2, for `fen` below 2^96.
+    fn add_fen(&mut self, fen: u128) {
+        *self = match *self {
+            Sum::Zero => Sum::Fen(fen),
+            Sum::Fen(f) => match f.checked_add(fen) {
+                Some(s) if s < U96 => Sum::Fen(s),
+                _ => Sum::Other(
+                    from_fen(f)
+                        .zip(from_fen(fen))
+                        .and_then(|(t, x)| t.checked_add(x)),
+                ),
+            },
+            Sum::Other(t) => Sum::Other(t.zip(from_fen(fen)).and_then(|(t, x)| t.checked_add(x))),
+        }
+    }
+
     fn add(&mut self, x: Decimal) {
         *self = match *self {
             // 0 + x is x, whatever its scale.
@@ -2660,46 +2937,347 @@ fn exact_tax(
     duty.checked_add(ct)?.checked_add(vat)
 }
 
-/// The combined rates of an order, made once per distinct set of rates (an
-/// order's lines share a few), with the weight (goods, or units) of the
-/// lines at each: the shipping tax is Σ rate x weight over the sets.
+/// The sets of rates of an order (duty, consumption tax, VAT, factor),
+/// each made once (an order's lines share a few): its combined rate, the
+/// weight (goods, or units) of its lines, and its rates as integers for
+/// the lines' amounts. The shipping tax is Σ rate x weight over the sets.
 #[derive(Default)]
-struct Combined {
-    made: Vec<(RatesKey, Option<Decimal>, Option<Decimal>)>,
+struct Plans {
+    made: Vec<Plan>,
 }
 
-impl Combined {
-    /// The combined rate of these rates, and `weight` added to its lines'.
-    fn add(
-        &mut self,
+struct Plan {
+    key: RatesKey,
+    /// [`combined`].
+    combined: Option<Decimal>,
+    /// The weight of the lines at these rates (`Empty` before the first).
+    weight: Acc,
+    /// The rates as integers ([`Fast`]), `None` where they do not fit.
+    fast: Option<Fast>,
+}
+
+/// Duty, consumption tax, VAT and factor, each as its mantissa and scale
+/// ([`rate_key`]).
+type RatesKey = [u128; 4];
+
+/// `x`'s mantissa and scale in one integer: two keys are equal when the
+/// mantissas and the scales are (0.1 and 0.10 are two sets, which is
+/// harmless; 0 and -0 are one).
+fn rate_key(x: Decimal) -> u128 {
+    // Flags (sign and scale) in the low 32 bits, the mantissa above.
+    let bits = u128::from_le_bytes(x.serialize());
+    if bits >> 32 == 0 {
+        bits & !(1 << 31)
+    } else {
+        bits
+    }
+}
+
+impl Plans {
+    /// The index of the set of these rates, made if new.
+    fn index(&mut self, d: Decimal, c: Decimal, v: Decimal, factor: Decimal) -> usize {
+        let key = [rate_key(d), rate_key(c), rate_key(v), rate_key(factor)];
+        // Word by word (an array comparison would call memcmp).
+        let same = |p: &Plan| {
+            p.key[0] == key[0] && p.key[1] == key[1] && p.key[2] == key[2] && p.key[3] == key[3]
+        };
+        if let Some(k) = self.made.iter().position(same) {
+            return k;
+        }
+        self.made.push(Plan {
+            key,
+            combined: combined(d, c, v, factor),
+            weight: Acc::Empty,
+            fast: Fast::new(d, c, v, factor),
+        });
+        self.made.len() - 1
+    }
+
+    /// [`amounts`] at rates of set `k`: in integers from the set's
+    /// [`Fast`] where it can (a 0 and a -0 rate are one set, and one to
+    /// the integers).
+    #[allow(clippy::too_many_arguments)]
+    fn amounts(
+        &self,
+        k: usize,
+        p: Decimal,
+        sq: Decimal,
         d: Decimal,
         c: Decimal,
         v: Decimal,
         factor: Decimal,
-        weight: Decimal,
-    ) -> Option<Decimal> {
-        // Mantissa and scale: 0.1 and 0.10 are two entries, which is harmless.
-        let bits = |x: Decimal| (x.mantissa(), x.scale());
-        let key = [bits(d), bits(c), bits(v), bits(factor)];
-        if let Some((_, r, w)) = self.made.iter_mut().find(|(k, _, _)| *k == key) {
-            *w = w.and_then(|w| w.checked_add(weight));
-            return *r;
+    ) -> Option<Taxes> {
+        if sq.is_zero()
+            && let Some(f) = self.made.get(k).and_then(|p| p.fast.as_ref())
+            && let Some(f) = f.fens(p)
+        {
+            return Some(Taxes::Fen(f));
         }
-        let r = combined(d, c, v, factor);
-        self.made.push((key, r, Some(weight)));
-        r
+        amounts(p, sq, d, c, v, factor).map(Taxes::Decimal)
     }
 
-    /// Σ rate x weight, exact (`None` if a rate or a sum could not be made).
+    /// `weight` added to set `k`'s lines; its combined rate.
+    fn weigh(&mut self, k: usize, weight: Decimal) -> Option<Decimal> {
+        let plan = self.made.get_mut(k)?;
+        plan.weight.add(weight);
+        plan.combined
+    }
+
+    /// Σ rate x weight over the sets that have lines, exact (`None` if a
+    /// rate or a sum could not be made).
     fn weighted(&self) -> Option<Decimal> {
-        self.made.iter().try_fold(Decimal::ZERO, |sum, (_, r, w)| {
-            sum.checked_add(r.as_ref()?.checked_mul(w.as_ref().copied()?)?)
+        self.made
+            .iter()
+            .filter(|p| !matches!(p.weight, Acc::Empty))
+            .try_fold(Decimal::ZERO, |sum, p| {
+                sum.checked_add(p.combined?.checked_mul(p.weight.value()?)?)
+            })
+    }
+}
+
+/// A running `Decimal` sum, `checked_add` from its first term: in integers
+/// ([`Exact::add`]) while every term is non-negative and the sum exact, in
+/// `Decimal` from there on, so it is the sum `Decimal` gives, to the scale.
+#[derive(Clone, Copy, Debug)]
+enum Acc {
+    /// No term yet.
+    Empty,
+    Exact(Exact),
+    Decimal(Option<Decimal>),
+}
+
+impl Acc {
+    #[inline]
+    fn add(&mut self, x: Decimal) {
+        // The common term: at the sum's scale ([`Exact::add`] then adds
+        // the mantissas).
+        if let Acc::Exact(e) = self
+            && !x.is_sign_negative()
+            && x.scale() == e.s
+            && let Some(t) = e.m.checked_add(x.mantissa().unsigned_abs())
+            && t < U96
+        {
+            e.m = t;
+            return;
+        }
+        self.add_slow(x);
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn add_slow(&mut self, x: Decimal) {
+        let e = if x.is_sign_negative() {
+            None
+        } else {
+            Exact::of(x)
+        };
+        *self = match *self {
+            Acc::Empty => e.map_or(Acc::Decimal(Some(x)), Acc::Exact),
+            Acc::Exact(s) => match e.and_then(|e| s.add(e)) {
+                Some(t) => Acc::Exact(t),
+                None => Acc::Decimal(s.decimal().and_then(|s| s.checked_add(x))),
+            },
+            Acc::Decimal(t) => Acc::Decimal(t.and_then(|t| t.checked_add(x))),
+        }
+    }
+
+    /// The sum; 0 when empty (`Decimal::ZERO + x` is `x`).
+    fn value(self) -> Option<Decimal> {
+        match self {
+            Acc::Empty => Some(Decimal::ZERO),
+            Acc::Exact(e) => e.decimal(),
+            Acc::Decimal(t) => t,
+        }
+    }
+}
+
+/// A set of rates as integers, for the amounts of a line without a
+/// specific tax: the steps of [`amounts_exact`] with the products of the
+/// rates made once (`c x factor`, `v x factor`, `1 + d`, `1 - c`).
+#[derive(Clone, Copy, Debug)]
+struct Fast {
+    d: Exact,
+    /// `1 + d` when `d` is not 0.
+    gross: Option<Exact>,
+    /// `c x factor`.
+    ct: Exact,
+    /// `v x factor`.
+    vat: Exact,
+    /// `1 - c` when `c` is not 0.
+    y: Option<Exact>,
+}
+
+impl Fast {
+    /// `None` for a factor of 0: `amounts_exact` may then give up on a
+    /// product before the factor, where `x x 0` here is 0.
+    fn new(d: Decimal, c: Decimal, v: Decimal, factor: Decimal) -> Option<Fast> {
+        let (d, c, v, f) = (
+            Exact::of(d)?,
+            Exact::of(c)?,
+            Exact::of(v)?,
+            Exact::of(factor)?,
+        );
+        if f.is_zero() {
+            return None;
+        }
+        let gross = if d.is_zero() {
+            None
+        } else {
+            Some(Exact {
+                m: pow10(d.s)?.checked_add(d.m)?,
+                s: d.s,
+            })
+        };
+        let y = if c.is_zero() {
+            None
+        } else {
+            Some(c.one_minus()?)
+        };
+        Some(Fast {
+            d,
+            gross,
+            ct: c.mul(f)?,
+            vat: v.mul(f)?,
+            y,
+        })
+    }
+
+    /// [`amounts_exact`] of a line of value `p` without a specific tax, in
+    /// fen: `None` where it would be `None` (or a step here would not be
+    /// exact).
+    ///
+    /// Where `amounts_exact` multiplies the gross by `c` and then by the
+    /// factor, this multiplies it by `c x factor`: the same mantissa and
+    /// scale, and with a factor above 0, a product within 2^96 and scale 28
+    /// has partial products that are (a 0 is 0 at scale 0 either way, and
+    /// the gross only meets products).
+    fn fens(&self, p: Decimal) -> Option<Fens> {
+        self.fens64(p).or_else(|| self.fens128(p))
+    }
+
+    /// [`Fast::fens128`] in 64 bits, for a value above 0 whose steps fit
+    /// them (`None` otherwise, for the 128-bit steps to decide): the same
+    /// steps, each exact where it gives an answer.
+    #[inline]
+    fn fens64(&self, p: Decimal) -> Option<Fens> {
+        let pm = u64::try_from(p.mantissa()).ok().filter(|m| *m > 0)?;
+        let ps = p.scale();
+        let (duty, gross) = match self.gross {
+            None => (0, (pm, ps)),
+            Some(g) => {
+                let duty = mul64((pm, ps), self.d)?;
+                let gross = mul64((pm, ps), g)?;
+                (fen64(duty)?, gross)
+            }
+        };
+        let vat = mul64(gross, self.vat)?;
+        let (ct, vat) = match self.y {
+            None => (0, fen64(vat)?),
+            Some(y) => (div_fen64(mul64(gross, self.ct)?, y)?, div_fen64(vat, y)?),
+        };
+        let tax = duty.checked_add(ct)?.checked_add(vat)?;
+        Some(Fens {
+            duty: duty.into(),
+            consumption: ct.into(),
+            vat: vat.into(),
+            tax: tax.into(),
+        })
+    }
+
+    /// The amounts in 128 bits.
+    fn fens128(&self, p: Decimal) -> Option<Fens> {
+        let p = Exact::of(p)?;
+        let duty = p.mul(self.d)?;
+        let gross = match self.gross {
+            None => p,
+            Some(g) => Exact::checked(product(p.m, g.m)?, p.s + g.s)?,
+        };
+        let (ct, vat) = match self.y {
+            None => (0, gross.mul(self.vat)?.fen()?),
+            Some(y) => (
+                gross.mul(self.ct)?.div_fen(y)?,
+                gross.mul(self.vat)?.div_fen(y)?,
+            ),
+        };
+        let duty = duty.fen()?;
+        let tax = duty.checked_add(ct)?.checked_add(vat)?;
+        (tax < U96).then_some(Fens {
+            duty,
+            consumption: ct,
+            vat,
+            tax,
         })
     }
 }
 
-/// Duty, consumption tax, VAT and factor, each as (mantissa, scale).
-type RatesKey = [(i128, u32); 4];
+/// 10^0 to 10^19.
+fn pow10_64(n: u32) -> Option<u64> {
+    POW10.get(n as usize).and_then(|p| u64::try_from(*p).ok())
+}
+
+/// [`Exact::mul`] of a 64-bit mantissa and scale, `None` where it does
+/// not fit 64 bits or scale 28 (a 0 is 0 at scale 0).
+fn mul64((m, s): (u64, u32), e: Exact) -> Option<(u64, u32)> {
+    let em = u64::try_from(e.m).ok()?;
+    if m == 0 || em == 0 {
+        return Some((0, 0));
+    }
+    let s = s + e.s;
+    (s <= 28).then_some(())?;
+    Some((m.checked_mul(em)?, s))
+}
+
+/// [`Exact::fen`] in 64 bits.
+fn fen64((m, s): (u64, u32)) -> Option<u64> {
+    if s <= 2 {
+        m.checked_mul(pow10_64(2 - s)?)
+    } else {
+        let p = pow10_64(s - 2)?;
+        Some(m.checked_add(p / 2)? / p)
+    }
+}
+
+/// [`Exact::div_fen`] in 64 bits (its quotient then fits `i128` too).
+fn div_fen64((m, s): (u64, u32), y: Exact) -> Option<u64> {
+    let ym = u64::try_from(y.m).ok().filter(|m| *m > 0)?;
+    let num = m.checked_mul(pow10_64(y.s + 2)?)?;
+    let den = ym.checked_mul(pow10_64(s)?)?;
+    let n2 = num.checked_mul(2)?.checked_add(den)?;
+    Some(n2 / den.checked_mul(2)?)
+}
+
+/// A line's rounded taxes in fen, each below 2^96.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Fens {
+    duty: u128,
+    consumption: u128,
+    vat: u128,
+    tax: u128,
+}
+
+/// A line's rounded taxes, in fen or as decimals.
+#[derive(Clone, Copy, Debug)]
+enum Taxes {
+    Fen(Fens),
+    Decimal(LineDone),
+}
+
+impl Taxes {
+    fn done(self) -> LineDone {
+        match self {
+            Taxes::Fen(f) => {
+                let d = |x: u128| from_fen(x).unwrap_or(Decimal::ZERO);
+                LineDone {
+                    duty: d(f.duty),
+                    consumption: d(f.consumption),
+                    vat: d(f.vat),
+                    tax: d(f.tax),
+                }
+            }
+            Taxes::Decimal(l) => l,
+        }
+    }
+}
 
 /// The ad valorem combined rate of a line, the rate of its share of
 /// delivery: d + (1 + d)(c + v) / (1 - c) x factor.
@@ -3028,6 +3606,151 @@ mod tests {
             }
             proptest::prop_assert_eq!(bits(amounts(p, sq, d, c, v, factor)), slow);
         }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+
+        /// The rates made once into integers give what the integer path
+        /// gives, to the scale, and give an answer wherever it does.
+        #[test]
+        fn fast_amounts_are_the_exact_ones(
+            p in (0u64..10_000_000, 0u32..6),
+            big in proptest::prelude::any::<u64>(),
+            use_big in 0u8..8,
+            negative in 0u8..16,
+            d in (0u64..400, 0u32..4),
+            with_d in proptest::prelude::any::<bool>(),
+            c in (0u64..100, 0u32..3),
+            v in (0u64..20, 0u32..3),
+            factor in proptest::sample::select(vec![(7u64, 1u32), (70, 2), (1, 0), (0, 0), (3, 1)]),
+        ) {
+            let p = match use_big {
+                0 => dec(big, 2),
+                1 => Decimal::from_i128_with_scale(i128::from(big) << 30, p.1),
+                _ => dec(p.0, p.1),
+            };
+            let p = if negative == 0 { -p } else { p };
+            let d = if with_d { dec(d.0, 2 + d.1) } else { Decimal::ZERO };
+            let c = dec(c.0, 2 + c.1);
+            let (v, factor) = (dec(v.0, 2 + v.1), dec(factor.0, factor.1));
+            let plan = Fast::new(d, c, v, factor);
+            if let Some(f) = &plan
+                && let Some(short) = f.fens64(p)
+            {
+                proptest::prop_assert_eq!(Some(short), f.fens128(p));
+            }
+            if factor.is_zero() {
+                proptest::prop_assert!(plan.is_none());
+            } else {
+                let fast = plan.and_then(|f| f.fens(p)).map(|f| Taxes::Fen(f).done());
+                let exact = amounts_exact(p, Decimal::ZERO, d, c, v, factor);
+                proptest::prop_assert_eq!(bits(fast), bits(exact));
+            }
+        }
+
+        /// A running sum is the `Decimal` one, to the scale, from its
+        /// first term, over scales, signs and sizes.
+        #[test]
+        fn running_sums_are_the_decimal_ones(
+            xs in proptest::collection::vec(
+                (proptest::prelude::any::<u64>(), 0u32..29, 0u8..6, proptest::prelude::any::<bool>()),
+                1..12,
+            ),
+        ) {
+            let mut acc = Acc::Empty;
+            let mut decimal: Option<Option<Decimal>> = None;
+            for (m, s, kind, negative) in xs {
+                let m = match kind {
+                    0 => i128::from(m) << 32,
+                    1 => i128::from(m),
+                    2 => 0,
+                    _ => i128::from(m % 100_000),
+                };
+                let s = if kind >= 3 { s % 4 } else { s };
+                let x = Decimal::from_i128_with_scale(if negative && kind != 3 { -m } else { m }, s);
+                acc.add(x);
+                decimal = Some(match decimal {
+                    None => Some(x),
+                    Some(t) => t.and_then(|t| t.checked_add(x)),
+                });
+                proptest::prop_assert_eq!(
+                    acc.value().map(|d| d.serialize()),
+                    decimal.flatten().map(|d| d.serialize())
+                );
+            }
+        }
+
+        /// A line's unit value and goods are `Decimal`'s difference and
+        /// product, to the scale.
+        #[test]
+        fn differences_and_products_are_the_decimal_ones(
+            p in (proptest::prelude::any::<u64>(), 0u32..29, 0u8..4),
+            d in (proptest::prelude::any::<u64>(), 0u32..29, 0u8..4),
+            negative in 0u8..8,
+            quantity in proptest::prelude::any::<u32>(),
+        ) {
+            let x = |(m, s, kind): (u64, u32, u8)| {
+                let m = match kind {
+                    0 => i128::from(m) << 32,
+                    1 => 0,
+                    2 => i128::from(m % 10_000),
+                    _ => i128::from(m),
+                };
+                Decimal::from_i128_with_scale(m, if kind == 2 { s % 3 } else { s })
+            };
+            let (mut p, mut d) = (x(p), x(d));
+            match negative {
+                0 => p.set_sign_negative(true),
+                1 => d.set_sign_negative(true),
+                _ => {}
+            }
+            proptest::prop_assert_eq!(
+                difference(p, d).map(|r| r.serialize()),
+                p.checked_sub(d).map(|r| r.serialize())
+            );
+            let q = if negative < 4 { quantity % 4 } else { quantity };
+            proptest::prop_assert_eq!(
+                times(p, q).map(|r| r.serialize()),
+                p.checked_mul(Decimal::from(q)).map(|r| r.serialize())
+            );
+        }
+
+        /// Two rates have one key exactly when their mantissas and
+        /// scales are equal.
+        #[test]
+        fn rate_keys_are_mantissa_and_scale(
+            a in (-1000i64..1000, 0u32..29),
+            b in (-1000i64..1000, 0u32..29),
+            negative_zero in proptest::prelude::any::<bool>(),
+        ) {
+            let x = Decimal::new(a.0, a.1);
+            let mut y = Decimal::new(b.0, b.1);
+            if negative_zero && y.is_zero() {
+                y.set_sign_negative(true);
+            }
+            proptest::prop_assert_eq!(
+                rate_key(x) == rate_key(y),
+                (x.mantissa(), x.scale()) == (y.mantissa(), y.scale())
+            );
+        }
+    }
+
+    #[test]
+    fn a_negative_zero_rate_shares_its_set() {
+        let mut plans = Plans::default();
+        let mut minus = Decimal::ZERO;
+        minus.set_sign_negative(true);
+        let (c, v, f) = (d("0.10"), d("0.13"), d("0.7"));
+        let a = plans.index(Decimal::ZERO, c, v, f);
+        assert_eq!(plans.index(minus, c, v, f), a);
+        assert_ne!(plans.index(d("0.0"), c, v, f), a);
+        assert_eq!(plans.made.len(), 2);
+        let _ = plans.weigh(a, d("10.5"));
+        let _ = plans.weigh(a, d("2.25"));
+        // Σ rate x weight over the sets with lines: (0.1 + 0.13) / 0.9 x 0.7 x 12.75.
+        let r = combined(Decimal::ZERO, c, v, f).unwrap_or_default();
+        assert_eq!(plans.weighted(), r.checked_mul(d("12.75")));
     }
 
     #[test]
