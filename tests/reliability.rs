@@ -793,7 +793,9 @@ fn long_numbers_sharing_a_prefix_are_told_apart() {
         "X\u{0}",
         "X",
     ];
-    let numbers: Vec<&str> = (0..60).map(|i| pool[(i * 7 + i / 5) % pool.len()]).collect();
+    let numbers: Vec<&str> = (0..60)
+        .map(|i| pool[(i * 7 + i / 5) % pool.len()])
+        .collect();
     let skus: Vec<serde_json::Value> = numbers
         .iter()
         .map(|n| serde_json::json!({"skuNumber": n, "price": 59.9}))
@@ -805,7 +807,12 @@ fn long_numbers_sharing_a_prefix_are_told_apart() {
     let found: Vec<(String, Option<String>)> = report
         .iter()
         .filter(|v| v.code() == &Code::SKU_DUPLICATE_NUMBER)
-        .map(|v| (v.pointer().as_str().to_owned(), v.value().map(str::to_owned)))
+        .map(|v| {
+            (
+                v.pointer().as_str().to_owned(),
+                v.value().map(str::to_owned),
+            )
+        })
         .collect();
     let mut expected = Vec::new();
     for (n, number) in numbers.iter().enumerate() {
