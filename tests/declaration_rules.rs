@@ -1120,3 +1120,83 @@ fn per_sku_findings_do_not_depend_on_the_skus_place() {
     }
     assert_eq!(got, expected);
 }
+
+/// `validate_product` runs the crate's per-SKU rules on each SKU as the
+/// conversion makes it: the findings are those of each SKU alone, with the
+/// rule set's switches and severities, beside the conversion's own (a bad
+/// price is one violation, not also a missing price).
+#[test]
+fn validation_checks_each_sku_as_it_is_converted() {
+    let kinds: [Value; 7] = [
+        json!({"price": 59.9, "netWeight": 0.2, "grossWeight": 0.25}),
+        json!({"price": 59.9, "netWeight": 0.2, "grossWeight": 0.25, "barcode": "6901234567891"}),
+        json!({"price": 0, "rrp": -1, "netWeight": 0.2, "grossWeight": 0.25}),
+        json!({"price": 59.9, "netWeight": 0.3, "grossWeight": 0.25}),
+        json!({"price": "n/a", "netWeight": 0, "grossWeight": 0.25}),
+        json!({"price": 59.9, "netWeight": 0.2, "grossWeight": 0.25, "customsUnitCode": "999"}),
+        json!({"netWeight": 0.2}),
+    ];
+    let sku = |i: usize| {
+        let mut v = kinds[i % kinds.len()].clone();
+        v["skuNumber"] = json!(format!("SKU-{i:04}"));
+        v
+    };
+    let doc = |skus: Vec<Value>| -> wire::Product {
+        serde_json::from_value(json!({"name": "T恤", "hsCode": "6109100011", "country": "CN",
+            "currency": "CNY", "expressType": "BC", "taxRate": 0.091, "skus": skus}))
+        .unwrap()
+    };
+    let mut rules = RuleSet::standard();
+    assert!(rules.disable(&crossborder::Code::new("barcode.invalid")));
+    assert!(rules.set_severity(&crossborder::Code::new("price.not_positive"), Severity::Warning));
+    let validator = Validator::new(rules);
+    let context = context();
+    let rows = |report: &Report, from: &str, to: &str| -> Vec<(String, String, Severity, Option<String>)> {
+        report
+            .iter()
+            .map(|v| {
+                (
+                    v.code().as_str().to_owned(),
+                    v.pointer().as_str().replacen(from, to, 1),
+                    v.severity(),
+                    v.value().map(str::to_owned),
+                )
+            })
+            .collect()
+    };
+    let n = 300;
+    let all = validator
+        .validate_product(doc((0..n).map(sku).collect()), &context)
+        .into_parts()
+        .1;
+    let mut expected = Vec::new();
+    for i in 0..n {
+        let alone = validator.validate_product(doc(vec![sku(i)]), &context).into_parts().1;
+        expected.extend(
+            rows(&alone, "/skus/0", &format!("/skus/{i}"))
+                .into_iter()
+                .filter(|r| r.1.starts_with("/skus/")),
+        );
+    }
+    let got: Vec<_> = rows(&all, "", "")
+        .into_iter()
+        .filter(|r| r.1.starts_with("/skus/"))
+        .collect();
+    assert_eq!(got, expected);
+    // What each kind gives, at SKU 298 (the last block, a partial one).
+    let at = |code: &str, field: &str| {
+        got.iter()
+            .find(|r| r.0 == code && r.1.starts_with("/skus/29") && r.1.ends_with(field))
+            .map(|r| r.2)
+    };
+    assert_eq!(at("price.not_positive", "/price"), Some(Severity::Warning));
+    assert_eq!(at("barcode.invalid", "/barcode"), None);
+    assert_eq!(at("number.invalid", "/price"), Some(Severity::Error));
+    assert_eq!(at("weight.net_exceeds_gross", "/netWeight"), Some(Severity::Error));
+    assert_eq!(at("customs_unit.unknown", "/customsUnitCode"), Some(Severity::Error));
+    assert!(got.iter().any(|r| r.0 == "required.missing" && r.3.as_deref() == Some("grossWeight")));
+    // A bad price is not also a missing one.
+    assert!(!got.iter().any(|r| r.0 == "required.missing"
+        && r.3.as_deref() == Some("price")
+        && r.1 == "/skus/4"));
+}
