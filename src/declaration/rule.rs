@@ -615,11 +615,11 @@ pub trait Rule: Send + Sync {
     ///
     /// A rule that looks at one SKU at a time does it here rather than in
     /// [`Rule::check_product`]. A [`RuleSet`] runs every rule's
-    /// `check_product` first, then every rule's `check_skus` over blocks of
-    /// SKUs small enough to stay in the processor's cache, so that a product
-    /// of 100,000 SKUs is read from memory once for all its rules rather
-    /// than once per rule. The findings are the same either way: a report
-    /// is sorted in document order.
+    /// `check_skus` over blocks of SKUs small enough to stay in the
+    /// processor's cache, then every rule's `check_product`, so that a
+    /// product of 100,000 SKUs is read from memory once for all its rules
+    /// rather than once per rule. The findings are the same either way: a
+    /// report is sorted in document order.
     ///
     /// # Example
     ///
@@ -945,18 +945,19 @@ impl RuleSet {
 
     pub(crate) fn run_product(&self, input: &ProductInput<'_>, report: &mut Report) {
         let as_of = input.context.as_of();
-        for e in self.active(Scope::Products, input.mode, as_of) {
-            let mut out = Findings::new(report, e.info.code(), e.severity);
-            e.rule.check_product(input, &mut out);
-        }
         // Each block of SKUs through every rule while it is in the cache,
-        // rather than every SKU through each rule in turn.
-        for (b, block) in input.product.skus.chunks(SKU_BLOCK).enumerate() {
+        // rather than every SKU through each rule in turn; the last block
+        // first, as the conversion has just read and written it.
+        for (b, block) in input.product.skus.chunks(SKU_BLOCK).enumerate().rev() {
             let first = b.saturating_mul(SKU_BLOCK);
             for e in self.active(Scope::Products, input.mode, as_of) {
                 let mut out = Findings::new(report, e.info.code(), e.severity);
                 e.rule.check_skus(input, first, block, &mut out);
             }
+        }
+        for e in self.active(Scope::Products, input.mode, as_of) {
+            let mut out = Findings::new(report, e.info.code(), e.severity);
+            e.rule.check_product(input, &mut out);
         }
     }
 
