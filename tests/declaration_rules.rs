@@ -1142,16 +1142,24 @@ fn validation_checks_each_sku_as_it_is_converted() {
         v
     };
     let doc = |skus: Vec<Value>| -> wire::Product {
-        serde_json::from_value(json!({"name": "T恤", "hsCode": "6109100011", "country": "CN",
-            "currency": "CNY", "expressType": "BC", "taxRate": 0.091, "skus": skus}))
+        serde_json::from_value(
+            json!({"name": "T恤", "hsCode": "6109100011", "country": "CN",
+            "currency": "CNY", "expressType": "BC", "taxRate": 0.091, "skus": skus}),
+        )
         .unwrap()
     };
     let mut rules = RuleSet::standard();
     assert!(rules.disable(&crossborder::Code::new("barcode.invalid")));
-    assert!(rules.set_severity(&crossborder::Code::new("price.not_positive"), Severity::Warning));
+    assert!(rules.set_severity(
+        &crossborder::Code::new("price.not_positive"),
+        Severity::Warning
+    ));
     let validator = Validator::new(rules);
     let context = context();
-    let rows = |report: &Report, from: &str, to: &str| -> Vec<(String, String, Severity, Option<String>)> {
+    let rows = |report: &Report,
+                from: &str,
+                to: &str|
+     -> Vec<(String, String, Severity, Option<String>)> {
         report
             .iter()
             .map(|v| {
@@ -1171,7 +1179,10 @@ fn validation_checks_each_sku_as_it_is_converted() {
         .1;
     let mut expected = Vec::new();
     for i in 0..n {
-        let alone = validator.validate_product(doc(vec![sku(i)]), &context).into_parts().1;
+        let alone = validator
+            .validate_product(doc(vec![sku(i)]), &context)
+            .into_parts()
+            .1;
         expected.extend(
             rows(&alone, "/skus/0", &format!("/skus/{i}"))
                 .into_iter()
@@ -1192,11 +1203,22 @@ fn validation_checks_each_sku_as_it_is_converted() {
     assert_eq!(at("price.not_positive", "/price"), Some(Severity::Warning));
     assert_eq!(at("barcode.invalid", "/barcode"), None);
     assert_eq!(at("number.invalid", "/price"), Some(Severity::Error));
-    assert_eq!(at("weight.net_exceeds_gross", "/netWeight"), Some(Severity::Error));
-    assert_eq!(at("customs_unit.unknown", "/customsUnitCode"), Some(Severity::Error));
-    assert!(got.iter().any(|r| r.0 == "required.missing" && r.3.as_deref() == Some("grossWeight")));
+    assert_eq!(
+        at("weight.net_exceeds_gross", "/netWeight"),
+        Some(Severity::Error)
+    );
+    assert_eq!(
+        at("customs_unit.unknown", "/customsUnitCode"),
+        Some(Severity::Error)
+    );
+    assert!(
+        got.iter()
+            .any(|r| r.0 == "required.missing" && r.3.as_deref() == Some("grossWeight"))
+    );
     // A bad price is not also a missing one.
-    assert!(!got.iter().any(|r| r.0 == "required.missing"
-        && r.3.as_deref() == Some("price")
-        && r.1 == "/skus/4"));
+    assert!(
+        !got.iter().any(|r| r.0 == "required.missing"
+            && r.3.as_deref() == Some("price")
+            && r.1 == "/skus/4")
+    );
 }
