@@ -951,3 +951,60 @@ fn the_import_tax_sample_is_the_serum_declared_at_9_1_percent() {
     let at: Vec<_> = r.iter().map(|v| v.pointer().as_str()).collect();
     assert_eq!(at, ["/items/1/tax", "/productsTotalTax", "/shippingTax"]);
 }
+
+/// Several lines of one HS code share their rates, and the later ones take
+/// the integer path: each line's tax and rate, and the shipping tax over
+/// every line's value (the lines of one code each count in the share).
+#[test]
+fn lines_of_one_code_and_delivery_to_the_cent() {
+    let o = order(json!({
+        "expressType": "BC", "currency": "RMB", "shippingCost": 20, "insuranceFee": 5,
+        "items": [
+            {"quantity": 1, "price": 29.9, "product": {"hsCode": "6109100000"}},
+            {"quantity": 2, "price": 59.9, "product": {"hsCode": "6109100000"}},
+            {"quantity": 1, "price": 35, "product": {"hsCode": "4901990000"}},
+            {"quantity": 1, "price": 100, "product": {"hsCode": "6109100000"}}
+        ]
+    }));
+    let context = ctx();
+    let a = tax::assess(&o, &context);
+    assert_eq!(a.basis(), Some(Basis::Cbec));
+    let taxes: Vec<_> = a.lines().iter().map(|l| money(l.tax())).collect();
+    // 29.9, 119.8 and 100 at 13% x 70%; 35 at 9% x 70%; each rounded.
+    assert_eq!(
+        taxes,
+        ["2.72", "10.90", "2.21", "9.10"].map(|s| Some(s.to_owned()))
+    );
+    let rates: Vec<_> = a.lines().iter().map(|l| l.rate()).collect();
+    assert_eq!(
+        rates,
+        [d("0.091"), d("0.091"), d("0.063"), d("0.091")].map(Some)
+    );
+    assert!(a.lines().iter().all(|l| l.is_certain()));
+    // 25 x (249.7 x 0.091 + 35 x 0.063) / 284.7 = 2.18894..., rounded once.
+    assert_eq!(money(a.shipping_tax()).as_deref(), Some("2.19"));
+    assert_eq!(money(a.total()).as_deref(), Some("27.12"));
+}
+
+/// A later line of a known code whose amounts do not fit the integer path
+/// (a price of scale 26: times a rate of scale 3, past `Decimal`'s 28) is
+/// computed exactly the general way, with the rates found for the first.
+#[test]
+fn a_later_line_beyond_the_integer_path_is_computed_exactly() {
+    let o = order(json!({
+        "expressType": "BC", "currency": "RMB",
+        "items": [
+            {"quantity": 1, "price": 100, "product": {"hsCode": "6109100000"}},
+            {"quantity": 1, "price": "1.00000000000000000000000001", "product": {"hsCode": "6109100000"}},
+            {"quantity": 3, "price": "12.34567890123456789012345678", "product": {"hsCode": "6109100000"}}
+        ]
+    }));
+    let context = ctx();
+    let a = tax::assess(&o, &context);
+    assert!(a.report().is_empty(), "{}", a.report());
+    let taxes: Vec<_> = a.lines().iter().map(|l| money(l.tax())).collect();
+    // 1.00...01 x 0.091 = 0.0910... -> 0.09; 37.037036... x 0.091 = 3.3703703... -> 3.37.
+    assert_eq!(taxes, ["9.10", "0.09", "3.37"].map(|s| Some(s.to_owned())));
+    assert!(a.lines().iter().all(|l| l.rate() == Some(d("0.091"))));
+    assert_eq!(money(a.total()).as_deref(), Some("12.56"));
+}

@@ -221,7 +221,7 @@ fn converting_and_checking_a_clean_document_allocates_only_the_domain_values() {
     // to fit the smaller domain SKUs); the long English name is moved.
     assert!(
         conversion <= 1,
-        "product conversion: {conversion} allocations (was 1)"
+        "product conversion: {conversion} allocations (limit 1)"
     );
     let (report, rules) = counted(|| validator.check_product(product.value(), &context));
     println!(
@@ -241,7 +241,7 @@ fn converting_and_checking_a_clean_document_allocates_only_the_domain_values() {
     // line's boxed product; every text is moved or held in place.
     assert!(
         conversion <= 5,
-        "order conversion: {conversion} allocations (was 5)"
+        "order conversion: {conversion} allocations (limit 5)"
     );
     let (report, rules) =
         counted(|| validator.check_order(order.value(), Declaration::Order, &context));
@@ -277,7 +277,7 @@ fn converting_and_checking_a_clean_document_allocates_only_the_domain_values() {
     // campaign data), the conversion's 5 and the tax assessment's 4.
     assert!(
         all <= 30,
-        "2-line order, parse and full path: {all} allocations (was 30)"
+        "2-line order, parse and full path: {all} allocations (limit 30)"
     );
     println!("2-line order, parse and full path: {all} allocations");
 }

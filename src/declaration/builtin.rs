@@ -712,25 +712,22 @@ fn currency_mismatch_skus(i: &ProductInput<'_>, skus: Skus<'_>, out: &mut Findin
     let whose = ("product", "商品");
     let at_skus = i.at.field("skus");
     for (n, sku) in skus.iter() {
-        // A clean SKU (the usual case) without building its pointer.
         let amounts = [
-            sku.price.as_ref(),
-            sku.rrp.as_ref(),
-            sku.group_buying_price.as_ref(),
-            Some(&sku.cost),
-            sku.shipping_cost.as_ref(),
-        ];
-        if amounts.iter().flatten().all(|m| m.currency() == currency) {
-            continue;
-        }
-        let at = at_skus.index(n);
-        for (field, m) in [
             ("price", sku.price.as_ref()),
             ("rrp", sku.rrp.as_ref()),
             ("groupBuyingPrice", sku.group_buying_price.as_ref()),
             ("cost", Some(&sku.cost)),
             ("shippingCost", sku.shipping_cost.as_ref()),
-        ] {
+        ];
+        // A clean SKU (the usual case) without building its pointer.
+        if amounts
+            .iter()
+            .all(|(_, m)| m.is_none_or(|m| m.currency() == currency))
+        {
+            continue;
+        }
+        let at = at_skus.index(n);
+        for (field, m) in amounts {
             other_currency(out, &at.field(field), m, currency, whose);
         }
     }
@@ -1094,7 +1091,7 @@ fn leading_bytes(bytes: &[u8]) -> u128 {
 const SMALL_SKU_COUNT: usize = 16;
 
 fn barcode(out: &mut Findings<'_>, at: &Loc<'_>, code: &Option<Text>) {
-    let Some(text) = code.as_deref().filter(|s| !s.trim_fast().is_empty()) else {
+    let Some(text) = code.as_ref().filter(|t| !t.is_blank()).map(Text::as_str) else {
         return;
     };
     if let Err(e) = Gtin::parse(text) {

@@ -619,7 +619,9 @@ pub trait Rule: Send + Sync {
     /// processor's cache, then every rule's `check_product`, so that a
     /// product of 100,000 SKUs is read from memory once for all its rules
     /// rather than once per rule. The findings are the same either way: a
-    /// report is sorted in document order.
+    /// report is sorted in document order (where two rules report at one
+    /// place, the findings of `check_skus` come before those of
+    /// `check_product`).
     ///
     /// # Example
     ///

@@ -124,10 +124,11 @@ impl Text {
         Text(Repr::Heap(s.into()))
     }
 
-    /// The text `s` of at most 22 bytes, for constants (longer text is
-    /// cut, so only ever give it a short literal).
+    /// The text `s` of at most 22 bytes, for constants (a longer one fails
+    /// to compile in a constant, and panics elsewhere).
     pub(crate) const fn inline(s: &str) -> Text {
         let bytes = s.as_bytes();
+        assert!(bytes.len() <= INLINE, "Text::inline takes at most 22 bytes");
         let mut buf = [0u8; INLINE];
         let mut len = 0;
         while len < bytes.len() && len < INLINE {
@@ -186,7 +187,7 @@ impl Text {
     #[inline]
     pub(crate) fn is_blank(&self) -> bool {
         match self.bytes().first() {
-            Some(&b) if b > b' ' && b.is_ascii() => false,
+            Some(b) if visible(b) => false,
             None => true,
             Some(_) => self.as_str().trim().is_empty(),
         }
@@ -198,7 +199,6 @@ impl Text {
     #[inline]
     pub(crate) fn trimmed_bytes(&self) -> &[u8] {
         let bytes = self.bytes();
-        let visible = |b: &u8| *b > b' ' && b.is_ascii();
         match (bytes.first(), bytes.last()) {
             (Some(a), Some(z)) if visible(a) && visible(z) => bytes,
             _ => self.as_str().trim().as_bytes(),
@@ -470,6 +470,13 @@ pub(crate) fn optional_string<'de, D: Deserializer<'de>>(d: D) -> Result<Option<
 /// most a space or outside ASCII) is its own trim, without the walk over
 /// Unicode white space. The codes, units, numbers and enum names the API
 /// carries almost always are.
+/// A visible ASCII character: text that starts and ends with one has no
+/// white space to trim, ASCII or Unicode.
+#[inline]
+fn visible(b: &u8) -> bool {
+    *b > b' ' && b.is_ascii()
+}
+
 pub(crate) trait TrimFast {
     /// The text without leading and trailing white space, as `str::trim`.
     fn trim_fast(&self) -> &str;
@@ -478,7 +485,6 @@ pub(crate) trait TrimFast {
 impl TrimFast for str {
     #[inline]
     fn trim_fast(&self) -> &str {
-        let visible = |b: &u8| *b > b' ' && b.is_ascii();
         match (self.as_bytes().first(), self.as_bytes().last()) {
             (Some(a), Some(z)) if visible(a) && visible(z) => self,
             _ => self.trim(),
