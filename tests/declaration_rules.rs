@@ -1030,29 +1030,92 @@ fn unknown_code_suggestions_are_whole_term_hits_only() {
     assert!(!message("软木塞").contains("consider"));
 }
 
+/// SKU `i` of a product for the per-SKU rules: one of eight kinds in turn,
+/// a clean one and one faulty kind for each per-SKU rule; `last` is the
+/// eighth. The product gives no price or weights, so a SKU without its own
+/// misses them.
+fn sku_of_kind(i: usize, last: &Value) -> Value {
+    let mut v = match i % 8 {
+        0 => json!({"price": 59.9, "netWeight": 0.2, "grossWeight": 0.25}),
+        1 => {
+            json!({"price": 59.9, "netWeight": 0.2, "grossWeight": 0.25, "barcode": "6901234567891"})
+        }
+        2 => json!({"price": 0, "rrp": -1, "netWeight": 0.2, "grossWeight": 0.25}),
+        3 => json!({"price": 59.9, "netWeight": 0.3, "grossWeight": 0.25}),
+        4 => json!({"price": 59.9, "netWeight": 0, "grossWeight": 0.25}),
+        5 => {
+            json!({"price": 59.9, "netWeight": 0.2, "grossWeight": 0.25, "customsUnitCode": "999"})
+        }
+        6 => json!({"netWeight": 0.2}),
+        _ => last.clone(),
+    };
+    v["skuNumber"] = json!(format!("SKU-{i:04}-{}", i % 8));
+    v
+}
+
+fn product_of_skus(skus: Vec<Value>) -> wire::Product {
+    serde_json::from_value(
+        json!({"name": "T恤", "hsCode": "6109100011", "country": "CN",
+        "currency": "CNY", "expressType": "BC", "taxRate": 0.091, "skus": skus}),
+    )
+    .unwrap()
+}
+
+/// (code, pointer with `from` replaced by `to`, severity, value, English
+/// message) of each finding.
+type Row = (String, String, Severity, Option<String>, String);
+
+fn finding_rows(report: &Report, from: &str, to: &str) -> Vec<Row> {
+    report
+        .iter()
+        .map(|v| {
+            (
+                v.code().as_str().to_owned(),
+                v.pointer().as_str().replacen(from, to, 1),
+                v.severity(),
+                v.value().map(str::to_owned),
+                v.message_en().to_owned(),
+            )
+        })
+        .collect()
+}
+
+/// The SKU-level findings of a product of `n` SKUs, and those each SKU has
+/// as a product's only SKU (its pointers moved to its place); the
+/// product-level findings of every one-SKU product are the same.
+fn sku_findings(
+    n: usize,
+    sku: impl Fn(usize) -> Value,
+    report: impl Fn(Vec<Value>) -> Report,
+) -> (Vec<Row>, Vec<Row>) {
+    let at_skus = |rows: Vec<Row>| -> (Vec<Row>, Vec<Row>) {
+        rows.into_iter().partition(|r| r.1.starts_with("/skus/"))
+    };
+    let got = at_skus(finding_rows(&report((0..n).map(&sku).collect()), "", "")).0;
+    let mut expected = Vec::new();
+    let mut product_level = None;
+    for i in 0..n {
+        let alone = report(vec![sku(i)]);
+        let (of_sku, of_product) = at_skus(finding_rows(&alone, "/skus/0", &format!("/skus/{i}")));
+        assert_eq!(
+            product_level.get_or_insert_with(|| of_product.clone()),
+            &of_product
+        );
+        expected.extend(of_sku);
+    }
+    (got, expected)
+}
+
 /// The per-SKU rules run over blocks of SKUs: a SKU's findings are the same
 /// wherever it stands among hundreds of others (first block, a boundary,
 /// the last partial block) as when it is a product's only SKU.
 #[test]
 fn per_sku_findings_do_not_depend_on_the_skus_place() {
     use crossborder::{Money, Product};
-    // Each kind of faulty SKU, and a clean one; the product gives no price
-    // or weights, so a SKU without its own misses them.
-    let kinds: [Value; 8] = [
-        json!({"price": 59.9, "netWeight": 0.2, "grossWeight": 0.25}),
-        json!({"price": 59.9, "netWeight": 0.2, "grossWeight": 0.25, "barcode": "6901234567891"}),
-        json!({"price": 0, "rrp": -1, "netWeight": 0.2, "grossWeight": 0.25}),
-        json!({"price": 59.9, "netWeight": 0.3, "grossWeight": 0.25}),
-        json!({"price": 59.9, "netWeight": 0, "grossWeight": 0.25}),
-        json!({"price": 59.9, "netWeight": 0.2, "grossWeight": 0.25, "customsUnitCode": "999"}),
-        json!({"netWeight": 0.2}),
-        json!({"price": 59.9, "netWeight": 0.2, "grossWeight": 0.25}), // priced in USD below
-    ];
+    // The eighth kind is priced in USD, which only Rust can build.
+    let clean = json!({"price": 59.9, "netWeight": 0.2, "grossWeight": 0.25});
     let build = |skus: Vec<Value>| -> Product {
-        let doc = json!({"name": "T恤", "hsCode": "6109100011", "country": "CN",
-            "currency": "CNY", "expressType": "BC", "taxRate": 0.091, "skus": skus});
-        let w: wire::Product = serde_json::from_value(doc).unwrap();
-        let (mut p, conversion) = Product::from_wire(w).into_parts();
+        let (mut p, conversion) = Product::from_wire(product_of_skus(skus)).into_parts();
         assert!(conversion.is_empty(), "{conversion}");
         for sku in &mut p.skus {
             if sku.sku_number.as_deref().is_some_and(|s| s.ends_with("-7")) {
@@ -1061,46 +1124,14 @@ fn per_sku_findings_do_not_depend_on_the_skus_place() {
         }
         p
     };
-    let sku = |i: usize| {
-        let mut v = kinds[i % kinds.len()].clone();
-        v["skuNumber"] = json!(format!("SKU-{i:04}-{}", i % kinds.len()));
-        v
-    };
     let validator = Validator::new(RuleSet::standard());
     let context = context();
     let n = 300; // two whole blocks of 128 and a partial one
-    let all = validator.check_product(&build((0..n).map(sku).collect()), &context);
-    let rows =
-        |report: &Report, from: &str, to: &str| -> Vec<(String, String, Option<String>, String)> {
-            report
-                .iter()
-                .map(|v| {
-                    (
-                        v.code().as_str().to_owned(),
-                        v.pointer().as_str().replacen(from, to, 1),
-                        v.value().map(str::to_owned),
-                        v.message_en().to_owned(),
-                    )
-                })
-                .collect()
-        };
-    let mut expected = Vec::new();
-    let mut product_level = None;
-    for i in 0..n {
-        let alone = validator.check_product(&build(vec![sku(i)]), &context);
-        let (of_sku, of_product): (Vec<_>, Vec<_>) = rows(&alone, "/skus/0", &format!("/skus/{i}"))
-            .into_iter()
-            .partition(|r| r.1.starts_with("/skus/"));
-        assert_eq!(
-            product_level.get_or_insert_with(|| of_product.clone()),
-            &of_product
-        );
-        expected.extend(of_sku);
-    }
-    let got: Vec<_> = rows(&all, "", "")
-        .into_iter()
-        .filter(|r| r.1.starts_with("/skus/"))
-        .collect();
+    let (got, expected) = sku_findings(
+        n,
+        |i| sku_of_kind(i, &clean),
+        |skus| validator.check_product(&build(skus), &context),
+    );
     // Every kind but the clean one reports something, in each block.
     assert!(expected.len() >= n * 6 / 8, "{}", expected.len());
     for code in [
@@ -1127,27 +1158,8 @@ fn per_sku_findings_do_not_depend_on_the_skus_place() {
 /// is one violation, not also a missing price).
 #[test]
 fn validate_product_per_sku_findings_across_blocks() {
-    let kinds: [Value; 7] = [
-        json!({"price": 59.9, "netWeight": 0.2, "grossWeight": 0.25}),
-        json!({"price": 59.9, "netWeight": 0.2, "grossWeight": 0.25, "barcode": "6901234567891"}),
-        json!({"price": 0, "rrp": -1, "netWeight": 0.2, "grossWeight": 0.25}),
-        json!({"price": 59.9, "netWeight": 0.3, "grossWeight": 0.25}),
-        json!({"price": "n/a", "netWeight": 0, "grossWeight": 0.25}),
-        json!({"price": 59.9, "netWeight": 0.2, "grossWeight": 0.25, "customsUnitCode": "999"}),
-        json!({"netWeight": 0.2}),
-    ];
-    let sku = |i: usize| {
-        let mut v = kinds[i % kinds.len()].clone();
-        v["skuNumber"] = json!(format!("SKU-{i:04}"));
-        v
-    };
-    let doc = |skus: Vec<Value>| -> wire::Product {
-        serde_json::from_value(
-            json!({"name": "T恤", "hsCode": "6109100011", "country": "CN",
-            "currency": "CNY", "expressType": "BC", "taxRate": 0.091, "skus": skus}),
-        )
-        .unwrap()
-    };
+    // The eighth kind has a malformed price.
+    let bad_price = json!({"price": "n/a", "netWeight": 0.2, "grossWeight": 0.25});
     let mut rules = RuleSet::standard();
     assert!(rules.disable(&crossborder::Code::new("barcode.invalid")));
     assert!(rules.set_severity(
@@ -1156,49 +1168,22 @@ fn validate_product_per_sku_findings_across_blocks() {
     ));
     let validator = Validator::new(rules);
     let context = context();
-    let rows = |report: &Report,
-                from: &str,
-                to: &str|
-     -> Vec<(String, String, Severity, Option<String>)> {
-        report
-            .iter()
-            .map(|v| {
-                (
-                    v.code().as_str().to_owned(),
-                    v.pointer().as_str().replacen(from, to, 1),
-                    v.severity(),
-                    v.value().map(str::to_owned),
-                )
-            })
-            .collect()
-    };
-    let n = 300;
-    let all = validator
-        .validate_product(doc((0..n).map(sku).collect()), &context)
-        .into_parts()
-        .1;
-    let mut expected = Vec::new();
-    for i in 0..n {
-        let alone = validator
-            .validate_product(doc(vec![sku(i)]), &context)
-            .into_parts()
-            .1;
-        expected.extend(
-            rows(&alone, "/skus/0", &format!("/skus/{i}"))
-                .into_iter()
-                .filter(|r| r.1.starts_with("/skus/")),
-        );
-    }
-    let got: Vec<_> = rows(&all, "", "")
-        .into_iter()
-        .filter(|r| r.1.starts_with("/skus/"))
-        .collect();
+    let (got, expected) = sku_findings(
+        300,
+        |i| sku_of_kind(i, &bad_price),
+        |skus| {
+            validator
+                .validate_product(product_of_skus(skus), &context)
+                .into_parts()
+                .1
+        },
+    );
     assert_eq!(got, expected);
-    // What each kind gives in the last block, a partial one (SKUs 294 to
-    // 299 are one of each faulty kind).
+    // What each kind gives in the last block, a partial one (SKUs 292 to
+    // 299 are one of each kind).
     let at = |code: &str, field: &str| {
         got.iter()
-            .find(|r| r.0 == code && (294..300).any(|n| r.1 == format!("/skus/{n}{field}")))
+            .find(|r| r.0 == code && (292..300).any(|n| r.1 == format!("/skus/{n}{field}")))
             .map(|r| r.2)
     };
     assert_eq!(at("price.not_positive", "/price"), Some(Severity::Warning));
@@ -1209,17 +1194,18 @@ fn validate_product_per_sku_findings_across_blocks() {
         Some(Severity::Error)
     );
     assert_eq!(
+        at("weight.not_positive", "/netWeight"),
+        Some(Severity::Error)
+    );
+    assert_eq!(
         at("customs_unit.unknown", "/customsUnitCode"),
         Some(Severity::Error)
     );
-    assert!(
-        got.iter()
-            .any(|r| r.0 == "required.missing" && r.3.as_deref() == Some("grossWeight"))
-    );
+    assert!(got.iter().any(|r| r.0 == "required.missing"
+        && r.1 == "/skus/294"
+        && r.3.as_deref() == Some("grossWeight")));
     // A bad price is not also a missing one.
-    assert!(
-        !got.iter().any(|r| r.0 == "required.missing"
-            && r.3.as_deref() == Some("price")
-            && r.1 == "/skus/4")
-    );
+    assert!(!got.iter().any(|r| r.0 == "required.missing"
+        && r.3.as_deref() == Some("price")
+        && r.1 == "/skus/295"));
 }
