@@ -1420,7 +1420,7 @@ struct Found<'t> {
 /// and the rates wanted are the same for all its lines).
 #[derive(Default)]
 struct Lookups<'t> {
-    seen: Vec<Seen<'t>>,
+    seen: Few<Seen<'t>, 8>,
 }
 
 struct Seen<'t> {
@@ -1809,9 +1809,9 @@ pub(crate) fn assess_in<'t>(
 }
 
 /// The lines' goods in CNY, each `None` when it cannot be known (reported).
-fn values(run: &mut Run<'_, '_>) -> Vec<Option<Value>> {
+fn values(run: &mut Run<'_, '_>) -> Few<Option<Value>, 16> {
     let mut rate_reported = false;
-    let mut out = Vec::with_capacity(run.order.items.len());
+    let mut out = Few::for_len(run.order.items.len());
     for (i, item) in run.order.items.iter().enumerate() {
         let (Some(price), Some(quantity)) = (item.price, item.quantity) else {
             let field = if item.price.is_none() {
@@ -1983,7 +1983,7 @@ fn cross_border<'t>(run: &mut Run<'t, '_>, a: &mut TaxAssessment<'t>) {
         return;
     };
     let values = values(run);
-    for (line, v) in a.lines.iter_mut().zip(&values) {
+    for (line, v) in a.lines.iter_mut().zip(values.iter()) {
         match v {
             Some(v) => line.dutiable_value = Some(v.goods),
             None => line.gap = Some(Gap::Value),
@@ -2093,14 +2093,8 @@ fn cross_border<'t>(run: &mut Run<'t, '_>, a: &mut TaxAssessment<'t>) {
     // Σ value_i x rate_i (or Σ quantity_i x rate_i when every line is free):
     // the shipping tax is extra x this / goods, computed once.
     let by_quantity = goods.is_zero();
-    // Room for the few codes and sets of rates of an order, at once.
-    let room = lines.len().min(16);
-    let mut plans = Plans {
-        made: Vec::with_capacity(room.min(8)),
-    };
-    let mut lookups = Lookups {
-        seen: Vec::with_capacity(room),
-    };
+    let mut plans = Plans::default();
+    let mut lookups = Lookups::default();
     let mut weighted = Some(Decimal::ZERO);
     let mut total = Some(Sum::Zero);
     for (i, v) in lines.iter().flatten().enumerate() {
@@ -2941,7 +2935,7 @@ fn exact_tax(
 /// the lines' amounts. The shipping tax is Σ rate x weight over the sets.
 #[derive(Default)]
 struct Plans {
-    made: Vec<Plan>,
+    made: Few<Plan, 8>,
 }
 
 struct Plan {
@@ -3030,6 +3024,65 @@ impl Plans {
             .try_fold(Decimal::ZERO, |sum, p| {
                 sum.checked_add(p.combined?.checked_mul(p.weight.value()?)?)
             })
+    }
+}
+
+/// A list whose first `N` items stand in place, the rest on the heap: the
+/// working lists of an assessment (its lines' values, the codes and the
+/// sets of rates it meets) allocate nothing for the usual order.
+struct Few<T, const N: usize> {
+    first: [Option<T>; N],
+    more: Vec<T>,
+    len: usize,
+}
+
+impl<T, const N: usize> Default for Few<T, N> {
+    fn default() -> Self {
+        Few {
+            first: std::array::from_fn(|_| None),
+            more: Vec::new(),
+            len: 0,
+        }
+    }
+}
+
+impl<T, const N: usize> Few<T, N> {
+    /// Room for `n` items: on the heap, at once, for those past `N`.
+    fn for_len(n: usize) -> Self {
+        let mut few = Few::default();
+        few.more.reserve_exact(n.saturating_sub(N));
+        few
+    }
+
+    fn push(&mut self, item: T) {
+        match self.first.get_mut(self.len) {
+            Some(slot) => *slot = Some(item),
+            None => self.more.push(item),
+        }
+        self.len += 1;
+    }
+
+    fn len(&self) -> usize {
+        self.len
+    }
+
+    fn get(&self, k: usize) -> Option<&T> {
+        match self.first.get(k) {
+            Some(slot) => slot.as_ref(),
+            None => self.more.get(k - N),
+        }
+    }
+
+    fn get_mut(&mut self, k: usize) -> Option<&mut T> {
+        match self.first.get_mut(k) {
+            Some(slot) => slot.as_mut(),
+            None => self.more.get_mut(k - N),
+        }
+    }
+
+    fn iter(&self) -> impl Iterator<Item = &T> {
+        let placed = self.first.get(..self.len.min(N)).unwrap_or_default();
+        placed.iter().flatten().chain(&self.more)
     }
 }
 
@@ -3513,6 +3566,36 @@ fn personal_articles<'t>(run: &mut Run<'t, '_>, a: &mut TaxAssessment<'t>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Past its `N` placed items a `Few` goes on in its heap part, and reads
+    /// back as a list: every index, in order, changes included.
+    #[test]
+    fn a_few_holds_any_number_in_order() {
+        for n in [0usize, 1, 3, 4, 5, 9, 40] {
+            let mut few: Few<String, 4> = Few::for_len(n / 2);
+            for i in 0..n {
+                few.push(i.to_string());
+            }
+            assert_eq!(few.len(), n);
+            if let Some(last) = n.checked_sub(1).and_then(|k| few.get_mut(k)) {
+                last.push('!');
+            }
+            let want: Vec<String> = (0..n)
+                .map(|i| {
+                    if i + 1 == n {
+                        format!("{i}!")
+                    } else {
+                        i.to_string()
+                    }
+                })
+                .collect();
+            assert_eq!(few.iter().cloned().collect::<Vec<_>>(), want);
+            for (i, w) in want.iter().enumerate() {
+                assert_eq!(few.get(i), Some(w));
+            }
+            assert_eq!(few.get(n), None);
+        }
+    }
 
     fn d(s: &str) -> Decimal {
         s.parse().unwrap_or_default()
