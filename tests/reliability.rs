@@ -774,9 +774,12 @@ fn carton_units_past_u64_max_are_not_wrapped() {
 }
 
 /// Past 16 SKUs the duplicate check sorts the numbers on their first 16
-/// bytes: numbers that share those (long numbers of one pattern), numbers
-/// equal once trimmed (also of Unicode white space) and blank numbers give
-/// the findings of a plain comparison of each with the earlier ones.
+/// bytes, gathered block by block of 128 SKUs: numbers that share those
+/// (long numbers of one pattern, a number and itself with a zero byte
+/// added), numbers equal once trimmed (also of Unicode white space) and
+/// blank numbers give the findings of a plain comparison of each with the
+/// earlier ones, within one block, across blocks, and in a product large
+/// enough to be read ahead block by block.
 #[test]
 fn long_numbers_sharing_a_prefix_are_told_apart() {
     let pool = [
@@ -786,6 +789,8 @@ fn long_numbers_sharing_a_prefix_are_told_apart() {
         "LONG-PREFIX-ABCDEF",
         "LONG-PREFIX-ABCDEFG",
         "\u{3000}LONG-PREFIX-ABCDEFG\u{3000}",
+        "SIXTEEN-BYTES-16",
+        "SIXTEEN-BYTES-16\u{0}",
         "short",
         "short ",
         "",
@@ -793,34 +798,40 @@ fn long_numbers_sharing_a_prefix_are_told_apart() {
         "X\u{0}",
         "X",
     ];
-    let numbers: Vec<&str> = (0..60)
-        .map(|i| pool[(i * 7 + i / 5) % pool.len()])
-        .collect();
-    let skus: Vec<serde_json::Value> = numbers
-        .iter()
-        .map(|n| serde_json::json!({"skuNumber": n, "price": 59.9}))
-        .collect();
-    let doc = serde_json::json!({"name": "T恤", "hsCode": "6109100011", "country": "CN",
-        "price": 59.9, "netWeight": 0.2, "grossWeight": 0.25, "expressType": "BC",
-        "taxRate": 0.091, "skus": skus});
-    let report = validate_product(&doc.to_string());
-    let found: Vec<(String, Option<String>)> = report
-        .iter()
-        .filter(|v| v.code() == &Code::SKU_DUPLICATE_NUMBER)
-        .map(|v| {
-            (
-                v.pointer().as_str().to_owned(),
-                v.value().map(str::to_owned),
-            )
-        })
-        .collect();
-    let mut expected = Vec::new();
-    for (n, number) in numbers.iter().enumerate() {
-        let this = number.trim();
-        if !this.is_empty() && numbers[..n].iter().any(|m| m.trim() == this) {
-            expected.push((format!("/skus/{n}/skuNumber"), Some(this.to_owned())));
+    for len in [60, 300, 2_100] {
+        // Mostly distinct numbers, with a repeat from the pool every so often.
+        let numbers: Vec<String> = (0..len)
+            .map(|i| match i % 5 {
+                0 | 3 => pool[(i * 7 + i / 5) % pool.len()].to_owned(),
+                _ => format!("N-{}", (i * 7_919) % 2_503),
+            })
+            .collect();
+        let skus: Vec<serde_json::Value> = numbers
+            .iter()
+            .map(|n| serde_json::json!({"skuNumber": n, "price": 59.9}))
+            .collect();
+        let doc = serde_json::json!({"name": "T恤", "hsCode": "6109100011", "country": "CN",
+            "price": 59.9, "netWeight": 0.2, "grossWeight": 0.25, "expressType": "BC",
+            "taxRate": 0.091, "skus": skus});
+        let report = validate_product(&doc.to_string());
+        let found: Vec<(String, Option<String>)> = report
+            .iter()
+            .filter(|v| v.code() == &Code::SKU_DUPLICATE_NUMBER)
+            .map(|v| {
+                (
+                    v.pointer().as_str().to_owned(),
+                    v.value().map(str::to_owned),
+                )
+            })
+            .collect();
+        let mut expected = Vec::new();
+        for (n, number) in numbers.iter().enumerate() {
+            let this = number.trim();
+            if !this.is_empty() && numbers[..n].iter().any(|m| m.trim() == this) {
+                expected.push((format!("/skus/{n}/skuNumber"), Some(this.to_owned())));
+            }
         }
+        assert!(expected.len() > len / 8, "{len}: {}", expected.len());
+        assert_eq!(found, expected, "{len} SKUs");
     }
-    assert!(expected.len() > 30, "{}", expected.len());
-    assert_eq!(found, expected);
 }

@@ -321,6 +321,7 @@ builtin_rules! {
         checks: "SKU numbers are unique within a product",
         source: "customs API v1.58.0, field table of POST /customs/{region}/product",
         product: Some(duplicate_sku),
+        skus: sku_numbers,
         order: None,
     }
     BarcodeInvalid / BARCODE_INVALID {
@@ -1047,23 +1048,36 @@ fn duplicate_sku(i: &ProductInput<'_>, out: &mut Findings<'_>) {
     // Every (number, position), sorted: equal numbers end up side by side,
     // the first SKU of each number leading its run. O(n log n) for n SKUs,
     // not a rescan of the earlier SKUs for each one; and no hash, so
-    // nothing for a caller to flood. Sorted first on the number's first 16
-    // bytes as an integer, so that a comparison reads the bytes themselves
-    // (which stand in the SKUs, far apart) only when those are equal.
-    let mut numbered: Vec<(u128, &[u8], usize)> = skus
-        .iter()
-        .enumerate()
-        .filter_map(|(n, sku)| {
-            let number = sku.sku_number.as_ref().map(Text::trimmed_bytes)?;
-            (!number.is_empty()).then(|| (leading_bytes(number), number, n))
-        })
-        .collect();
+    // nothing for a caller to flood. Sorted on the number's first 16 bytes
+    // as an integer (then the position), so that only numbers sharing those
+    // are compared on their bytes (which stand in the SKUs, far apart). In
+    // a `RuleSet`'s run, `sku_numbers` has gathered the list block by block,
+    // in document order, which the usual numbered SKUs keep sorted.
+    let gathered = i.sku_numbers().and_then(|cell| cell.take());
+    let mut numbered = gathered.unwrap_or_else(|| {
+        let mut all = Vec::new();
+        gather_numbers(Skus { first: 0, skus }, &mut all);
+        all
+    });
+    let bytes = |n: usize| {
+        skus.get(n)
+            .and_then(|s| s.sku_number.as_ref())
+            .map_or(&[][..], Text::trimmed_bytes)
+    };
     numbered.sort_unstable();
     // (the repeat, the first of its number), in document order.
     let mut repeats: Vec<(usize, usize)> = Vec::new();
-    for run in numbered.chunk_by(|a, b| a.0 == b.0 && a.1 == b.1) {
-        if let [(_, _, first), rest @ ..] = run {
-            repeats.extend(rest.iter().map(|&(_, _, n)| (n, *first)));
+    for run in numbered.chunk_by_mut(|a, b| a.0 == b.0) {
+        if run.len() < 2 {
+            continue;
+        }
+        // Numbers that share their first 16 bytes: in the order of their
+        // whole bytes, each number's SKUs still in document order.
+        run.sort_by(|a, b| bytes(a.1).cmp(bytes(b.1)).then(a.1.cmp(&b.1)));
+        for same in run.chunk_by(|a, b| bytes(a.1) == bytes(b.1)) {
+            if let [(_, first), rest @ ..] = same {
+                repeats.extend(rest.iter().map(|&(_, n)| (n, *first)));
+            }
         }
     }
     repeats.sort_unstable();
@@ -1074,16 +1088,28 @@ fn duplicate_sku(i: &ProductInput<'_>, out: &mut Findings<'_>) {
     }
 }
 
-/// The first 16 bytes of `bytes`, zero-padded, as a big-endian integer:
-/// equal texts have equal keys, so sorting on the key and then the bytes
-/// keeps equal texts together.
-fn leading_bytes(bytes: &[u8]) -> u128 {
-    let mut key = [0u8; 16];
-    let n = bytes.len().min(16);
-    if let (Some(to), Some(from)) = (key.get_mut(..n), bytes.get(..n)) {
-        to.copy_from_slice(from);
+/// The SKU part of `sku.duplicate_number`: in a `RuleSet`'s run of a
+/// product of more than [`SMALL_SKU_COUNT`] SKUs, gathers each block's
+/// numbers for [`duplicate_sku`] while the block is in the cache.
+fn sku_numbers(i: &ProductInput<'_>, skus: Skus<'_>, _: &mut Findings<'_>) {
+    if i.product.skus.len() <= SMALL_SKU_COUNT {
+        return;
     }
-    u128::from_be_bytes(key)
+    if let Some(cell) = i.sku_numbers() {
+        let mut numbers = cell.borrow_mut();
+        let len = i.product.skus.len();
+        gather_numbers(skus, numbers.get_or_insert_with(|| Vec::with_capacity(len)));
+    }
+}
+
+/// Each non-blank SKU number of `skus` as (its first 16 bytes, its SKU's
+/// position), added to `to`.
+fn gather_numbers(skus: Skus<'_>, to: &mut Vec<(u128, usize)>) {
+    for (n, sku) in skus.iter() {
+        if let Some(number) = sku.sku_number.as_ref().filter(|t| !t.is_blank()) {
+            to.push((number.trimmed_key(), n));
+        }
+    }
 }
 
 /// Up to this many SKUs, [`duplicate_sku`] compares each with the earlier
@@ -1712,6 +1738,61 @@ mod tests {
         for r in cat {
             assert!(!r.source().is_empty() && !r.checks().is_empty());
         }
+    }
+
+    /// `sku.duplicate_number` on its own (gathering the numbers in its
+    /// `check_product`) and in a `RuleSet`'s run (gathered block by block
+    /// in its `check_skus`) finds the same repeats.
+    #[test]
+    fn duplicate_numbers_gathered_or_not() {
+        use crate::declaration::{Context, RuleSet};
+        let numbers: Vec<String> = (0..400)
+            .map(|i| match i % 9 {
+                0 => format!("R-{}", i % 7),
+                1 => " R-3 ".to_owned(),
+                2 => "LONG-PREFIX-ABCDEFG-1".to_owned(),
+                3 => "LONG-PREFIX-ABCDEFG-2".to_owned(),
+                4 => String::new(),
+                _ => format!("U-{i}"),
+            })
+            .collect();
+        let skus: Vec<String> = numbers
+            .iter()
+            .map(|n| format!(r#"{{"skuNumber":"{n}"}}"#))
+            .collect();
+        let w: crate::wire::Product =
+            serde_json::from_str(&format!(r#"{{"skus":[{}]}}"#, skus.join(","))).unwrap();
+        let product = crate::Product::from_wire(w).into_parts().0;
+        let context = Context::new(chrono::NaiveDate::from_ymd_opt(2024, 5, 1).unwrap());
+        let input = ProductInput::new(&product, &context);
+        let pointers = |report: &crate::Report| -> Vec<String> {
+            report
+                .iter()
+                .filter(|v| v.code() == &Code::SKU_DUPLICATE_NUMBER)
+                .map(|v| v.pointer().as_str().to_owned())
+                .collect()
+        };
+        let mut alone = crate::Report::new();
+        SkuDuplicateNumber.check_product(
+            &input,
+            &mut Findings::new(
+                &mut alone,
+                &Code::SKU_DUPLICATE_NUMBER,
+                crate::Severity::Error,
+            ),
+        );
+        let mut run = crate::Report::new();
+        RuleSet::standard().run_product(&input, &mut run);
+        let expected: Vec<String> = (0..numbers.len())
+            .filter(|&n| {
+                let this = numbers[n].trim();
+                !this.is_empty() && numbers[..n].iter().any(|m| m.trim() == this)
+            })
+            .map(|n| format!("/skus/{n}/skuNumber"))
+            .collect();
+        assert!(expected.len() > 150, "{}", expected.len());
+        assert_eq!(pointers(&alone), expected);
+        assert_eq!(pointers(&run), expected);
     }
 
     #[test]

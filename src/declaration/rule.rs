@@ -293,7 +293,17 @@ pub struct ProductInput<'a> {
     /// `hs_code.other_edition`), with the code and edition it was made for;
     /// `None` without a code.
     hs: Option<(HsCode, HsEdition, HsCheck)>,
+    /// Filled by `sku.duplicate_number`'s [`Rule::check_skus`] in a
+    /// [`RuleSet`]'s run, while each block of SKUs is in the cache, for its
+    /// [`Rule::check_product`]: `None` outside a run.
+    sku_numbers: Option<&'a SkuNumbers>,
 }
+
+/// The SKU numbers of a product with more than a few SKUs, as
+/// `sku.duplicate_number` gathers them block by block: each SKU's position
+/// with its number's first 16 bytes as an integer; `None` until its
+/// `check_skus` has run.
+pub(crate) type SkuNumbers = std::cell::RefCell<Option<Vec<(u128, usize)>>>;
 
 /// An order to check.
 ///
@@ -359,6 +369,7 @@ impl<'a> ProductInput<'a> {
             mode: context.mode().or(product.express_type),
             declaration: Declaration::Product,
             hs: hs_check(product, context),
+            sku_numbers: None,
         }
     }
 
@@ -379,7 +390,14 @@ impl<'a> ProductInput<'a> {
             mode,
             declaration,
             hs: hs_check(product, context),
+            sku_numbers: None,
         }
+    }
+
+    /// Where `sku.duplicate_number` gathers the SKU numbers in a
+    /// [`RuleSet`]'s run.
+    pub(crate) fn sku_numbers(&self) -> Option<&'a SkuNumbers> {
+        self.sku_numbers
     }
 
     /// The product's HS code in the edition in force on the context's date
@@ -682,6 +700,12 @@ pub trait Rule: Send + Sync {
 /// 66 KB, with their texts well inside a core's level-2 cache.
 const SKU_BLOCK: usize = 128;
 
+/// Beyond this many SKUs (a megabyte of them), [`RuleSet::run_product`]
+/// reads each block in memory order before its rules do
+/// ([`crate::Sku::prime`]): a product that large is no longer in a core's
+/// cache after its conversion.
+const PRIME_ABOVE: usize = 2048;
+
 #[derive(Clone)]
 struct Entry {
     rule: Arc<dyn Rule>,
@@ -946,12 +970,21 @@ impl RuleSet {
     }
 
     pub(crate) fn run_product(&self, input: &ProductInput<'_>, report: &mut Report) {
+        let numbers = SkuNumbers::default();
+        let input = &ProductInput {
+            sku_numbers: Some(&numbers),
+            ..*input
+        };
         let as_of = input.context.as_of();
         // Each block of SKUs through every rule while it is in the cache,
-        // rather than every SKU through each rule in turn; the last block
-        // first, as the conversion has just read and written it.
-        for (b, block) in input.product.skus.chunks(SKU_BLOCK).enumerate().rev() {
+        // rather than every SKU through each rule in turn; in document
+        // order, so that what the rules gather is in that order too.
+        let prime = input.product.skus.len() > PRIME_ABOVE;
+        for (b, block) in input.product.skus.chunks(SKU_BLOCK).enumerate() {
             let first = b.saturating_mul(SKU_BLOCK);
+            if prime {
+                std::hint::black_box(block.iter().map(crate::Sku::prime).sum::<usize>());
+            }
             for e in self.active(Scope::Products, input.mode, as_of) {
                 let mut out = Findings::new(report, e.info.code(), e.severity);
                 e.rule.check_skus(input, first, block, &mut out);

@@ -205,6 +205,31 @@ impl Text {
         }
     }
 
+    /// The first 16 bytes of [`Text::trimmed_bytes`], zero-padded, as a
+    /// big-endian integer: a sort key that orders texts as their trimmed
+    /// bytes do, except that texts sharing their first 16 bytes (or
+    /// differing only in trailing zero bytes) share a key. Inline text that
+    /// needs no trimming is read straight from its buffer, whose unused
+    /// bytes are zero.
+    #[inline]
+    pub(crate) fn trimmed_key(&self) -> u128 {
+        if let Repr::Inline(inline) = &self.0
+            && let (Some(a), Some(z)) = (inline.bytes().first(), inline.bytes().last())
+            && visible(a)
+            && visible(z)
+            && let Some(front) = inline.buf.first_chunk::<16>()
+        {
+            return u128::from_be_bytes(*front);
+        }
+        let bytes = self.trimmed_bytes();
+        let mut key = [0u8; 16];
+        let n = bytes.len().min(16);
+        if let (Some(to), Some(from)) = (key.get_mut(..n), bytes.get(..n)) {
+            to.copy_from_slice(from);
+        }
+        u128::from_be_bytes(key)
+    }
+
     /// The text's bytes, without the UTF-8 check that `as_str` makes of
     /// inline text (for comparing and hashing).
     #[inline]
@@ -585,7 +610,44 @@ mod tests {
         }
     }
 
+    /// The key of the trimmed text made the long way: its first 16 bytes,
+    /// zero-padded, big-endian.
+    fn key_of(s: &str) -> u128 {
+        let mut key = [0u8; 16];
+        for (k, b) in key.iter_mut().zip(s.trim().bytes()) {
+            *k = b;
+        }
+        u128::from_be_bytes(key)
+    }
+
+    #[test]
+    fn trimmed_keys_of_inline_and_heap_text() {
+        for s in [
+            "",
+            "  ",
+            "A",
+            "A\u{0}",
+            " A ",
+            "SKU-000001",
+            "SIXTEEN-BYTES-16",
+            "SIXTEEN-BYTES-16\u{0}",
+            "TWENTY-TWO-BYTES-22.2",
+            "TWENTY-THREE-BYTES-23.3",
+            "\u{3000}LONG-PREFIX-ABCDEFG\u{3000}",
+            "纯棉圆领短袖T",
+        ] {
+            assert_eq!(Text::new(s).trimmed_key(), key_of(s), "{s:?}");
+        }
+        assert!(Text::new("A").trimmed_key() < Text::new("B").trimmed_key());
+        assert!(Text::new("A").trimmed_key() < Text::new("AA").trimmed_key());
+    }
+
     proptest::proptest! {
+        #[test]
+        fn trimmed_key_is_the_trimmed_texts_first_bytes(s in "[ \u{0}-\u{7f}\u{3000}a-z纯]{0,30}") {
+            proptest::prop_assert_eq!(Text::new(&s).trimmed_key(), key_of(&s));
+        }
+
         #[test]
         fn trim_fast_agrees_with_trim(s in "[ \t\r\n\u{0}-\u{7f}\u{85}\u{a0}\u{3000}a-z纯]{0,6}") {
             use super::TrimFast;
