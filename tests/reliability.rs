@@ -835,3 +835,36 @@ fn long_numbers_sharing_a_prefix_are_told_apart() {
         assert_eq!(found, expected, "{len} SKUs");
     }
 }
+
+/// A bad price on every SKU of a product without a price is reported once
+/// per SKU, as a bad number (not also as a missing price), in document
+/// order; a finding of another rule still comes in its place among them.
+#[test]
+fn a_bad_price_on_every_sku_is_reported_once_each() {
+    for bad_barcode in [false, true] {
+        let skus: Vec<serde_json::Value> = (0..40)
+            .map(|i| {
+                let mut sku = serde_json::json!({"skuNumber": format!("S-{i}"), "price": "n/a"});
+                if bad_barcode && i == 17 {
+                    sku["barcode"] = "12345".into();
+                }
+                sku
+            })
+            .collect();
+        let doc = serde_json::json!({"name": "T恤", "hsCode": "6109100011", "country": "CN",
+            "netWeight": 0.2, "grossWeight": 0.25, "expressType": "BC", "skus": skus});
+        let report = validate_product(&doc.to_string());
+        let found: Vec<(&str, &str)> = report
+            .iter()
+            .map(|v| (v.code().as_str(), v.pointer().as_str()))
+            .collect();
+        let mut expected: Vec<(&str, String)> = (0..40)
+            .map(|i| ("number.invalid", format!("/skus/{i}/price")))
+            .collect();
+        if bad_barcode {
+            expected.insert(18, ("barcode.invalid", "/skus/17/barcode".to_owned()));
+        }
+        let expected: Vec<(&str, &str)> = expected.iter().map(|(c, p)| (*c, p.as_str())).collect();
+        assert_eq!(found, expected, "bad barcode: {bad_barcode}");
+    }
+}

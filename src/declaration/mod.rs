@@ -734,6 +734,12 @@ fn merge(
         keep.push(!duplicate);
     }
     drop(given);
+    // Every finding of the rules repeats one of the conversion (a bad price
+    // on every SKU, reported missing as well): the conversion's report, in
+    // document order already, is the whole answer.
+    if !keep.contains(&true) {
+        return conversion;
+    }
     let mut merged = conversion;
     merged.extend(
         rules
