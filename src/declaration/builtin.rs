@@ -1053,7 +1053,7 @@ fn duplicate_sku(i: &ProductInput<'_>, out: &mut Findings<'_>) {
     // are compared on their bytes (which stand in the SKUs, far apart). In
     // a `RuleSet`'s run, `sku_numbers` has gathered the list block by block,
     // in document order, which the usual numbered SKUs keep sorted.
-    let gathered = i.sku_numbers().and_then(|cell| cell.take());
+    let gathered = i.sku_numbers().and_then(super::rule::SkuNumbers::take);
     let mut numbered = gathered.unwrap_or_else(|| {
         let mut all = Vec::new();
         gather_numbers(Skus { first: 0, skus }, &mut all);
@@ -1095,10 +1095,8 @@ fn sku_numbers(i: &ProductInput<'_>, skus: Skus<'_>, _: &mut Findings<'_>) {
     if i.product.skus.len() <= SMALL_SKU_COUNT {
         return;
     }
-    if let Some(cell) = i.sku_numbers() {
-        let mut numbers = cell.borrow_mut();
-        let len = i.product.skus.len();
-        gather_numbers(skus, numbers.get_or_insert_with(|| Vec::with_capacity(len)));
+    if let Some(numbers) = i.sku_numbers() {
+        numbers.add(i.product.skus.len(), |to| gather_numbers(skus, to));
     }
 }
 

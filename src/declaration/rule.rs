@@ -299,11 +299,50 @@ pub struct ProductInput<'a> {
     sku_numbers: Option<&'a SkuNumbers>,
 }
 
+// A rule may hand a product's input to other threads: it stays `Send`
+// and `Sync`.
+const _: () = {
+    const fn send_and_sync<T: Send + Sync>() {}
+    send_and_sync::<ProductInput<'static>>();
+};
+
 /// The SKU numbers of a product with more than a few SKUs, as
 /// `sku.duplicate_number` gathers them block by block: each SKU's position
 /// with its number's first 16 bytes as an integer; `None` until its
-/// `check_skus` has run.
-pub(crate) type SkuNumbers = std::cell::RefCell<Option<Vec<(u128, usize)>>>;
+/// `check_skus` has run. Behind a mutex (locked once a block, never
+/// contended) so that a `ProductInput` stays `Send` and `Sync`.
+#[derive(Default)]
+pub(crate) struct SkuNumbers(std::sync::Mutex<Option<Vec<(u128, usize)>>>);
+
+impl SkuNumbers {
+    /// Adds to the list (made with room for `len` SKUs the first time).
+    pub(crate) fn add(&self, len: usize, add: impl FnOnce(&mut Vec<(u128, usize)>)) {
+        let mut numbers = self
+            .0
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        add(numbers.get_or_insert_with(|| Vec::with_capacity(len)));
+    }
+
+    /// The list gathered so far, if any, leaving none.
+    pub(crate) fn take(&self) -> Option<Vec<(u128, usize)>> {
+        self.0
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .take()
+    }
+}
+
+impl fmt::Debug for SkuNumbers {
+    /// The count only: the list can hold a key for each of 100,000 SKUs.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let count = self
+            .0
+            .lock()
+            .map_or(0, |numbers| numbers.as_ref().map_or(0, Vec::len));
+        write!(f, "SkuNumbers({count})")
+    }
+}
 
 /// An order to check.
 ///
@@ -636,10 +675,11 @@ pub trait Rule: Send + Sync {
     /// `check_skus` over blocks of SKUs small enough to stay in the
     /// processor's cache, then every rule's `check_product`, so that a
     /// product of 100,000 SKUs is read from memory once for all its rules
-    /// rather than once per rule. The findings are the same either way: a
-    /// report is sorted in document order (where two rules report at one
-    /// place, the findings of `check_skus` come before those of
-    /// `check_product`).
+    /// rather than once per rule. The blocks come in document order, the
+    /// first SKUs first. The findings are the same either way: a report is
+    /// sorted in document order (where two rules report at one place, the
+    /// findings of `check_skus` come before those of `check_product`, and
+    /// those of one rule's `check_skus` in the order of its blocks).
     ///
     /// # Example
     ///
