@@ -1075,21 +1075,30 @@ impl Report {
         if self.violations.len() < 2 {
             return;
         }
+        // A missing field sorts where the field would stand.
+        let key = |v: &Violation| match (&v.value, v.code == Code::REQUIRED_MISSING) {
+            (Some(field), true) => crate::wire::document_key(kind, &v.path.clone().field(field)),
+            _ => crate::wire::document_key(kind, &v.path),
+        };
+        // Already in order (a conversion reports most fields in document
+        // order): nothing to move. One key at a time, so a long report
+        // needs no list of keys for this.
+        let mut previous = None;
+        let in_order = self.violations.iter().all(|v| {
+            let this = key(v);
+            let ok = previous.as_ref().is_none_or(|p| *p <= this);
+            previous = Some(this);
+            ok
+        });
+        if in_order {
+            return;
+        }
         // Sort small (key, index) pairs, then move each violation once.
         let mut keyed: Vec<_> = self
             .violations
             .iter()
             .enumerate()
-            .map(|(i, v)| {
-                // A missing field sorts where the field would stand.
-                let key = match (&v.value, v.code == Code::REQUIRED_MISSING) {
-                    (Some(field), true) => {
-                        crate::wire::document_key(kind, &v.path.clone().field(field))
-                    }
-                    _ => crate::wire::document_key(kind, &v.path),
-                };
-                (key, i)
-            })
+            .map(|(i, v)| (key(v), i))
             .collect();
         // The index makes every key distinct: an unstable sort keeps the
         // order of violations at the same place.
