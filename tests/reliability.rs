@@ -874,3 +874,43 @@ fn a_bad_price_on_every_sku_is_reported_once_each() {
         assert_eq!(found, expected, "bad barcode: {bad_barcode}");
     }
 }
+
+/// Each SKU field given but not kept is the conversion's finding alone, and
+/// only that field: the SKU's other missing fields are still reported.
+/// `check_product` of the converted product, which has no conversion
+/// report beside it, reports every field missing.
+#[test]
+fn a_field_given_but_not_kept_is_not_also_missing() {
+    let doc = serde_json::json!({"name": "T恤", "hsCode": "6109100011", "country": "CN",
+    "expressType": "BC", "skus": [
+        {"skuNumber": "A", "price": "n/a"},
+        {"skuNumber": "B", "netWeight": "x"},
+        {"skuNumber": "C", "price": 1, "netWeight": 0.2, "grossWeight": -1},
+    ]});
+    let report = validate_product(&doc.to_string());
+    let found: Vec<(&str, &str, Option<&str>)> = report
+        .iter()
+        .map(|v| (v.code().as_str(), v.pointer().as_str(), v.value()))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ("number.invalid", "/skus/0/price", Some("n/a")),
+            ("required.missing", "/skus/0", Some("netWeight")),
+            ("required.missing", "/skus/0", Some("grossWeight")),
+            ("required.missing", "/skus/1", Some("price")),
+            ("number.invalid", "/skus/1/netWeight", Some("x")),
+            ("required.missing", "/skus/1", Some("grossWeight")),
+            ("weight.negative", "/skus/2/grossWeight", Some("-1")),
+        ]
+    );
+    let w: wire::Product = serde_json::from_str(&doc.to_string()).unwrap();
+    let product = crossborder::Product::from_wire(w).into_parts().0;
+    let context = Context::new(NaiveDate::from_ymd_opt(2024, 5, 1).unwrap());
+    let missing = Validator::default()
+        .check_product(&product, &context)
+        .iter()
+        .filter(|v| v.code() == &Code::REQUIRED_MISSING)
+        .count();
+    assert_eq!(missing, 7);
+}

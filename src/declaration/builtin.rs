@@ -14,6 +14,7 @@ use super::rule::{Findings, OrderInput, ProductInput, Rule, RuleInfo, Scope};
 use super::{Declaration, catalogue_date};
 use crate::MoneyError;
 use crate::hs::{self, DeclarationForm, HsEdition, Jurisdiction};
+use crate::model::convert::SkuDropped;
 use crate::tax::china::{DeclaredField, DeclaredKind};
 use crate::wire::Text;
 use crate::wire::text::TrimFast;
@@ -615,12 +616,26 @@ fn required_skus(i: &ProductInput<'_>, skus: Skus<'_>, out: &mut Findings<'_>) {
     }
     let at = i.at.field("skus");
     for (n, sku) in skus.iter() {
-        for (needed, field) in [
-            (price_needed && sku.price.is_none(), "price"),
-            (net_needed && sku.net_weight.is_none(), "netWeight"),
-            (gross_needed && sku.gross_weight.is_none(), "grossWeight"),
+        for (needed, field, bit) in [
+            (
+                price_needed && sku.price.is_none(),
+                "price",
+                SkuDropped::PRICE,
+            ),
+            (
+                net_needed && sku.net_weight.is_none(),
+                "netWeight",
+                SkuDropped::NET_WEIGHT,
+            ),
+            (
+                gross_needed && sku.gross_weight.is_none(),
+                "grossWeight",
+                SkuDropped::GROSS_WEIGHT,
+            ),
         ] {
-            if needed {
+            // A value given but not kept is the conversion's finding, not
+            // a missing one.
+            if needed && !i.sku_dropped(n, bit) {
                 missing(out, &at.index(n), field);
             }
         }

@@ -566,9 +566,9 @@ impl Validator {
         if let Err(refused) = self.limits.check(&wire) {
             return Converted::new(Product::new(crate::Currency::CNY), refused);
         }
-        let mut checked = Product::from_wire_in(&mut wire);
+        let (mut checked, skus_dropped) = Product::from_wire_in_with_skus(&mut wire);
         checked.merge_report(|product, conversion, dropped| {
-            let rules = self.run_product(product, context);
+            let rules = self.run_product(product, context, &skus_dropped);
             merge(conversion, rules, dropped, DocumentKind::Product)
         });
         checked
@@ -622,16 +622,21 @@ impl Validator {
     /// assert!(report.iter().any(|v| v.code().as_str() == "required.missing" && v.value() == Some("hsCode")));
     /// ```
     pub fn check_product(&self, product: &Product, context: &Context) -> Report {
-        let mut report = self.run_product(product, context);
+        let mut report = self.run_product(product, context, &[]);
         report.sort_document_order(DocumentKind::Product);
         report
     }
 
     /// The rules' findings on a product, in the order the rules ran (the
     /// merge with the conversion's report sorts once, for both).
-    fn run_product(&self, product: &Product, context: &Context) -> Report {
+    fn run_product(
+        &self,
+        product: &Product,
+        context: &Context,
+        skus_dropped: &[(usize, u8)],
+    ) -> Report {
         let mut report = Report::new();
-        let mut input = ProductInput::new(product, context);
+        let mut input = ProductInput::new(product, context).with_skus_dropped(skus_dropped);
         input.mode = input.mode.or(self.rules.mode());
         self.rules.run_product(&input, &mut report);
         report

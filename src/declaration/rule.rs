@@ -297,6 +297,12 @@ pub struct ProductInput<'a> {
     /// [`RuleSet`]'s run, while each block of SKUs is in the cache, for its
     /// [`Rule::check_product`]: `None` outside a run.
     sku_numbers: Option<&'a SkuNumbers>,
+    /// In `Validator::validate_product`, the SKUs whose own price or weight
+    /// was given but could not be kept (by position, with
+    /// `model::convert::SkuDropped` bits): the conversion has reported each
+    /// at its place, so `required.missing` does not (the merge would drop
+    /// it). Empty elsewhere.
+    skus_dropped: &'a [(usize, u8)],
 }
 
 // A rule may hand a product's input to other threads: it stays `Send`
@@ -409,6 +415,7 @@ impl<'a> ProductInput<'a> {
             declaration: Declaration::Product,
             hs: hs_check(product, context),
             sku_numbers: None,
+            skus_dropped: &[],
         }
     }
 
@@ -430,6 +437,29 @@ impl<'a> ProductInput<'a> {
             declaration,
             hs: hs_check(product, context),
             sku_numbers: None,
+            skus_dropped: &[],
+        }
+    }
+
+    /// Whether the conversion reported or dropped the SKU's own field
+    /// (`bit` of `model::convert::SkuDropped`) in this validation.
+    pub(crate) fn sku_dropped(&self, sku: usize, bit: u8) -> bool {
+        !self.skus_dropped.is_empty()
+            && self
+                .skus_dropped
+                .binary_search_by_key(&sku, |&(n, _)| n)
+                .is_ok_and(|at| {
+                    self.skus_dropped
+                        .get(at)
+                        .is_some_and(|&(_, b)| b & bit != 0)
+                })
+    }
+
+    /// This input with the SKUs whose fields the conversion did not keep.
+    pub(crate) fn with_skus_dropped(self, skus_dropped: &'a [(usize, u8)]) -> Self {
+        ProductInput {
+            skus_dropped,
+            ..self
         }
     }
 

@@ -22,6 +22,20 @@ pub(crate) struct Conv {
     /// the currency or mass unit they depend on was bad (already reported).
     /// Rules must not call them missing.
     pub(crate) dropped: Vec<crate::JsonPointer>,
+    /// The SKUs (by position in their product) whose own price, net or
+    /// gross weight was given but not kept (reported, or in `dropped`), as
+    /// [`SkuDropped`] bits, in SKU order: the missing-field rule need not
+    /// report them missing as well.
+    pub(crate) skus_dropped: Vec<(usize, u8)>,
+}
+
+/// Bits of [`Conv::skus_dropped`].
+pub(crate) struct SkuDropped;
+
+impl SkuDropped {
+    pub(crate) const PRICE: u8 = 1;
+    pub(crate) const NET_WEIGHT: u8 = 2;
+    pub(crate) const GROSS_WEIGHT: u8 = 4;
 }
 
 /// Text that only means "not given": absent, empty or white space.

@@ -4,7 +4,7 @@ use iso_currency::Currency;
 use rust_decimal::Decimal;
 
 use super::Converted;
-use super::convert::{Conv, wire_count, wire_list, wire_money};
+use super::convert::{Conv, SkuDropped, wire_count, wire_list, wire_money};
 use crate::wire::{self, Number, Text};
 use crate::{
     ClearanceMode, Code, Country, DocumentKind, HsCode, Loc, MassUnit, Money, ProductStatus,
@@ -331,11 +331,22 @@ impl Product {
     /// lists taken, the rest dropped by the caller), so that the validator
     /// does not move the wire product once more.
     pub(crate) fn from_wire_in(wire: &mut wire::Product) -> Converted<Product> {
+        Product::from_wire_in_with_skus(wire).0
+    }
+
+    /// [`Product::from_wire_in`], with the SKUs whose own price or weight
+    /// was given but not kept ([`Conv::skus_dropped`]).
+    pub(crate) fn from_wire_in_with_skus(
+        wire: &mut wire::Product,
+    ) -> (Converted<Product>, Vec<(usize, u8)>) {
         let mut conv = Conv::default();
         let product = convert_product(&mut conv, &Loc::ROOT, wire);
         let mut report = std::mem::take(&mut conv.report);
         report.sort_document_order(DocumentKind::Product);
-        Converted::with_dropped(product, report, conv.dropped)
+        (
+            Converted::with_dropped(product, report, conv.dropped),
+            conv.skus_dropped,
+        )
     }
 
     /// The wire form of this product, as the customs API expects it.
@@ -427,7 +438,15 @@ pub(crate) fn convert_product(conv: &mut Conv, loc: &Loc<'_>, w: &mut wire::Prod
         .enumerate()
         .map(|(i, s)| {
             let at = skus_loc.index(i);
-            convert_sku(conv, &at, s, currency, mass_unit, net_weight, gross_weight)
+            convert_sku(
+                conv,
+                (i, &at),
+                s,
+                currency,
+                mass_unit,
+                net_weight,
+                gross_weight,
+            )
         })
         .collect();
     let components_loc = f("components");
@@ -503,7 +522,7 @@ pub(crate) fn convert_product(conv: &mut Conv, loc: &Loc<'_>, w: &mut wire::Prod
 #[allow(clippy::too_many_arguments)]
 fn convert_sku(
     conv: &mut Conv,
-    loc: &Loc<'_>,
+    (index, loc): (usize, &Loc<'_>),
     w: wire::Sku,
     currency: Option<Currency>,
     mass_unit: Option<MassUnit>,
@@ -515,6 +534,23 @@ fn convert_sku(
         |conv: &mut Conv, name, raw: &Option<Number>| conv.money(&f(name), raw.as_ref(), currency);
     let own_net = conv.weight(&f("netWeight"), w.net_weight.as_ref(), mass_unit);
     let own_gross = conv.weight(&f("grossWeight"), w.gross_weight.as_ref(), mass_unit);
+    let price = money(conv, "price", &w.price);
+    // Given but not kept: each reported (or dropped) at its place already.
+    let bit = |given: bool, kept: bool, bit: u8| if given && !kept { bit } else { 0 };
+    let dropped = bit(w.price.is_some(), price.is_some(), SkuDropped::PRICE)
+        | bit(
+            w.net_weight.is_some(),
+            own_net.is_some(),
+            SkuDropped::NET_WEIGHT,
+        )
+        | bit(
+            w.gross_weight.is_some(),
+            own_gross.is_some(),
+            SkuDropped::GROSS_WEIGHT,
+        );
+    if dropped != 0 {
+        conv.skus_dropped.push((index, dropped));
+    }
     Sku {
         inherited: Inherited {
             net: own_net.is_none() && product_net.is_some(),
@@ -522,7 +558,7 @@ fn convert_sku(
         },
         net_weight: own_net.or(product_net),
         gross_weight: own_gross.or(product_gross),
-        price: money(conv, "price", &w.price),
+        price,
         rrp: money(conv, "rrp", &w.rrp),
         group_buying_price: money(conv, "groupBuyingPrice", &w.group_buying_price),
         cost: conv
