@@ -566,7 +566,8 @@ impl Validator {
         if let Err(refused) = self.limits.check(&wire) {
             return Converted::new(Product::new(crate::Currency::CNY), refused);
         }
-        let (mut checked, skus_dropped) = Product::from_wire_in_with_skus(&mut wire);
+        let mut skus_dropped = Vec::new();
+        let mut checked = Product::from_wire_noting(&mut wire, &mut skus_dropped);
         checked.merge_report(|product, conversion, dropped| {
             let rules = self.run_product(product, context, &skus_dropped);
             merge(conversion, rules, dropped, DocumentKind::Product)

@@ -49,6 +49,17 @@ fn given(raw: Option<&Text>) -> Option<&str> {
 }
 
 impl Conv {
+    /// Notes the SKU at `index` whose price, net or gross weight (in that
+    /// order in `lost`) was given but not kept.
+    #[cold]
+    pub(crate) fn note_sku_dropped(&mut self, index: usize, [price, net, gross]: [bool; 3]) {
+        let bit = |lost: bool, bit: u8| if lost { bit } else { 0 };
+        let bits = bit(price, SkuDropped::PRICE)
+            | bit(net, SkuDropped::NET_WEIGHT)
+            | bit(gross, SkuDropped::GROSS_WEIGHT);
+        self.skus_dropped.push((index, bits));
+    }
+
     pub(crate) fn error(&mut self, loc: &Loc<'_>, code: Code, value: &str, en: String, zh: String) {
         self.report
             .push(Violation::new(code, Severity::Error, loc.pointer(), en, zh).with_value(value));

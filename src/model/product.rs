@@ -4,7 +4,7 @@ use iso_currency::Currency;
 use rust_decimal::Decimal;
 
 use super::Converted;
-use super::convert::{Conv, SkuDropped, wire_count, wire_list, wire_money};
+use super::convert::{Conv, wire_count, wire_list, wire_money};
 use crate::wire::{self, Number, Text};
 use crate::{
     ClearanceMode, Code, Country, DocumentKind, HsCode, Loc, MassUnit, Money, ProductStatus,
@@ -331,22 +331,21 @@ impl Product {
     /// lists taken, the rest dropped by the caller), so that the validator
     /// does not move the wire product once more.
     pub(crate) fn from_wire_in(wire: &mut wire::Product) -> Converted<Product> {
-        Product::from_wire_in_with_skus(wire).0
+        Product::from_wire_noting(wire, &mut Vec::new())
     }
 
-    /// [`Product::from_wire_in`], with the SKUs whose own price or weight
-    /// was given but not kept ([`Conv::skus_dropped`]).
-    pub(crate) fn from_wire_in_with_skus(
+    /// [`Product::from_wire_in`], noting in `skus_dropped` the SKUs whose
+    /// own price or weight was given but not kept ([`Conv::skus_dropped`]).
+    pub(crate) fn from_wire_noting(
         wire: &mut wire::Product,
-    ) -> (Converted<Product>, Vec<(usize, u8)>) {
+        skus_dropped: &mut Vec<(usize, u8)>,
+    ) -> Converted<Product> {
         let mut conv = Conv::default();
         let product = convert_product(&mut conv, &Loc::ROOT, wire);
         let mut report = std::mem::take(&mut conv.report);
         report.sort_document_order(DocumentKind::Product);
-        (
-            Converted::with_dropped(product, report, conv.dropped),
-            conv.skus_dropped,
-        )
+        *skus_dropped = std::mem::take(&mut conv.skus_dropped);
+        Converted::with_dropped(product, report, conv.dropped)
     }
 
     /// The wire form of this product, as the customs API expects it.
@@ -536,20 +535,13 @@ fn convert_sku(
     let own_gross = conv.weight(&f("grossWeight"), w.gross_weight.as_ref(), mass_unit);
     let price = money(conv, "price", &w.price);
     // Given but not kept: each reported (or dropped) at its place already.
-    let bit = |given: bool, kept: bool, bit: u8| if given && !kept { bit } else { 0 };
-    let dropped = bit(w.price.is_some(), price.is_some(), SkuDropped::PRICE)
-        | bit(
-            w.net_weight.is_some(),
-            own_net.is_some(),
-            SkuDropped::NET_WEIGHT,
-        )
-        | bit(
-            w.gross_weight.is_some(),
-            own_gross.is_some(),
-            SkuDropped::GROSS_WEIGHT,
-        );
-    if dropped != 0 {
-        conv.skus_dropped.push((index, dropped));
+    let lost = [
+        w.price.is_some() && price.is_none(),
+        w.net_weight.is_some() && own_net.is_none(),
+        w.gross_weight.is_some() && own_gross.is_none(),
+    ];
+    if lost.contains(&true) {
+        conv.note_sku_dropped(index, lost);
     }
     Sku {
         inherited: Inherited {
