@@ -1464,26 +1464,9 @@ impl Tested {
 }
 
 impl<'t> Lookups<'t> {
-    /// The rows of `code` for a line whose unit value is `unit`.
-    #[allow(clippy::too_many_arguments)]
-    fn find(
-        &mut self,
-        engine: &'t TaxEngine,
-        code: Option<&HsCode>,
-        date: NaiveDate,
-        want: Want,
-        unit: Decimal,
-        view: &mut LineView<'_>,
-        unit_value: &mut dyn FnMut() -> Option<(Decimal, Decimal)>,
-    ) -> Found<'t> {
-        match self.entry(engine, code, date, want, unit, view, unit_value) {
-            Ok(k) => self.found(k),
-            Err(found) => found,
-        }
-    }
-
-    /// [`Lookups::find`]: the index of the entry that holds the rows, or
-    /// the rows where they are not kept.
+    /// The rows of `code` for a line whose unit value is `unit`: the index
+    /// of the entry that holds them (see [`Lookups::found`]), or the rows
+    /// where they are not kept.
     #[allow(clippy::too_many_arguments)]
     fn entry(
         &mut self,
@@ -3458,7 +3441,7 @@ fn personal_articles<'t>(run: &mut Run<'t, '_>, a: &mut TaxAssessment<'t>) {
                     tier: true,
                     ..Want::default()
                 };
-                let found = lookups.find(
+                let found = match lookups.entry(
                     engine,
                     hs_of(item),
                     run.date,
@@ -3466,7 +3449,10 @@ fn personal_articles<'t>(run: &mut Run<'t, '_>, a: &mut TaxAssessment<'t>) {
                     unit,
                     &mut view,
                     &mut || Some((unit, Decimal::ONE)),
-                );
+                ) {
+                    Ok(k) => lookups.found(k),
+                    Err(found) => found,
+                };
                 if let Some((row, m)) = found.undecided {
                     certain = false;
                     undecided_note(run, i, row, m);
